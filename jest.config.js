@@ -1,0 +1,28 @@
+// Unit tests live beside the code they test; integration and e2e tests boot the real Strapi.
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+
+const common = {
+  testEnvironment: 'node',
+  transform,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/.tmp/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/plugins/**/*.test.ts', '<rootDir>/src/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,19 @@
+import category from './category';
+import historyEntry from './history-entry';
+import notification from './notification';
+import office from './office';
+import photo from './photo';
+import protocolCounter from './protocol-counter';
+import reply from './reply';
+import report from './report';
+
+export default {
+  category,
+  office,
+  report,
+  photo,
+  reply,
+  'history-entry': historyEntry,
+  notification,
+  'protocol-counter': protocolCounter,
+};

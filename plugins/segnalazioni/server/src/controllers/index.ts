@@ -1,0 +1,3 @@
+import category from './category';
+
+export default { category };

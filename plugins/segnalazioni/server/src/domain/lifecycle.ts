@@ -1,0 +1,244 @@
+/**
+ * The lifecycle of a report, as data: the single source of what may happen to a report, from
+ * which state, by whom, and what it leads to. The panel, the citizen API, the channels and the
+ * Content Manager all ask `decide()`; none of them re-states these rules.
+ */
+
+export const REPORT_STATUSES = ['submitted', 'in_charge', 'in_progress', 'closed', 'rejected'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const ACTIONS = [
+  'submit',
+  'edit',
+  'take_in_charge',
+  'reassign',
+  'moderate_text',
+  'moderate_photo',
+  'publish',
+  'unpublish',
+  'reply',
+  'close',
+  'reject',
+  'reopen',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Who acts. `citizen` is any registered citizen; `reporter` is the citizen who sent this report;
+ * `channel` is an automatic intake (WhatsApp, Facebook); `desk` is URP staff filing on behalf of a
+ * citizen; `officer` works in an office; `urp` is URP staff or a super admin.
+ */
+export const ACTORS = ['citizen', 'reporter', 'channel', 'desk', 'officer', 'urp'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Facts about the report an action needs, beyond its status. Unmet: a conflict (409). */
+export type Condition = 'text_approved' | 'published' | 'not_published';
+
+/** What the request itself must carry. Missing: a bad request (400). */
+export type InputRequirement = 'reason' | 'reply' | 'final_reply' | 'office';
+
+/** Side effects the workflow carries out with the change, in the same transaction. */
+export type Effect =
+  | 'notify_office'
+  | 'notify_new_office'
+  | 'notify_citizen'
+  | 'receipt_to_citizen'
+  | 'set_due_dates'
+  | 'assign_protocol_number'
+  | 'set_published'
+  | 'clear_published'
+  | 'add_reply'
+  | 'set_closed_at';
+
+export interface Transition {
+  readonly action: Action;
+  /** `null` stands for "no report yet" (submission). */
+  readonly from: readonly (ReportStatus | null)[];
+  /** `'same'` keeps the current status. */
+  readonly to: ReportStatus | 'same';
+  readonly by: readonly Actor[];
+  readonly requires: readonly Condition[];
+  readonly needs: readonly InputRequirement[];
+  readonly effects: readonly Effect[];
+}
+
+const NOT_REJECTED: readonly ReportStatus[] = ['submitted', 'in_charge', 'in_progress', 'closed'];
+const PUBLISHABLE: readonly ReportStatus[] = ['in_charge', 'in_progress', 'closed'];
+const OPEN_IN_OFFICE: readonly ReportStatus[] = ['in_charge', 'in_progress'];
+
+/** The lifecycle table of DESIGN.md, row by row. */
+export const LIFECYCLE: readonly Transition[] = [
+  {
+    action: 'submit',
+    from: [null],
+    to: 'submitted',
+    by: ['citizen', 'channel', 'desk'],
+    requires: [],
+    needs: [],
+    effects: ['notify_office', 'receipt_to_citizen', 'set_due_dates'],
+  },
+  {
+    action: 'edit',
+    from: ['submitted'],
+    to: 'same',
+    by: ['reporter'],
+    requires: [],
+    needs: [],
+    effects: ['notify_office'],
+  },
+  {
+    action: 'take_in_charge',
+    from: ['submitted'],
+    to: 'in_charge',
+    by: ['officer'],
+    requires: [],
+    needs: [],
+    effects: ['assign_protocol_number', 'set_due_dates', 'notify_citizen'],
+  },
+  {
+    action: 'reassign',
+    from: ['submitted', 'in_charge'],
+    to: 'same',
+    by: ['officer', 'urp'],
+    requires: [],
+    needs: ['office'],
+    effects: ['notify_new_office'],
+  },
+  {
+    action: 'moderate_text',
+    from: NOT_REJECTED,
+    to: 'same',
+    by: ['officer'],
+    requires: [],
+    needs: [],
+    effects: ['notify_citizen'],
+  },
+  {
+    action: 'moderate_photo',
+    from: NOT_REJECTED,
+    to: 'same',
+    by: ['officer'],
+    requires: [],
+    needs: [],
+    effects: ['notify_citizen'],
+  },
+  {
+    action: 'publish',
+    from: PUBLISHABLE,
+    to: 'same',
+    by: ['officer'],
+    requires: ['text_approved', 'not_published'],
+    needs: [],
+    effects: ['set_published', 'notify_citizen'],
+  },
+  {
+    action: 'unpublish',
+    from: PUBLISHABLE,
+    to: 'same',
+    by: ['officer'],
+    requires: ['published'],
+    needs: [],
+    effects: ['clear_published', 'notify_citizen'],
+  },
+  {
+    action: 'reply',
+    from: OPEN_IN_OFFICE,
+    to: 'in_progress',
+    by: ['officer'],
+    requires: [],
+    needs: ['reply'],
+    effects: ['add_reply', 'set_due_dates', 'notify_citizen'],
+  },
+  {
+    action: 'close',
+    from: OPEN_IN_OFFICE,
+    to: 'closed',
+    by: ['officer'],
+    requires: [],
+    needs: ['final_reply'],
+    effects: ['add_reply', 'set_closed_at', 'notify_citizen'],
+  },
+  {
+    action: 'reject',
+    from: ['submitted', 'in_charge'],
+    to: 'rejected',
+    by: ['officer'],
+    requires: [],
+    needs: ['reply'],
+    effects: ['add_reply', 'set_closed_at', 'notify_citizen'],
+  },
+  {
+    action: 'reopen',
+    from: ['closed'],
+    to: 'in_progress',
+    by: ['officer'],
+    requires: [],
+    needs: ['reason'],
+    effects: ['set_due_dates', 'notify_citizen'],
+  },
+];
+
+/** The facts `decide()` looks at. */
+export interface ReportFacts {
+  readonly status: ReportStatus | null;
+  readonly textModeration?: 'pending' | 'approved' | 'rejected';
+  readonly isPublic?: boolean;
+}
+
+export type RefusalCode = 'unknown_action' | 'invalid_state' | 'forbidden_actor' | 'condition_unmet';
+
+export type Decision =
+  | { readonly allowed: true; readonly transition: Transition; readonly to: ReportStatus }
+  | {
+      readonly allowed: false;
+      readonly code: RefusalCode;
+      readonly action: string;
+      readonly from: ReportStatus | null;
+      readonly condition?: Condition;
+    };
+
+const CONDITION_HOLDS: Record<Condition, (report: ReportFacts) => boolean> = {
+  text_approved: (report) => report.textModeration === 'approved',
+  published: (report) => report.isPublic === true,
+  not_published: (report) => report.isPublic !== true,
+};
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
+
+export function isReportStatus(value: unknown): value is ReportStatus {
+  return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
+}
+
+export function transitionOf(action: Action): Transition {
+  const transition = LIFECYCLE.find((row) => row.action === action);
+  if (!transition) throw new Error(`No lifecycle row for action "${action}"`);
+  return transition;
+}
+
+/**
+ * Says whether `actor` may perform `action` on a report with these facts and, if so, which status
+ * it leads to. The state is checked before the actor, so an action that is impossible now reads as
+ * a conflict for everyone, and an action someone else may perform reads as forbidden.
+ */
+export function decide(action: string, report: ReportFacts, actor: Actor): Decision {
+  const from = report.status;
+  if (!isAction(action)) return { allowed: false, code: 'unknown_action', action, from };
+
+  const transition = transitionOf(action);
+  if (!transition.from.includes(from)) return { allowed: false, code: 'invalid_state', action, from };
+  if (!transition.by.includes(actor)) return { allowed: false, code: 'forbidden_actor', action, from };
+
+  const unmet = transition.requires.find((condition) => !CONDITION_HOLDS[condition](report));
+  if (unmet) return { allowed: false, code: 'condition_unmet', action, from, condition: unmet };
+
+  const to = transition.to === 'same' ? from : transition.to;
+  if (to === null) throw new Error(`Action "${action}" keeps a status the report does not have yet`);
+  return { allowed: true, transition, to };
+}
+
+/** The actions `actor` may perform now: what the panel offers, and nothing else. */
+export function allowedActions(report: ReportFacts, actor: Actor): Action[] {
+  return ACTIONS.filter((action) => decide(action, report, actor).allowed);
+}

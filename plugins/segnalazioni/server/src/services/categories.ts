@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
+import { UID } from '../uids';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Active categories in the editors' order, with how many published reports each has. */
+  async listPublic(): Promise<PublicCategory[]> {
+    const categories = await strapi.documents(UID.category).findMany({
+      filters: { active: true },
+      sort: [{ position: 'asc' }, { name: 'asc' }],
+      populate: { office: { fields: ['name'] } },
+    });
+    const counts = await Promise.all(
+      categories.map((category) =>
+        strapi.db.query(UID.report).count({ where: { category: { id: category.id }, isPublic: true } }),
+      ),
+    );
+    return categories.map((category, index) => toPublicCategory(category as unknown as CategoryRecord, counts[index]));
+  },
+});

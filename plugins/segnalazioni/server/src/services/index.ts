@@ -1,0 +1,4 @@
+import categories from './categories';
+import seed from './seed';
+
+export default { categories, seed };

@@ -1,0 +1,13 @@
+/** The plugin's content-type uids, spelled once. */
+export const UID = {
+  category: 'plugin::segnalazioni.category',
+  office: 'plugin::segnalazioni.office',
+  report: 'plugin::segnalazioni.report',
+  photo: 'plugin::segnalazioni.photo',
+  reply: 'plugin::segnalazioni.reply',
+  historyEntry: 'plugin::segnalazioni.history-entry',
+  notification: 'plugin::segnalazioni.notification',
+  protocolCounter: 'plugin::segnalazioni.protocol-counter',
+} as const;
+
+export const PLUGIN_ID = 'segnalazioni';
