@@ -10,6 +10,7 @@ const common = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
   projects: [
     {
       ...common,
@@ -21,7 +22,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
       testTimeout: 60000,
     },
   ],

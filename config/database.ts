@@ -35,7 +35,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     connection: {
       client,
       connection: env('DATABASE_URL')
-        ? { connectionString: env('DATABASE_URL'), ssl }
+        ? // pg reads a connection string, mysql2 a uri.
+          { [client === 'postgres' ? 'connectionString' : 'uri']: env('DATABASE_URL'), ssl }
         : {
             host: env('DATABASE_HOST', '127.0.0.1'),
             port: env.int('DATABASE_PORT', DEFAULT_PORTS[client]),

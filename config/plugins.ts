@@ -51,7 +51,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './plugins/segnalazioni',
     config: {
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
-      seedDemo: env.bool('SEED_DEMO', false),
     },
   },
 });

@@ -1,14 +1,11 @@
 export interface SegnalazioniConfig {
   /** Base URL of the public site, for links in mails. */
   publicUrl: string;
-  /** Seed demo content (an officer, citizens, reports in several states) on boot. */
-  seedDemo: boolean;
 }
 
 export default {
   default: (): SegnalazioniConfig => ({
     publicUrl: 'http://localhost:1337',
-    seedDemo: false,
   }),
   validator(config: Partial<SegnalazioniConfig>) {
     if (config.publicUrl !== undefined) {

@@ -1,0 +1,24 @@
+import { ACTIONS, ACTORS, REPORT_STATUSES } from '../domain/lifecycle';
+import historyEntry from './history-entry/schema.json';
+import report from './report/schema.json';
+
+// Schemas are static JSON for Strapi; the domain owns the vocabulary. They must not drift apart.
+describe('content-type schemas follow the domain', () => {
+  it('report statuses', () => {
+    expect(report.attributes.status.enum).toEqual([...REPORT_STATUSES]);
+  });
+
+  it('history actions, actors and statuses', () => {
+    expect(historyEntry.attributes.action.enum).toEqual([...ACTIONS]);
+    expect(historyEntry.attributes.actorType.enum).toEqual([...ACTORS, 'system']);
+    expect(historyEntry.attributes.fromStatus.enum).toEqual([...REPORT_STATUSES]);
+    expect(historyEntry.attributes.toStatus.enum).toEqual([...REPORT_STATUSES]);
+  });
+
+  it('no draft and publish on any type: moderation has its own fields', () => {
+    expect(report.options.draftAndPublish).toBe(false);
+    expect(report.attributes.description.private).toBe(true);
+    expect(report.attributes.reporter.private).toBe(true);
+    expect(report.attributes.contact.private).toBe(true);
+  });
+});

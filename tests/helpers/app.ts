@@ -1,0 +1,89 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from './database';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startMailReceiver } = require('../../scripts/lib/mail-receiver');
+
+export type Mailbox = Awaited<ReturnType<typeof startMailReceiver>>;
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+const TEST_SECRETS: Record<string, string> = {
+  APP_KEYS: 'test-key-a,test-key-b',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key-0123456789ab',
+};
+
+export interface TestApp {
+  readonly strapi: Core.Strapi;
+  readonly mailbox: Mailbox;
+  readonly database: TestDatabase;
+  /** supertest bound to the running server. */
+  http(): ReturnType<typeof request>;
+  /** Stops Strapi and boots it again on the same database, as a server restart does. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function bootStrapi(): Promise<Core.Strapi> {
+  // Required late: Strapi reads its configuration from process.env while it loads.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  await strapi.load();
+  strapi.server.mount();
+  return strapi;
+}
+
+/**
+ * Boots the real Strapi on a database of its own, with mail going to a real SMTP server on
+ * loopback. One per test file: call in `beforeAll`, `stop()` in `afterAll`.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const mailbox: Mailbox = await startMailReceiver();
+  const database = await createTestDatabase();
+
+  Object.assign(process.env, TEST_SECRETS, database.env, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '1337',
+    PUBLIC_URL: 'http://sportello.test',
+    SMTP_HOST: mailbox.host,
+    SMTP_PORT: String(mailbox.port),
+    SMTP_SECURE: 'false',
+    MAIL_FROM: 'Sportello Segnalazioni <segnalazioni@comune.test>',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
+    STARTUP_MESSAGE: 'false',
+    ...env,
+  });
+
+  let strapi = await bootStrapi();
+
+  return {
+    get strapi() {
+      return strapi;
+    },
+    mailbox,
+    database,
+    http: () => request(strapi.server.httpServer),
+    async restart() {
+      await strapi.destroy();
+      strapi = await bootStrapi();
+    },
+    async stop() {
+      await strapi.destroy();
+      await mailbox.close();
+      await database.drop();
+    },
+  };
+}
