@@ -1,10 +1,11 @@
 'use strict';
 // Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that any CI can read.
+// Written at exit, so that it stands after Jest's own summary.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numRuntimeErrorTestSuites } = results;
-    const failed = numFailedTests + numRuntimeErrorTestSuites;
-    process.stderr.write(`Tests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped\n`);
+    const line = `Tests: ${numPassedTests} passed, ${numFailedTests + numRuntimeErrorTestSuites} failed, ${numPendingTests + numTodoTests} skipped\n`;
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 
