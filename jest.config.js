@@ -10,6 +10,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration files boot Strapi (a few seconds, more on a cold PostgreSQL); jest ignores this per project.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
   projects: [
     {
@@ -22,7 +24,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      testTimeout: 60000,
     },
   ],
 };

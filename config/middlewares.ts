@@ -5,8 +5,17 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    config: {
+      // Per-photo size and count are checked by the plugin, with messages a citizen understands;
+      // these are only the outer bounds of what the parser accepts at all.
+      formidable: { maxFileSize: 80 * 1024 * 1024, maxFiles: 20 },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
+  // Unapproved report photos must not be reachable by their URL: checked before static files.
+  'plugin::segnalazioni.photo-guard',
   'strapi::public',
 ];

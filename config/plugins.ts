@@ -32,7 +32,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: {
     config: {
       provider: 'local',
-      sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024,
+      // Report photos have their own limit (segnalazioni.photos); this bounds the media library.
+      sizeLimit: Math.max(env.int('UPLOAD_SIZE_LIMIT_MB', 10), 50) * 1024 * 1024,
     },
   },
   graphql: {
@@ -51,6 +52,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './plugins/segnalazioni',
     config: {
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      urpEmail: env('URP_EMAIL', 'urp@comune.example.it'),
+      territory: env('MUNICIPALITY_BBOX', ''),
+      photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
+      notifications: {
+        pollIntervalMs: env.int('NOTIFICATION_POLL_MS', 5000),
+        batchSize: 20,
+        concurrency: env.int('NOTIFICATION_CONCURRENCY', 4),
+        claimTimeoutMs: 5 * 60 * 1000,
+        retry: {
+          baseDelayMs: env.int('NOTIFICATION_RETRY_BASE_MS', 30000),
+          maxDelayMs: 60 * 60 * 1000,
+          maxAttempts: env.int('NOTIFICATION_MAX_ATTEMPTS', 8),
+        },
+      },
     },
   },
 });

@@ -5,6 +5,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Links in mails and the admin's own URLs are built from the public address.
   url: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
   proxy: env.bool('IS_PROXIED', false),
+  // Static files and local uploads (public/uploads) live here.
+  dirs: { public: env('PUBLIC_DIR', './public') },
   app: {
     keys: env.array('APP_KEYS'),
   },

@@ -20,9 +20,10 @@ const { simpleParser } = require('mailparser');
  */
 
 /**
- * @param {{ host?: string, port?: number, maxMessages?: number, onMail?: (mail: ReceivedMail) => void }} [options]
+ * @param {{ host?: string, port?: number, maxMessages?: number, delayMs?: number, onMail?: (mail: ReceivedMail) => void }} [options]
+ *   `delayMs` makes the server take that long to accept each message, as a slow relay does.
  */
-async function startMailReceiver({ host = '127.0.0.1', port = 0, maxMessages = 500, onMail } = {}) {
+async function startMailReceiver({ host = '127.0.0.1', port = 0, maxMessages = 500, delayMs = 0, onMail } = {}) {
   /** @type {ReceivedMail[]} */
   const messages = [];
   /** @type {Array<() => void>} */
@@ -61,7 +62,7 @@ async function startMailReceiver({ host = '127.0.0.1', port = 0, maxMessages = 5
           const pending = waiters;
           waiters = [];
           pending.forEach((wake) => wake());
-          callback();
+          setTimeout(callback, delayMs);
         })
         .catch(callback);
     },

@@ -1,3 +1,5 @@
+import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
@@ -23,6 +25,8 @@ export interface TestApp {
   readonly strapi: Core.Strapi;
   readonly mailbox: Mailbox;
   readonly database: TestDatabase;
+  /** This app's public directory; uploads land in its `uploads/`. */
+  readonly publicDir: string;
   /** supertest bound to the running server. */
   http(): ReturnType<typeof request>;
   /** Stops Strapi and boots it again on the same database, as a server restart does. */
@@ -52,12 +56,15 @@ async function bootStrapi(): Promise<Core.Strapi> {
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const mailbox: Mailbox = await startMailReceiver();
   const database = await createTestDatabase();
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-public-'));
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
 
   Object.assign(process.env, TEST_SECRETS, database.env, {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '1337',
     PUBLIC_URL: 'http://sportello.test',
+    PUBLIC_DIR: publicDir,
     SMTP_HOST: mailbox.host,
     SMTP_PORT: String(mailbox.port),
     SMTP_SECURE: 'false',
@@ -75,6 +82,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     },
     mailbox,
     database,
+    publicDir,
     http: () => request(strapi.server.httpServer),
     async restart() {
       await strapi.destroy();
@@ -84,6 +92,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       await strapi.destroy();
       await mailbox.close();
       await database.drop();
+      fs.rmSync(publicDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,35 @@
+import type { TemplateOverrides } from './domain/mail-templates';
+import { DEFAULT_RETRY_POLICY } from './domain/outbox';
+import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
+import type { DispatcherConfig } from './services/notifications';
+
 export interface SegnalazioniConfig {
   /** Base URL of the public site, for links in mails. */
   publicUrl: string;
+  /** Where the URP office seeded on first boot is emailed (editors change it in the admin later). */
+  urpEmail: string;
+  /** The municipality as `minLon,minLat,maxLon,maxLat`: reports placed outside are refused. Empty: anywhere. */
+  territory: string;
+  photos: { maxPhotos: number; maxBytes: number };
+  notifications: DispatcherConfig;
+  /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
+  templates: TemplateOverrides;
 }
 
 export default {
   default: (): SegnalazioniConfig => ({
     publicUrl: 'http://localhost:1337',
+    urpEmail: 'urp@comune.example.it',
+    territory: '',
+    photos: { maxPhotos: MAX_PHOTOS, maxBytes: 10 * 1024 * 1024 },
+    notifications: {
+      pollIntervalMs: 5000,
+      batchSize: 20,
+      concurrency: 4,
+      claimTimeoutMs: 5 * 60 * 1000,
+      retry: DEFAULT_RETRY_POLICY,
+    },
+    templates: {},
   }),
   validator(config: Partial<SegnalazioniConfig>) {
     if (config.publicUrl !== undefined) {
@@ -18,6 +42,10 @@ export default {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new Error(`segnalazioni.publicUrl must be http or https: "${config.publicUrl}"`);
       }
+    }
+    parseBoundingBox(config.territory);
+    if (config.photos && (config.photos.maxPhotos > MAX_PHOTOS || config.photos.maxPhotos < 0)) {
+      throw new Error(`segnalazioni.photos.maxPhotos must be between 0 and ${MAX_PHOTOS}`);
     }
   },
 };

@@ -3,20 +3,29 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { historyAppendOnly } from './document-middlewares/history-append-only';
+import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
-import { PLUGIN_ID } from './uids';
+import { getService } from './services/get-service';
 
 export default {
   config,
   contentTypes,
   controllers,
+  middlewares,
   routes,
   services,
   register({ strapi }: { strapi: Core.Strapi }) {
     historyAppendOnly(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin(PLUGIN_ID).service('seed').seedDefaults();
+    await getService(strapi, 'seed').seedDefaults();
+    await getService(strapi, 'accounts').configureOnce();
+    await getService(strapi, 'accounts').grantCitizenPermissions();
+    getService(strapi, 'accounts').useOutboxForConfirmation();
+    getService(strapi, 'notifications').start();
+  },
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'notifications').stop();
   },
 };

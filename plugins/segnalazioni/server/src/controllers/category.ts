@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../uids';
+import { getService } from '../services/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const data = await strapi.plugin(PLUGIN_ID).service('categories').listPublic();
+    const data = await getService(strapi, 'categories').listPublic();
     ctx.body = { data, meta: { total: data.length } };
   },
 });

@@ -1,3 +1,4 @@
 import category from './category';
+import report from './report';
 
-export default { category };
+export default { category, report };

@@ -1,4 +1,7 @@
-/** Public and citizen routes, served under /api/segnalazioni. */
+/**
+ * Public and citizen routes, served under /api/segnalazioni. Citizen routes go through
+ * users-permissions: a valid JWT and the Authenticated role's permission (granted on first boot).
+ */
 export default {
   type: 'content-api',
   routes: [
@@ -8,5 +11,9 @@ export default {
       handler: 'category.find',
       config: { auth: false, description: 'Active categories with their office and published report count' },
     },
+    { method: 'POST', path: '/reports', handler: 'report.create', config: { description: 'Submit a report (multipart: data + photos)' } },
+    { method: 'GET', path: '/my/reports', handler: 'report.myList', config: { description: "The citizen's own reports" } },
+    { method: 'GET', path: '/my/reports/:documentId', handler: 'report.myOne', config: { description: "One of the citizen's own reports" } },
+    { method: 'PUT', path: '/my/reports/:documentId', handler: 'report.myUpdate', config: { description: 'Edit an own report while submitted' } },
   ],
 };

@@ -5,10 +5,7 @@ export interface DefaultCategory {
   readonly description: string;
 }
 
-export const DEFAULT_OFFICE = {
-  name: 'URP - Ufficio Relazioni con il Pubblico',
-  triage: true,
-} as const;
+export const DEFAULT_OFFICE_NAME = 'URP - Ufficio Relazioni con il Pubblico';
 
 export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = [
   {

@@ -17,4 +17,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     return categories.map((category, index) => toPublicCategory(category as unknown as CategoryRecord, counts[index]));
   },
+
+  /** An active category by slug or documentId, with its office; `null` when there is none. */
+  async findActive(slugOrDocumentId: string) {
+    return strapi.db.query(UID.category).findOne({
+      where: { active: true, $or: [{ slug: slugOrDocumentId }, { documentId: slugOrDocumentId }] },
+      populate: { office: true },
+    });
+  },
 });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_CATEGORIES, DEFAULT_OFFICE } from '../seed/default-categories';
+import { DEFAULT_CATEGORIES, DEFAULT_OFFICE_NAME } from '../seed/default-categories';
 import { PLUGIN_ID, UID } from '../uids';
 
 const SEEDED_KEY = 'defaults-seeded';
@@ -16,7 +16,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.transaction(async () => {
       const office =
         (await strapi.documents(UID.office).findFirst({ filters: { triage: true } })) ??
-        (await strapi.documents(UID.office).create({ data: { ...DEFAULT_OFFICE } }));
+        (await strapi.documents(UID.office).create({
+          data: { name: DEFAULT_OFFICE_NAME, triage: true, emails: strapi.config.get(`plugin::${PLUGIN_ID}.urpEmail`) as string },
+        }));
 
       for (const [position, category] of DEFAULT_CATEGORIES.entries()) {
         const existing = await strapi.documents(UID.category).findFirst({ filters: { slug: category.slug } });

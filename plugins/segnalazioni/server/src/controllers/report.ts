@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { parseBoundingBox, parseEdit, parseSubmission } from '../domain/report-input';
+import type { Citizen } from '../services/intake';
+import { getService } from '../services/get-service';
+import { PLUGIN_ID } from '../uids';
+import { orThrow, withReportRequest } from './report-request';
+
+interface AuthenticatedUser extends Citizen {
+  confirmed?: boolean;
+  blocked?: boolean;
+}
+
+const MAX_PAGE_SIZE = 100;
+
+/** The logged-in citizen; users-permissions has already checked the token and the role's permission. */
+function citizenOf(ctx: Context): AuthenticatedUser {
+  const user = ctx.state.user as AuthenticatedUser | undefined;
+  if (!user) throw new errors.UnauthorizedError('Accedi per continuare.');
+  if (user.blocked) throw new errors.ForbiddenError('Il tuo account è bloccato.');
+  if (!user.confirmed) throw new errors.ForbiddenError("Conferma prima il tuo indirizzo email con il collegamento che ti abbiamo inviato.");
+  return user;
+}
+
+function pageQuery(ctx: Context): { page: number; pageSize: number } {
+  const read = (name: string, fallback: number, max: number) => {
+    const raw = ctx.query[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      throw new errors.ValidationError(`${name}: un numero intero tra 1 e ${max}.`);
+    }
+    return value;
+  };
+  return { page: read('page', 1, 100_000), pageSize: read('pageSize', 25, MAX_PAGE_SIZE) };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const territory = () => parseBoundingBox(strapi.config.get(`plugin::${PLUGIN_ID}.territory`) as string | undefined);
+
+  return {
+    async create(ctx: Context) {
+      const citizen = citizenOf(ctx);
+      const report = await withReportRequest(ctx, (data, photos) =>
+        getService(strapi, 'intake').submit({ citizen, input: orThrow(parseSubmission(data, territory())), files: photos }),
+      );
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'citizen-reports').findOne(citizen.id, report.documentId), meta: {} };
+    },
+
+    async myList(ctx: Context) {
+      const citizen = citizenOf(ctx);
+      const { data, pagination } = await getService(strapi, 'citizen-reports').list(citizen.id, pageQuery(ctx));
+      ctx.body = { data, meta: { pagination } };
+    },
+
+    async myOne(ctx: Context) {
+      const citizen = citizenOf(ctx);
+      const report = await getService(strapi, 'citizen-reports').findOne(citizen.id, ctx.params.documentId);
+      if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+      ctx.body = { data: report, meta: {} };
+    },
+
+    async myUpdate(ctx: Context) {
+      const citizen = citizenOf(ctx);
+      const { documentId } = ctx.params;
+      await withReportRequest(ctx, (data, photos) =>
+        getService(strapi, 'intake').edit({ citizen, documentId, input: orThrow(parseEdit(data, territory())), files: photos }),
+      );
+      ctx.body = { data: await getService(strapi, 'citizen-reports').findOne(citizen.id, documentId), meta: {} };
+    },
+  };
+};

@@ -1,0 +1,217 @@
+import type { Locale } from './messages';
+
+/**
+ * Mail templates: a subject and a plain text with `{{placeholders}}`. A line whose placeholders
+ * are all empty is left out, so optional parts (an address, a deadline) need no conditionals.
+ * The HTML part is derived from the text. Municipalities override any template per locale in the
+ * plugin's config (`templates`).
+ */
+
+export interface MailTemplate {
+  readonly subject: string;
+  readonly text: string;
+}
+
+export type TemplateName = 'account-confirmation' | 'report-received' | 'report-receipt' | 'report-modified';
+
+export type TemplateSet = Record<TemplateName, Record<Locale, MailTemplate>>;
+export type TemplateOverrides = Partial<Record<TemplateName, Partial<Record<Locale, Partial<MailTemplate>>>>>;
+
+export const DEFAULT_TEMPLATES: TemplateSet = {
+  'account-confirmation': {
+    it: {
+      subject: 'Conferma la tua registrazione allo Sportello Segnalazioni',
+      text: `Gentile {{firstName}} {{lastName}},
+
+grazie per esserti registrato allo Sportello Segnalazioni del Comune.
+Per attivare il tuo account apri questo collegamento:
+
+{{confirmationUrl}}
+
+Se non hai chiesto tu la registrazione, ignora questo messaggio.`,
+    },
+    en: {
+      subject: 'Confirm your registration to Sportello Segnalazioni',
+      text: `Dear {{firstName}} {{lastName}},
+
+thank you for registering with the municipality's Sportello Segnalazioni.
+To activate your account, open this link:
+
+{{confirmationUrl}}
+
+If you did not register, please ignore this message.`,
+    },
+  },
+  'report-received': {
+    it: {
+      subject: 'Nuova segnalazione [{{reference}}]: {{title}}',
+      text: `È arrivata una nuova segnalazione per il vostro ufficio.
+
+Riferimento: {{reference}}
+Categoria: {{category}}
+Canale: {{channel}}
+Inviata il: {{submittedAt}}
+Da prendere in carico entro: {{dueTakeInChargeAt}}
+
+{{title}}
+
+{{description}}
+
+Luogo: {{address}}
+Coordinate: {{coordinates}}
+Foto ({{photoCount}}):
+{{photoLinks}}
+
+Gestisci la segnalazione: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'New report [{{reference}}]: {{title}}',
+      text: `A new report has arrived for your office.
+
+Reference: {{reference}}
+Category: {{category}}
+Channel: {{channel}}
+Submitted on: {{submittedAt}}
+To be taken in charge by: {{dueTakeInChargeAt}}
+
+{{title}}
+
+{{description}}
+
+Place: {{address}}
+Coordinates: {{coordinates}}
+Photos ({{photoCount}}):
+{{photoLinks}}
+
+Handle the report: {{adminUrl}}`,
+    },
+  },
+  'report-receipt': {
+    it: {
+      subject: 'Abbiamo ricevuto la tua segnalazione [{{reference}}]',
+      text: `Gentile {{firstName}} {{lastName}},
+
+abbiamo ricevuto la tua segnalazione "{{title}}" ({{category}}) del {{submittedAt}}.
+Il riferimento da citare è {{reference}}.
+
+Cosa succede ora: l'ufficio competente, {{office}}, la prende in carico e le assegna un numero di protocollo; ti scriveremo a ogni passo.
+La presa in carico è prevista entro il {{dueTakeInChargeAt}}.
+Finché non è presa in carico puoi modificarla dalla pagina "Le mie segnalazioni": {{myReportUrl}}
+
+Il testo e le foto saranno pubblicati nell'archivio solo dopo l'approvazione dell'ufficio.`,
+    },
+    en: {
+      subject: 'We received your report [{{reference}}]',
+      text: `Dear {{firstName}} {{lastName}},
+
+we received your report "{{title}}" ({{category}}) of {{submittedAt}}.
+The reference to quote is {{reference}}.
+
+What happens next: the office in charge, {{office}}, takes it in charge and gives it a protocol number; we will write to you at every step.
+It is due to be taken in charge by {{dueTakeInChargeAt}}.
+Until then you can edit it from "My reports": {{myReportUrl}}
+
+Its text and photos will be published in the archive only after the office approves them.`,
+    },
+  },
+  'report-modified': {
+    it: {
+      subject: 'Segnalazione modificata [{{reference}}]: {{title}}',
+      text: `Il cittadino ha modificato la segnalazione {{reference}} ({{category}}).
+
+Modifiche:
+{{changes}}
+
+Gestisci la segnalazione: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'Report modified [{{reference}}]: {{title}}',
+      text: `The citizen modified report {{reference}} ({{category}}).
+
+Changes:
+{{changes}}
+
+Handle the report: {{adminUrl}}`,
+    },
+  },
+};
+
+export type TemplateData = Record<string, string | number | null | undefined>;
+
+export interface RenderedMail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;
+
+const valueOf = (data: TemplateData, key: string) => {
+  const value = data[key];
+  return value === null || value === undefined ? '' : String(value);
+};
+
+function fill(template: string, data: TemplateData): string {
+  return template
+    .split('\n')
+    .filter((line) => {
+      const keys = [...line.matchAll(PLACEHOLDER)].map((match) => match[1]);
+      return keys.length === 0 || keys.some((key) => valueOf(data, key).trim() !== '');
+    })
+    .map((line) => line.replace(PLACEHOLDER, (_, key: string) => valueOf(data, key)))
+    .join('\n');
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+function textToHtml(text: string, locale: Locale): string {
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((block) =>
+      escapeHtml(block)
+        .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+        .replace(/\n/g, '<br>'),
+    )
+    .map((block) => `<p>${block}</p>`)
+    .join('\n');
+  return `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">\n${paragraphs}\n</body></html>`;
+}
+
+export function resolveTemplate(name: TemplateName, locale: Locale, overrides: TemplateOverrides = {}): MailTemplate {
+  return { ...DEFAULT_TEMPLATES[name][locale], ...overrides[name]?.[locale] };
+}
+
+export function isTemplateName(value: unknown): value is TemplateName {
+  return typeof value === 'string' && value in DEFAULT_TEMPLATES;
+}
+
+export function renderMail(
+  name: TemplateName,
+  data: TemplateData,
+  locale: Locale,
+  overrides: TemplateOverrides = {},
+): RenderedMail {
+  const template = resolveTemplate(name, locale, overrides);
+  // A subject is one line: values with line breaks (a description) must not break the header.
+  const subject = fill(template.subject, data).replace(/\s+/g, ' ').trim();
+  const text = fill(template.text, data).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return { subject, text, html: textToHtml(text, locale) };
+}
+
+const DATE_TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  timeZone: 'Europe/Rome',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
+/** A date as people in the municipality read it: "23 novembre 2026, 14:05". */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', DATE_TIME_FORMAT).format(date);
+}

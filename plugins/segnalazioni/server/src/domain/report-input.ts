@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * What a citizen may send when submitting or editing a report. Validated at the edge; every
+ * message is a sentence a citizen understands (Italian, the portal's language).
+ */
+
+export const TITLE_LENGTH = { min: 5, max: 120 } as const;
+export const DESCRIPTION_LENGTH = { min: 10, max: 4000 } as const;
+export const ADDRESS_MAX_LENGTH = 200;
+export const MAX_PHOTOS = 5;
+
+/** The municipality's territory as a box: reports placed outside it are refused. */
+export interface BoundingBox {
+  readonly minLatitude: number;
+  readonly minLongitude: number;
+  readonly maxLatitude: number;
+  readonly maxLongitude: number;
+}
+
+const text = (label: string, { min, max }: { min: number; max: number }) =>
+  z
+    .string({ error: `${label}: deve essere un testo.` })
+    .trim()
+    .min(min, { error: `${label}: almeno ${min} caratteri.` })
+    .max(max, { error: `${label}: al massimo ${max} caratteri.` });
+
+const coordinate = (label: string, limit: number) =>
+  z
+    .number({ error: `${label}: deve essere un numero.` })
+    .finite({ error: `${label}: deve essere un numero.` })
+    .min(-limit, { error: `${label}: deve essere tra -${limit} e ${limit}.` })
+    .max(limit, { error: `${label}: deve essere tra -${limit} e ${limit}.` });
+
+const fields = {
+  title: text('Titolo', TITLE_LENGTH),
+  description: text('Descrizione', DESCRIPTION_LENGTH),
+  category: z
+    .string({ error: 'Categoria: indicare la categoria.' })
+    .trim()
+    .min(1, { error: 'Categoria: indicare la categoria.' })
+    .max(120, { error: 'Categoria: valore non valido.' }),
+  address: z
+    .string({ error: 'Indirizzo: deve essere un testo.' })
+    .trim()
+    .max(ADDRESS_MAX_LENGTH, { error: `Indirizzo: al massimo ${ADDRESS_MAX_LENGTH} caratteri.` })
+    .nullable()
+    .optional(),
+  latitude: coordinate('Latitudine', 90).nullable().optional(),
+  longitude: coordinate('Longitudine', 180).nullable().optional(),
+};
+
+const bothOrNeither = (value: { latitude?: number | null; longitude?: number | null }) =>
+  (value.latitude == null) === (value.longitude == null);
+const BOTH_OR_NEITHER = { error: 'Posizione: indicare sia la latitudine sia la longitudine, oppure nessuna delle due.', path: ['latitude'] };
+
+export const submissionSchema = z.strictObject(fields, { error: (issue) => unknownKeysMessage(issue) }).refine(bothOrNeither, BOTH_OR_NEITHER);
+
+export const editSchema = z
+  .strictObject(
+    {
+      title: fields.title.optional(),
+      description: fields.description.optional(),
+      category: fields.category.optional(),
+      address: fields.address,
+      latitude: fields.latitude,
+      longitude: fields.longitude,
+      removePhotos: z
+        .array(z.string().trim().min(1).max(64), { error: 'removePhotos: un elenco di identificativi di foto.' })
+        .max(MAX_PHOTOS, { error: `removePhotos: al massimo ${MAX_PHOTOS} foto.` })
+        .optional(),
+    },
+    { error: (issue) => unknownKeysMessage(issue) },
+  )
+  .refine(bothOrNeither, BOTH_OR_NEITHER);
+
+export type SubmissionInput = z.infer<typeof submissionSchema>;
+export type EditInput = z.infer<typeof editSchema>;
+
+function unknownKeysMessage(issue: { code?: string; keys?: string[] }): string | undefined {
+  if (issue.code === 'unrecognized_keys') return `Campi non previsti: ${(issue.keys ?? []).join(', ')}.`;
+  if (issue.code === 'invalid_type') return 'I dati della segnalazione devono essere un oggetto JSON.';
+  return undefined;
+}
+
+export interface InputError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
+
+function toParsed<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  };
+}
+
+/** Reads the `data` field of the multipart request: JSON text, or an object already parsed. */
+export function readJsonField(raw: unknown): Parsed<unknown> {
+  if (raw === undefined || raw === null || raw === '') {
+    return { ok: false, errors: [{ path: 'data', message: 'Manca il campo "data" con i dati della segnalazione (JSON).' }] };
+  }
+  if (typeof raw !== 'string') return { ok: true, value: raw };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false, errors: [{ path: 'data', message: 'Il campo "data" non contiene JSON valido.' }] };
+  }
+}
+
+export function parseSubmission(raw: unknown, box?: BoundingBox | null): Parsed<SubmissionInput> {
+  const parsed = toParsed(submissionSchema.safeParse(raw));
+  return parsed.ok ? withinTerritory(parsed, box) : parsed;
+}
+
+export function parseEdit(raw: unknown, box?: BoundingBox | null): Parsed<EditInput> {
+  const parsed = toParsed(editSchema.safeParse(raw));
+  return parsed.ok ? withinTerritory(parsed, box) : parsed;
+}
+
+function withinTerritory<T extends { latitude?: number | null; longitude?: number | null }>(
+  parsed: { ok: true; value: T },
+  box?: BoundingBox | null,
+): Parsed<T> {
+  const { latitude, longitude } = parsed.value;
+  if (!box || latitude == null || longitude == null) return parsed;
+  const inside =
+    latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
+  return inside
+    ? parsed
+    : { ok: false, errors: [{ path: 'latitude', message: 'Posizione: il punto indicato è fuori dal territorio comunale.' }] };
+}
+
+/** Reads `minLon,minLat,maxLon,maxLat` (the usual bbox order); `null` when unset. */
+export function parseBoundingBox(value: string | undefined | null): BoundingBox | null {
+  if (!value || !value.trim()) return null;
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 4 || parts.some((part) => !Number.isFinite(part))) {
+    throw new Error(`MUNICIPALITY_BBOX must be "minLon,minLat,maxLon,maxLat", not "${value}"`);
+  }
+  const [minLongitude, minLatitude, maxLongitude, maxLatitude] = parts;
+  if (minLongitude >= maxLongitude || minLatitude >= maxLatitude) {
+    throw new Error(`MUNICIPALITY_BBOX has its corners the wrong way round: "${value}"`);
+  }
+  return { minLatitude, minLongitude, maxLatitude, maxLongitude };
+}
+
+export type EditableField = keyof typeof fields;
+
+/** The fields an edit really changes, with their old and new values, for history and the office's mail. */
+export function changedFields(
+  before: Partial<Record<EditableField, unknown>>,
+  edit: Partial<Record<EditableField, unknown>>,
+): { field: EditableField; from: unknown; to: unknown }[] {
+  return (Object.keys(fields) as EditableField[])
+    .filter((field) => field in edit && edit[field] !== undefined && normalise(edit[field]) !== normalise(before[field]))
+    .map((field) => ({ field, from: before[field] ?? null, to: edit[field] ?? null }));
+}
+
+const normalise = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));

@@ -1,0 +1,3 @@
+import photoGuard from './photo-guard';
+
+export default { 'photo-guard': photoGuard };

@@ -1,0 +1,300 @@
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseEmailList } from '../domain/emails';
+import { decide, type Actor } from '../domain/lifecycle';
+import { formatDateTime, type TemplateData } from '../domain/mail-templates';
+import { describeRefusal } from '../domain/messages';
+import { formatReference } from '../domain/reference';
+import { changedFields, type EditInput, type SubmissionInput } from '../domain/report-input';
+import { conflict } from '../errors';
+import { PLUGIN_ID, UID } from '../uids';
+import { getService } from './get-service';
+import type { NotificationDraft } from './notifications';
+import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
+
+export type Channel = 'web' | 'whatsapp' | 'facebook' | 'desk' | 'api';
+
+export interface Citizen {
+  readonly id: number;
+  readonly documentId: string;
+  readonly email: string;
+  readonly firstName?: string | null;
+  readonly lastName?: string | null;
+}
+
+interface OfficeRecord {
+  id: number;
+  documentId: string;
+  name: string;
+  emails?: string | null;
+}
+
+interface CategoryWithOffice {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  office?: OfficeRecord | null;
+}
+
+interface PhotoRecord {
+  id: number;
+  documentId: string;
+  moderation: string;
+  position: number;
+  file?: StoredFile | null;
+}
+
+export interface ReportRecord {
+  id: number;
+  documentId: string;
+  reference: string;
+  title: string;
+  description: string;
+  status: 'submitted' | 'in_charge' | 'in_progress' | 'closed' | 'rejected';
+  channel: Channel;
+  address?: string | null;
+  latitude?: number | string | null;
+  longitude?: number | string | null;
+  submittedAt: string;
+  dueTakeInChargeAt?: string | null;
+  category?: CategoryWithOffice | null;
+  office?: OfficeRecord | null;
+  photos?: PhotoRecord[];
+}
+
+const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+const CHANNEL_LABELS: Record<Channel, string> = { web: 'web', whatsapp: 'WhatsApp', facebook: 'Facebook', desk: 'sportello URP', api: 'API' };
+
+/**
+ * Intake: the one way a report comes in (web today; channels and the URP desk later) and the
+ * reporter's edits while it is still submitted. Each is one transaction: the report, its photos,
+ * its history entry and its notifications commit together or not at all.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
+  const adminUrl = (documentId: string) => `${publicUrl()}/admin/content-manager/collection-types/${UID.report}/${documentId}`;
+  const myReportUrl = (documentId: string) => `${publicUrl()}/sportello/le-mie-segnalazioni/${documentId}`;
+
+  async function triageOffice(): Promise<OfficeRecord | null> {
+    return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRecord | null;
+  }
+
+  function photoLinks(files: readonly StoredFile[]): string {
+    const photos = getService(strapi, 'photos');
+    return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
+  }
+
+  function reportData(report: ReportRecord, category: CategoryWithOffice, office: OfficeRecord | null, files: readonly StoredFile[]): TemplateData {
+    const hasPoint = report.latitude != null && report.longitude != null;
+    return {
+      reference: report.reference,
+      title: report.title,
+      description: report.description,
+      category: category.name,
+      office: office?.name ?? '',
+      channel: CHANNEL_LABELS[report.channel],
+      submittedAt: formatDateTime(report.submittedAt, 'it'),
+      dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, 'it'),
+      address: report.address ?? '',
+      coordinates: hasPoint ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})` : '',
+      photoCount: files.length,
+      photoLinks: photoLinks(files),
+      adminUrl: adminUrl(report.documentId),
+      myReportUrl: myReportUrl(report.documentId),
+    };
+  }
+
+  function officeDrafts(office: OfficeRecord | null, template: 'report-received' | 'report-modified', data: TemplateData, reportId: number): NotificationDraft[] {
+    return parseEmailList(office?.emails).map((recipient) => ({ recipient, template, data, reportId }));
+  }
+
+  async function createPhotos(reportDocumentId: string, files: readonly StoredFile[], firstPosition: number) {
+    for (const [index, file] of files.entries()) {
+      await strapi.documents(UID.photo).create({
+        data: { report: reportDocumentId, file: file.id, fileHash: file.hash, moderation: 'pending', position: firstPosition + index },
+      });
+    }
+  }
+
+  /** Stores photos outside the transaction (image resizing must not hold it) and undoes them if it fails. */
+  async function withStoredPhotos<T>(prepared: readonly PreparedPhoto[], work: (files: StoredFile[]) => Promise<T>): Promise<T> {
+    const photos = getService(strapi, 'photos');
+    let stored: StoredFile[] = [];
+    try {
+      stored = await photos.store(prepared);
+      return await work(stored);
+    } catch (error) {
+      await photos.removeFiles(stored).catch((cleanup: Error) => strapi.log.error(`[${PLUGIN_ID}] could not remove photos: ${cleanup.message}`));
+      throw error;
+    } finally {
+      await photos.discard(prepared);
+    }
+  }
+
+  return {
+    async submit({ citizen, input, files, channel = 'web', actor = 'citizen' }: {
+      citizen: Citizen;
+      input: SubmissionInput;
+      files: readonly IncomingFile[];
+      channel?: Channel;
+      actor?: Actor;
+    }): Promise<ReportRecord> {
+      const decision = decide('submit', { status: null }, actor);
+      if (!decision.allowed) throw new errors.ForbiddenError(describeRefusal(decision));
+
+      const category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
+      if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
+      const office = category.office ?? (await triageOffice());
+      const prepared = await getService(strapi, 'photos').prepare(files);
+
+      return withStoredPhotos(prepared, (stored) =>
+        strapi.db.transaction(async ({ onCommit }) => {
+          const now = new Date().toISOString();
+          const report = (await strapi.documents(UID.report).create({
+            data: {
+              reference: formatReference(randomBytes(8)),
+              title: input.title,
+              description: input.description,
+              address: input.address || null,
+              latitude: input.latitude ?? null,
+              longitude: input.longitude ?? null,
+              category: category.documentId,
+              office: office?.documentId ?? null,
+              reporter: citizen.documentId,
+              channel,
+              status: decision.to,
+              textModeration: 'pending',
+              isPublic: false,
+              submittedAt: now,
+            },
+          })) as unknown as ReportRecord;
+          await createPhotos(report.documentId, stored, 0);
+          await getService(strapi, 'history').record({
+            report: report.documentId,
+            action: 'submit',
+            actorType: actor,
+            actorId: `user:${citizen.id}`,
+            fromStatus: null,
+            toStatus: decision.to,
+            details: { channel, photos: stored.length },
+          });
+          const data = reportData(report, category, office, stored);
+          await getService(strapi, 'notifications')
+            .enqueue([
+              ...officeDrafts(office, 'report-received', data, report.id),
+              {
+                recipient: citizen.email,
+                template: 'report-receipt',
+                data: { ...data, firstName: citizen.firstName ?? '', lastName: citizen.lastName ?? '' },
+                reportId: report.id,
+              },
+            ]);
+          onCommit(() => void getService(strapi, 'notifications').kick());
+          return report;
+        }),
+      );
+    },
+
+    async edit({ citizen, documentId, input, files }: {
+      citizen: Citizen;
+      documentId: string;
+      input: EditInput;
+      files: readonly IncomingFile[];
+    }): Promise<ReportRecord> {
+      const report = (await strapi.db.query(UID.report).findOne({
+        where: { documentId, reporter: { id: citizen.id } },
+        populate: { category: true, office: true, photos: { populate: { file: true } } },
+      })) as ReportRecord | null;
+      if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+
+      const decision = decide('edit', { status: report.status }, 'reporter');
+      if (!decision.allowed) {
+        throw conflict(
+          report.status === 'submitted'
+            ? describeRefusal(decision)
+            : 'La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all\'ufficio citando il numero di protocollo.',
+          { status: report.status },
+        );
+      }
+
+      const category = input.category
+        ? ((await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null)
+        : (report.category ?? null);
+      if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
+
+      const photosNow = report.photos ?? [];
+      const removing = new Set(input.removePhotos ?? []);
+      const unknown = [...removing].filter((id) => !photosNow.some((photo) => photo.documentId === id));
+      if (unknown.length > 0) throw new errors.ValidationError(`removePhotos: foto sconosciute: ${unknown.join(', ')}.`, { path: 'removePhotos' });
+      const kept = photosNow.filter((photo) => !removing.has(photo.documentId));
+      const prepared = await getService(strapi, 'photos').prepare(files, kept.length);
+
+      const changes = changedFields(
+        { ...report, category: report.category?.slug ?? null },
+        { ...input, category: input.category === undefined ? undefined : category.slug },
+      );
+      if (changes.length === 0 && removing.size === 0 && prepared.length === 0) {
+        await getService(strapi, 'photos').discard(prepared);
+        return report;
+      }
+      const office = input.category && category.documentId !== report.category?.documentId ? (category.office ?? (await triageOffice())) : (report.office ?? null);
+
+      return withStoredPhotos(prepared, (stored) =>
+        strapi.db.transaction(async ({ onCommit }) => {
+          const data: Record<string, unknown> = {};
+          for (const change of changes) data[change.field] = change.field === 'category' ? category.documentId : change.to;
+          if (office && office.documentId !== report.office?.documentId) data.office = office.documentId;
+          const updated = (await strapi.documents(UID.report).update({ documentId, data })) as unknown as ReportRecord;
+
+          const removed = photosNow.filter((photo) => removing.has(photo.documentId));
+          for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });
+          const nextPosition = Math.max(-1, ...photosNow.map((photo) => photo.position ?? 0)) + 1;
+          await createPhotos(documentId, stored, nextPosition);
+
+          const summary = [
+            ...changes.map((change) => `- ${FIELD_LABELS[change.field]}: ${describeValue(change.from)} → ${describeValue(change.to)}`),
+            ...(removed.length ? [`- Foto rimosse: ${removed.length}`] : []),
+            ...(stored.length ? [`- Foto aggiunte: ${stored.length}`] : []),
+          ].join('\n');
+          await getService(strapi, 'history').record({
+            report: documentId,
+            action: 'edit',
+            actorType: 'reporter',
+            actorId: `user:${citizen.id}`,
+            fromStatus: report.status,
+            toStatus: decision.to,
+            details: {
+              changes: changes.map(({ field, from, to }) => ({ field, from, to })),
+              photosRemoved: removed.map((photo) => photo.documentId),
+              photosAdded: stored.length,
+            },
+          });
+          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored), changes: summary };
+          await getService(strapi, 'notifications').enqueue(officeDrafts(office, 'report-modified', mailData, report.id));
+          onCommit(() => {
+            void getService(strapi, 'notifications').kick();
+            void getService(strapi, 'photos').removeFiles(removed.flatMap((photo) => (photo.file ? [photo.file] : [])));
+          });
+          return updated;
+        }),
+      );
+    },
+  };
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Titolo',
+  description: 'Descrizione',
+  category: 'Categoria',
+  address: 'Indirizzo',
+  latitude: 'Latitudine',
+  longitude: 'Longitudine',
+};
+
+const describeValue = (value: unknown) => {
+  if (value === null || value === undefined || value === '') return '(vuoto)';
+  const text = String(value);
+  return text.length > 200 ? `"${text.slice(0, 200)}…"` : `"${text}"`;
+};

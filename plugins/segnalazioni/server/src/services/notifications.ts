@@ -1,0 +1,171 @@
+import type { Core } from '@strapi/strapi';
+import { renderMail, isTemplateName, type TemplateData, type TemplateName, type TemplateOverrides } from '../domain/mail-templates';
+import { toLocale, type Locale } from '../domain/messages';
+import { afterFailure, type RetryPolicy } from '../domain/outbox';
+import { PLUGIN_ID, UID } from '../uids';
+
+/** A message to send once the transaction that caused it has committed. */
+export interface NotificationDraft {
+  readonly recipient: string;
+  readonly template: TemplateName;
+  readonly data: TemplateData;
+  readonly locale?: Locale;
+  readonly reportId?: number;
+}
+
+export interface DispatcherConfig {
+  readonly pollIntervalMs: number;
+  readonly batchSize: number;
+  readonly concurrency: number;
+  /** How long a claimed notification stays ours before another instance may take it over. */
+  readonly claimTimeoutMs: number;
+  readonly retry: RetryPolicy;
+}
+
+interface NotificationRow {
+  id: number;
+  recipient: string;
+  template: string;
+  locale: string | null;
+  data: TemplateData | null;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+}
+
+export interface DispatchResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/**
+ * The outbox. `enqueue` writes notifications in the caller's transaction; the dispatcher sends them
+ * after commit through Strapi's email plugin. A row is claimed with a conditional update before it
+ * is sent, so with several Strapi instances on one database each message goes out once.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) as DispatcherConfig;
+  const overrides = () => (strapi.config.get(`plugin::${PLUGIN_ID}.templates`) ?? {}) as TemplateOverrides;
+  const query = () => strapi.db.query(UID.notification);
+
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function claim(row: NotificationRow, now: Date): Promise<boolean> {
+    const { count } = await query().updateMany({
+      where: { id: row.id, status: row.status, attempts: row.attempts },
+      data: {
+        status: 'sending',
+        attempts: row.attempts + 1,
+        lockedUntil: new Date(now.getTime() + config().claimTimeoutMs),
+      },
+    });
+    return count === 1;
+  }
+
+  async function deliver(row: NotificationRow): Promise<keyof DispatchResult> {
+    const attempts = row.attempts + 1;
+    try {
+      if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
+      const mail = renderMail(row.template, row.data ?? {}, toLocale(row.locale), overrides());
+      await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail });
+      await query().update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null } });
+      return 'sent';
+    } catch (error) {
+      const next = afterFailure(attempts, new Date(), config().retry);
+      const data =
+        next.give === 'up'
+          ? { status: 'failed', lockedUntil: null, lastError: errorText(error) }
+          : { status: 'pending', nextAttemptAt: next.at, lockedUntil: null, lastError: errorText(error) };
+      await query().update({ where: { id: row.id }, data });
+      if (next.give === 'up') {
+        strapi.log.error(`[${PLUGIN_ID}] notification ${row.id} to ${row.recipient} failed for good: ${errorText(error)}`);
+      }
+      return next.give === 'up' ? 'failed' : 'retried';
+    }
+  }
+
+  return {
+    /** Writes notifications; inside `strapi.db.transaction` they commit or roll back with the change. */
+    async enqueue(drafts: readonly NotificationDraft[]): Promise<void> {
+      for (const draft of drafts) {
+        await query().create({
+          data: {
+            recipient: draft.recipient,
+            template: draft.template,
+            data: draft.data,
+            locale: draft.locale ?? 'it',
+            report: draft.reportId ?? null,
+            channel: 'email',
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: new Date(),
+          },
+        });
+      }
+    },
+
+    /** Sends what is due now. Safe to run from several instances at once. */
+    async dispatchDue(now = new Date()): Promise<DispatchResult> {
+      const { batchSize, concurrency } = config();
+      const due = (await query().findMany({
+        where: {
+          $or: [
+            { status: 'pending', nextAttemptAt: { $lte: now } },
+            { status: 'sending', lockedUntil: { $lt: now } },
+          ],
+        },
+        orderBy: { id: 'asc' },
+        limit: batchSize,
+      })) as NotificationRow[];
+
+      const result: DispatchResult = { sent: 0, retried: 0, failed: 0 };
+      const queue = [...due];
+      const worker = async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) {
+          if (await claim(row, now)) result[await deliver(row)] += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      return result;
+    },
+
+    /** Runs a dispatch now, or right after the one under way. Never throws: mail waits, requests don't. */
+    kick(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          try {
+            const result = await this.dispatchDue();
+            if (result.sent + result.retried + result.failed >= config().batchSize) again = true;
+          } catch (error) {
+            strapi.log.warn(`[${PLUGIN_ID}] notification dispatch failed: ${errorText(error)}`);
+          }
+        } while (again && timer);
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+
+    start(): void {
+      if (timer) return;
+      timer = setInterval(() => void this.kick(), config().pollIntervalMs);
+      timer.unref();
+      void this.kick();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+};
