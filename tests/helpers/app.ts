@@ -53,8 +53,8 @@ async function bootStrapi(): Promise<Core.Strapi> {
  * Boots the real Strapi on a database of its own, with mail going to a real SMTP server on
  * loopback. One per test file: call in `beforeAll`, `stop()` in `afterAll`.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const mailbox: Mailbox = await startMailReceiver();
+export async function startApp(env: Record<string, string> = {}, { smtpDelayMs = 0 } = {}): Promise<TestApp> {
+  const mailbox: Mailbox = await startMailReceiver({ delayMs: smtpDelayMs });
   const database = await createTestDatabase();
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-public-'));
   fs.mkdirSync(path.join(publicDir, 'uploads'));

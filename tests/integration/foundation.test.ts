@@ -54,7 +54,7 @@ describe('foundation', () => {
   describe('history', () => {
     it('is append-only: an entry can be written, never changed or deleted', async () => {
       const report = await app.strapi.documents(REPORT).create({
-        data: { title: 'Buca in via Roma', description: 'Una buca profonda davanti al civico 12.', submittedAt: new Date().toISOString() },
+        data: { reference: 'TEST-0001', title: 'Buca in via Roma', description: 'Una buca profonda davanti al civico 12.', submittedAt: new Date().toISOString() },
       });
       const entry = await app.strapi.documents(HISTORY).create({
         data: { report: report.documentId, action: 'submit', actorType: 'citizen', toStatus: 'submitted', occurredAt: new Date().toISOString() },
