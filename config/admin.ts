@@ -14,6 +14,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // false for an API-only server (benchmarks, headless deployments): then no admin build is needed.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   flags: {
     nps: false,
     promoteEE: false,

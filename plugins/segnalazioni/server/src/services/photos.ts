@@ -40,6 +40,8 @@ export const PHOTO_FILE_PATTERN = /^\/uploads\/(?:[a-z]+_)?(sgn_[0-9a-f]{16}_[0-
 
 const HEAD_BYTES = 16;
 const MAX_PIXELS = 60_000_000;
+/** Longest side kept: ample to judge a pothole, and it bounds the cost of every resized copy. */
+const MAX_SIDE = 2560;
 const SIGNED_LINK_LIFETIME_MS = 60 * 60 * 1000;
 
 async function readHead(filepath: string): Promise<Uint8Array> {
@@ -59,11 +61,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxPhotos: number; maxBytes: number };
   const secret = () => `${PLUGIN_ID}:photos:${(strapi.config.get('server.app.keys') as string[])[0]}`;
 
-  /** Re-encodes the image: EXIF (GPS included), XMP and ICC comments are dropped, orientation applied. */
+  /**
+   * Re-encodes the image: EXIF (GPS included), XMP and comments are dropped, the orientation is
+   * applied to the pixels, and very large photos are scaled down.
+   */
   async function strip(file: IncomingFile, type: PhotoType, name: string): Promise<PreparedPhoto> {
-    const image = sharp(file.filepath, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
-    const encoded =
-      type === 'image/png' ? image.png() : type === 'image/webp' ? image.webp({ quality: 88 }) : image.jpeg({ quality: 88, mozjpeg: true });
+    const image = sharp(file.filepath, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+    const encoded = type === 'image/png' ? image.png() : type === 'image/webp' ? image.webp({ quality: 85 }) : image.jpeg({ quality: 85 });
     const filepath = path.join(os.tmpdir(), `sgn-${randomBytes(8).toString('hex')}${PHOTO_EXTENSIONS[type]}`);
     try {
       const info = await encoded.toFile(filepath);
