@@ -53,6 +53,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       urpEmail: env('URP_EMAIL', 'urp@comune.example.it'),
+      demo: env.bool('SEED_DEMO', false),
       territory: env('MUNICIPALITY_BBOX', ''),
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
       notifications: {

@@ -40,7 +40,7 @@ async function waitForHealth(url, timeoutMs = 120000) {
 async function main() {
   ensureEnv(root);
   process.loadEnvFile(path.join(root, '.env'));
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' };
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', SEED_DEMO: 'true' };
 
   const catcherPort = Number(env.MAIL_CATCHER_SMTP_PORT || 1025);
   const useCatcher = LOOPBACK.has(env.SMTP_HOST || '127.0.0.1') && Number(env.SMTP_PORT || 1025) === catcherPort;
@@ -65,6 +65,8 @@ async function main() {
 
   Amministrazione   ${url}/admin
                     al primo accesso crea l'account di amministratore (super admin)
+  Segnalazioni      nell'amministrazione: Content Manager → Segnalazione
+  Cittadino demo    mario.rossi@example.it / Segnala2026!  (API: POST ${url}/api/auth/local)
   Categorie (API)   ${url}/api/segnalazioni/categories
   Posta in uscita   ${catcher ? catcher.url : `inviata a ${env.SMTP_HOST}:${env.SMTP_PORT}`}
 

@@ -12,6 +12,8 @@ export interface SegnalazioniConfig {
   territory: string;
   photos: { maxPhotos: number; maxBytes: number };
   notifications: DispatcherConfig;
+  /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
+  demo: boolean;
   /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
   templates: TemplateOverrides;
 }
@@ -29,6 +31,7 @@ export default {
       claimTimeoutMs: 5 * 60 * 1000,
       retry: DEFAULT_RETRY_POLICY,
     },
+    demo: false,
     templates: {},
   }),
   validator(config: Partial<SegnalazioniConfig>) {

@@ -7,6 +7,7 @@ import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
 import { getService } from './services/get-service';
+import { PLUGIN_ID } from './uids';
 
 export default {
   config,
@@ -23,6 +24,7 @@ export default {
     await getService(strapi, 'accounts').configureOnce();
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
+    if (strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) await getService(strapi, 'demo').seedOnce();
     getService(strapi, 'notifications').start();
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {

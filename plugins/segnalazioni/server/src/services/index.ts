@@ -1,6 +1,7 @@
 import accounts from './accounts';
 import categories from './categories';
 import citizenReports from './citizen-reports';
+import demo from './demo';
 import history from './history';
 import intake from './intake';
 import notifications from './notifications';
@@ -11,6 +12,7 @@ export default {
   accounts,
   categories,
   'citizen-reports': citizenReports,
+  demo,
   history,
   intake,
   notifications,
