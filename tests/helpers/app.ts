@@ -44,7 +44,13 @@ async function bootStrapi(): Promise<Core.Strapi> {
     autoReload: false,
     serveAdminPanel: false,
   });
-  await strapi.load();
+  try {
+    await strapi.load();
+  } catch (error) {
+    // A half-booted Strapi keeps the test process alive: tear it down before failing.
+    await strapi.destroy().catch(() => undefined);
+    throw error;
+  }
   strapi.server.mount();
   return strapi;
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import { historyAppendOnly } from './document-middlewares/history-append-only';
+import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
@@ -17,10 +17,12 @@ export default {
   routes,
   services,
   register({ strapi }: { strapi: Core.Strapi }) {
-    historyAppendOnly(strapi);
+    workflowOnlyWrites(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'staff').registerPermissions();
     await getService(strapi, 'seed').seedDefaults();
+    await getService(strapi, 'staff').setupRolesOnce();
     await getService(strapi, 'accounts').configureOnce();
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();

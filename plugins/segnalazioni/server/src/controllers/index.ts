@@ -1,4 +1,5 @@
+import adminReport from './admin-report';
 import category from './category';
 import report from './report';
 
-export default { category, report };
+export default { 'admin-report': adminReport, category, report };

@@ -12,7 +12,21 @@ export interface MailTemplate {
   readonly text: string;
 }
 
-export type TemplateName = 'account-confirmation' | 'report-received' | 'report-receipt' | 'report-modified';
+export type TemplateName =
+  | 'account-confirmation'
+  | 'report-received'
+  | 'report-receipt'
+  | 'report-modified'
+  | 'report-assigned'
+  | 'report-taken-in-charge'
+  | 'report-text-moderated'
+  | 'report-photo-moderated'
+  | 'report-published'
+  | 'report-unpublished'
+  | 'report-reply'
+  | 'report-closed'
+  | 'report-rejected'
+  | 'report-reopened';
 
 export type TemplateSet = Record<TemplateName, Record<Locale, MailTemplate>>;
 export type TemplateOverrides = Partial<Record<TemplateName, Partial<Record<Locale, Partial<MailTemplate>>>>>;
@@ -132,6 +146,234 @@ Changes:
 {{changes}}
 
 Handle the report: {{adminUrl}}`,
+    },
+  },
+  'report-assigned': {
+    it: {
+      subject: 'Segnalazione assegnata al vostro ufficio [{{reference}}]: {{title}}',
+      text: `La segnalazione {{reference}} ({{category}}) è stata assegnata al vostro ufficio da {{actor}}.
+Protocollo: {{protocolNumber}}
+Nota: {{note}}
+
+{{title}}
+
+{{description}}
+
+Luogo: {{address}}
+
+Gestisci la segnalazione: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'Report assigned to your office [{{reference}}]: {{title}}',
+      text: `Report {{reference}} ({{category}}) was assigned to your office by {{actor}}.
+Protocol number: {{protocolNumber}}
+Note: {{note}}
+
+{{title}}
+
+{{description}}
+
+Place: {{address}}
+
+Handle the report: {{adminUrl}}`,
+    },
+  },
+  'report-taken-in-charge': {
+    it: {
+      subject: 'Segnalazione presa in carico: protocollo {{protocolNumber}}',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" ({{reference}}) è stata presa in carico il {{takenInChargeAt}} da {{office}}.
+Il numero di protocollo è {{protocolNumber}}: citalo per ogni richiesta agli uffici.
+La prima risposta, sulla fattibilità dell'intervento, è prevista entro il {{dueFirstAnswerAt}}.
+
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Report taken in charge: protocol number {{protocolNumber}}',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" ({{reference}}) was taken in charge on {{takenInChargeAt}} by {{office}}.
+Its protocol number is {{protocolNumber}}: quote it whenever you contact the offices.
+The first answer, on whether the work can be done, is due by {{dueFirstAnswerAt}}.
+
+Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-text-moderated': {
+    it: {
+      subject: 'Il testo della tua segnalazione {{reference}} è stato {{decision}}',
+      text: `Gentile {{firstName}} {{lastName}},
+
+il testo della tua segnalazione "{{title}}" è stato {{decision}} da {{office}}.
+Testo che potrà essere pubblicato: {{publicText}}
+Motivo: {{reason}}
+
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'The text of your report {{reference}} was {{decision}}',
+      text: `Dear {{firstName}} {{lastName}},
+
+the text of your report "{{title}}" was {{decision}} by {{office}}.
+Text that may be published: {{publicText}}
+Reason: {{reason}}
+
+Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-photo-moderated': {
+    it: {
+      subject: 'Una foto della tua segnalazione {{reference}} è stata {{decision}}',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la foto n. {{photoNumber}} della tua segnalazione "{{title}}" è stata {{decision}} da {{office}}.
+Motivo: {{reason}}
+
+Solo le foto approvate possono comparire nell'archivio pubblico.
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'A photo of your report {{reference}} was {{decision}}',
+      text: `Dear {{firstName}} {{lastName}},
+
+photo no. {{photoNumber}} of your report "{{title}}" was {{decision}} by {{office}}.
+Reason: {{reason}}
+
+Only approved photos can appear in the public archive.
+Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-published': {
+    it: {
+      subject: 'La tua segnalazione {{protocolNumber}} è pubblicata',
+      text: `Gentile {{firstName}} {{lastName}},
+
+dal {{publishedAt}} la tua segnalazione "{{title}}" è visibile nell'archivio pubblico dello Sportello, con il testo e le foto approvati.
+Il tuo nome e il tuo indirizzo email non vengono mai pubblicati.
+
+{{publicReportUrl}}`,
+    },
+    en: {
+      subject: 'Your report {{protocolNumber}} is published',
+      text: `Dear {{firstName}} {{lastName}},
+
+since {{publishedAt}} your report "{{title}}" is visible in the public archive, with its approved text and photos.
+Your name and email address are never published.
+
+{{publicReportUrl}}`,
+    },
+  },
+  'report-unpublished': {
+    it: {
+      subject: 'La tua segnalazione {{protocolNumber}} non è più pubblicata',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" è stata ritirata dall'archivio pubblico da {{office}}. La sua gestione prosegue.
+
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Your report {{protocolNumber}} is no longer published',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" was withdrawn from the public archive by {{office}}. Its handling goes on.
+
+Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-reply': {
+    it: {
+      subject: 'Risposta alla tua segnalazione {{protocolNumber}}: {{replyKind}}',
+      text: `Gentile {{firstName}} {{lastName}},
+
+{{office}} ha risposto alla tua segnalazione "{{title}}" ({{replyKind}}):
+
+{{reply}}
+
+La chiusura, con un ultimo messaggio, è prevista entro il {{dueCloseAt}}.
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Answer to your report {{protocolNumber}}: {{replyKind}}',
+      text: `Dear {{firstName}} {{lastName}},
+
+{{office}} answered your report "{{title}}" ({{replyKind}}):
+
+{{reply}}
+
+It is due to be closed, with a last message, by {{dueCloseAt}}.
+Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-closed': {
+    it: {
+      subject: 'Segnalazione {{protocolNumber}} chiusa',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" è stata chiusa il {{closedAt}} da {{office}} con questa risposta:
+
+{{reply}}
+
+Grazie per la collaborazione.
+{{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Report {{protocolNumber}} closed',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" was closed on {{closedAt}} by {{office}} with this answer:
+
+{{reply}}
+
+Thank you for your help.
+{{myReportUrl}}`,
+    },
+  },
+  'report-rejected': {
+    it: {
+      subject: 'Segnalazione {{reference}} non accolta',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" non è stata accolta da {{office}}, per questo motivo:
+
+{{reply}}
+
+Protocollo: {{protocolNumber}}
+{{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Report {{reference}} not accepted',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" was not accepted by {{office}}, for this reason:
+
+{{reply}}
+
+Protocol number: {{protocolNumber}}
+{{myReportUrl}}`,
+    },
+  },
+  'report-reopened': {
+    it: {
+      subject: 'Segnalazione {{protocolNumber}} riaperta',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" è stata riaperta da {{office}}:
+
+{{reason}}
+
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Report {{protocolNumber}} reopened',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" was reopened by {{office}}:
+
+{{reason}}
+
+Follow your report: {{myReportUrl}}`,
     },
   },
 };

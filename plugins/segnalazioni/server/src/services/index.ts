@@ -6,7 +6,11 @@ import history from './history';
 import intake from './intake';
 import notifications from './notifications';
 import photos from './photos';
+import protocol from './protocol';
 import seed from './seed';
+import staff from './staff';
+import staffReports from './staff-reports';
+import workflow from './workflow';
 
 export default {
   accounts,
@@ -17,5 +21,9 @@ export default {
   intake,
   notifications,
   photos,
+  protocol,
   seed,
+  staff,
+  'staff-reports': staffReports,
+  workflow,
 };

@@ -1,0 +1,42 @@
+import { DEFAULT_TEMPLATES, formatDateTime, renderMail, type TemplateName } from './mail-templates';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('mail templates', () => {
+  it.each(Object.keys(DEFAULT_TEMPLATES) as TemplateName[])('%s says the same things in Italian and English', (name) => {
+    const { it: italian, en: english } = DEFAULT_TEMPLATES[name];
+    expect(placeholders(english.subject + english.text)).toEqual(placeholders(italian.subject + italian.text));
+  });
+
+  it('fills placeholders and leaves out lines whose values are all empty', () => {
+    const mail = renderMail('report-receipt', { firstName: 'Anna', lastName: 'Neri', title: 'Buca', category: 'Strade', reference: 'ABCD-1234', submittedAt: '1 gennaio', office: 'URP', myReportUrl: 'http://x/1' }, 'it');
+    expect(mail.subject).toBe('Abbiamo ricevuto la tua segnalazione [ABCD-1234]');
+    expect(mail.text).toContain('Gentile Anna Neri,');
+    expect(mail.text).not.toContain('{{');
+    expect(mail.text).not.toContain('La presa in carico è prevista entro');
+  });
+
+  it('keeps the subject on one line and escapes the HTML part', () => {
+    const mail = renderMail('report-received', { reference: 'R', title: 'Riga uno\nriga due <b>', description: '<script>x</script>' }, 'it');
+    expect(mail.subject).toBe('Nuova segnalazione [R]: Riga uno riga due <b>');
+    expect(mail.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(mail.html).not.toContain('<script>');
+  });
+
+  it('links URLs in the HTML part', () => {
+    const mail = renderMail('account-confirmation', { confirmationUrl: 'http://sportello.test/api/auth/email-confirmation?confirmation=abc' }, 'en');
+    expect(mail.html).toContain('<a href="http://sportello.test/api/auth/email-confirmation?confirmation=abc">');
+  });
+
+  it('takes a municipality override of subject or text, per locale', () => {
+    const overrides = { 'report-receipt': { it: { subject: 'Comune di Biella: ricevuta {{reference}}' } } };
+    expect(renderMail('report-receipt', { reference: 'X' }, 'it', overrides).subject).toBe('Comune di Biella: ricevuta X');
+    expect(renderMail('report-receipt', { reference: 'X' }, 'en', overrides).subject).toBe('We received your report [X]');
+  });
+
+  it('formats dates in Rome time, in the reader’s language', () => {
+    expect(formatDateTime('2026-11-23T13:05:00Z', 'it')).toBe('23 novembre 2026 alle ore 14:05');
+    expect(formatDateTime('2026-07-01T08:00:00Z', 'en')).toBe('1 July 2026 at 10:00');
+    expect(formatDateTime(null, 'it')).toBe('');
+  });
+});

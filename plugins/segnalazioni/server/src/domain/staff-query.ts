@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { REPORT_STATUSES } from './lifecycle';
+import type { Parsed } from './report-input';
+
+/** The panel's queue query: tabs by status, filters, search, sort and page. */
+const schema = z.strictObject({
+  status: z.enum(REPORT_STATUSES, { error: `status: uno tra ${REPORT_STATUSES.join(', ')}.` }).optional(),
+  category: z.string().trim().min(1).max(64).optional(),
+  office: z.string().trim().min(1).max(64).optional(),
+  channel: z.enum(['web', 'whatsapp', 'facebook', 'desk', 'api'], { error: 'channel: web, whatsapp, facebook, desk o api.' }).optional(),
+  q: z.string().trim().max(200, { error: 'q: al massimo 200 caratteri.' }).optional(),
+  sort: z.enum(['newest', 'oldest', 'updated'], { error: 'sort: newest, oldest o updated.' }).default('newest'),
+  page: z.coerce.number({ error: 'page: un numero.' }).int().min(1, { error: 'page: almeno 1.' }).max(100000).default(1),
+  pageSize: z.coerce.number({ error: 'pageSize: un numero.' }).int().min(1).max(100, { error: 'pageSize: al massimo 100.' }).default(20),
+});
+
+export type StaffQuery = z.output<typeof schema>;
+
+export function parseStaffQuery(raw: unknown): Parsed<StaffQuery> {
+  const result = schema.safeParse(raw ?? {});
+  if (result.success) return { ok: true, value: { ...result.data, q: result.data.q || undefined } };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.code === 'unrecognized_keys' ? `Parametri non previsti: ${issue.keys.join(', ')}.` : issue.message,
+    })),
+  };
+}

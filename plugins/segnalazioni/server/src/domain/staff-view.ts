@@ -1,0 +1,125 @@
+import { allowedActions, type ReportStatus } from './lifecycle';
+
+/** What the officers' panel shows of a report: everything, including the citizen's identity. */
+export interface StaffReportRecord {
+  readonly id: number;
+  readonly documentId: string;
+  readonly reference: string;
+  readonly protocolNumber?: string | null;
+  readonly title: string;
+  readonly description: string;
+  readonly publicText?: string | null;
+  readonly textModeration: 'pending' | 'approved' | 'rejected';
+  readonly textModerationReason?: string | null;
+  readonly status: ReportStatus;
+  readonly isPublic: boolean;
+  readonly channel: string;
+  readonly contact?: string | null;
+  readonly contactName?: string | null;
+  readonly address?: string | null;
+  readonly latitude?: number | null;
+  readonly longitude?: number | null;
+  readonly submittedAt: string;
+  readonly takenInChargeAt?: string | null;
+  readonly firstAnsweredAt?: string | null;
+  readonly publishedOn?: string | null;
+  readonly closedAt?: string | null;
+  readonly dueTakeInChargeAt?: string | null;
+  readonly dueFirstAnswerAt?: string | null;
+  readonly dueCloseAt?: string | null;
+  readonly category?: { readonly documentId: string; readonly name: string; readonly slug: string } | null;
+  readonly office?: { readonly documentId: string; readonly name: string } | null;
+  readonly reporter?: { readonly email: string; readonly firstName?: string | null; readonly lastName?: string | null } | null;
+  readonly replies?: readonly {
+    readonly documentId: string;
+    readonly kind: string;
+    readonly body: string;
+    readonly isPublic: boolean;
+    readonly createdAt: string;
+    readonly author?: { readonly firstname?: string | null; readonly lastname?: string | null } | null;
+  }[];
+  readonly history?: readonly {
+    readonly action: string;
+    readonly actorType: string;
+    readonly actorLabel?: string | null;
+    readonly fromStatus?: string | null;
+    readonly toStatus?: string | null;
+    readonly details?: Record<string, unknown> | null;
+    readonly occurredAt: string;
+  }[];
+}
+
+export interface StaffPhoto {
+  readonly documentId: string;
+  readonly moderation: string;
+  readonly moderationReason?: string | null;
+  readonly url: string;
+  readonly thumbnailUrl: string;
+  readonly width?: number | null;
+  readonly height?: number | null;
+}
+
+const byTime = <T>(key: keyof T) => (a: T, b: T) => String(a[key]).localeCompare(String(b[key]));
+
+export function toStaffSummary(report: StaffReportRecord) {
+  return {
+    documentId: report.documentId,
+    reference: report.reference,
+    protocolNumber: report.protocolNumber ?? null,
+    title: report.title,
+    status: report.status,
+    textModeration: report.textModeration,
+    published: report.isPublic,
+    channel: report.channel,
+    category: report.category ? { documentId: report.category.documentId, name: report.category.name } : null,
+    office: report.office ? { documentId: report.office.documentId, name: report.office.name } : null,
+    submittedAt: report.submittedAt,
+    dueTakeInChargeAt: report.dueTakeInChargeAt ?? null,
+  };
+}
+
+export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[]) {
+  const citizen = report.reporter
+    ? { name: [report.reporter.firstName, report.reporter.lastName].filter(Boolean).join(' '), email: report.reporter.email, phone: null }
+    : { name: report.contactName ?? '', email: null, phone: report.contact ?? null };
+  return {
+    ...toStaffSummary(report),
+    description: report.description,
+    publicText: report.publicText ?? null,
+    textModerationReason: report.textModerationReason ?? null,
+    citizen,
+    address: report.address ?? null,
+    latitude: report.latitude ?? null,
+    longitude: report.longitude ?? null,
+    takenInChargeAt: report.takenInChargeAt ?? null,
+    firstAnsweredAt: report.firstAnsweredAt ?? null,
+    publishedAt: report.publishedOn ?? null,
+    closedAt: report.closedAt ?? null,
+    deadlines: {
+      takeInCharge: report.dueTakeInChargeAt ?? null,
+      firstAnswer: report.dueFirstAnswerAt ?? null,
+      close: report.dueCloseAt ?? null,
+    },
+    allowedActions: allowedActions(report, 'officer'),
+    photos,
+    replies: [...(report.replies ?? [])].sort(byTime('createdAt')).map((reply) => ({
+      documentId: reply.documentId,
+      kind: reply.kind,
+      body: reply.body,
+      public: reply.isPublic,
+      createdAt: reply.createdAt,
+      author: reply.author ? [reply.author.firstname, reply.author.lastname].filter(Boolean).join(' ') : null,
+    })),
+    history: [...(report.history ?? [])].sort(byTime('occurredAt')).map((entry) => ({
+      action: entry.action,
+      actor: entry.actorType === 'officer' ? (entry.actorLabel ?? null) : null,
+      actorType: entry.actorType,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      details: entry.details ?? {},
+      at: entry.occurredAt,
+    })),
+  };
+}
+
+export type StaffReport = ReturnType<typeof toStaffReport>;

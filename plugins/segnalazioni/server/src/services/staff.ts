@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import type { StaffScope } from '../domain/access';
+import { PLUGIN_ID, UID } from '../uids';
+
+const ROLE_KEY = 'officer-role';
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+const EDITOR_CODE = 'strapi-editor';
+
+/** The back office's permissions, shown in Settings → Roles under "Segnalazioni". */
+export const STAFF_ACTIONS = {
+  read: `plugin::${PLUGIN_ID}.reports.read`,
+  act: `plugin::${PLUGIN_ID}.reports.act`,
+  all: `plugin::${PLUGIN_ID}.reports.all`,
+} as const;
+
+export const OWN_OFFICES_CONDITION = `plugin::${PLUGIN_ID}.own-offices`;
+
+export const OFFICER_ROLE_NAME = 'Ufficio';
+
+interface AdminUser {
+  id: number;
+  roles?: { code: string }[];
+}
+
+const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
+
+/** Officers, offices and what the admin lets each one do. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  registerPermissions(): void {
+    const permissions = strapi.service('admin::permission');
+    permissions.actionProvider.registerMany([
+      { section: 'plugins', displayName: 'Vedere le segnalazioni dei propri uffici', uid: 'reports.read', pluginName: PLUGIN_ID },
+      { section: 'plugins', displayName: 'Lavorare le segnalazioni (presa in carico, moderazione, risposte)', uid: 'reports.act', pluginName: PLUGIN_ID },
+      { section: 'plugins', displayName: 'Vedere le segnalazioni di tutti gli uffici (URP)', uid: 'reports.all', pluginName: PLUGIN_ID },
+    ]);
+    permissions.conditionProvider.registerMany([
+      {
+        displayName: 'Segnalazioni dei propri uffici',
+        name: 'own-offices',
+        plugin: PLUGIN_ID,
+        handler: (user: AdminUser) => ({ 'office.officers.id': { $eq: user.id } }),
+      },
+    ]);
+  },
+
+  /**
+   * First boot: the "Ufficio" role (officers: their offices' reports, in the panel and read-only in
+   * the Content Manager) and URP rights for the Editor role. Later changes by admins are kept.
+   */
+  async setupRolesOnce(): Promise<void> {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    if (await store.get({ key: ROLE_KEY })) return;
+    const roles = strapi.service('admin::role');
+    const officer =
+      (await roles.findOne({ name: OFFICER_ROLE_NAME })) ??
+      (await roles.create({ name: OFFICER_ROLE_NAME, code: 'segnalazioni-ufficio', description: "Funzionari degli uffici: lavorano le segnalazioni delle categorie del proprio ufficio." }));
+    await roles.assignPermissions(officer.id, [
+      { action: STAFF_ACTIONS.read, subject: null, properties: {}, conditions: [] },
+      { action: STAFF_ACTIONS.act, subject: null, properties: {}, conditions: [] },
+      { action: CONTENT_MANAGER_READ, subject: UID.report, properties: {}, conditions: [OWN_OFFICES_CONDITION] },
+      { action: CONTENT_MANAGER_READ, subject: UID.category, properties: {}, conditions: [] },
+      { action: CONTENT_MANAGER_READ, subject: UID.office, properties: {}, conditions: [] },
+    ]);
+    const editor = await roles.findOne({ code: EDITOR_CODE });
+    if (editor) {
+      await roles.addPermissions(editor.id, Object.values(STAFF_ACTIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+    }
+    await store.set({ key: ROLE_KEY, value: { roleId: officer.id } });
+  },
+
+  /** What this admin user may see: their offices, or everything for URP and super admins. */
+  async scopeOf(user: AdminUser, canSeeAll: boolean): Promise<StaffScope> {
+    const offices = (await strapi.db.query(UID.office).findMany({
+      where: { officers: { id: user.id } },
+      select: ['id', 'triage'],
+    })) as { id: number; triage: boolean }[];
+    const isSuperAdmin = (user.roles ?? []).some((role) => role.code === SUPER_ADMIN_CODE);
+    return {
+      userId: user.id,
+      officeIds: offices.map((office) => office.id),
+      seesEverything: canSeeAll || isSuperAdmin || offices.some((office) => office.triage),
+    };
+  },
+});

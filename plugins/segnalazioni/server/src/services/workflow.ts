@@ -1,0 +1,273 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { canSeeReport, type StaffScope } from '../domain/access';
+import { parseEmailList } from '../domain/emails';
+import { decide, type Action, type ReportStatus } from '../domain/lifecycle';
+import { formatDateTime, type TemplateData, type TemplateName } from '../domain/mail-templates';
+import { describeRefusal } from '../domain/messages';
+import { protocolYear } from '../domain/protocol-number';
+import type { ActionInput } from '../domain/workflow-input';
+import { conflict } from '../errors';
+import { UID } from '../uids';
+import { getService } from './get-service';
+import type { NotificationDraft } from './notifications';
+
+export interface StaffMember {
+  readonly id: number;
+  readonly firstname?: string | null;
+  readonly lastname?: string | null;
+  readonly email: string;
+}
+
+interface OfficeRow {
+  id: number;
+  documentId: string;
+  name: string;
+  emails?: string | null;
+}
+
+interface PhotoRow {
+  id: number;
+  documentId: string;
+  position: number;
+  moderation: string;
+}
+
+export interface WorkflowReport {
+  id: number;
+  documentId: string;
+  reference: string;
+  title: string;
+  description: string;
+  publicText?: string | null;
+  textModeration: 'pending' | 'approved' | 'rejected';
+  status: ReportStatus;
+  isPublic: boolean;
+  protocolNumber?: string | null;
+  address?: string | null;
+  firstAnsweredAt?: string | null;
+  dueFirstAnswerAt?: string | null;
+  dueCloseAt?: string | null;
+  updatedAt: string;
+  category?: { name: string } | null;
+  office?: OfficeRow | null;
+  reporter?: { email: string; firstName?: string | null; lastName?: string | null } | null;
+  photos?: PhotoRow[];
+}
+
+type Changes = Record<string, unknown>;
+
+interface Outcome {
+  readonly changes: Changes;
+  readonly details: Record<string, unknown>;
+  readonly citizenMail?: { template: TemplateName; data: TemplateData };
+  readonly officeMail?: { office: OfficeRow; template: TemplateName; data: TemplateData };
+}
+
+const REPLY_KIND_LABELS: Record<string, string> = {
+  feasibility: 'fattibilità',
+  progress: 'aggiornamento',
+  final: 'risposta finale',
+  rejection: 'motivo del rifiuto',
+};
+
+const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
+
+/**
+ * The officers' workflow: every action of the lifecycle table, each one transaction made of the
+ * change, its history entry and its mails. What is allowed is asked of the domain (`decide`).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicUrl = () => (strapi.config.get('plugin::segnalazioni.publicUrl') as string).replace(/\/$/, '');
+
+  async function load(documentId: string): Promise<WorkflowReport> {
+    const report = (await strapi.db.query(UID.report).findOne({
+      where: { documentId },
+      populate: {
+        category: { select: ['name'] },
+        office: { select: ['id', 'documentId', 'name', 'emails'] },
+        reporter: { select: ['email', 'firstName', 'lastName'] },
+        photos: { select: ['id', 'documentId', 'position', 'moderation'] },
+      },
+    })) as WorkflowReport | null;
+    if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+    return report;
+  }
+
+  function baseData(report: WorkflowReport): TemplateData {
+    return {
+      reference: report.reference,
+      protocolNumber: report.protocolNumber ?? '',
+      title: report.title,
+      description: report.description,
+      category: report.category?.name ?? '',
+      office: report.office?.name ?? '',
+      address: report.address ?? '',
+      firstName: report.reporter?.firstName ?? '',
+      lastName: report.reporter?.lastName ?? '',
+      myReportUrl: `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}`,
+      publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
+      adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
+      dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, 'it'),
+      dueCloseAt: formatDateTime(report.dueCloseAt, 'it'),
+    };
+  }
+
+  async function addReply(report: WorkflowReport, staff: StaffMember, kind: string, body: string, isPublic: boolean) {
+    await strapi.db.query(UID.reply).create({
+      data: { report: report.id, kind, body, isPublic, author: staff.id },
+    });
+  }
+
+  /** The change each action makes, besides status and history. Runs inside the transaction. */
+  async function apply(action: Action, report: WorkflowReport, staff: StaffMember, input: Record<string, unknown>, now: Date): Promise<Outcome> {
+    const data = baseData(report);
+    const nowIso = now.toISOString();
+    switch (action) {
+      case 'take_in_charge': {
+        const protocolNumber = await getService(strapi, 'protocol').next(now);
+        return {
+          changes: { protocolNumber, takenInChargeAt: nowIso },
+          details: { protocolNumber },
+          citizenMail: { template: 'report-taken-in-charge', data: { ...data, protocolNumber, takenInChargeAt: formatDateTime(now, 'it') } },
+        };
+      }
+      case 'reassign': {
+        const { office: officeId, note } = input as ActionInput<'reassign'>;
+        const office = (await strapi.db.query(UID.office).findOne({ where: { documentId: officeId } })) as OfficeRow | null;
+        if (!office) throw new errors.ValidationError(`Ufficio: "${officeId}" non esiste.`, { path: 'office' });
+        if (office.id === report.office?.id) throw new errors.ValidationError('Ufficio: la segnalazione è già di questo ufficio.', { path: 'office' });
+        return {
+          changes: { office: office.id },
+          details: { fromOffice: report.office?.name ?? null, toOffice: office.name, note: note ?? null },
+          officeMail: { office, template: 'report-assigned', data: { ...data, actor: staffName(staff), note: note ?? '' } },
+        };
+      }
+      case 'moderate_text': {
+        const { decision, publicText, reason } = input as ActionInput<'moderate_text'>;
+        const approved = decision === 'approve';
+        const text = approved ? (publicText ?? report.description) : null;
+        return {
+          changes: { textModeration: approved ? 'approved' : 'rejected', publicText: text, textModerationReason: approved ? null : reason },
+          details: { decision, redacted: approved && publicText !== undefined && publicText !== report.description, reason: reason ?? null },
+          citizenMail: { template: 'report-text-moderated', data: { ...data, decision: approved ? 'approvato' : 'rifiutato', publicText: text ?? '', reason: approved ? '' : reason } },
+        };
+      }
+      case 'moderate_photo': {
+        const { photo: photoId, decision, reason } = input as ActionInput<'moderate_photo'>;
+        const photos = [...(report.photos ?? [])].sort((a, b) => a.position - b.position);
+        const index = photos.findIndex((photo) => photo.documentId === photoId);
+        if (index < 0) throw new errors.ValidationError(`Foto: "${photoId}" non appartiene a questa segnalazione.`, { path: 'photo' });
+        const approved = decision === 'approve';
+        await strapi.db.query(UID.photo).update({
+          where: { id: photos[index].id },
+          data: { moderation: approved ? 'approved' : 'rejected', moderationReason: approved ? null : reason },
+        });
+        return {
+          changes: {},
+          details: { photo: photoId, decision, reason: reason ?? null },
+          citizenMail: { template: 'report-photo-moderated', data: { ...data, photoNumber: index + 1, decision: approved ? 'approvata' : 'rifiutata', reason: approved ? '' : reason } },
+        };
+      }
+      case 'publish':
+        return {
+          changes: { isPublic: true, publishedOn: nowIso },
+          details: {},
+          citizenMail: { template: 'report-published', data: { ...data, publishedAt: formatDateTime(now, 'it') } },
+        };
+      case 'unpublish':
+        return { changes: { isPublic: false, publishedOn: null }, details: {}, citizenMail: { template: 'report-unpublished', data } };
+      case 'reply': {
+        const { kind, body, public: isPublic } = input as ActionInput<'reply'>;
+        await addReply(report, staff, kind, body, isPublic);
+        return {
+          changes: report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso },
+          details: { kind, public: isPublic },
+          citizenMail: { template: 'report-reply', data: { ...data, reply: body, replyKind: REPLY_KIND_LABELS[kind] } },
+        };
+      }
+      case 'close': {
+        const { body, public: isPublic } = input as ActionInput<'close'>;
+        await addReply(report, staff, 'final', body, isPublic);
+        return {
+          changes: { closedAt: nowIso, ...(report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso }) },
+          details: { public: isPublic },
+          citizenMail: { template: 'report-closed', data: { ...data, reply: body, closedAt: formatDateTime(now, 'it') } },
+        };
+      }
+      case 'reject': {
+        const { body, public: isPublic } = input as ActionInput<'reject'>;
+        await addReply(report, staff, 'rejection', body, isPublic);
+        return {
+          changes: { closedAt: nowIso, ...(report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso }) },
+          details: { public: isPublic },
+          citizenMail: { template: 'report-rejected', data: { ...data, reply: body } },
+        };
+      }
+      case 'reopen': {
+        const { reason } = input as ActionInput<'reopen'>;
+        return { changes: { closedAt: null }, details: { reason }, citizenMail: { template: 'report-reopened', data: { ...data, reason } } };
+      }
+      default:
+        throw new errors.ValidationError(`L'azione "${action}" non si esegue dal pannello.`);
+    }
+  }
+
+  return {
+    /**
+     * Runs `action` on a report for a member of staff. 404: no such report; 403: not theirs;
+     * 409: the lifecycle does not allow it now (or someone changed the report meanwhile).
+     */
+    async perform({ staff, scope, documentId, action, input }: {
+      staff: StaffMember;
+      scope: StaffScope;
+      documentId: string;
+      action: Action;
+      input: Record<string, unknown>;
+    }): Promise<WorkflowReport> {
+      const report = await load(documentId);
+      if (!canSeeReport(scope, report.office?.id)) throw new errors.ForbiddenError('Questa segnalazione è di un altro ufficio.');
+
+      const decision = decide(action, report, scope.seesEverything && action === 'reassign' ? 'urp' : 'officer');
+      if (!decision.allowed) {
+        if (decision.code === 'forbidden_actor') throw new errors.ForbiddenError(describeRefusal(decision));
+        throw conflict(describeRefusal(decision), { code: decision.code, status: report.status, condition: decision.condition ?? null });
+      }
+
+      const now = new Date();
+      if (action === 'take_in_charge') await getService(strapi, 'protocol').ensureYear(protocolYear(now));
+
+      await strapi.db.transaction(async ({ onCommit }) => {
+        const outcome = await apply(action, report, staff, input, now);
+        const { count } = await strapi.db.query(UID.report).updateMany({
+          where: { id: report.id, status: report.status, updatedAt: report.updatedAt },
+          data: { ...outcome.changes, status: decision.to, updatedAt: now },
+        });
+        if (count !== 1) throw conflict('La segnalazione è stata modificata da qualcun altro nel frattempo: ricarica la pagina e riprova.');
+
+        await getService(strapi, 'history').record({
+          report: report.documentId,
+          action,
+          actorType: 'officer',
+          actorId: `admin:${staff.id}`,
+          actorLabel: staffName(staff),
+          fromStatus: report.status,
+          toStatus: decision.to,
+          details: outcome.details,
+        });
+
+        const drafts: NotificationDraft[] = [];
+        if (outcome.citizenMail && report.reporter?.email) {
+          drafts.push({ recipient: report.reporter.email, ...outcome.citizenMail, reportId: report.id });
+        }
+        if (outcome.officeMail) {
+          const { office, template, data } = outcome.officeMail;
+          drafts.push(...parseEmailList(office.emails).map((recipient) => ({ recipient, template, data, reportId: report.id })));
+        }
+        await getService(strapi, 'notifications').enqueue(drafts);
+        onCommit(() => void getService(strapi, 'notifications').kick());
+      });
+      return load(documentId);
+    },
+  };
+};
