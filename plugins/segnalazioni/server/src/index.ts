@@ -7,7 +7,6 @@ import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
 import { getService } from './services/get-service';
-import { PLUGIN_ID } from './uids';
 
 export default {
   config,
@@ -22,11 +21,9 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'staff').registerPermissions();
     await getService(strapi, 'seed').seedDefaults();
-    await getService(strapi, 'staff').setupRolesOnce();
     await getService(strapi, 'accounts').configureOnce();
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
-    if (strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) await getService(strapi, 'demo').seedOnce();
     getService(strapi, 'notifications').start();
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {

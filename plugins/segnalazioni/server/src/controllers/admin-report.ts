@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import { canSeeReport } from '../domain/access';
 import { isAction, type Action } from '../domain/lifecycle';
 import { parseStaffQuery } from '../domain/staff-query';
 import { parseActionInput } from '../domain/workflow-input';
@@ -40,8 +41,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const input = orThrow(parseActionInput(action, ctx.request.body));
       const scope = await scopeOf(ctx);
-      await getService(strapi, 'workflow').perform({ staff: (ctx.state as AdminState).user, scope, documentId, action, input });
-      ctx.body = { data: await getService(strapi, 'staff-reports').findOne(scope, documentId) };
+      const report = await getService(strapi, 'workflow').perform({ staff: (ctx.state as AdminState).user, scope, documentId, action, input });
+      // Reassigned to an office that is not theirs: the officer no longer sees it.
+      ctx.body = canSeeReport(scope, report.office?.id)
+        ? { data: await getService(strapi, 'staff-reports').findOne(scope, documentId) }
+        : { data: null, meta: { leftScope: true } };
     },
 
     async options(ctx: Context) {

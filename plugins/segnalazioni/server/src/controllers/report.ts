@@ -5,6 +5,7 @@ import { parseBoundingBox, parseEdit, parseSubmission } from '../domain/report-i
 import type { Citizen } from '../services/intake';
 import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../uids';
+import { forbidden } from '../errors';
 import { orThrow, withReportRequest } from './report-request';
 
 interface AuthenticatedUser extends Citizen {
@@ -18,8 +19,8 @@ const MAX_PAGE_SIZE = 100;
 function citizenOf(ctx: Context): AuthenticatedUser {
   const user = ctx.state.user as AuthenticatedUser | undefined;
   if (!user) throw new errors.UnauthorizedError('Accedi per continuare.');
-  if (user.blocked) throw new errors.ForbiddenError('Il tuo account è bloccato.');
-  if (!user.confirmed) throw new errors.ForbiddenError("Conferma prima il tuo indirizzo email con il collegamento che ti abbiamo inviato.");
+  if (user.blocked) throw forbidden('Il tuo account è bloccato.');
+  if (!user.confirmed) throw forbidden("Conferma prima il tuo indirizzo email con il collegamento che ti abbiamo inviato.");
   return user;
 }
 

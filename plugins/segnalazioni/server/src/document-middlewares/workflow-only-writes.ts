@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { UID } from '../uids';
+import { forbidden } from '../errors';
 
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
@@ -19,11 +19,11 @@ export function workflowOnlyWrites(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!WORKFLOW_TYPES.has(context.uid) || !WRITES.has(context.action)) return next();
     if (context.uid === UID.historyEntry && context.action !== 'create') {
-      throw new errors.ForbiddenError('Le voci di cronologia non si possono modificare né cancellare.');
+      throw forbidden('Le voci di cronologia non si possono modificare né cancellare.');
     }
     const request = strapi.requestContext.get();
     if (request && !OWN_ROUTES.test(request.path)) {
-      throw new errors.ForbiddenError('Le segnalazioni si gestiscono dal pannello Segnalazioni: ogni passo va registrato e comunicato al cittadino.');
+      throw forbidden('Le segnalazioni si gestiscono dal pannello Segnalazioni: ogni passo va registrato e comunicato al cittadino.');
     }
     return next();
   };

@@ -24,7 +24,8 @@ async function demoPhoto(colour: string): Promise<IncomingFile> {
 
 /** Seeds the demo once per database, through the same intake a citizen's report goes through. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async seedOnce(): Promise<void> {
+  async seedIfEnabled(): Promise<void> {
+    if (!strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) return;
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     if (await store.get({ key: SEEDED_KEY })) return;
 

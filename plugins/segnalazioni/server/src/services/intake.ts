@@ -7,7 +7,7 @@ import { formatDateTime, type TemplateData } from '../domain/mail-templates';
 import { describeRefusal } from '../domain/messages';
 import { formatReference } from '../domain/reference';
 import { changedFields, type EditInput, type SubmissionInput } from '../domain/report-input';
-import { conflict } from '../errors';
+import { conflict, forbidden } from '../errors';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { NotificationDraft } from './notifications';
@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       actor?: Actor;
     }): Promise<ReportRecord> {
       const decision = decide('submit', { status: null }, actor);
-      if (!decision.allowed) throw new errors.ForbiddenError(describeRefusal(decision));
+      if (!decision.allowed) throw forbidden(describeRefusal(decision));
 
       const category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
       if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });

@@ -4,6 +4,7 @@ import { canSeeReport, officeFilter, type StaffScope } from '../domain/access';
 import { REPORT_STATUSES, type ReportStatus } from '../domain/lifecycle';
 import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord } from '../domain/staff-view';
 import { UID } from '../uids';
+import { forbidden } from '../errors';
 import { getService } from './get-service';
 import type { StoredFile } from './photos';
 
@@ -99,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!record) throw new errors.NotFoundError('Segnalazione non trovata.');
-      if (!canSeeReport(scope, record.office?.id)) throw new errors.ForbiddenError('Questa segnalazione è di un altro ufficio.');
+      if (!canSeeReport(scope, record.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
       return toStaffReport(record as StaffReportRecord, photosOf(record.photos));
     },
 

@@ -7,7 +7,7 @@ import { formatDateTime, type TemplateData, type TemplateName } from '../domain/
 import { describeRefusal } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
 import type { ActionInput } from '../domain/workflow-input';
-import { conflict } from '../errors';
+import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
 import type { NotificationDraft } from './notifications';
@@ -59,6 +59,8 @@ type Changes = Record<string, unknown>;
 
 interface Outcome {
   readonly changes: Changes;
+  /** Relations to set; the conditional update that guards the change only carries columns. */
+  readonly relations?: Changes;
   readonly details: Record<string, unknown>;
   readonly citizenMail?: { template: TemplateName; data: TemplateData };
   readonly officeMail?: { office: OfficeRow; template: TemplateName; data: TemplateData };
@@ -138,7 +140,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!office) throw new errors.ValidationError(`Ufficio: "${officeId}" non esiste.`, { path: 'office' });
         if (office.id === report.office?.id) throw new errors.ValidationError('Ufficio: la segnalazione è già di questo ufficio.', { path: 'office' });
         return {
-          changes: { office: office.id },
+          changes: {},
+          relations: { office: office.id },
           details: { fromOffice: report.office?.name ?? null, toOffice: office.name, note: note ?? null },
           officeMail: { office, template: 'report-assigned', data: { ...data, actor: staffName(staff), note: note ?? '' } },
         };
@@ -226,11 +229,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       input: Record<string, unknown>;
     }): Promise<WorkflowReport> {
       const report = await load(documentId);
-      if (!canSeeReport(scope, report.office?.id)) throw new errors.ForbiddenError('Questa segnalazione è di un altro ufficio.');
+      if (!canSeeReport(scope, report.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
 
       const decision = decide(action, report, scope.seesEverything && action === 'reassign' ? 'urp' : 'officer');
       if (!decision.allowed) {
-        if (decision.code === 'forbidden_actor') throw new errors.ForbiddenError(describeRefusal(decision));
+        if (decision.code === 'forbidden_actor') throw forbidden(describeRefusal(decision));
         throw conflict(describeRefusal(decision), { code: decision.code, status: report.status, condition: decision.condition ?? null });
       }
 
@@ -244,6 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { ...outcome.changes, status: decision.to, updatedAt: now },
         });
         if (count !== 1) throw conflict('La segnalazione è stata modificata da qualcun altro nel frattempo: ricarica la pagina e riprova.');
+        if (outcome.relations) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: outcome.relations });
 
         await getService(strapi, 'history').record({
           report: report.documentId,

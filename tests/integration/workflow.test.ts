@@ -1,0 +1,194 @@
+import { startApp, type TestApp } from '../helpers/app';
+import { pngPhotoFile, jpegPhotoFile } from '../helpers/photo-files';
+import { createCitizen, createOffice, createStaff, type TestStaff } from '../helpers/staff';
+
+type Mail = { to: string[]; subject: string; text: string };
+const REPORT = 'plugin::segnalazioni.report';
+
+describe('back-office workflow', () => {
+  let app: TestApp;
+  let strade: TestStaff;
+  let verde: TestStaff;
+  let urp: TestStaff;
+  let citizen: { id: number; documentId: string; email: string; firstName: string; lastName: string };
+  const year = new Date().getFullYear();
+
+  const submit = async (title: string, category: string, photos = 0) => {
+    const files = await Promise.all(Array.from({ length: photos }, (_, i) => (i % 2 ? pngPhotoFile() : jpegPhotoFile())));
+    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
+      citizen,
+      input: { title, description: `Descrizione della segnalazione: ${title}.`, category },
+      files,
+    });
+    return report.documentId as string;
+  };
+  const act = (who: TestStaff, documentId: string, action: string, body: Record<string, unknown> = {}) =>
+    app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${who.token}`).send(body);
+  const get = (who: TestStaff, path: string) => app.http().get(path).set('Authorization', `Bearer ${who.token}`);
+
+  beforeAll(async () => {
+    app = await startApp({ NOTIFICATION_POLL_MS: '150' });
+    strade = await createStaff(app, 'anna.strade@comune.test', { name: 'Ufficio' });
+    verde = await createStaff(app, 'bruno.verde@comune.test', { name: 'Ufficio' });
+    urp = await createStaff(app, 'carla.urp@comune.test', { code: 'strapi-super-admin' });
+    await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [strade.id], ['dissesto-stradale', 'segnaletica']);
+    await createOffice(app, 'Ufficio Verde', 'verde@comune.test', [verde.id], ['zone-verdi']);
+    citizen = await createCitizen(app, 'elena.bianchi@example.it');
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('shows an officer only the reports of their offices, with counts by status', async () => {
+    const buca = await submit('Buca in via Roma', 'dissesto-stradale');
+    await submit('Siepe da potare', 'zone-verdi');
+    const list = await get(strade, '/segnalazioni/reports').expect(200);
+    expect(list.body.data.map((r: { documentId: string }) => r.documentId)).toEqual([buca]);
+    expect(list.body.meta.counts).toEqual({ submitted: 1, in_charge: 0, in_progress: 0, closed: 0, rejected: 0 });
+    const all = await get(urp, '/segnalazioni/reports?pageSize=50').expect(200);
+    expect(all.body.data).toHaveLength(2);
+    await get(strade, '/segnalazioni/reports?pageSize=500').expect(400);
+    await get(strade, '/segnalazioni/reports?status=lost').expect(400);
+  });
+
+  it('runs the whole life of a report, each step recorded and mailed to the citizen', async () => {
+    const id = await submit('Cartello divelto in piazza', 'segnaletica', 2);
+    app.mailbox.clear();
+
+    const taken = await act(strade, id, 'take_in_charge').expect(200);
+    expect(taken.body.data).toMatchObject({ status: 'in_charge' });
+    expect(taken.body.data.protocolNumber).toMatch(new RegExp(`^${year}/\\d{6}$`));
+    const protocol = taken.body.data.protocolNumber;
+    const [takenMail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject.includes(protocol))) as Mail[];
+    expect(takenMail.subject).toBe(`Segnalazione presa in carico: protocollo ${protocol}`);
+    expect(takenMail.text).toContain('Ufficio Strade');
+
+    await act(strade, id, 'publish').expect(409);
+    await act(strade, id, 'moderate_text', { decision: 'approve', publicText: 'Cartello divelto in piazza [indirizzo omesso].' }).expect(200);
+    const photos = taken.body.data.photos;
+    expect(photos).toHaveLength(2);
+    await act(strade, id, 'moderate_photo', { photo: photos[1].documentId, decision: 'reject' }).expect(400);
+    await act(strade, id, 'moderate_photo', { photo: photos[0].documentId, decision: 'approve' }).expect(200);
+    await act(strade, id, 'moderate_photo', { photo: photos[1].documentId, decision: 'reject', reason: 'Si vede una targa.' }).expect(200);
+    const published = await act(strade, id, 'publish').expect(200);
+    expect(published.body.data).toMatchObject({ published: true, publicText: 'Cartello divelto in piazza [indirizzo omesso].' });
+    expect(published.body.data.photos.map((p: { moderation: string }) => p.moderation)).toEqual(['approved', 'rejected']);
+
+    await act(strade, id, 'reply', { kind: 'feasibility', body: 'Interverremo entro la settimana.', public: true }).expect(200);
+    await act(strade, id, 'reply', { kind: 'progress', body: 'Nota interna per il cittadino.', public: false }).expect(200);
+    await act(strade, id, 'close', {}).expect(400);
+    const closed = await act(strade, id, 'close', { body: 'Il cartello è stato rimesso a posto.' }).expect(200);
+    expect(closed.body.data).toMatchObject({ status: 'closed', allowedActions: expect.arrayContaining(['reopen', 'unpublish']) });
+    expect(closed.body.data.replies.map((r: { kind: string; public: boolean }) => [r.kind, r.public])).toEqual([
+      ['feasibility', true],
+      ['progress', false],
+      ['final', true],
+    ]);
+    expect(closed.body.data.history.map((h: { action: string }) => h.action)).toEqual([
+      'submit', 'take_in_charge', 'moderate_text', 'moderate_photo', 'moderate_photo', 'publish', 'reply', 'reply', 'close',
+    ]);
+    expect(closed.body.data.history[1]).toMatchObject({ actor: 'anna strade', fromStatus: 'submitted', toStatus: 'in_charge' });
+
+    const reference = closed.body.data.reference;
+    const aboutThis = (m: Mail) => m.to.includes(citizen.email) && (m.subject.includes(reference) || m.subject.includes(protocol));
+    await app.mailbox.waitFor((m: Mail) => aboutThis(m) && m.subject.endsWith('chiusa'));
+    const subjects = (await app.mailbox.waitFor(aboutThis, { count: 9 })).map((m: Mail) => m.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        `Il testo della tua segnalazione ${closed.body.data.reference} è stato approvato`,
+        `Una foto della tua segnalazione ${closed.body.data.reference} è stata rifiutata`,
+        `La tua segnalazione ${protocol} è pubblicata`,
+        `Risposta alla tua segnalazione ${protocol}: fattibilità`,
+        `Segnalazione ${protocol} chiusa`,
+      ]),
+    );
+    const rejectedPhotoMail = (app.mailbox.messages as Mail[]).find((m) => m.subject.includes('rifiutata'));
+    expect(rejectedPhotoMail?.text).toContain('Motivo: Si vede una targa.');
+
+    await act(strade, id, 'reopen', {}).expect(400);
+    const reopened = await act(strade, id, 'reopen', { reason: 'Il cartello è caduto di nuovo.' }).expect(200);
+    expect(reopened.body.data).toMatchObject({ status: 'in_progress', closedAt: null });
+  });
+
+  it('refuses what the lifecycle does not allow with 409, and changes nothing', async () => {
+    const id = await submit('Lampione spento', 'dissesto-stradale');
+    const before = await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } });
+    for (const [action, body] of [
+      ['close', { body: 'Fatto.' }],
+      ['reply', { kind: 'progress', body: 'x', public: true }],
+      ['reopen', { reason: 'perché sì' }],
+      ['unpublish', {}],
+    ] as const) {
+      const response = await act(strade, id, action, body).expect(409);
+      expect(response.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
+      expect(response.body.error.message).toMatch(/non consentita/);
+    }
+    expect(await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } })).toEqual(before);
+    await act(strade, id, 'teleport').expect(404);
+    await act(strade, id, 'take_in_charge', { protocolNumber: '1999/000001' }).expect(400);
+  });
+
+  it('needs the reason to reject, then rejects with it as the reply', async () => {
+    const id = await submit('Segnalazione fuori competenza', 'segnaletica');
+    await act(strade, id, 'reject', { public: false }).expect(400);
+    const rejected = await act(strade, id, 'reject', { body: "La strada è provinciale: abbiamo inoltrato la segnalazione alla Provincia." }).expect(200);
+    expect(rejected.body.data).toMatchObject({ status: 'rejected', allowedActions: [] });
+    expect(rejected.body.data.replies).toEqual([expect.objectContaining({ kind: 'rejection', public: false })]);
+  });
+
+  it('keeps an officer away from another office: 403 to read or act', async () => {
+    const id = await submit('Albero pericolante', 'zone-verdi');
+    const denied = await get(strade, `/segnalazioni/reports/${id}`).expect(403);
+    expect(denied.body.error.message).toBe('Questa segnalazione è di un altro ufficio.');
+    await act(strade, id, 'take_in_charge').expect(403);
+    expect((await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } })).status).toBe('submitted');
+    await get(verde, `/segnalazioni/reports/${id}`).expect(200);
+    await app.http().get(`/segnalazioni/reports/${id}`).expect(401);
+  });
+
+  it('reassigns to another office, which is emailed and takes over', async () => {
+    const id = await submit('Rami sulla strada', 'dissesto-stradale');
+    const options = await get(strade, '/segnalazioni/options').expect(200);
+    const verdeOffice = options.body.data.offices.find((o: { name: string }) => o.name === 'Ufficio Verde');
+    app.mailbox.clear();
+    const reassigned = await act(strade, id, 'reassign', { office: verdeOffice.documentId, note: 'Sono rami di un albero del parco.' }).expect(200);
+    expect(reassigned.body).toEqual({ data: null, meta: { leftScope: true } });
+    const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('verde@comune.test') && m.subject.includes('Rami sulla strada'))) as Mail[];
+    expect(mail.subject).toBe(`Segnalazione assegnata al vostro ufficio [${(await get(verde, `/segnalazioni/reports/${id}`)).body.data.reference}]: Rami sulla strada`);
+    expect(mail.text).toContain('Nota: Sono rami di un albero del parco.');
+    await get(strade, `/segnalazioni/reports/${id}`).expect(403);
+    await act(verde, id, 'take_in_charge').expect(200);
+  });
+
+  it('lets nobody change a report around the workflow in the Content Manager', async () => {
+    const id = await submit('Scritte sul muro', 'segnaletica');
+    const cm = `/content-manager/collection-types/${REPORT}`;
+    const own = await get(strade, `${cm}?page=1&pageSize=100`).expect(200);
+    const titles = own.body.results.map((r: { title: string }) => r.title);
+    expect(titles).toContain('Scritte sul muro');
+    expect(titles).not.toContain('Albero pericolante');
+    await get(strade, `${cm}/${(await app.strapi.db.query(REPORT).findOne({ where: { title: 'Albero pericolante' } })).documentId}`).expect(403);
+
+    // The Content Manager reads a `status` field as its own draft/published switch and refuses it first.
+    await app.http().put(`${cm}/${id}`).set('Authorization', `Bearer ${urp.token}`).send({ status: 'closed' }).expect(400);
+    const edit = await app.http().put(`${cm}/${id}`).set('Authorization', `Bearer ${urp.token}`).send({ isPublic: true, textModeration: 'approved' });
+    expect(edit.status).toBe(403);
+    expect(edit.body.error.message).toMatch(/pannello Segnalazioni/);
+    const create = await app.http().post(cm).set('Authorization', `Bearer ${urp.token}`).send({ title: 'Finta', description: 'Inserita a mano', reference: 'AAAA-BBBB', submittedAt: new Date().toISOString() });
+    expect(create.status).toBe(403);
+    await app.http().delete(`${cm}/${id}`).set('Authorization', `Bearer ${urp.token}`).expect(403);
+    expect(await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } })).toMatchObject({ status: 'submitted', isPublic: false });
+  });
+
+  it('gives 50 reports taken in charge at once 50 distinct consecutive protocol numbers', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await submit(`Segnalazione concorrente ${i}`, 'dissesto-stradale'));
+    const before = await app.strapi.db.query('plugin::segnalazioni.protocol-counter').findOne({ where: { year } });
+    const responses = await Promise.all(ids.map((id) => act(strade, id, 'take_in_charge')));
+    expect(responses.map((r) => r.status)).toEqual(ids.map(() => 200));
+    const numbers = responses.map((r) => Number(r.body.data.protocolNumber.split('/')[1])).sort((a, b) => a - b);
+    const first = (before?.lastNumber ?? 0) + 1;
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => first + i));
+  });
+});
