@@ -106,9 +106,37 @@ describe('back-office workflow', () => {
     const rejectedPhotoMail = (app.mailbox.messages as Mail[]).find((m) => m.subject.includes('rifiutata'));
     expect(rejectedPhotoMail?.text).toContain('Motivo: Si vede una targa.');
 
+    // The public archive shows the approved words, the approved photo, the public replies — nobody's identity.
+    const pub = await app.http().get(`/api/segnalazioni/reports/${id}`).expect(200);
+    expect(pub.body.data).toMatchObject({
+      documentId: id,
+      protocolNumber: protocol,
+      title: 'Cartello divelto in piazza',
+      text: 'Cartello divelto in piazza [indirizzo omesso].',
+      status: 'closed',
+      category: { name: 'Segnaletica', slug: 'segnaletica' },
+    });
+    expect(pub.body.data.photos).toHaveLength(1);
+    expect(pub.body.data.replies.map((r: { kind: string }) => r.kind)).toEqual(['feasibility', 'final']);
+    const publicJson = JSON.stringify(pub.body);
+    for (const secret of [citizen.email, citizen.lastName, 'Descrizione della segnalazione', 'Nota interna', 'Si vede una targa']) {
+      expect(publicJson).not.toContain(secret);
+    }
+    await app.http().get(pub.body.data.photos[0].url).expect(200);
+    const rejectedPhoto = closed.body.data.photos.find((p: { moderation: string }) => p.moderation === 'rejected');
+    await app.http().get(new URL(rejectedPhoto.url, 'http://x').pathname).expect(404);
+    const list = await app.http().get('/api/segnalazioni/reports?category=segnaletica').expect(200);
+    expect(list.body.data.map((r: { documentId: string }) => r.documentId)).toEqual([id]);
+    expect(list.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 1 });
+    const categories = await app.http().get('/api/segnalazioni/categories').expect(200);
+    expect(categories.body.data.find((c: { slug: string }) => c.slug === 'segnaletica').reportCount).toBe(1);
+
     await act(strade, id, 'reopen', {}).expect(400);
     const reopened = await act(strade, id, 'reopen', { reason: 'Il cartello è caduto di nuovo.' }).expect(200);
     expect(reopened.body.data).toMatchObject({ status: 'in_progress', closedAt: null });
+    await act(strade, id, 'unpublish').expect(200);
+    await app.http().get(`/api/segnalazioni/reports/${id}`).expect(404);
+    await app.http().get(pub.body.data.photos[0].url).expect(404);
   });
 
   it('refuses what the lifecycle does not allow with 409, and changes nothing', async () => {

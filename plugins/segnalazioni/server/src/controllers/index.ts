@@ -1,5 +1,6 @@
 import adminReport from './admin-report';
+import archive from './archive';
 import category from './category';
 import report from './report';
 
-export default { 'admin-report': adminReport, category, report };
+export default { 'admin-report': adminReport, archive, category, report };

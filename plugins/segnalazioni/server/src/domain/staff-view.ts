@@ -8,6 +8,7 @@ export interface StaffReportRecord {
   readonly protocolNumber?: string | null;
   readonly title: string;
   readonly description: string;
+  readonly publicTitle?: string | null;
   readonly publicText?: string | null;
   readonly textModeration: 'pending' | 'approved' | 'rejected';
   readonly textModerationReason?: string | null;
@@ -85,6 +86,7 @@ export function toStaffReport(report: StaffReportRecord, photos: readonly StaffP
   return {
     ...toStaffSummary(report),
     description: report.description,
+    publicTitle: report.publicTitle ?? null,
     publicText: report.publicText ?? null,
     textModerationReason: report.textModerationReason ?? null,
     citizen,

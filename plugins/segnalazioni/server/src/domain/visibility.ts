@@ -127,3 +127,55 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
 }
 
 export type OwnReport = ReturnType<typeof toOwnReport>;
+
+/** A published report as the public sees it: approved words and photos, public replies, nobody's identity. */
+export interface PublishedReportRecord {
+  readonly documentId: string;
+  readonly protocolNumber?: string | null;
+  readonly publicTitle?: string | null;
+  readonly title: string;
+  readonly publicText?: string | null;
+  readonly status: ReportStatus;
+  readonly address?: string | null;
+  readonly latitude?: number | null;
+  readonly longitude?: number | null;
+  readonly submittedAt: string;
+  readonly publishedOn?: string | null;
+  readonly closedAt?: string | null;
+  readonly category?: { readonly name: string; readonly slug: string } | null;
+  readonly replies?: readonly { readonly kind: string; readonly body: string; readonly isPublic: boolean; readonly createdAt: string }[];
+}
+
+export interface PublicPhoto {
+  readonly url: string;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly formats: Record<string, { readonly url: string; readonly width: number; readonly height: number }>;
+}
+
+/** Which rows of the report table may be public at all; queries must carry it. */
+export const PUBLISHED_WHERE = { isPublic: true, textModeration: 'approved' } as const;
+
+export function toPublicReport(report: PublishedReportRecord, photos: readonly PublicPhoto[]) {
+  return {
+    documentId: report.documentId,
+    protocolNumber: report.protocolNumber ?? null,
+    title: report.publicTitle ?? report.title,
+    text: report.publicText ?? '',
+    category: report.category ? { name: report.category.name, slug: report.category.slug } : null,
+    status: report.status,
+    photos,
+    address: report.address ?? null,
+    latitude: toNumber(report.latitude),
+    longitude: toNumber(report.longitude),
+    submittedAt: report.submittedAt,
+    publishedAt: report.publishedOn ?? null,
+    closedAt: report.closedAt ?? null,
+    replies: [...(report.replies ?? [])]
+      .filter((reply) => reply.isPublic)
+      .sort(byTime('createdAt'))
+      .map((reply) => ({ kind: reply.kind, body: reply.body, createdAt: reply.createdAt })),
+  };
+}
+
+export type PublicReport = ReturnType<typeof toPublicReport>;

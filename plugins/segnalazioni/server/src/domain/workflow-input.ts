@@ -39,6 +39,7 @@ export const ACTION_INPUT = {
   moderate_text: z
     .strictObject({
       decision,
+      publicTitle: z.string().trim().min(5, { error: 'Titolo pubblico: almeno 5 caratteri.' }).max(120, { error: 'Titolo pubblico: al massimo 120 caratteri.' }).optional(),
       publicText: z.string().trim().min(1, { error: 'Testo pubblico: non può essere vuoto.' }).max(4000, { error: 'Testo pubblico: al massimo 4000 caratteri.' }).optional(),
       reason: z.string().trim().max(2000).optional(),
     })

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
+import { PUBLISHED_WHERE, toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
 import { UID } from '../uids';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -12,7 +12,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const counts = await Promise.all(
       categories.map((category) =>
-        strapi.db.query(UID.report).count({ where: { category: { id: category.id }, isPublic: true } }),
+        strapi.db.query(UID.report).count({ where: { category: { id: category.id }, ...PUBLISHED_WHERE } }),
       ),
     );
     return categories.map((category, index) => toPublicCategory(category as unknown as CategoryRecord, counts[index]));

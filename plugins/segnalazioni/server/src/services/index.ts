@@ -1,4 +1,5 @@
 import accounts from './accounts';
+import archive from './archive';
 import categories from './categories';
 import citizenReports from './citizen-reports';
 import demo from './demo';
@@ -14,6 +15,7 @@ import workflow from './workflow';
 
 export default {
   accounts,
+  archive,
   categories,
   'citizen-reports': citizenReports,
   demo,

@@ -147,12 +147,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       case 'moderate_text': {
-        const { decision, publicText, reason } = input as ActionInput<'moderate_text'>;
+        const { decision, publicTitle, publicText, reason } = input as ActionInput<'moderate_text'>;
         const approved = decision === 'approve';
         const text = approved ? (publicText ?? report.description) : null;
+        const title = approved ? (publicTitle ?? report.title) : null;
+        const redacted = approved && (text !== report.description || title !== report.title);
         return {
-          changes: { textModeration: approved ? 'approved' : 'rejected', publicText: text, textModerationReason: approved ? null : reason },
-          details: { decision, redacted: approved && publicText !== undefined && publicText !== report.description, reason: reason ?? null },
+          changes: { textModeration: approved ? 'approved' : 'rejected', publicTitle: title, publicText: text, textModerationReason: approved ? null : reason },
+          details: { decision, redacted, reason: reason ?? null },
           citizenMail: { template: 'report-text-moderated', data: { ...data, decision: approved ? 'approvato' : 'rifiutato', publicText: text ?? '', reason: approved ? '' : reason } },
         };
       }
