@@ -63,10 +63,11 @@ async function main() {
   console.log(`
   Sportello Segnalazioni è pronto.
 
-  Amministrazione   ${url}/admin
-                    al primo accesso crea l'account di amministratore (super admin)
-  Segnalazioni      nell'amministrazione: Content Manager → Segnalazione
+  Amministrazione   ${url}/admin   → menu «Segnalazioni» (il pannello degli uffici)
+    URP (super admin)      admin@comune.example.it / Sportello2026!
+    Ufficio Strade         strade@comune.example.it / Ufficio2026!
   Cittadino demo    mario.rossi@example.it / Segnala2026!  (API: POST ${url}/api/auth/local)
+  Archivio (API)    ${url}/api/segnalazioni/reports
   Categorie (API)   ${url}/api/segnalazioni/categories
   Posta in uscita   ${catcher ? catcher.url : `inviata a ${env.SMTP_HOST}:${env.SMTP_PORT}`}
 

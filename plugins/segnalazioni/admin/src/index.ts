@@ -1,3 +1,5 @@
+import { Message } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -12,7 +14,15 @@ const prefixed = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Message,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Segnalazioni' },
+      permissions: [{ action: `plugin::${PLUGIN_ID}.reports.read`, subject: null }],
+      Component: () => import('./pages/App'),
+      position: 2,
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Segnalazioni' });
   },
   async registerTrads({ locales }: { locales: string[] }) {

@@ -8,6 +8,30 @@ export const DEMO_CITIZEN = {
   lastName: 'Rossi',
 } as const;
 
+/** Staff accounts of the demo: an URP super admin and an officer of the roads office. */
+export const DEMO_ADMIN = {
+  email: 'admin@comune.example.it',
+  password: 'Sportello2026!',
+  firstname: 'Paola',
+  lastname: 'Ferri',
+} as const;
+
+export const DEMO_OFFICER = {
+  email: 'strade@comune.example.it',
+  password: 'Ufficio2026!',
+  firstname: 'Luca',
+  lastname: 'Sala',
+} as const;
+
+export const DEMO_OFFICE = {
+  name: 'Ufficio Strade e Segnaletica',
+  emails: 'strade@comune.example.it',
+  categories: ['dissesto-stradale', 'segnaletica'],
+} as const;
+
+/** What the demo does to a report after submission, through the workflow, as its office would. */
+export type DemoStep = { action: string; input?: Record<string, unknown> };
+
 export interface DemoReport {
   readonly title: string;
   readonly description: string;
@@ -17,6 +41,7 @@ export interface DemoReport {
   readonly longitude: number;
   /** Colours of the generated demo photos, one photo each. */
   readonly photos: readonly string[];
+  readonly steps: readonly DemoStep[];
 }
 
 export const DEMO_REPORTS: readonly DemoReport[] = [
@@ -28,6 +53,13 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     latitude: 45.5663,
     longitude: 8.0531,
     photos: ['#5b5b5b', '#7a6a58'],
+    steps: [
+      { action: 'take_in_charge' },
+      { action: 'moderate_text', input: { decision: 'approve', publicText: 'Davanti al civico 14 di via Italia si è aperta una buca di circa mezzo metro, pericolosa per le biciclette.' } },
+      { action: 'moderate_photo', input: { photo: 0, decision: 'approve' } },
+      { action: 'publish' },
+      { action: 'reply', input: { kind: 'feasibility', body: 'La squadra manutenzione strade interverrà entro dieci giorni con un rappezzo a caldo.', public: true } },
+    ],
   },
   {
     title: 'Cassonetti pieni in piazza Martiri',
@@ -37,6 +69,7 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     latitude: 45.5631,
     longitude: 8.0547,
     photos: ['#2f6f3e'],
+    steps: [],
   },
   {
     title: 'Manifesti abusivi sul muro della scuola',
@@ -46,6 +79,9 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     latitude: 45.5655,
     longitude: 8.0489,
     photos: [],
+    steps: [
+      { action: 'reject', input: { body: 'Il muro è di proprietà privata: abbiamo segnalato la cosa alla Polizia Locale per le verifiche sulle affissioni.', public: false } },
+    ],
   },
   {
     title: 'Grazie per il nuovo parco giochi',
@@ -55,5 +91,22 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     latitude: 45.5645,
     longitude: 8.0571,
     photos: ['#d9a441'],
+    steps: [
+      { action: 'take_in_charge' },
+      { action: 'moderate_text', input: { decision: 'approve' } },
+      { action: 'moderate_photo', input: { photo: 0, decision: 'approve' } },
+      { action: 'publish' },
+      { action: 'close', input: { body: 'Grazie! Lo giriamo ai giardinieri comunali, che ne saranno felici.', public: true } },
+    ],
+  },
+  {
+    title: 'Cartello di stop piegato',
+    description: "All'incrocio tra via Rosselli e via Torino il cartello di stop è piegato verso il basso e da via Torino non si vede.",
+    category: 'segnaletica',
+    address: 'Via Rosselli angolo via Torino, Biella',
+    latitude: 45.5689,
+    longitude: 8.0412,
+    photos: ['#8a2b2b', '#44546a'],
+    steps: [],
   },
 ];

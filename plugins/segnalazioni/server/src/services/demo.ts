@@ -4,11 +4,15 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
-import { DEMO_CITIZEN, DEMO_REPORTS } from '../seed/demo-content';
-import { PLUGIN_ID } from '../uids';
+import type { StaffScope } from '../domain/access';
+import type { Action } from '../domain/lifecycle';
+import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS } from '../seed/demo-content';
+import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { Citizen } from './intake';
 import type { IncomingFile } from './photos';
+import { OFFICER_ROLE_NAME } from './staff';
+import type { StaffMember } from './workflow';
 
 const SEEDED_KEY = 'demo-seeded';
 
@@ -22,31 +26,60 @@ async function demoPhoto(colour: string): Promise<IncomingFile> {
   return { filepath, originalFilename: 'foto-demo.jpg', size };
 }
 
-/** Seeds the demo once per database, through the same intake a citizen's report goes through. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async seedIfEnabled(): Promise<void> {
-    if (!strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) return;
-    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-    if (await store.get({ key: SEEDED_KEY })) return;
+/**
+ * Demo content for `npm run demo`, seeded once per database through the real intake and workflow:
+ * an URP admin, an officer with their office, a citizen, and reports in several states.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function staffAccount(account: typeof DEMO_ADMIN | typeof DEMO_OFFICER, role: { code?: string; name?: string }): Promise<StaffMember> {
+    const existing = await strapi.db.query('admin::user').findOne({ where: { email: account.email } });
+    if (existing) return existing as StaffMember;
+    const roleRow = await strapi.db.query('admin::role').findOne({ where: role });
+    return strapi.service('admin::user').create({ ...account, isActive: true, registrationToken: null, roles: [roleRow.id] });
+  }
 
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-    const citizen = (await strapi.plugin('users-permissions').service('user').add({
-      ...DEMO_CITIZEN,
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-    })) as Citizen;
+  return {
+    async seedIfEnabled(): Promise<void> {
+      if (!strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) return;
+      const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+      if (await store.get({ key: SEEDED_KEY })) return;
 
-    for (const report of DEMO_REPORTS) {
-      const files = await Promise.all(report.photos.map(demoPhoto));
-      try {
-        await getService(strapi, 'intake').submit({ citizen, input: report, files });
-      } finally {
-        await Promise.all(files.map((file) => fs.rm(file.filepath, { force: true })));
+      const admin = await staffAccount(DEMO_ADMIN, { code: 'strapi-super-admin' });
+      const officer = await staffAccount(DEMO_OFFICER, { name: OFFICER_ROLE_NAME });
+      const office = await strapi.db.query(UID.office).create({ data: { name: DEMO_OFFICE.name, emails: DEMO_OFFICE.emails, triage: false, officers: [officer.id] } });
+      for (const slug of DEMO_OFFICE.categories) {
+        await strapi.db.query(UID.category).update({ where: { slug }, data: { office: office.id } });
       }
-    }
-    await store.set({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
-    strapi.log.info(`[${PLUGIN_ID}] demo: citizen ${DEMO_CITIZEN.email} with ${DEMO_REPORTS.length} reports`);
-  },
-});
+
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const citizen = (await strapi.plugin('users-permissions').service('user').add({
+        ...DEMO_CITIZEN,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      })) as Citizen;
+
+      const urp = { staff: admin, scope: { userId: admin.id, officeIds: [], seesEverything: true } as StaffScope };
+      const roads = { staff: officer, scope: { userId: officer.id, officeIds: [office.id], seesEverything: false } as StaffScope };
+      for (const demo of DEMO_REPORTS) {
+        const { staff, scope } = (DEMO_OFFICE.categories as readonly string[]).includes(demo.category) ? roads : urp;
+        const files = await Promise.all(demo.photos.map(demoPhoto));
+        let documentId: string;
+        try {
+          ({ documentId } = await getService(strapi, 'intake').submit({ citizen, input: demo, files }));
+        } finally {
+          await Promise.all(files.map((file) => fs.rm(file.filepath, { force: true })));
+        }
+        for (const step of demo.steps) {
+          const photos = await strapi.db.query(UID.photo).findMany({ where: { report: { documentId } }, orderBy: { position: 'asc' } });
+          const input = { ...step.input };
+          if (typeof input.photo === 'number') input.photo = photos[input.photo].documentId;
+          await getService(strapi, 'workflow').perform({ staff, scope, documentId, action: step.action as Action, input });
+        }
+      }
+      await store.set({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
+      strapi.log.info(`[${PLUGIN_ID}] demo: ${DEMO_ADMIN.email}, ${DEMO_OFFICER.email}, ${DEMO_CITIZEN.email} and ${DEMO_REPORTS.length} reports`);
+    },
+  };
+};

@@ -1,0 +1,96 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import * as React from 'react';
+import type { Action, ReportStatus } from '../../server/src/domain/lifecycle';
+
+export type { Action, ReportStatus };
+
+export interface ReportSummary {
+  documentId: string;
+  reference: string;
+  protocolNumber: string | null;
+  title: string;
+  status: ReportStatus;
+  textModeration: 'pending' | 'approved' | 'rejected';
+  published: boolean;
+  channel: string;
+  category: { documentId: string; name: string } | null;
+  office: { documentId: string; name: string } | null;
+  submittedAt: string;
+  dueTakeInChargeAt: string | null;
+}
+
+export interface ReportPhoto {
+  documentId: string;
+  moderation: 'pending' | 'approved' | 'rejected';
+  moderationReason: string | null;
+  url: string;
+  thumbnailUrl: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ReportDetail extends ReportSummary {
+  description: string;
+  publicTitle: string | null;
+  publicText: string | null;
+  textModerationReason: string | null;
+  citizen: { name: string; email: string | null; phone: string | null };
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  takenInChargeAt: string | null;
+  publishedAt: string | null;
+  closedAt: string | null;
+  deadlines: { takeInCharge: string | null; firstAnswer: string | null; close: string | null };
+  allowedActions: Action[];
+  photos: ReportPhoto[];
+  replies: { documentId: string; kind: string; body: string; public: boolean; createdAt: string; author: string | null }[];
+  history: { action: string; actor: string | null; actorType: string; fromStatus: string | null; toStatus: string | null; details: Record<string, unknown>; at: string }[];
+}
+
+export interface QueueResponse {
+  data: ReportSummary[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; counts: Record<ReportStatus, number> };
+}
+
+export interface Options {
+  categories: { documentId: string; name: string; slug: string; active: boolean }[];
+  offices: { documentId: string; name: string; triage: boolean }[];
+}
+
+interface ApiError {
+  response?: { data?: { error?: { message?: string } } };
+  message?: string;
+}
+
+/** The error message the server wrote for a person, or the request's own. */
+export const errorMessage = (error: unknown) =>
+  (error as ApiError)?.response?.data?.error?.message ?? (error as ApiError)?.message ?? String(error);
+
+/** Loads `path` (with `params`) and reloads when they change; `reload` runs it again on demand. */
+export function useResource<T>(path: string | null, params?: Record<string, unknown>) {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const key = JSON.stringify([path, params]);
+  const load = React.useCallback(async () => {
+    if (!path) return;
+    setState((previous) => ({ ...previous, loading: true }));
+    try {
+      const response = await get<T>(path, { params });
+      setState({ data: response.data, error: null, loading: false });
+    } catch (error) {
+      setState({ data: null, error: errorMessage(error), loading: false });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+  return { ...state, reload: load, setData: (data: T) => setState({ data, error: null, loading: false }) };
+}
+
+export function useAct(documentId: string) {
+  const { post } = useFetchClient();
+  return (action: Action, body: Record<string, unknown> = {}) =>
+    post<{ data: ReportDetail | null; meta?: { leftScope?: boolean } }>(`/segnalazioni/reports/${documentId}/actions/${action}`, body).then((response) => response.data);
+}

@@ -1,0 +1,30 @@
+import { Box, Typography } from '@strapi/design-system';
+import type { ReportDetail } from '../api';
+import { useT } from '../useT';
+
+const DETAIL_KEYS = ['protocolNumber', 'reason', 'note', 'toOffice', 'kind', 'decision'] as const;
+
+/** Every step of the report, oldest first: who, when, from which state to which. */
+export const Timeline = ({ entries }: { entries: ReportDetail['history'] }) => {
+  const { t, action, status, date } = useT();
+  return (
+    <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {entries.map((entry, index) => {
+        const details = DETAIL_KEYS.filter((key) => entry.details[key] != null && entry.details[key] !== '').map((key) => `${t(`detail.${key}`, key)}: ${String(entry.details[key])}`);
+        return (
+          <Box tag="li" key={index} paddingBottom={3} paddingLeft={3} style={{ borderLeft: '3px solid #d9d8ff' }}>
+            <Typography variant="pi" textColor="neutral600">{date(entry.at)}</Typography>
+            <Typography tag="p" fontWeight="semiBold">
+              {action(entry.action)}
+              {entry.fromStatus !== entry.toStatus && entry.toStatus ? ` · ${entry.fromStatus ? `${status(entry.fromStatus)} → ` : ''}${status(entry.toStatus)}` : ''}
+            </Typography>
+            <Typography variant="pi">
+              {entry.actor ?? t(`actor.${entry.actorType}`, entry.actorType)}
+              {details.length ? ` · ${details.join(' · ')}` : ''}
+            </Typography>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+};

@@ -1,0 +1,16 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { QueuePage } from './QueuePage';
+import { ReportPage } from './ReportPage';
+
+const App = () => (
+  <Page.Protect permissions={[{ action: 'plugin::segnalazioni.reports.read', subject: null }]}>
+    <Routes>
+      <Route index element={<QueuePage />} />
+      <Route path="reports/:documentId" element={<ReportPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export default App;

@@ -1,0 +1,144 @@
+import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import * as React from 'react';
+import { useNavigate } from 'react-router-dom';
+import { REPORT_STATUSES } from '../../../server/src/domain/lifecycle';
+import { useResource, type Options, type QueueResponse, type ReportStatus } from '../api';
+import { StatusBadge } from '../components/StatusBadge';
+import { useT } from '../useT';
+
+const CHANNELS = ['web', 'whatsapp', 'facebook', 'desk', 'api'];
+const ALL = '';
+
+/** The officer's queue: tabs by status, filters, search, sort, and a page of reports. */
+export const QueuePage = () => {
+  const { t, status: statusLabel, date } = useT();
+  const navigate = useNavigate();
+  const [status, setStatus] = React.useState<ReportStatus>('submitted');
+  const [filters, setFilters] = React.useState({ category: ALL, office: ALL, channel: ALL, sort: 'newest' });
+  const [search, setSearch] = React.useState('');
+  const [q, setQ] = React.useState('');
+  const [page, setPage] = React.useState(1);
+
+  const params = Object.fromEntries(Object.entries({ status, ...filters, q, page, pageSize: 20 }).filter(([, value]) => value !== ALL));
+  const queue = useResource<QueueResponse>('/segnalazioni/reports', params);
+  const options = useResource<{ data: Options }>('/segnalazioni/options');
+  const setFilter = (name: keyof typeof filters) => (value: string | number) => {
+    setFilters((previous) => ({ ...previous, [name]: String(value) }));
+    setPage(1);
+  };
+
+  const counts = queue.data?.meta.counts;
+  const pagination = queue.data?.meta.pagination;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('queue.title', 'Segnalazioni')}</Page.Title>
+      <Layouts.Header title={t('queue.title', 'Segnalazioni')} subtitle={t('queue.subtitle', 'Le segnalazioni dei tuoi uffici')} />
+      <Layouts.Content>
+        <Tabs.Root value={status} onValueChange={(value) => { setStatus(value as ReportStatus); setPage(1); }}>
+          <Tabs.List aria-label={t('queue.tabs', 'Stato')}>
+            {REPORT_STATUSES.map((each) => (
+              <Tabs.Trigger key={each} value={each}>
+                {statusLabel(each)} {counts ? `(${counts[each]})` : ''}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+        </Tabs.Root>
+
+        <Box paddingTop={4} paddingBottom={4}>
+          <form
+            role="search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setQ(search.trim());
+              setPage(1);
+            }}
+          >
+            <Flex gap={2} wrap="wrap" alignItems="flex-end">
+              <Box minWidth="240px">
+                <TextInput
+                  aria-label={t('queue.search', 'Cerca')}
+                  name="q"
+                  placeholder={t('queue.search.placeholder', 'Cerca per titolo, testo, riferimento o protocollo')}
+                  value={search}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+                />
+              </Box>
+              <Button type="submit" variant="secondary">{t('queue.search', 'Cerca')}</Button>
+              <SingleSelect aria-label={t('queue.category', 'Categoria')} value={filters.category} onChange={setFilter('category')}>
+                <SingleSelectOption value={ALL}>{t('queue.category.all', 'Tutte le categorie')}</SingleSelectOption>
+                {options.data?.data.categories.map((category) => (
+                  <SingleSelectOption key={category.documentId} value={category.documentId}>{category.name}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <SingleSelect aria-label={t('queue.office', 'Ufficio')} value={filters.office} onChange={setFilter('office')}>
+                <SingleSelectOption value={ALL}>{t('queue.office.all', 'Tutti gli uffici')}</SingleSelectOption>
+                {options.data?.data.offices.map((office) => (
+                  <SingleSelectOption key={office.documentId} value={office.documentId}>{office.name}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <SingleSelect aria-label={t('queue.channel', 'Canale')} value={filters.channel} onChange={setFilter('channel')}>
+                <SingleSelectOption value={ALL}>{t('queue.channel.all', 'Tutti i canali')}</SingleSelectOption>
+                {CHANNELS.map((channel) => (
+                  <SingleSelectOption key={channel} value={channel}>{t(`channel.${channel}`, channel)}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <SingleSelect aria-label={t('queue.sort', 'Ordina')} value={filters.sort} onChange={setFilter('sort')}>
+                <SingleSelectOption value="newest">{t('queue.sort.newest', 'Più recenti')}</SingleSelectOption>
+                <SingleSelectOption value="oldest">{t('queue.sort.oldest', 'Meno recenti')}</SingleSelectOption>
+                <SingleSelectOption value="updated">{t('queue.sort.updated', 'Ultime modificate')}</SingleSelectOption>
+              </SingleSelect>
+            </Flex>
+          </form>
+        </Box>
+
+        {queue.error ? (
+          <Typography textColor="danger600">{queue.error}</Typography>
+        ) : (
+          <Table colCount={6} rowCount={(queue.data?.data.length ?? 0) + 1}>
+            <Thead>
+              <Tr>
+                <Th><Typography variant="sigma">{t('queue.col.reference', 'Riferimento')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.title', 'Titolo')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.category', 'Categoria')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.office', 'Ufficio')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.submitted', 'Inviata')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.status', 'Stato')}</Typography></Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {queue.data?.data.length === 0 && (
+                <Tr>
+                  <Td colSpan={6}><Typography>{t('queue.empty', 'Nessuna segnalazione.')}</Typography></Td>
+                </Tr>
+              )}
+              {queue.data?.data.map((report) => (
+                <Tr key={report.documentId} onClick={() => navigate(`reports/${report.documentId}`)} style={{ cursor: 'pointer' }}>
+                  <Td><Typography fontWeight="semiBold">{report.protocolNumber ?? report.reference}</Typography></Td>
+                  <Td>
+                    <a href={`reports/${report.documentId}`} onClick={(event) => { event.preventDefault(); navigate(`reports/${report.documentId}`); }}>
+                      <Typography textColor="primary600">{report.title}</Typography>
+                    </a>
+                  </Td>
+                  <Td><Typography>{report.category?.name ?? '—'}</Typography></Td>
+                  <Td><Typography>{report.office?.name ?? t('queue.noOffice', 'Da smistare')}</Typography></Td>
+                  <Td><Typography>{date(report.submittedAt)}</Typography></Td>
+                  <Td><StatusBadge status={report.status} /></Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+
+        {pagination && pagination.pageCount > 1 && (
+          <Flex justifyContent="flex-end" gap={2} paddingTop={4}>
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('queue.previous', 'Precedente')}</Button>
+            <Typography>{t('queue.page', 'Pagina {page} di {pageCount}', { page, pageCount: pagination.pageCount })}</Typography>
+            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>{t('queue.next', 'Successiva')}</Button>
+          </Flex>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

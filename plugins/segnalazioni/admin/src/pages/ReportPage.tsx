@@ -1,0 +1,200 @@
+import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import * as React from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { errorMessage, useAct, useResource, type Action, type Options, type ReportDetail } from '../api';
+import { PhotoModeration } from '../components/PhotoModeration';
+import { StatusBadge } from '../components/StatusBadge';
+import { Timeline } from '../components/Timeline';
+import { useT } from '../useT';
+
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
+    <Typography variant="delta" tag="h2">{title}</Typography>
+    <Box paddingTop={4}>{children}</Box>
+  </Box>
+);
+
+/** One report: the citizen's words beside the public ones, photos, the actions the lifecycle allows now, replies, timeline. */
+export const ReportPage = () => {
+  const { documentId = '' } = useParams();
+  const { t, date, action: actionLabel } = useT();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
+  const report = useResource<{ data: ReportDetail }>(`/segnalazioni/reports/${documentId}`);
+  const options = useResource<{ data: Options }>('/segnalazioni/options');
+  const act = useAct(documentId);
+  const [busy, setBusy] = React.useState(false);
+  const [publicTitle, setPublicTitle] = React.useState('');
+  const [publicText, setPublicText] = React.useState('');
+  const [textReason, setTextReason] = React.useState('');
+  const [message, setMessage] = React.useState('');
+  const [replyKind, setReplyKind] = React.useState<'feasibility' | 'progress'>('feasibility');
+  const [replyPublic, setReplyPublic] = React.useState(true);
+  const [office, setOffice] = React.useState('');
+
+  const data = report.data?.data;
+  React.useEffect(() => {
+    if (!data) return;
+    setPublicTitle(data.publicTitle ?? data.title);
+    setPublicText(data.publicText ?? data.description);
+  }, [data?.documentId, data?.textModeration]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (report.loading && !data) return <Page.Loading />;
+  if (report.error || !data) return <Page.Error />;
+
+  const can = (action: Action) => data.allowedActions.includes(action);
+  const run = async (action: Action, body: Record<string, unknown> = {}, done?: () => void) => {
+    setBusy(true);
+    try {
+      const result = await act(action, body);
+      toggleNotification({ type: 'success', message: t('action.done', 'Fatto: {action}.', { action: actionLabel(action) }) });
+      done?.();
+      if (result.data) report.setData({ data: result.data });
+      else navigate('../..', { relative: 'path' });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clearMessage = () => setMessage('');
+
+  return (
+    <Page.Main>
+      <Page.Title>{data.title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>{t('report.back', '← Tutte le segnalazioni')}</Button>}
+        title={data.title}
+        subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? ''} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
+        secondaryAction={<StatusBadge status={data.status} />}
+        primaryAction={
+          <Flex gap={2}>
+            {can('take_in_charge') && <Button loading={busy} onClick={() => run('take_in_charge')}>{t('action.take_in_charge', 'Prendi in carico')}</Button>}
+            {can('publish') && <Button loading={busy} onClick={() => run('publish')}>{t('action.publish', 'Pubblica')}</Button>}
+            {can('unpublish') && <Button variant="secondary" loading={busy} onClick={() => run('unpublish')}>{t('action.unpublish', 'Ritira dalla pubblicazione')}</Button>}
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Grid.Root gap={6}>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Section title={t('report.original', 'Testo del cittadino (riservato)')}>
+              <Typography variant="omega" fontWeight="bold">{data.title}</Typography>
+              <Box paddingTop={2}><Typography style={{ whiteSpace: 'pre-wrap' }}>{data.description}</Typography></Box>
+              <Box paddingTop={4}>
+                <Typography variant="pi" textColor="neutral600">
+                  {[data.citizen.name, data.citizen.email, data.citizen.phone].filter(Boolean).join(' · ')}
+                  <br />
+                  {t('report.submittedAt', 'Inviata il {date}', { date: date(data.submittedAt) })} · {t(`channel.${data.channel}`, data.channel)}
+                  {data.address ? <><br />{data.address}</> : null}
+                  {data.latitude != null && data.longitude != null ? <><br /><a href={`https://www.openstreetmap.org/?mlat=${data.latitude}&mlon=${data.longitude}#map=18/${data.latitude}/${data.longitude}`} target="_blank" rel="noreferrer">{`${data.latitude}, ${data.longitude}`}</a></> : null}
+                </Typography>
+              </Box>
+              <Box paddingTop={4}>
+                <Typography variant="pi">
+                  {t('report.deadlines', 'Scadenze')}: {t('report.deadline.takeInCharge', 'presa in carico')} {date(data.deadlines.takeInCharge)} · {t('report.deadline.firstAnswer', 'prima risposta')} {date(data.deadlines.firstAnswer)} · {t('report.deadline.close', 'chiusura')} {date(data.deadlines.close)}
+                </Typography>
+              </Box>
+            </Section>
+          </Grid.Item>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Section title={t('report.public', 'Testo pubblico')}>
+              <Typography variant="pi" textColor="neutral600">
+                {t(`moderation.${data.textModeration}`, data.textModeration)}
+                {data.textModerationReason ? ` — ${data.textModerationReason}` : ''}
+              </Typography>
+              <Box paddingTop={3}>
+                <Field.Root name="publicTitle">
+                  <Field.Label>{t('report.publicTitle', 'Titolo pubblico')}</Field.Label>
+                  <TextInput value={publicTitle} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicTitle(event.target.value)} disabled={!can('moderate_text')} />
+                </Field.Root>
+              </Box>
+              <Box paddingTop={3}>
+                <Field.Root name="publicText" hint={t('report.publicText.hint', 'Togli nomi, targhe e dati personali: il testo originale resta riservato.')}>
+                  <Field.Label>{t('report.publicText', 'Testo pubblico')}</Field.Label>
+                  <Textarea value={publicText} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicText(event.target.value)} disabled={!can('moderate_text')} />
+                  <Field.Hint />
+                </Field.Root>
+              </Box>
+              {can('moderate_text') && (
+                <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="flex-end">
+                  <Button loading={busy} onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText })}>{t('action.approveText', 'Approva il testo')}</Button>
+                  <Box minWidth="200px">
+                    <TextInput aria-label={t('report.textReason', 'Motivo del rifiuto del testo')} placeholder={t('report.textReason', 'Motivo del rifiuto del testo')} value={textReason} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTextReason(event.target.value)} />
+                  </Box>
+                  <Button variant="danger-light" loading={busy} onClick={() => run('moderate_text', { decision: 'reject', reason: textReason }, () => setTextReason(''))}>{t('action.rejectText', 'Rifiuta il testo')}</Button>
+                </Flex>
+              )}
+            </Section>
+          </Grid.Item>
+        </Grid.Root>
+
+        <Section title={t('report.photos', 'Foto ({count})', { count: data.photos.length })}>
+          <PhotoModeration photos={data.photos} canModerate={can('moderate_photo')} busy={busy} onDecide={(photo, decision, reason) => run('moderate_photo', { photo, decision, ...(reason ? { reason } : {}) })} />
+        </Section>
+
+        {(can('reply') || can('close') || can('reject') || can('reopen')) && (
+          <Section title={t('report.answer', 'Risposta al cittadino')}>
+            <Field.Root name="message" hint={t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')}>
+              <Field.Label>{t('report.message', 'Messaggio')}</Field.Label>
+              <Textarea value={message} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(event.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+            <Flex gap={4} paddingTop={3} wrap="wrap" alignItems="flex-end">
+              {can('reply') && (
+                <SingleSelect aria-label={t('report.replyKind', 'Tipo di risposta')} value={replyKind} onChange={(value: string | number) => setReplyKind(value as 'feasibility' | 'progress')}>
+                  <SingleSelectOption value="feasibility">{t('reply.feasibility', 'Fattibilità')}</SingleSelectOption>
+                  <SingleSelectOption value="progress">{t('reply.progress', 'Aggiornamento')}</SingleSelectOption>
+                </SingleSelect>
+              )}
+              <Field.Root name="public">
+                <Field.Label>{t('report.replyPublic', 'Visibile nell’archivio pubblico')}</Field.Label>
+                <Toggle onLabel={t('yes', 'Sì')} offLabel={t('no', 'No')} checked={replyPublic} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setReplyPublic(event.target.checked)} />
+              </Field.Root>
+            </Flex>
+            <Flex gap={2} paddingTop={4} wrap="wrap">
+              {can('reply') && <Button loading={busy} onClick={() => run('reply', { kind: replyKind, body: message, public: replyPublic }, clearMessage)}>{t('action.reply', 'Invia la risposta')}</Button>}
+              {can('close') && <Button variant="success" loading={busy} onClick={() => run('close', { body: message, public: replyPublic }, clearMessage)}>{t('action.close', 'Chiudi con questa risposta')}</Button>}
+              {can('reject') && <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message, public: replyPublic }, clearMessage)}>{t('action.reject', 'Respingi con questo motivo')}</Button>}
+              {can('reopen') && <Button variant="secondary" loading={busy} onClick={() => run('reopen', { reason: message }, clearMessage)}>{t('action.reopen', 'Riapri con questo motivo')}</Button>}
+            </Flex>
+          </Section>
+        )}
+
+        {can('reassign') && (
+          <Section title={t('report.reassign', 'Assegna a un altro ufficio')}>
+            <Flex gap={2} alignItems="flex-end">
+              <SingleSelect aria-label={t('report.office', 'Ufficio')} placeholder={t('report.office.choose', 'Scegli l’ufficio')} value={office} onChange={(value: string | number) => setOffice(String(value))}>
+                {options.data?.data.offices.filter((each) => each.documentId !== data.office?.documentId).map((each) => (
+                  <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Button variant="secondary" disabled={!office} loading={busy} onClick={() => run('reassign', { office })}>{t('action.reassign', 'Assegna')}</Button>
+            </Flex>
+          </Section>
+        )}
+
+        <Section title={t('report.replies', 'Risposte')}>
+          {data.replies.length === 0 ? (
+            <Typography textColor="neutral600">{t('report.noReplies', 'Ancora nessuna risposta.')}</Typography>
+          ) : (
+            data.replies.map((reply) => (
+              <Box key={reply.documentId} paddingBottom={4}>
+                <Typography variant="pi" textColor="neutral600">
+                  {date(reply.createdAt)} · {t(`reply.${reply.kind}`, reply.kind)} · {reply.public ? t('reply.public', 'pubblica') : t('reply.private', 'riservata')}
+                  {reply.author ? ` · ${reply.author}` : ''}
+                </Typography>
+                <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>{reply.body}</Typography>
+              </Box>
+            ))
+          )}
+        </Section>
+
+        <Section title={t('report.timeline', 'Cronologia')}>
+          <Timeline entries={data.history} />
+        </Section>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
