@@ -14,7 +14,7 @@ export default [
     },
   },
   'strapi::session',
-  'strapi::favicon',
+  { name: 'strapi::favicon', config: { path: './public/favicon.png' } },
   // Unapproved report photos must not be reachable by their URL: checked before static files.
   'plugin::segnalazioni.photo-guard',
   'strapi::public',

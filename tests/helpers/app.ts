@@ -1,4 +1,5 @@
 import fs from 'fs';
+import net from 'net';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -27,6 +28,8 @@ export interface TestApp {
   readonly database: TestDatabase;
   /** This app's public directory; uploads land in its `uploads/`. */
   readonly publicDir: string;
+  /** Where a browser reaches it (only listening when started with `admin: true`). */
+  readonly url: string;
   /** supertest bound to the running server. */
   http(): ReturnType<typeof request>;
   /** Stops Strapi and boots it again on the same database, as a server restart does. */
@@ -34,7 +37,7 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-async function bootStrapi(): Promise<Core.Strapi> {
+async function bootStrapi({ admin = false } = {}): Promise<Core.Strapi> {
   // Required late: Strapi reads its configuration from process.env while it loads.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi');
@@ -42,7 +45,7 @@ async function bootStrapi(): Promise<Core.Strapi> {
     appDir: ROOT,
     distDir: path.join(ROOT, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: admin,
   });
   try {
     await strapi.load();
@@ -52,6 +55,7 @@ async function bootStrapi(): Promise<Core.Strapi> {
     throw error;
   }
   strapi.server.mount();
+  if (admin) await new Promise<void>((resolve) => strapi.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', resolve));
   return strapi;
 }
 
@@ -59,7 +63,19 @@ async function bootStrapi(): Promise<Core.Strapi> {
  * Boots the real Strapi on a database of its own, with mail going to a real SMTP server on
  * loopback. One per test file: call in `beforeAll`, `stop()` in `afterAll`.
  */
-export async function startApp(env: Record<string, string> = {}, { smtpDelayMs = 0 } = {}): Promise<TestApp> {
+/** A free TCP port on loopback, for a server a browser must reach. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * `admin: true` serves the built admin panel and listens on a real port (see `url`), for browser tests.
+ */
+export async function startApp(env: Record<string, string> = {}, { smtpDelayMs = 0, admin = false } = {}): Promise<TestApp> {
   const mailbox: Mailbox = await startMailReceiver({ delayMs: smtpDelayMs });
   const database = await createTestDatabase();
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-public-'));
@@ -68,7 +84,7 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
   Object.assign(process.env, TEST_SECRETS, database.env, {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: '1337',
+    PORT: String(admin ? await freePort() : 1337),
     PUBLIC_URL: 'http://sportello.test',
     PUBLIC_DIR: publicDir,
     SMTP_HOST: mailbox.host,
@@ -80,7 +96,15 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
     ...env,
   });
 
-  let strapi = await bootStrapi();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await bootStrapi({ admin });
+  } catch (error) {
+    await mailbox.close();
+    await database.drop();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${process.env.PORT}`;
 
   return {
     get strapi() {
@@ -89,10 +113,11 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
     mailbox,
     database,
     publicDir,
+    url,
     http: () => request(strapi.server.httpServer),
     async restart() {
       await strapi.destroy();
-      strapi = await bootStrapi();
+      strapi = await bootStrapi({ admin });
     },
     async stop() {
       await strapi.destroy();

@@ -20,6 +20,7 @@ export async function createStaff(app: TestApp, email: string, role: { code?: st
     password: PASSWORD,
     isActive: true,
     registrationToken: null,
+    preferedLanguage: 'it',
     roles: [roleRow.id],
   });
   const login = await app.http().post('/admin/login').send({ email, password: PASSWORD }).expect(200);

@@ -23,7 +23,7 @@ export const PhotoModeration = ({ photos, canModerate, busy, onDecide }: Props) 
             <img src={photo.url} alt={t('report.photoAlt', 'Foto {number} della segnalazione', { number: index + 1 })} style={{ width: '100%', maxHeight: 420, objectFit: 'contain', background: '#f0f0ff', borderRadius: 4 }} />
           </a>
           <Typography variant="pi" textColor="neutral600">
-            {t('report.photoNumber', 'Foto {number}', { number: index + 1 })} · {t(`moderation.${photo.moderation}`, photo.moderation)}
+            {t('report.photoNumber', 'Foto {number}', { number: index + 1 })} · {t(`photoModeration.${photo.moderation}`, photo.moderation)}
             {photo.moderationReason ? ` — ${photo.moderationReason}` : ''}
           </Typography>
           {canModerate && (

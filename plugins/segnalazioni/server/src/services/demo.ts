@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const existing = await strapi.db.query('admin::user').findOne({ where: { email: account.email } });
     if (existing) return existing as StaffMember;
     const roleRow = await strapi.db.query('admin::role').findOne({ where: role });
-    return strapi.service('admin::user').create({ ...account, isActive: true, registrationToken: null, roles: [roleRow.id] });
+    return strapi.service('admin::user').create({ ...account, isActive: true, registrationToken: null, preferedLanguage: 'it', roles: [roleRow.id] });
   }
 
   return {

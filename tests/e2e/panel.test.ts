@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type TestApp } from '../helpers/app';
+import { artifact, hasChromium, launchChromium } from '../helpers/browser';
+import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
+import { createCitizen, createOffice, createStaff } from '../helpers/staff';
+
+type Mail = { to: string[]; subject: string };
+
+/** An officer works a report through the whole panel, in a real browser. */
+(hasChromium ? describe : describe.skip)('officers’ panel in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let documentId: string;
+  const citizenEmail = 'giorgio.neri@example.it';
+
+  /** Clicks a button and waits for the panel's call to the server for `action` to succeed. */
+  const act = async (button: string, action: string) => {
+    const response = page.waitForResponse((r) => r.url().includes(`/actions/${action}`) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    expect((await response).status()).toBe(200);
+  };
+
+  beforeAll(async () => {
+    app = await startApp({ NOTIFICATION_POLL_MS: '200' }, { admin: true });
+    const officer = await createStaff(app, 'sara.strade@comune.test', { name: 'Ufficio' });
+    await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [officer.id], ['dissesto-stradale']);
+    const citizen = await createCitizen(app, citizenEmail);
+    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
+      citizen,
+      input: { title: 'Tombino sollevato in via Garibaldi', description: 'Il tombino davanti al numero 3 è sollevato di cinque centimetri.', category: 'dissesto-stradale' },
+      files: [await jpegPhotoFile(), await pngPhotoFile()],
+    });
+    documentId = report.documentId;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('logs in, takes in charge, moderates, publishes, replies and closes', async () => {
+    await page.goto(`${app.url}/admin/auth/login`);
+    await page.fill('input[name="email"]', 'sara.strade@comune.test');
+    await page.fill('input[name="password"]', 'Ufficio2026!');
+    await page.click('button[type="submit"]');
+    await page.getByRole('link', { name: 'Segnalazioni' }).first().waitFor();
+
+    await page.goto(`${app.url}/admin/plugins/segnalazioni`);
+    await page.getByText('Tombino sollevato in via Garibaldi').click();
+    await page.getByRole('heading', { name: 'Tombino sollevato in via Garibaldi' }).waitFor();
+    await page.screenshot({ path: artifact('panel-report-submitted.png'), fullPage: true });
+
+    await act('Prendi in carico', 'take_in_charge');
+    await act('Approva il testo', 'moderate_text');
+    await act('Approva la foto 1', 'moderate_photo');
+    await act('Pubblica', 'publish');
+    await page.getByLabel('Messaggio').fill('Abbiamo segnalato il tombino alla ditta incaricata: interverrà entro una settimana.');
+    await act('Invia la risposta', 'reply');
+    await page.getByLabel('Messaggio').fill('Il tombino è stato rimesso in quota. Grazie della segnalazione.');
+    await act('Chiudi con questa risposta', 'close');
+    await page.getByText('Chiusa', { exact: true }).first().waitFor();
+    await page.screenshot({ path: artifact('panel-report-closed.png'), fullPage: true });
+
+    const subjects = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizenEmail), { count: 7 })).map((m: Mail) => m.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Abbiamo ricevuto la tua segnalazione/),
+        expect.stringMatching(/^Segnalazione presa in carico: protocollo \d{4}\/000001$/),
+        expect.stringMatching(/è stato approvato$/),
+        expect.stringMatching(/è stata approvata$/),
+        expect.stringMatching(/è pubblicata$/),
+        expect.stringMatching(/: fattibilità$/),
+        expect.stringMatching(/chiusa$/),
+      ]),
+    );
+
+    const pub = await app.http().get(`/api/segnalazioni/reports/${documentId}`).expect(200);
+    expect(pub.body.data.status).toBe('closed');
+    expect(pub.body.data.photos).toHaveLength(1);
+    expect(pub.body.data.replies.map((r: { kind: string }) => r.kind)).toEqual(['feasibility', 'final']);
+    expect(JSON.stringify(pub.body)).not.toContain(citizenEmail);
+  });
+});
