@@ -1,53 +1,13 @@
-import { allowedActions, type ReportStatus } from './lifecycle';
+import { allowedActions } from './lifecycle';
+import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /** What the officers' panel shows of a report: everything, including the citizen's identity. */
-export interface StaffReportRecord {
-  readonly id: number;
-  readonly documentId: string;
-  readonly reference: string;
-  readonly protocolNumber?: string | null;
-  readonly title: string;
-  readonly description: string;
-  readonly publicTitle?: string | null;
-  readonly publicText?: string | null;
-  readonly textModeration: 'pending' | 'approved' | 'rejected';
-  readonly textModerationReason?: string | null;
-  readonly status: ReportStatus;
-  readonly isPublic: boolean;
-  readonly channel: string;
-  readonly contact?: string | null;
-  readonly contactName?: string | null;
-  readonly address?: string | null;
-  readonly latitude?: number | null;
-  readonly longitude?: number | null;
-  readonly submittedAt: string;
-  readonly takenInChargeAt?: string | null;
-  readonly firstAnsweredAt?: string | null;
-  readonly publishedOn?: string | null;
-  readonly closedAt?: string | null;
-  readonly dueTakeInChargeAt?: string | null;
-  readonly dueFirstAnswerAt?: string | null;
-  readonly dueCloseAt?: string | null;
+export interface StaffReportRecord extends ReportRecord {
   readonly category?: { readonly documentId: string; readonly name: string; readonly slug: string } | null;
   readonly office?: { readonly documentId: string; readonly name: string } | null;
   readonly reporter?: { readonly email: string; readonly firstName?: string | null; readonly lastName?: string | null } | null;
-  readonly replies?: readonly {
-    readonly documentId: string;
-    readonly kind: string;
-    readonly body: string;
-    readonly isPublic: boolean;
-    readonly createdAt: string;
-    readonly author?: { readonly firstname?: string | null; readonly lastname?: string | null } | null;
-  }[];
-  readonly history?: readonly {
-    readonly action: string;
-    readonly actorType: string;
-    readonly actorLabel?: string | null;
-    readonly fromStatus?: string | null;
-    readonly toStatus?: string | null;
-    readonly details?: Record<string, unknown> | null;
-    readonly occurredAt: string;
-  }[];
+  readonly replies?: readonly ReplyRecord[];
+  readonly history?: readonly HistoryRecord[];
 }
 
 export interface StaffPhoto {
@@ -60,7 +20,6 @@ export interface StaffPhoto {
   readonly height?: number | null;
 }
 
-const byTime = <T>(key: keyof T) => (a: T, b: T) => String(a[key]).localeCompare(String(b[key]));
 
 export function toStaffSummary(report: StaffReportRecord) {
   return {
@@ -91,8 +50,8 @@ export function toStaffReport(report: StaffReportRecord, photos: readonly StaffP
     textModerationReason: report.textModerationReason ?? null,
     citizen,
     address: report.address ?? null,
-    latitude: report.latitude ?? null,
-    longitude: report.longitude ?? null,
+    latitude: toNumber(report.latitude),
+    longitude: toNumber(report.longitude),
     takenInChargeAt: report.takenInChargeAt ?? null,
     firstAnsweredAt: report.firstAnsweredAt ?? null,
     publishedAt: report.publishedOn ?? null,

@@ -1,4 +1,5 @@
-import { allowedActions, type ReportStatus } from './lifecycle';
+import { allowedActions } from './lifecycle';
+import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /**
  * What the public may see. Every public API (REST, GraphQL, the portal) goes through these
@@ -37,50 +38,18 @@ export function toPublicCategory(category: CategoryRecord, publishedReports: num
  * A citizen's own report: everything about it that concerns them, in every state — but not who in
  * the office acted, nor the office's internal notes.
  */
-export interface OwnReportRecord {
-  readonly documentId: string;
-  readonly reference: string;
-  readonly protocolNumber?: string | null;
-  readonly title: string;
-  readonly description: string;
-  readonly publicText?: string | null;
-  readonly textModeration: string;
-  readonly textModerationReason?: string | null;
-  readonly status: ReportStatus;
-  readonly isPublic: boolean;
-  readonly channel: string;
-  readonly address?: string | null;
-  readonly latitude?: number | string | null;
-  readonly longitude?: number | string | null;
-  readonly submittedAt: string;
-  readonly takenInChargeAt?: string | null;
-  readonly publishedOn?: string | null;
-  readonly closedAt?: string | null;
-  readonly dueTakeInChargeAt?: string | null;
-  readonly dueFirstAnswerAt?: string | null;
-  readonly dueCloseAt?: string | null;
+export interface OwnReportRecord extends ReportRecord {
   readonly category?: { readonly name: string; readonly slug: string } | null;
-  readonly replies?: readonly { readonly kind: string; readonly body: string; readonly isPublic: boolean; readonly createdAt: string }[];
-  readonly history?: readonly {
-    readonly action: string;
-    readonly fromStatus?: string | null;
-    readonly toStatus?: string | null;
-    readonly occurredAt: string;
-  }[];
+  readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
+  readonly history?: readonly Pick<HistoryRecord, 'action' | 'fromStatus' | 'toStatus' | 'occurredAt'>[];
 }
 
-export interface OwnPhoto {
+/** A photo as its reporter sees it: every one, with its moderation, through signed links. */
+export interface OwnPhoto extends PublicPhoto {
   readonly documentId: string;
   readonly moderation: string;
   readonly moderationReason?: string | null;
-  readonly url: string;
-  readonly width?: number | null;
-  readonly height?: number | null;
-  readonly formats: Record<string, { readonly url: string; readonly width: number; readonly height: number }>;
 }
-
-const toNumber = (value: number | string | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
-const byTime = <T>(key: keyof T) => (a: T, b: T) => String(a[key]).localeCompare(String(b[key]));
 
 export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]) {
   return {
@@ -129,21 +98,10 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
 export type OwnReport = ReturnType<typeof toOwnReport>;
 
 /** A published report as the public sees it: approved words and photos, public replies, nobody's identity. */
-export interface PublishedReportRecord {
-  readonly documentId: string;
-  readonly protocolNumber?: string | null;
-  readonly publicTitle?: string | null;
-  readonly title: string;
-  readonly publicText?: string | null;
-  readonly status: ReportStatus;
-  readonly address?: string | null;
-  readonly latitude?: number | null;
-  readonly longitude?: number | null;
-  readonly submittedAt: string;
-  readonly publishedOn?: string | null;
-  readonly closedAt?: string | null;
+export interface PublishedReportRecord
+  extends Pick<ReportRecord, 'documentId' | 'protocolNumber' | 'publicTitle' | 'title' | 'publicText' | 'status' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'publishedOn' | 'closedAt'> {
   readonly category?: { readonly name: string; readonly slug: string } | null;
-  readonly replies?: readonly { readonly kind: string; readonly body: string; readonly isPublic: boolean; readonly createdAt: string }[];
+  readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
 }
 
 export interface PublicPhoto {

@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const formats = Object.fromEntries(
           Object.entries(file.formats ?? {}).map(([name, format]) => [name, { url: sign(format.url), width: format.width, height: format.height }]),
         );
-        return [{ ...photo, url: sign(file.url), width: file.width, height: file.height, formats }];
+        return [{ ...photo, url: sign(file.url), width: file.width ?? null, height: file.height ?? null, formats }];
       });
   };
 

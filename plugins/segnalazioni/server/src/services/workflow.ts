@@ -125,6 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function apply(action: Action, report: WorkflowReport, staff: StaffMember, input: Record<string, unknown>, now: Date): Promise<Outcome> {
     const data = baseData(report);
     const nowIso = now.toISOString();
+    const firstAnswer = report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso };
     switch (action) {
       case 'take_in_charge': {
         const protocolNumber = await getService(strapi, 'protocol').next(now);
@@ -186,27 +187,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { kind, body, public: isPublic } = input as ActionInput<'reply'>;
         await addReply(report, staff, kind, body, isPublic);
         return {
-          changes: report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso },
+          changes: firstAnswer,
           details: { kind, public: isPublic },
           citizenMail: { template: 'report-reply', data: { ...data, reply: body, replyKind: REPLY_KIND_LABELS[kind] } },
         };
       }
-      case 'close': {
-        const { body, public: isPublic } = input as ActionInput<'close'>;
-        await addReply(report, staff, 'final', body, isPublic);
-        return {
-          changes: { closedAt: nowIso, ...(report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso }) },
-          details: { public: isPublic },
-          citizenMail: { template: 'report-closed', data: { ...data, reply: body, closedAt: formatDateTime(now, 'it') } },
-        };
-      }
+      case 'close':
       case 'reject': {
-        const { body, public: isPublic } = input as ActionInput<'reject'>;
-        await addReply(report, staff, 'rejection', body, isPublic);
+        const { body, public: isPublic } = input as ActionInput<'close' | 'reject'>;
+        const closing = action === 'close';
+        await addReply(report, staff, closing ? 'final' : 'rejection', body, isPublic);
         return {
-          changes: { closedAt: nowIso, ...(report.firstAnsweredAt ? {} : { firstAnsweredAt: nowIso }) },
+          changes: { closedAt: nowIso, ...firstAnswer },
           details: { public: isPublic },
-          citizenMail: { template: 'report-rejected', data: { ...data, reply: body } },
+          citizenMail: closing
+            ? { template: 'report-closed', data: { ...data, reply: body, closedAt: formatDateTime(now, 'it') } }
+            : { template: 'report-rejected', data: { ...data, reply: body } },
         };
       }
       case 'reopen': {
