@@ -177,7 +177,11 @@ describe('back-office workflow', () => {
 
   it('reassigns to another office, which is emailed and takes over', async () => {
     const id = await submit('Rami sulla strada', 'dissesto-stradale');
+    await app.strapi.db.query('plugin::segnalazioni.reply-template').create({ data: { name: 'Presa in carico standard', kind: 'feasibility', body: 'Interverremo al più presto.' } });
     const options = await get(strade, '/segnalazioni/options').expect(200);
+    expect(options.body.data.replyTemplates).toEqual([
+      { documentId: expect.any(String), name: 'Presa in carico standard', kind: 'feasibility', body: 'Interverremo al più presto.', category: null },
+    ]);
     const verdeOffice = options.body.data.offices.find((o: { name: string }) => o.name === 'Ufficio Verde');
     app.mailbox.clear();
     const reassigned = await act(strade, id, 'reassign', { office: verdeOffice.documentId, note: 'Sono rami di un albero del parco.' }).expect(200);

@@ -56,6 +56,7 @@ export interface QueueResponse {
 export interface Options {
   categories: { documentId: string; name: string; slug: string; active: boolean }[];
   offices: { documentId: string; name: string; triage: boolean }[];
+  replyTemplates: { documentId: string; name: string; kind: string; body: string; category: string | null }[];
 }
 
 interface ApiError {

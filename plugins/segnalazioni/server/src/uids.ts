@@ -5,6 +5,7 @@ export const UID = {
   report: 'plugin::segnalazioni.report',
   photo: 'plugin::segnalazioni.photo',
   reply: 'plugin::segnalazioni.reply',
+  replyTemplate: 'plugin::segnalazioni.reply-template',
   historyEntry: 'plugin::segnalazioni.history-entry',
   notification: 'plugin::segnalazioni.notification',
   protocolCounter: 'plugin::segnalazioni.protocol-counter',

@@ -44,6 +44,13 @@ export const ReportPage = () => {
   if (report.error || !data) return <Page.Error />;
 
   const can = (action: Action) => data.allowedActions.includes(action);
+  const templates = (options.data?.data.replyTemplates ?? []).filter((template) => !template.category || template.category === data.category?.documentId);
+  const useTemplate = (documentId: string | number) => {
+    const template = templates.find((each) => each.documentId === documentId);
+    if (!template) return;
+    setMessage(template.body);
+    if (template.kind === 'feasibility' || template.kind === 'progress') setReplyKind(template.kind);
+  };
   const run = async (action: Action, body: Record<string, unknown> = {}, done?: () => void) => {
     setBusy(true);
     try {
@@ -136,6 +143,15 @@ export const ReportPage = () => {
 
         {(can('reply') || can('close') || can('reject') || can('reopen')) && (
           <Section title={t('report.answer', 'Risposta al cittadino')}>
+            {templates.length > 0 && (
+              <Box paddingBottom={3} maxWidth="400px">
+                <SingleSelect aria-label={t('report.template', 'Usa un modello di risposta')} placeholder={t('report.template', 'Usa un modello di risposta')} onChange={useTemplate}>
+                  {templates.map((template) => (
+                    <SingleSelectOption key={template.documentId} value={template.documentId}>{template.name}</SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Box>
+            )}
             <Field.Root name="message" hint={t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')}>
               <Field.Label>{t('report.message', 'Messaggio')}</Field.Label>
               <Textarea value={message} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(event.target.value)} />

@@ -5,6 +5,7 @@ import office from './office';
 import photo from './photo';
 import protocolCounter from './protocol-counter';
 import reply from './reply';
+import replyTemplate from './reply-template';
 import report from './report';
 
 export default {
@@ -13,6 +14,7 @@ export default {
   report,
   photo,
   reply,
+  'reply-template': replyTemplate,
   'history-entry': historyEntry,
   notification,
   'protocol-counter': protocolCounter,

@@ -104,13 +104,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return toStaffReport(record as StaffReportRecord, photosOf(record.photos));
     },
 
-    /** What the filters and the reassign menu offer. */
+    /** What the filters, the reassign menu and the reply editor offer. */
     async options() {
-      const [categories, offices] = await Promise.all([
+      const [categories, offices, replyTemplates] = await Promise.all([
         strapi.db.query(UID.category).findMany({ select: ['documentId', 'name', 'slug', 'active'], orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
         strapi.db.query(UID.office).findMany({ select: ['documentId', 'name', 'triage'], orderBy: { name: 'asc' } }),
+        strapi.db.query(UID.replyTemplate).findMany({
+          select: ['documentId', 'name', 'kind', 'body'],
+          populate: { category: { select: ['documentId'] } },
+          orderBy: { name: 'asc' },
+        }),
       ]);
-      return { categories, offices };
+      return {
+        categories,
+        offices,
+        replyTemplates: (replyTemplates as { documentId: string; name: string; kind: string; body: string; category?: { documentId: string } | null }[]).map(
+          ({ documentId, name, kind, body, category }) => ({ documentId, name, kind, body, category: category?.documentId ?? null }),
+        ),
+      };
     },
   };
 };

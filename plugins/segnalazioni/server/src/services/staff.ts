@@ -60,6 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       { action: CONTENT_MANAGER_READ, subject: UID.report, properties: {}, conditions: [OWN_OFFICES_CONDITION] },
       { action: CONTENT_MANAGER_READ, subject: UID.category, properties: {}, conditions: [] },
       { action: CONTENT_MANAGER_READ, subject: UID.office, properties: {}, conditions: [] },
+      ...['read', 'create', 'update', 'delete'].map((verb) => ({
+        action: `plugin::content-manager.explorer.${verb}`,
+        subject: UID.replyTemplate,
+        properties: verb === 'read' || verb === 'delete' ? {} : { fields: ['name', 'kind', 'body', 'category'] },
+        conditions: [],
+      })),
     ]);
     const editor = await roles.findOne({ code: EDITOR_CODE });
     if (editor) {
