@@ -1,0 +1,175 @@
+/**
+ * The municipality's working calendar: office hours per weekday, Italian national holidays, the
+ * patron saint's day and extra closures, in Europe/Rome with its daylight saving time.
+ *
+ * "Within N working days" means: by the close of the N-th full working day the office has after
+ * receiving the report. A report that arrives outside office hours is received at the next opening,
+ * so a report sent on Friday evening is due at Monday's close, within one working day.
+ */
+
+export const CALENDAR_TIME_ZONE = 'Europe/Rome';
+
+/** Opening periods of one weekday, as `HH:MM`, in order. */
+export type DayHours = readonly (readonly [string, string])[];
+
+/** Sunday is 0, as in `Date#getDay`. */
+export type WeeklyHours = Readonly<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, DayHours>>;
+
+export interface WorkingCalendar {
+  readonly hours: WeeklyHours;
+  /** The patron saint's day, `MM-DD` (Biella: none beyond national holidays; Milan: 12-07). */
+  readonly patronDay?: string | null;
+  /** Extra closures, `YYYY-MM-DD`. */
+  readonly closures?: readonly string[];
+}
+
+/** The URP of Biella: Mon, Tue, Wed, Fri 8:30–12:00 and 14:15–16:00; Thu 8:30–16:00. */
+export const BIELLA_URP_HOURS: WeeklyHours = {
+  0: [],
+  1: [['08:30', '12:00'], ['14:15', '16:00']],
+  2: [['08:30', '12:00'], ['14:15', '16:00']],
+  3: [['08:30', '12:00'], ['14:15', '16:00']],
+  4: [['08:30', '16:00']],
+  5: [['08:30', '12:00'], ['14:15', '16:00']],
+  6: [],
+};
+
+export const DEFAULT_CALENDAR: WorkingCalendar = { hours: BIELLA_URP_HOURS, patronDay: null, closures: [] };
+
+/** A calendar day in Rome. */
+interface LocalDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const isoDate = ({ year, month, day }: LocalDate) => `${year}-${pad(month)}-${pad(day)}`;
+
+/** Easter Sunday (Gregorian, anonymous algorithm). */
+export function easterSunday(year: number): LocalDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+const addDays = (date: LocalDate, days: number): LocalDate => {
+  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+};
+
+const weekday = (date: LocalDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Italian national holidays of a year, Easter Monday included (4 October again from 2026). */
+export function italianHolidays(year: number): string[] {
+  const fixed = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
+  if (year >= 2026) fixed.push('10-04');
+  const easter = easterSunday(year);
+  return [...fixed.map((monthDay) => `${year}-${monthDay}`), isoDate(easter), isoDate(addDays(easter, 1))].sort();
+}
+
+export function isHoliday(date: LocalDate, calendar: WorkingCalendar): boolean {
+  const iso = isoDate(date);
+  return (
+    italianHolidays(date.year).includes(iso) ||
+    (calendar.patronDay != null && iso.slice(5) === calendar.patronDay) ||
+    (calendar.closures ?? []).includes(iso)
+  );
+}
+
+function openingPeriods(date: LocalDate, calendar: WorkingCalendar): DayHours {
+  return isHoliday(date, calendar) ? [] : calendar.hours[weekday(date)];
+}
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CALENDAR_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Rome's wall clock at an instant. */
+function wallClock(at: Date): LocalDate & { minutes: number } {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(at).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    minutes: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60,
+  };
+}
+
+/** The instant at which Rome's clock shows `HH:MM` on `date` (office hours never fall in the DST gap). */
+function instantAt(date: LocalDate, time: string): Date {
+  const [hours, minutes] = time.split(':').map(Number);
+  const asIfUtc = Date.UTC(date.year, date.month - 1, date.day, hours, minutes);
+  let guess = asIfUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = wallClock(new Date(guess));
+    const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, 0, 0) + shown.minutes * 60_000;
+    guess += asIfUtc - shownAsUtc;
+  }
+  return new Date(guess);
+}
+
+const toMinutes = (time: string) => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+};
+
+/** Is the office open at this instant? */
+export function isOpen(at: Date, calendar: WorkingCalendar = DEFAULT_CALENDAR): boolean {
+  const now = wallClock(at);
+  return openingPeriods(now, calendar).some(([start, end]) => now.minutes >= toMinutes(start) && now.minutes < toMinutes(end));
+}
+
+const MAX_SEARCH_DAYS = 400;
+
+/** The next opening at or after `at` (the instant itself when the office is open). */
+export function nextOpening(at: Date, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  if (isOpen(at, calendar)) return at;
+  const today = wallClock(at);
+  for (let offset = 0; offset < MAX_SEARCH_DAYS; offset++) {
+    const date = addDays(today, offset);
+    for (const [start] of openingPeriods(date, calendar)) {
+      const opening = instantAt(date, start);
+      if (opening.getTime() >= at.getTime()) return opening;
+    }
+  }
+  throw new Error('The calendar has no opening in the next 400 days');
+}
+
+/** The close of the `workingDays`-th full working day after `receivedAt` (see the module comment). */
+export function dueAfterWorkingDays(receivedAt: Date, workingDays: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError(`Working days must be a whole number from 1: ${workingDays}`);
+  const received = nextOpening(receivedAt, calendar);
+  const receivedDay = wallClock(received);
+  const firstPeriod = openingPeriods(receivedDay, calendar)[0];
+  // Received at the day's first opening: that day is whole and counts. Later: counting starts tomorrow.
+  const startsToday = firstPeriod !== undefined && instantAt(receivedDay, firstPeriod[0]).getTime() === received.getTime();
+  let counted = 0;
+  for (let offset = startsToday ? 0 : 1; offset < MAX_SEARCH_DAYS; offset++) {
+    const date = addDays(receivedDay, offset);
+    const periods = openingPeriods(date, calendar);
+    if (periods.length === 0) continue;
+    counted += 1;
+    if (counted === workingDays) return instantAt(date, periods[periods.length - 1][1]);
+  }
+  throw new Error('The calendar has too few working days in the next 400 days');
+}
