@@ -54,6 +54,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       urpEmail: env('URP_EMAIL', 'urp@comune.example.it'),
       demo: env.bool('SEED_DEMO', false),
+      calendar: { patronDay: env('PATRON_DAY', '') || null, closures: env.array('OFFICE_CLOSURES', []).filter(Boolean) },
       territory: env('MUNICIPALITY_BBOX', ''),
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
       notifications: {

@@ -17,6 +17,8 @@ export interface ReportSummary {
   office: { documentId: string; name: string } | null;
   submittedAt: string;
   dueTakeInChargeAt: string | null;
+  deadline: { step: 'take_in_charge' | 'first_answer' | 'close'; due: string } | null;
+  overdue: boolean;
 }
 
 export interface ReportPhoto {

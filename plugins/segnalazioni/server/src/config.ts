@@ -12,6 +12,8 @@ export interface SegnalazioniConfig {
   territory: string;
   photos: { maxPhotos: number; maxBytes: number };
   notifications: DispatcherConfig;
+  /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
+  calendar: { patronDay: string | null; closures: string[] };
   /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
   demo: boolean;
   /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
@@ -31,6 +33,7 @@ export default {
       claimTimeoutMs: 5 * 60 * 1000,
       retry: DEFAULT_RETRY_POLICY,
     },
+    calendar: { patronDay: null, closures: [] },
     demo: false,
     templates: {},
   }),
@@ -47,6 +50,12 @@ export default {
       }
     }
     parseBoundingBox(config.territory);
+    if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {
+      throw new Error(`segnalazioni.calendar.patronDay must be MM-DD, not "${config.calendar.patronDay}"`);
+    }
+    for (const closure of config.calendar?.closures ?? []) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(closure)) throw new Error(`segnalazioni.calendar.closures: "${closure}" is not YYYY-MM-DD`);
+    }
     if (config.photos && (config.photos.maxPhotos > MAX_PHOTOS || config.photos.maxPhotos < 0)) {
       throw new Error(`segnalazioni.photos.maxPhotos must be between 0 and ${MAX_PHOTOS}`);
     }

@@ -15,7 +15,7 @@ export const QueuePage = () => {
   const { t, status: statusLabel, date } = useT();
   const navigate = useNavigate();
   const [status, setStatus] = React.useState<ReportStatus>('submitted');
-  const [filters, setFilters] = React.useState({ category: ALL, office: ALL, channel: ALL, sort: 'newest' });
+  const [filters, setFilters] = React.useState({ category: ALL, office: ALL, channel: ALL, sort: 'newest', overdue: ALL });
   const [search, setSearch] = React.useState('');
   const [q, setQ] = React.useState('');
   const [page, setPage] = React.useState(1);
@@ -84,6 +84,10 @@ export const QueuePage = () => {
                   <SingleSelectOption key={channel} value={channel}>{t(`channel.${channel}`, channel)}</SingleSelectOption>
                 ))}
               </SingleSelect>
+              <SingleSelect aria-label={t('queue.overdue', 'Scadenze')} value={filters.overdue} onChange={setFilter('overdue')}>
+                <SingleSelectOption value={ALL}>{t('queue.overdue.all', 'Tutte le scadenze')}</SingleSelectOption>
+                <SingleSelectOption value="true">{t('queue.overdue.only', 'Solo in ritardo')}</SingleSelectOption>
+              </SingleSelect>
               <SingleSelect aria-label={t('queue.sort', 'Ordina')} value={filters.sort} onChange={setFilter('sort')}>
                 <SingleSelectOption value="newest">{t('queue.sort.newest', 'Più recenti')}</SingleSelectOption>
                 <SingleSelectOption value="oldest">{t('queue.sort.oldest', 'Meno recenti')}</SingleSelectOption>
@@ -96,7 +100,7 @@ export const QueuePage = () => {
         {queue.error ? (
           <Typography textColor="danger600">{queue.error}</Typography>
         ) : (
-          <Table colCount={6} rowCount={(queue.data?.data.length ?? 0) + 1}>
+          <Table colCount={7} rowCount={(queue.data?.data.length ?? 0) + 1}>
             <Thead>
               <Tr>
                 <Th><Typography variant="sigma">{t('queue.col.reference', 'Riferimento')}</Typography></Th>
@@ -104,13 +108,14 @@ export const QueuePage = () => {
                 <Th><Typography variant="sigma">{t('queue.col.category', 'Categoria')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('queue.col.office', 'Ufficio')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('queue.col.submitted', 'Inviata')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('queue.col.deadline', 'Scadenza')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('queue.col.status', 'Stato')}</Typography></Th>
               </Tr>
             </Thead>
             <Tbody>
               {queue.data?.data.length === 0 && (
                 <Tr>
-                  <Td colSpan={6}><Typography>{t('queue.empty', 'Nessuna segnalazione.')}</Typography></Td>
+                  <Td colSpan={7}><Typography>{t('queue.empty', 'Nessuna segnalazione.')}</Typography></Td>
                 </Tr>
               )}
               {queue.data?.data.map((report) => (
@@ -124,6 +129,12 @@ export const QueuePage = () => {
                   <Td><Typography>{report.category?.name ?? '—'}</Typography></Td>
                   <Td><Typography>{report.office?.name ?? t('queue.noOffice', 'Da smistare')}</Typography></Td>
                   <Td><Typography>{date(report.submittedAt)}</Typography></Td>
+                  <Td>
+                    <Typography textColor={report.overdue ? 'danger600' : undefined} fontWeight={report.overdue ? 'bold' : undefined}>
+                      {report.deadline ? date(report.deadline.due) : '—'}
+                      {report.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ''}
+                    </Typography>
+                  </Td>
                   <Td><StatusBadge status={report.status} /></Td>
                 </Tr>
               ))}

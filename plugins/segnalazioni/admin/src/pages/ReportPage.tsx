@@ -74,7 +74,12 @@ export const ReportPage = () => {
         navigationAction={<Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>{t('report.back', '← Tutte le segnalazioni')}</Button>}
         title={data.title}
         subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? ''} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
-        secondaryAction={<StatusBadge status={data.status} />}
+        secondaryAction={
+          <Flex gap={2}>
+            <StatusBadge status={data.status} />
+            {data.overdue && <Typography textColor="danger600" fontWeight="bold">{t('queue.overdueBadge', 'in ritardo')}</Typography>}
+          </Flex>
+        }
         primaryAction={
           <Flex gap={2}>
             {can('take_in_charge') && <Button loading={busy} onClick={() => run('take_in_charge')}>{t('action.take_in_charge', 'Prendi in carico')}</Button>}

@@ -1,4 +1,5 @@
 import { allowedActions } from './lifecycle';
+import { currentDeadline, isOverdue } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /** What the officers' panel shows of a report: everything, including the citizen's identity. */
@@ -21,7 +22,7 @@ export interface StaffPhoto {
 }
 
 
-export function toStaffSummary(report: StaffReportRecord) {
+export function toStaffSummary(report: StaffReportRecord, now: Date = new Date()) {
   return {
     documentId: report.documentId,
     reference: report.reference,
@@ -35,15 +36,17 @@ export function toStaffSummary(report: StaffReportRecord) {
     office: report.office ? { documentId: report.office.documentId, name: report.office.name } : null,
     submittedAt: report.submittedAt,
     dueTakeInChargeAt: report.dueTakeInChargeAt ?? null,
+    deadline: currentDeadline(report),
+    overdue: isOverdue(report, now),
   };
 }
 
-export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[]) {
+export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[], now: Date = new Date()) {
   const citizen = report.reporter
     ? { name: [report.reporter.firstName, report.reporter.lastName].filter(Boolean).join(' '), email: report.reporter.email, phone: null }
     : { name: report.contactName ?? '', email: null, phone: report.contact ?? null };
   return {
-    ...toStaffSummary(report),
+    ...toStaffSummary(report, now),
     description: report.description,
     publicTitle: report.publicTitle ?? null,
     publicText: report.publicText ?? null,

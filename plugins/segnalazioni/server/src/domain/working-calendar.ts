@@ -173,3 +173,32 @@ export function dueAfterWorkingDays(receivedAt: Date, workingDays: number, calen
   }
   throw new Error('The calendar has too few working days in the next 400 days');
 }
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Reads an office's own hours, as editors write them in the admin: `{ "1": [["08:30","12:00"]], … }`
+ * (1 = Monday … 0 = Sunday; a missing day is closed). `null` when none are set; an error names what is wrong.
+ */
+export function parseWeeklyHours(value: unknown): WeeklyHours | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('Orari: un oggetto con i giorni da 0 (domenica) a 6 (sabato).');
+  const hours: Record<number, DayHours> = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
+  for (const [day, periods] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[0-6]$/.test(day)) throw new Error(`Orari: "${day}" non è un giorno (0–6).`);
+    if (!Array.isArray(periods)) throw new Error(`Orari del giorno ${day}: un elenco di fasce ["HH:MM","HH:MM"].`);
+    let previousEnd = -1;
+    hours[Number(day)] = periods.map((period) => {
+      if (!Array.isArray(period) || period.length !== 2 || !period.every((time) => typeof time === 'string' && TIME.test(time))) {
+        throw new Error(`Orari del giorno ${day}: ogni fascia è ["HH:MM","HH:MM"].`);
+      }
+      const [start, end] = period as [string, string];
+      if (toMinutes(start) >= toMinutes(end) || toMinutes(start) < previousEnd) {
+        throw new Error(`Orari del giorno ${day}: fasce in ordine e che non si sovrappongono.`);
+      }
+      previousEnd = toMinutes(end);
+      return [start, end] as const;
+    });
+  }
+  return hours as WeeklyHours;
+}

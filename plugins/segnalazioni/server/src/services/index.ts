@@ -2,6 +2,7 @@ import accounts from './accounts';
 import archive from './archive';
 import categories from './categories';
 import citizenReports from './citizen-reports';
+import clock from './clock';
 import demo from './demo';
 import history from './history';
 import intake from './intake';
@@ -9,6 +10,7 @@ import notifications from './notifications';
 import photos from './photos';
 import protocol from './protocol';
 import seed from './seed';
+import serviceLevels from './service-levels';
 import staff from './staff';
 import staffReports from './staff-reports';
 import workflow from './workflow';
@@ -18,6 +20,7 @@ export default {
   archive,
   categories,
   'citizen-reports': citizenReports,
+  clock,
   demo,
   history,
   intake,
@@ -25,6 +28,7 @@ export default {
   photos,
   protocol,
   seed,
+  'service-levels': serviceLevels,
   staff,
   'staff-reports': staffReports,
   workflow,

@@ -12,6 +12,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
+import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
 export type Channel = 'web' | 'whatsapp' | 'facebook' | 'desk' | 'api';
 
@@ -23,14 +24,14 @@ export interface Citizen {
   readonly lastName?: string | null;
 }
 
-interface OfficeRecord {
+interface OfficeRecord extends OfficeCalendar {
   id: number;
   documentId: string;
   name: string;
   emails?: string | null;
 }
 
-interface CategoryWithOffice {
+interface CategoryWithOffice extends CategoryLevels {
   id: number;
   documentId: string;
   name: string;
@@ -151,7 +152,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
-          const now = new Date().toISOString();
+          const submittedAt = getService(strapi, 'clock').now();
+          const now = submittedAt.toISOString();
+          const due = getService(strapi, 'service-levels').dueDates('submit', submittedAt, category, office);
           const report = (await strapi.documents(UID.report).create({
             data: {
               reference: formatReference(randomBytes(8)),
@@ -168,6 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               textModeration: 'pending',
               isPublic: false,
               submittedAt: now,
+              dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? null,
             },
           })) as unknown as ReportRecord;
           await createPhotos(report.documentId, stored, 0);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, officeFilter, type StaffScope } from '../domain/access';
 import { REPORT_STATUSES, type ReportStatus } from '../domain/lifecycle';
+import { overdueWhere } from '../domain/service-levels';
 import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord } from '../domain/staff-view';
 import { UID } from '../uids';
 import { forbidden } from '../errors';
@@ -10,6 +11,7 @@ import type { StoredFile } from './photos';
 
 export interface StaffListQuery {
   status?: ReportStatus;
+  overdue?: boolean;
   category?: string;
   office?: string;
   channel?: string;
@@ -35,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.office) conditions.push({ office: { documentId: query.office } });
     if (query.channel) conditions.push({ channel: query.channel });
     if (query.status) conditions.push({ status: query.status });
+    if (query.overdue) conditions.push(overdueWhere(getService(strapi, 'clock').now()));
     if (query.q) {
       const q = query.q;
       conditions.push({
@@ -79,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...REPORT_STATUSES.map((each) => strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status: each }) })),
       ]);
       return {
-        data: (records as StaffReportRecord[]).map(toStaffSummary),
+        data: (records as StaffReportRecord[]).map((record) => toStaffSummary(record, getService(strapi, 'clock').now())),
         meta: {
           pagination: { page, pageSize, pageCount: Math.ceil((total as number) / pageSize), total },
           counts: Object.fromEntries(REPORT_STATUSES.map((each, index) => [each, counts[index]])),
@@ -101,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!record) throw new errors.NotFoundError('Segnalazione non trovata.');
       if (!canSeeReport(scope, record.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
-      return toStaffReport(record as StaffReportRecord, photosOf(record.photos));
+      return toStaffReport(record as StaffReportRecord, photosOf(record.photos), getService(strapi, 'clock').now());
     },
 
     /** What the filters, the reassign menu and the reply editor offer. */

@@ -11,6 +11,7 @@ import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
 import type { NotificationDraft } from './notifications';
+import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
 export interface StaffMember {
   readonly id: number;
@@ -19,7 +20,7 @@ export interface StaffMember {
   readonly email: string;
 }
 
-interface OfficeRow {
+interface OfficeRow extends OfficeCalendar {
   id: number;
   documentId: string;
   name: string;
@@ -49,7 +50,7 @@ export interface WorkflowReport {
   dueFirstAnswerAt?: string | null;
   dueCloseAt?: string | null;
   updatedAt: string;
-  category?: { name: string } | null;
+  category?: ({ name: string } & CategoryLevels) | null;
   office?: OfficeRow | null;
   reporter?: { email: string; firstName?: string | null; lastName?: string | null } | null;
   photos?: PhotoRow[];
@@ -86,8 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const report = (await strapi.db.query(UID.report).findOne({
       where: { documentId },
       populate: {
-        category: { select: ['name'] },
-        office: { select: ['id', 'documentId', 'name', 'emails'] },
+        category: { select: ['name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
+        office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
         reporter: { select: ['email', 'firstName', 'lastName'] },
         photos: { select: ['id', 'documentId', 'position', 'moderation'] },
       },
@@ -129,10 +130,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     switch (action) {
       case 'take_in_charge': {
         const protocolNumber = await getService(strapi, 'protocol').next(now);
+        const due = getService(strapi, 'service-levels').dueDates('take_in_charge', now, report.category, report.office);
         return {
-          changes: { protocolNumber, takenInChargeAt: nowIso },
+          changes: { protocolNumber, takenInChargeAt: nowIso, dueFirstAnswerAt: due.dueFirstAnswerAt, dueCloseAt: due.dueCloseAt },
           details: { protocolNumber },
-          citizenMail: { template: 'report-taken-in-charge', data: { ...data, protocolNumber, takenInChargeAt: formatDateTime(now, 'it') } },
+          citizenMail: {
+            template: 'report-taken-in-charge',
+            data: { ...data, protocolNumber, takenInChargeAt: formatDateTime(now, 'it'), dueFirstAnswerAt: formatDateTime(due.dueFirstAnswerAt, 'it') },
+          },
         };
       }
       case 'reassign': {
@@ -207,7 +212,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       case 'reopen': {
         const { reason } = input as ActionInput<'reopen'>;
-        return { changes: { closedAt: null }, details: { reason }, citizenMail: { template: 'report-reopened', data: { ...data, reason } } };
+        const due = getService(strapi, 'service-levels').dueDates('reopen', now, report.category, report.office);
+        return { changes: { closedAt: null, dueCloseAt: due.dueCloseAt }, details: { reason }, citizenMail: { template: 'report-reopened', data: { ...data, reason } } };
       }
       default:
         throw new errors.ValidationError(`L'azione "${action}" non si esegue dal pannello.`);
@@ -235,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw conflict(describeRefusal(decision), { code: decision.code, status: report.status, condition: decision.condition ?? null });
       }
 
-      const now = new Date();
+      const now = getService(strapi, 'clock').now();
       if (action === 'take_in_charge') await getService(strapi, 'protocol').ensureYear(protocolYear(now));
 
       await strapi.db.transaction(async ({ onCommit }) => {

@@ -1,0 +1,70 @@
+import type { ReportStatus } from './lifecycle';
+import { dueAfterWorkingDays, type WorkingCalendar } from './working-calendar';
+
+/**
+ * The times the municipality promises, in working days: take a report in charge, give the first
+ * answer (can it be done?), and close it. Set per category; these are the defaults.
+ */
+export interface ServiceLevels {
+  readonly takeInChargeDays: number;
+  readonly firstAnswerDays: number;
+  readonly closeDays: number;
+}
+
+export const DEFAULT_SERVICE_LEVELS: ServiceLevels = { takeInChargeDays: 1, firstAnswerDays: 5, closeDays: 30 };
+
+export interface DueDates {
+  readonly dueTakeInChargeAt?: Date | null;
+  readonly dueFirstAnswerAt?: Date | null;
+  readonly dueCloseAt?: Date | null;
+}
+
+/** The due dates a step sets, counted from the moment it happens in the office's calendar. */
+export function dueDatesAfter(step: 'submit' | 'take_in_charge' | 'reopen', at: Date, levels: ServiceLevels, calendar: WorkingCalendar): DueDates {
+  switch (step) {
+    case 'submit':
+      return { dueTakeInChargeAt: dueAfterWorkingDays(at, levels.takeInChargeDays, calendar) };
+    case 'take_in_charge':
+      return {
+        dueFirstAnswerAt: dueAfterWorkingDays(at, levels.firstAnswerDays, calendar),
+        dueCloseAt: dueAfterWorkingDays(at, levels.closeDays, calendar),
+      };
+    case 'reopen':
+      return { dueCloseAt: dueAfterWorkingDays(at, levels.closeDays, calendar) };
+  }
+}
+
+export interface DeadlineFacts {
+  readonly status: ReportStatus;
+  readonly firstAnsweredAt?: string | null;
+  readonly dueTakeInChargeAt?: string | null;
+  readonly dueFirstAnswerAt?: string | null;
+  readonly dueCloseAt?: string | null;
+}
+
+/** The deadline the report is running against now, if any: which step, and when. */
+export function currentDeadline(report: DeadlineFacts): { step: 'take_in_charge' | 'first_answer' | 'close'; due: string } | null {
+  if (report.status === 'submitted' && report.dueTakeInChargeAt) return { step: 'take_in_charge', due: report.dueTakeInChargeAt };
+  if ((report.status === 'in_charge' || report.status === 'in_progress') && !report.firstAnsweredAt && report.dueFirstAnswerAt) {
+    return { step: 'first_answer', due: report.dueFirstAnswerAt };
+  }
+  if ((report.status === 'in_charge' || report.status === 'in_progress') && report.dueCloseAt) return { step: 'close', due: report.dueCloseAt };
+  return null;
+}
+
+export function isOverdue(report: DeadlineFacts, now: Date): boolean {
+  const deadline = currentDeadline(report);
+  return deadline !== null && new Date(deadline.due).getTime() < now.getTime();
+}
+
+/** A query filter for the reports that are overdue at `now` (the same rule as `isOverdue`). */
+export function overdueWhere(now: Date) {
+  const open = { status: { $in: ['in_charge', 'in_progress'] } };
+  return {
+    $or: [
+      { status: 'submitted', dueTakeInChargeAt: { $lt: now } },
+      { ...open, firstAnsweredAt: { $null: true }, dueFirstAnswerAt: { $lt: now } },
+      { ...open, firstAnsweredAt: { $notNull: true }, dueCloseAt: { $lt: now } },
+    ],
+  };
+}
