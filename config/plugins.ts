@@ -54,6 +54,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       urpEmail: env('URP_EMAIL', 'urp@comune.example.it'),
       demo: env.bool('SEED_DEMO', false),
+      deadlines: {
+        checkIntervalMs: env.int('DEADLINE_CHECK_MINUTES', 5) * 60 * 1000,
+        reminderLeadMs: env.int('DEADLINE_REMINDER_HOURS', 4) * 60 * 60 * 1000,
+      },
       calendar: { patronDay: env('PATRON_DAY', '') || null, closures: env.array('OFFICE_CLOSURES', []).filter(Boolean) },
       territory: env('MUNICIPALITY_BBOX', ''),
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },

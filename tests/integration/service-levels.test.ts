@@ -78,4 +78,30 @@ describe('service levels', () => {
     ]);
     await app.http().get('/segnalazioni/reports?overdue=maybe').set('Authorization', `Bearer ${officer.token}`).expect(400);
   });
+
+  it('reminds the office before a deadline and escalates to URP after it, each once only', async () => {
+    clock().set(new Date('2026-12-04T19:00:00+01:00')); // Friday evening: due Monday 7 December at 16:00
+    const id = await submit('Chiusino rotto');
+    const deadlines = app.strapi.plugin('segnalazioni').service('deadlines');
+    const about = (m: Mail) => m.subject.includes('Chiusino rotto');
+    await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Nuova segnalazione'));
+
+    clock().set(new Date('2026-12-07T12:30:00+01:00'));
+    // Two checks at once, as two servers would run them: one alert, one mail.
+    const sent = await Promise.all([deadlines.check(), deadlines.check()]);
+    expect(sent.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const [reminder] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Promemoria'))) as Mail[];
+    expect(reminder.to).toEqual(['strade@comune.test']);
+    expect(reminder.text).toContain('entro il 7 dicembre 2026 alle ore 16:00');
+    await deadlines.check();
+
+    clock().set(new Date('2026-12-07T16:30:00+01:00'));
+    await deadlines.check();
+    const [escalation] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Scadenza superata'))) as Mail[];
+    expect(escalation.to).toEqual(['urp@comune.example.it']);
+    await deadlines.check();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((app.mailbox.messages as Mail[]).filter((m) => about(m) && /^(Promemoria|Scadenza superata)/.test(m.subject))).toHaveLength(2);
+    expect(await app.strapi.db.query('plugin::segnalazioni.deadline-alert').count({ where: { report: { documentId: id } } })).toBe(2);
+  });
 });

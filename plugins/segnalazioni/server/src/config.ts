@@ -1,6 +1,7 @@
 import type { TemplateOverrides } from './domain/mail-templates';
 import { DEFAULT_RETRY_POLICY } from './domain/outbox';
 import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
+import type { DeadlineConfig } from './services/deadlines';
 import type { DispatcherConfig } from './services/notifications';
 
 export interface SegnalazioniConfig {
@@ -12,6 +13,7 @@ export interface SegnalazioniConfig {
   territory: string;
   photos: { maxPhotos: number; maxBytes: number };
   notifications: DispatcherConfig;
+  deadlines: DeadlineConfig;
   /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
   calendar: { patronDay: string | null; closures: string[] };
   /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
@@ -34,6 +36,7 @@ export default {
       retry: DEFAULT_RETRY_POLICY,
     },
     calendar: { patronDay: null, closures: [] },
+    deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
     demo: false,
     templates: {},
   }),

@@ -25,8 +25,10 @@ export default {
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
     getService(strapi, 'notifications').start();
+    getService(strapi, 'deadlines').start();
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'deadlines').stop();
     await getService(strapi, 'notifications').stop();
   },
 };

@@ -9,6 +9,7 @@ export const UID = {
   historyEntry: 'plugin::segnalazioni.history-entry',
   notification: 'plugin::segnalazioni.notification',
   protocolCounter: 'plugin::segnalazioni.protocol-counter',
+  deadlineAlert: 'plugin::segnalazioni.deadline-alert',
 } as const;
 
 export const PLUGIN_ID = 'segnalazioni';

@@ -1,4 +1,5 @@
 import category from './category';
+import deadlineAlert from './deadline-alert';
 import historyEntry from './history-entry';
 import notification from './notification';
 import office from './office';
@@ -11,6 +12,7 @@ import report from './report';
 export default {
   category,
   office,
+  'deadline-alert': deadlineAlert,
   report,
   photo,
   reply,

@@ -22,3 +22,13 @@ describe('content-type schemas follow the domain', () => {
     expect(report.attributes.contact.private).toBe(true);
   });
 });
+
+describe('uniqueness the database itself enforces', () => {
+  // Strapi checks `unique` only in the Document Service; these keys must hold for raw queries and
+  // concurrent servers too, so each has a unique index.
+  it.each([
+    [report, ['reference', 'protocol_number']],
+  ])('%#', (schema, columns) => {
+    expect((schema as { indexes?: { columns: string[]; type: string }[] }).indexes?.filter((index) => index.type === 'unique').map((index) => index.columns[0])).toEqual(columns);
+  });
+});

@@ -26,7 +26,9 @@ export type TemplateName =
   | 'report-reply'
   | 'report-closed'
   | 'report-rejected'
-  | 'report-reopened';
+  | 'report-reopened'
+  | 'deadline-reminder'
+  | 'deadline-escalation';
 
 export type TemplateSet = Record<TemplateName, Record<Locale, MailTemplate>>;
 export type TemplateOverrides = Partial<Record<TemplateName, Partial<Record<Locale, Partial<MailTemplate>>>>>;
@@ -374,6 +376,46 @@ your report "{{title}}" was reopened by {{office}}:
 {{reason}}
 
 Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'deadline-reminder': {
+    it: {
+      subject: 'Promemoria: scadenza {{stepLabel}} [{{reference}}] {{title}}',
+      text: `La segnalazione {{reference}} ({{category}}) deve arrivare alla {{stepLabel}} entro il {{due}}.
+Protocollo: {{protocolNumber}}
+
+{{title}}
+
+Gestisci la segnalazione: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'Reminder: {{stepLabel}} due [{{reference}}] {{title}}',
+      text: `Report {{reference}} ({{category}}) is due for {{stepLabel}} by {{due}}.
+Protocol number: {{protocolNumber}}
+
+{{title}}
+
+Handle the report: {{adminUrl}}`,
+    },
+  },
+  'deadline-escalation': {
+    it: {
+      subject: 'Scadenza superata: {{stepLabel}} [{{reference}}] {{title}}',
+      text: `La segnalazione {{reference}} ({{category}}) di {{office}} ha superato la scadenza per la {{stepLabel}}, prevista entro il {{due}}.
+Protocollo: {{protocolNumber}}
+
+{{title}}
+
+Verifica con l'ufficio: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'Deadline missed: {{stepLabel}} [{{reference}}] {{title}}',
+      text: `Report {{reference}} ({{category}}) of {{office}} missed its deadline for {{stepLabel}}, due by {{due}}.
+Protocol number: {{protocolNumber}}
+
+{{title}}
+
+Check with the office: {{adminUrl}}`,
     },
   },
 };

@@ -68,3 +68,23 @@ export function overdueWhere(now: Date) {
     ],
   };
 }
+
+export type AlertKind = 'reminder' | 'escalation';
+
+/**
+ * Which alert a report's current deadline calls for at `now`: a reminder to the office from
+ * `reminderLeadMs` before it, an escalation to URP once it has passed. `key` makes each one unique
+ * per report, step, kind and deadline, so it is sent once even if several servers look at once.
+ */
+export function alertDue(
+  report: DeadlineFacts & { readonly id: number },
+  now: Date,
+  reminderLeadMs: number,
+): { kind: AlertKind; step: 'take_in_charge' | 'first_answer' | 'close'; due: string; key: string } | null {
+  const deadline = currentDeadline(report);
+  if (!deadline) return null;
+  const due = new Date(deadline.due).getTime();
+  const kind: AlertKind | null = now.getTime() >= due ? 'escalation' : now.getTime() >= due - reminderLeadMs ? 'reminder' : null;
+  if (!kind) return null;
+  return { kind, step: deadline.step, due: deadline.due, key: `${report.id}:${deadline.step}:${kind}:${new Date(deadline.due).toISOString()}` };
+}

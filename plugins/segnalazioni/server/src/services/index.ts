@@ -3,6 +3,7 @@ import archive from './archive';
 import categories from './categories';
 import citizenReports from './citizen-reports';
 import clock from './clock';
+import deadlines from './deadlines';
 import demo from './demo';
 import history from './history';
 import intake from './intake';
@@ -21,6 +22,7 @@ export default {
   categories,
   'citizen-reports': citizenReports,
   clock,
+  deadlines,
   demo,
   history,
   intake,

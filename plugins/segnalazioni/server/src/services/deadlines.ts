@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import { parseEmailList } from '../domain/emails';
+import { formatDateTime } from '../domain/mail-templates';
+import { alertDue, type DeadlineFacts } from '../domain/service-levels';
+import { PLUGIN_ID, UID } from '../uids';
+import { getService } from './get-service';
+
+export interface DeadlineConfig {
+  /** How often open reports are checked. */
+  readonly checkIntervalMs: number;
+  /** How long before a deadline the office is reminded. */
+  readonly reminderLeadMs: number;
+}
+
+interface OpenReport extends DeadlineFacts {
+  id: number;
+  documentId: string;
+  reference: string;
+  title: string;
+  protocolNumber?: string | null;
+  category?: { name: string } | null;
+  office?: { name: string; emails?: string | null } | null;
+}
+
+const STEP_LABELS = { take_in_charge: 'presa in carico', first_answer: 'prima risposta', close: 'chiusura' } as const;
+const OPEN = ['submitted', 'in_charge', 'in_progress'];
+
+/**
+ * The deadline watch: reminds an office before a due date and escalates to URP after it, once per
+ * step and deadline. The alert row (unique key) and its mails commit together; a second server
+ * trying the same alert hits the key and sends nothing.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.deadlines`) as DeadlineConfig;
+  const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+
+  async function urpEmails(): Promise<string[]> {
+    const offices = await strapi.db.query(UID.office).findMany({ where: { triage: true }, select: ['emails'] });
+    return offices.flatMap((office: { emails?: string | null }) => parseEmailList(office.emails));
+  }
+
+  return {
+    /** Sends what is due at `now`; returns how many alerts went out. */
+    async check(now = getService(strapi, 'clock').now()): Promise<number> {
+      const horizon = new Date(now.getTime() + config().reminderLeadMs);
+      const reports = (await strapi.db.query(UID.report).findMany({
+        where: {
+          status: { $in: OPEN },
+          $or: [{ dueTakeInChargeAt: { $lte: horizon } }, { dueFirstAnswerAt: { $lte: horizon } }, { dueCloseAt: { $lte: horizon } }],
+        },
+        populate: { category: { select: ['name'] }, office: { select: ['name', 'emails'] } },
+      })) as OpenReport[];
+      const escalateTo = await urpEmails();
+      let sent = 0;
+      for (const report of reports) {
+        const alert = alertDue(report, now, config().reminderLeadMs);
+        if (!alert) continue;
+        if (await strapi.db.query(UID.deadlineAlert).findOne({ where: { key: alert.key }, select: ['id'] })) continue;
+        const recipients = alert.kind === 'reminder' ? parseEmailList(report.office?.emails) : escalateTo;
+        const data = {
+          reference: report.reference,
+          title: report.title,
+          protocolNumber: report.protocolNumber ?? '',
+          category: report.category?.name ?? '',
+          office: report.office?.name ?? '',
+          stepLabel: STEP_LABELS[alert.step],
+          due: formatDateTime(alert.due, 'it'),
+          adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
+        };
+        try {
+          await strapi.db.transaction(async ({ onCommit }) => {
+            await strapi.db.query(UID.deadlineAlert).create({ data: { key: alert.key, report: report.id, step: alert.step, kind: alert.kind, due: alert.due } });
+            const template = alert.kind === 'reminder' ? 'deadline-reminder' : 'deadline-escalation';
+            await getService(strapi, 'notifications').enqueue(recipients.map((recipient) => ({ recipient, template, data, reportId: report.id })));
+            onCommit(() => void getService(strapi, 'notifications').kick());
+          });
+          sent += 1;
+        } catch (error) {
+          // Another server took this alert first (unique key): nothing to do. Anything else is logged.
+          const taken = await strapi.db.query(UID.deadlineAlert).findOne({ where: { key: alert.key }, select: ['id'] });
+          if (!taken) strapi.log.error(`[${PLUGIN_ID}] deadline alert ${alert.key}: ${(error as Error).message}`);
+        }
+      }
+      return sent;
+    },
+
+    start(): void {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (running) return;
+        running = this.check()
+          .catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] deadline check failed: ${error.message}`))
+          .finally(() => {
+            running = null;
+          });
+      }, config().checkIntervalMs);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+};
