@@ -13,6 +13,7 @@ export default {
     },
     { method: 'GET', path: '/reports', handler: 'archive.find', config: { auth: false, description: 'Published reports (the public archive)' } },
     { method: 'GET', path: '/reports/:documentId', handler: 'archive.findOne', config: { auth: false, description: 'One published report' } },
+    { method: 'GET', path: '/statistics', handler: 'statistics.public', config: { auth: false, description: 'Aggregates by status, category, office and month' } },
     { method: 'POST', path: '/reports', handler: 'report.create', config: { description: 'Submit a report (multipart: data + photos)' } },
     { method: 'GET', path: '/my/reports', handler: 'report.myList', config: { description: "The citizen's own reports" } },
     { method: 'GET', path: '/my/reports/:documentId', handler: 'report.myOne', config: { description: "One of the citizen's own reports" } },

@@ -14,6 +14,7 @@ import seed from './seed';
 import serviceLevels from './service-levels';
 import staff from './staff';
 import staffReports from './staff-reports';
+import statistics from './statistics';
 import workflow from './workflow';
 
 export default {
@@ -33,5 +34,6 @@ export default {
   'service-levels': serviceLevels,
   staff,
   'staff-reports': staffReports,
+  statistics,
   workflow,
 };

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { parseStatisticsQuery } from '../domain/statistics-query';
+import { getService } from '../services/get-service';
+import { STAFF_ACTIONS } from '../services/staff';
+import { orThrow } from './report-request';
+
+/** Aggregates for the institutional site (public) and for staff (their scope). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async public(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query))), meta: {} };
+  },
+
+  async staff(ctx: Context) {
+    const { user, userAbility } = ctx.state as { user: { id: number; roles?: { code: string }[] }; userAbility: { can: (a: string) => boolean } };
+    const scope = await getService(strapi, 'staff').scopeOf(user, userAbility.can(STAFF_ACTIONS.all));
+    ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query)), scope) };
+  },
+});

@@ -1,0 +1,75 @@
+import { startApp, type TestApp } from '../helpers/app';
+import { createCitizen, createOffice, createStaff, type TestStaff } from '../helpers/staff';
+
+/** Statistics over reports made on a controlled clock; every expected figure is worked out by hand. */
+describe('statistics', () => {
+  let app: TestApp;
+  let strade: TestStaff;
+  let citizen: { id: number; documentId: string; email: string };
+  const clock = () => app.strapi.plugin('segnalazioni').service('clock');
+  const at = (iso: string) => clock().set(new Date(iso));
+  const submit = async (title: string, category: string) =>
+    (await app.strapi.plugin('segnalazioni').service('intake').submit({ citizen, input: { title, description: `Descrizione: ${title}.`, category }, files: [] }))
+      .documentId as string;
+  const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
+    app.http().post(`/segnalazioni/reports/${id}/actions/${action}`).set('Authorization', `Bearer ${strade.token}`).send(body).expect(200);
+
+  beforeAll(async () => {
+    app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
+    strade = await createStaff(app, 'elisa.strade@comune.test', { name: 'Ufficio' });
+    await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [strade.id], ['dissesto-stradale']);
+    citizen = await createCitizen(app, 'pietro.costa@example.it');
+
+    // A: Monday 2 Nov 2026 09:00 (+01:00) → due to take in charge Tue 3 Nov 16:00.
+    at('2026-11-02T09:00:00+01:00');
+    const a = await submit('Buca A', 'dissesto-stradale');
+    at('2026-11-02T11:00:00+01:00'); // 2 h: in time
+    await act(a, 'take_in_charge'); // first answer due Mon 9 Nov 16:00 (5 working days), close due 30 working days on
+    at('2026-11-02T15:00:00+01:00'); // 6 h: in time
+    await act(a, 'reply', { kind: 'feasibility', body: 'Fattibile.', public: true });
+    at('2026-11-03T09:00:00+01:00'); // 24 h
+    await act(a, 'close', { body: 'Fatto.' });
+
+    // B: Monday 2 Nov 10:00 → taken in charge Thursday 5 Nov 10:00 (72 h: late, due Tue 3 Nov 16:00).
+    at('2026-11-02T10:00:00+01:00');
+    const b = await submit('Buca B', 'dissesto-stradale');
+    at('2026-11-05T10:00:00+01:00');
+    await act(b, 'take_in_charge');
+
+    // C: in October, still waiting (URP's category).
+    at('2026-10-20T10:00:00+01:00');
+    await submit('Rifiuti C', 'rifiuti');
+    clock().set(null);
+  });
+
+  afterAll(async () => {
+    clock().set(null);
+    await app?.stop();
+  });
+
+  it('publishes aggregates that match the hand-made figures', async () => {
+    const { body } = await app.http().get('/api/segnalazioni/statistics').expect(200);
+    expect(body.data).toMatchObject({
+      total: 3,
+      byStatus: { submitted: 1, in_charge: 1, in_progress: 0, closed: 1, rejected: 0 },
+      medianHours: { takeInCharge: 37, firstAnswer: 6, close: 24 }, // median of 2 h and 72 h is 37 h
+      withinServiceLevel: { takeInCharge: 0.5, firstAnswer: 1, close: 1 },
+    });
+    expect(body.data.byMonth.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([['2026-10', 1], ['2026-11', 2]]);
+    expect(body.data.byCategory.map((c: { slug: string; total: number }) => [c.slug, c.total])).toEqual([['dissesto-stradale', 2], ['rifiuti', 1]]);
+    expect(JSON.stringify(body)).not.toMatch(/Buca|pietro|Descrizione/);
+  });
+
+  it('filters by period and category, and refuses a bad query', async () => {
+    const { body } = await app.http().get('/api/segnalazioni/statistics?from=2026-11-01&to=2026-11-30&category=dissesto-stradale').expect(200);
+    expect(body.data.total).toBe(2);
+    await app.http().get('/api/segnalazioni/statistics?from=2026-12-01&to=2026-11-01').expect(400);
+    await app.http().get('/api/segnalazioni/statistics?reporter=1').expect(400);
+  });
+
+  it('shows staff the statistics of their own offices', async () => {
+    const { body } = await app.http().get('/segnalazioni/statistics').set('Authorization', `Bearer ${strade.token}`).expect(200);
+    expect(body.data.total).toBe(2);
+    expect(body.data.byOffice.map((o: { name: string }) => o.name)).toEqual(['Ufficio Strade']);
+  });
+});
