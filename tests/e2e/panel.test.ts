@@ -77,6 +77,11 @@ type Mail = { to: string[]; subject: string };
       ]),
     );
 
+    await page.goto(`${app.url}/admin/plugins/segnalazioni/statistics`);
+    await page.getByRole('heading', { name: 'Statistiche' }).waitFor();
+    await page.getByRole('img', { name: 'Per mese: ricevute e chiuse' }).waitFor();
+    await page.screenshot({ path: artifact('panel-statistics.png'), fullPage: true });
+
     const pub = await app.http().get(`/api/segnalazioni/reports/${documentId}`).expect(200);
     expect(pub.body.data.status).toBe('closed');
     expect(pub.body.data.photos).toHaveLength(1);

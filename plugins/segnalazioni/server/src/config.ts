@@ -14,6 +14,8 @@ export interface SegnalazioniConfig {
   photos: { maxPhotos: number; maxBytes: number };
   notifications: DispatcherConfig;
   deadlines: DeadlineConfig;
+  /** Show each published report's current deadline in the public archive. */
+  publicDeadlines: boolean;
   /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
   calendar: { patronDay: string | null; closures: string[] };
   /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
@@ -36,6 +38,7 @@ export default {
       retry: DEFAULT_RETRY_POLICY,
     },
     calendar: { patronDay: null, closures: [] },
+    publicDeadlines: false,
     deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
     demo: false,
     templates: {},

@@ -2,12 +2,14 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { QueuePage } from './QueuePage';
 import { ReportPage } from './ReportPage';
+import { StatisticsPage } from './StatisticsPage';
 
 const App = () => (
   <Page.Protect permissions={[{ action: 'plugin::segnalazioni.reports.read', subject: null }]}>
     <Routes>
       <Route index element={<QueuePage />} />
       <Route path="reports/:documentId" element={<ReportPage />} />
+      <Route path="statistics" element={<StatisticsPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

@@ -34,7 +34,11 @@ export const QueuePage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('queue.title', 'Segnalazioni')}</Page.Title>
-      <Layouts.Header title={t('queue.title', 'Segnalazioni')} subtitle={t('queue.subtitle', 'Le segnalazioni dei tuoi uffici')} />
+      <Layouts.Header
+        title={t('queue.title', 'Segnalazioni')}
+        subtitle={t('queue.subtitle', 'Le segnalazioni dei tuoi uffici')}
+        primaryAction={<Button variant="secondary" onClick={() => navigate('statistics')}>{t('stats.title', 'Statistiche')}</Button>}
+      />
       <Layouts.Content>
         <Tabs.Root value={status} onValueChange={(value) => { setStatus(value as ReportStatus); setPage(1); }}>
           <Tabs.List aria-label={t('queue.tabs', 'Stato')}>

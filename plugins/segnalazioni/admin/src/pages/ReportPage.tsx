@@ -77,7 +77,12 @@ export const ReportPage = () => {
         secondaryAction={
           <Flex gap={2}>
             <StatusBadge status={data.status} />
-            {data.overdue && <Typography textColor="danger600" fontWeight="bold">{t('queue.overdueBadge', 'in ritardo')}</Typography>}
+            {data.deadline && (
+              <Typography textColor={data.overdue ? 'danger600' : 'neutral600'} fontWeight={data.overdue ? 'bold' : undefined}>
+                {t(`deadline.${data.deadline.step}`, data.deadline.step)} {t('deadline.by', 'entro')} {date(data.deadline.due)}
+                {data.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ` · ${t('deadline.left', 'mancano {hours} h', { hours: Math.max(0, Math.round((new Date(data.deadline.due).getTime() - Date.now()) / 3_600_000)) })}`}
+              </Typography>
+            )}
           </Flex>
         }
         primaryAction={

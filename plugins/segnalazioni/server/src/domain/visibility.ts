@@ -1,4 +1,5 @@
 import { allowedActions } from './lifecycle';
+import { currentDeadline } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /**
@@ -99,7 +100,10 @@ export type OwnReport = ReturnType<typeof toOwnReport>;
 
 /** A published report as the public sees it: approved words and photos, public replies, nobody's identity. */
 export interface PublishedReportRecord
-  extends Pick<ReportRecord, 'documentId' | 'protocolNumber' | 'publicTitle' | 'title' | 'publicText' | 'status' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'publishedOn' | 'closedAt'> {
+  extends Pick<
+    ReportRecord,
+    'documentId' | 'protocolNumber' | 'publicTitle' | 'title' | 'publicText' | 'status' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'publishedOn' | 'closedAt' | 'firstAnsweredAt' | 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt'
+  > {
   readonly category?: { readonly name: string; readonly slug: string } | null;
   readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
 }
@@ -114,7 +118,8 @@ export interface PublicPhoto {
 /** Which rows of the report table may be public at all; queries must carry it. */
 export const PUBLISHED_WHERE = { isPublic: true, textModeration: 'approved' } as const;
 
-export function toPublicReport(report: PublishedReportRecord, photos: readonly PublicPhoto[]) {
+/** Deadlines stay out of the archive unless the municipality chooses to show them (`publicDeadlines`). */
+export function toPublicReport(report: PublishedReportRecord, photos: readonly PublicPhoto[], { deadlines = false } = {}) {
   return {
     documentId: report.documentId,
     protocolNumber: report.protocolNumber ?? null,
@@ -133,6 +138,7 @@ export function toPublicReport(report: PublishedReportRecord, photos: readonly P
       .filter((reply) => reply.isPublic)
       .sort(byTime('createdAt'))
       .map((reply) => ({ kind: reply.kind, body: reply.body, createdAt: reply.createdAt })),
+    ...(deadlines ? { deadline: currentDeadline(report) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from '../domain/archive-query';
 import { PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
-import { UID } from '../uids';
+import { PLUGIN_ID, UID } from '../uids';
 import type { StoredFile } from './photos';
 
 const POPULATE = {
@@ -34,7 +34,8 @@ const publicPhotos = (photos: Row['photos'] = []): PublicPhoto[] =>
  * and the portal all read through it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const view = (row: Row) => toPublicReport(row, publicPhotos(row.photos));
+  const view = (row: Row) =>
+    toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
 
   function where(query: Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>) {
     const conditions: Record<string, unknown>[] = [{ ...PUBLISHED_WHERE }];

@@ -1,0 +1,31 @@
+import { toPublicReport } from './visibility';
+
+const record = {
+  documentId: 'abc',
+  protocolNumber: '2026/000007',
+  title: 'Titolo del cittadino',
+  publicTitle: 'Titolo pubblico',
+  publicText: 'Testo approvato',
+  status: 'in_progress' as const,
+  submittedAt: '2026-11-02T08:00:00.000Z',
+  dueCloseAt: '2026-12-15T15:00:00.000Z',
+  firstAnsweredAt: '2026-11-03T08:00:00.000Z',
+  replies: [
+    { kind: 'progress', body: 'Riservata', isPublic: false, createdAt: '2026-11-04T08:00:00.000Z' },
+    { kind: 'feasibility', body: 'Pubblica', isPublic: true, createdAt: '2026-11-03T08:00:00.000Z' },
+  ],
+};
+
+describe('the public view of a report', () => {
+  it('shows the approved words and public replies only', () => {
+    const view = toPublicReport(record, []);
+    expect(view).toMatchObject({ title: 'Titolo pubblico', text: 'Testo approvato', replies: [{ kind: 'feasibility', body: 'Pubblica', createdAt: record.replies[1].createdAt }] });
+    expect(JSON.stringify(view)).not.toContain('Titolo del cittadino');
+    expect(JSON.stringify(view)).not.toContain('Riservata');
+  });
+
+  it('leaves deadlines out unless the municipality shows them', () => {
+    expect(toPublicReport(record, [])).not.toHaveProperty('deadline');
+    expect(toPublicReport(record, [], { deadlines: true }).deadline).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });
+  });
+});
