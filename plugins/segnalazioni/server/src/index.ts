@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
+import { registerGraphql } from './graphql';
 import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
@@ -17,6 +18,7 @@ export default {
   services,
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
+    registerGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'staff').registerPermissions();

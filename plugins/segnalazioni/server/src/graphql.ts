@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseArchiveQuery } from './domain/archive-query';
+import { getService } from './services/get-service';
+import { UID } from './uids';
+
+const TYPE_DEFS = /* GraphQL */ `
+  type SegnalazioniOfficeName { name: String! }
+  type SegnalazioniCategory { documentId: ID!, name: String!, slug: String!, description: String!, office: SegnalazioniOfficeName, reportCount: Int! }
+  type SegnalazioniCategoryRef { name: String!, slug: String! }
+  type SegnalazioniPhoto { url: String!, width: Int, height: Int, formats: JSON }
+  type SegnalazioniReply { kind: String!, body: String!, createdAt: String! }
+  type SegnalazioniReport {
+    documentId: ID!
+    protocolNumber: String
+    title: String!
+    text: String!
+    category: SegnalazioniCategoryRef
+    status: String!
+    photos: [SegnalazioniPhoto!]!
+    address: String
+    latitude: Float
+    longitude: Float
+    submittedAt: String!
+    publishedAt: String
+    closedAt: String
+    replies: [SegnalazioniReply!]!
+  }
+  type SegnalazioniPagination { page: Int!, pageSize: Int!, pageCount: Int!, total: Int! }
+  type SegnalazioniReportList { data: [SegnalazioniReport!]!, pagination: SegnalazioniPagination! }
+  extend type Query {
+    segnalazioniReports(q: String, category: String, status: String, from: String, to: String, page: Int, pageSize: Int, sort: String): SegnalazioniReportList!
+    segnalazioniReport(documentId: ID!): SegnalazioniReport
+    segnalazioniCategories: [SegnalazioniCategory!]!
+  }
+`;
+
+const definedOnly = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null));
+
+/**
+ * GraphQL serves the same public read model as REST (the archive service) and nothing else: the
+ * generated queries and mutations of the plugin's types are switched off.
+ */
+export function registerGraphql(strapi: Core.Strapi): void {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+  const extension = graphql.service('extension');
+  for (const uid of Object.values(UID)) extension.shadowCRUD(uid).disable();
+
+  extension.use(() => ({
+    typeDefs: TYPE_DEFS,
+    resolvers: {
+      Query: {
+        segnalazioniReports: async (_parent: unknown, args: Record<string, unknown>) => {
+          const query = parseArchiveQuery(definedOnly(args));
+          if (!query.ok) throw new errors.ValidationError(query.errors.map((error) => error.message).join(' '), { errors: query.errors });
+          return getService(strapi, 'archive').list(query.value);
+        },
+        segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) => getService(strapi, 'archive').findOne(documentId),
+        segnalazioniCategories: () => getService(strapi, 'categories').listPublic(),
+      },
+    },
+    resolversConfig: {
+      'Query.segnalazioniReports': { auth: false },
+      'Query.segnalazioniReport': { auth: false },
+      'Query.segnalazioniCategories': { auth: false },
+    },
+  }));
+}
