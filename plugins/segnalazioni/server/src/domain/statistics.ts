@@ -1,4 +1,5 @@
 import { REPORT_STATUSES, type ReportStatus } from './lifecycle';
+import type { ReportRecord } from './report-record';
 
 /**
  * Aggregates for the institutional site and the staff: counts by status, median times to take in
@@ -6,17 +7,10 @@ import { REPORT_STATUSES, type ReportStatus } from './lifecycle';
  * overall, by category, by office and by month. Aggregates only: no report, no person.
  */
 
-export interface StatisticsRow {
-  readonly status: ReportStatus;
+export interface StatisticsRow
+  extends Pick<ReportRecord, 'status' | 'submittedAt' | 'takenInChargeAt' | 'firstAnsweredAt' | 'closedAt' | 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt'> {
   readonly category?: { readonly slug: string; readonly name: string } | null;
   readonly office?: { readonly name: string } | null;
-  readonly submittedAt: string;
-  readonly takenInChargeAt?: string | null;
-  readonly firstAnsweredAt?: string | null;
-  readonly closedAt?: string | null;
-  readonly dueTakeInChargeAt?: string | null;
-  readonly dueFirstAnswerAt?: string | null;
-  readonly dueCloseAt?: string | null;
 }
 
 type Step = 'takeInCharge' | 'firstAnswer' | 'close';
