@@ -26,6 +26,7 @@ export default {
     await getService(strapi, 'accounts').configureOnce();
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
+    await getService(strapi, 'search').backfill();
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();
   },

@@ -10,6 +10,7 @@ import intake from './intake';
 import notifications from './notifications';
 import photos from './photos';
 import protocol from './protocol';
+import search from './search';
 import seed from './seed';
 import serviceLevels from './service-levels';
 import staff from './staff';
@@ -30,6 +31,7 @@ export default {
   notifications,
   photos,
   protocol,
+  search,
   seed,
   'service-levels': serviceLevels,
   staff,

@@ -74,6 +74,9 @@ const REPLY_KIND_LABELS: Record<string, string> = {
   rejection: 'motivo del rifiuto',
 };
 
+/** Actions that change what of a report is public, and so its place in the search index. */
+const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish']);
+
 const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
 
 /**
@@ -273,6 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           drafts.push(...parseEmailList(office.emails).map((recipient) => ({ recipient, template, data, reportId: report.id })));
         }
         await getService(strapi, 'notifications').enqueue(drafts);
+        if (SEARCH_AFFECTING.has(action)) await getService(strapi, 'search').sync(report.id);
         onCommit(() => void getService(strapi, 'notifications').kick());
       });
       return load(documentId);
