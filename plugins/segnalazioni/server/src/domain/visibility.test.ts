@@ -1,4 +1,4 @@
-import { toPublicReport } from './visibility';
+import { isPhotoPublic, toPublicReport } from './visibility';
 
 const record = {
   documentId: 'abc',
@@ -27,5 +27,15 @@ describe('the public view of a report', () => {
   it('leaves deadlines out unless the municipality shows them', () => {
     expect(toPublicReport(record, [])).not.toHaveProperty('deadline');
     expect(toPublicReport(record, [], { deadlines: true }).deadline).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });
+  });
+});
+
+describe('a photo in public', () => {
+  it('needs its own approval and its report published', () => {
+    expect(isPhotoPublic({ moderation: 'approved' }, { isPublic: true })).toBe(true);
+    expect(isPhotoPublic({ moderation: 'approved' }, { isPublic: false })).toBe(false);
+    expect(isPhotoPublic({ moderation: 'pending' }, { isPublic: true })).toBe(false);
+    expect(isPhotoPublic({ moderation: 'rejected' }, { isPublic: true })).toBe(false);
+    expect(isPhotoPublic({ moderation: 'approved' }, null)).toBe(false);
   });
 });

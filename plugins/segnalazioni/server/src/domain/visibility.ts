@@ -115,6 +115,11 @@ export interface PublicPhoto {
   readonly formats: Record<string, { readonly url: string; readonly width: number; readonly height: number }>;
 }
 
+/** A photo is public once approved, and only while its report is published. */
+export function isPhotoPublic(photo: { readonly moderation: string }, report: { readonly isPublic?: boolean | null } | null | undefined): boolean {
+  return photo.moderation === 'approved' && report?.isPublic === true;
+}
+
 /** Which rows of the report table may be public at all; queries must carry it. */
 export const PUBLISHED_WHERE = { isPublic: true, textModeration: 'approved' } as const;
 

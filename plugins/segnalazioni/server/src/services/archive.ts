@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from '../domain/archive-query';
-import { PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
+import { isPhotoPublic, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
@@ -22,7 +22,8 @@ type Row = PublishedReportRecord & { photos?: { position: number; moderation: st
 
 const publicPhotos = (photos: Row['photos'] = []): PublicPhoto[] =>
   [...photos]
-    .filter((photo) => photo.moderation === 'approved' && photo.file)
+    // Rows reach here only for published reports (PUBLISHED_WHERE), so the report is public.
+    .filter((photo) => isPhotoPublic(photo, { isPublic: true }) && photo.file)
     .sort((a, b) => a.position - b.position)
     .map(({ file }) => ({
       url: file!.url,

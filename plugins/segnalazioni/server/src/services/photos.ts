@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import sharp from 'sharp';
 import { PHOTO_EXTENSIONS, checkPhotos, sniffPhotoType, type PhotoType } from '../domain/photo-rules';
 import { signAccess, verifyAccess } from '../domain/signed-access';
+import { isPhotoPublic } from '../domain/visibility';
 import { PLUGIN_ID, UID } from '../uids';
 
 /** A file as the multipart parser leaves it on disk. */
@@ -150,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['moderation'],
         populate: { report: { select: ['isPublic'] } },
       });
-      return photo?.moderation === 'approved' && photo.report?.isPublic === true;
+      return photo !== null && isPhotoPublic(photo, photo.report);
     },
   };
 };
