@@ -42,6 +42,15 @@ export interface DeadlineFacts {
   readonly dueCloseAt?: string | null;
 }
 
+/** A report's three deadlines, as every view (citizen, staff) shows them. */
+export function deadlinesOf(report: Pick<DeadlineFacts, 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt'>) {
+  return {
+    takeInCharge: report.dueTakeInChargeAt ?? null,
+    firstAnswer: report.dueFirstAnswerAt ?? null,
+    close: report.dueCloseAt ?? null,
+  };
+}
+
 /** The deadline the report is running against now, if any: which step, and when. */
 export function currentDeadline(report: DeadlineFacts): { step: 'take_in_charge' | 'first_answer' | 'close'; due: string } | null {
   if (report.status === 'submitted' && report.dueTakeInChargeAt) return { step: 'take_in_charge', due: report.dueTakeInChargeAt };

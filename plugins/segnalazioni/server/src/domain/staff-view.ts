@@ -1,5 +1,5 @@
 import { allowedActions } from './lifecycle';
-import { currentDeadline, isOverdue } from './service-levels';
+import { currentDeadline, deadlinesOf, isOverdue } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /** What the officers' panel shows of a report: everything, including the citizen's identity. */
@@ -20,7 +20,6 @@ export interface StaffPhoto {
   readonly width?: number | null;
   readonly height?: number | null;
 }
-
 
 export function toStaffSummary(report: StaffReportRecord, now: Date = new Date()) {
   return {
@@ -59,11 +58,7 @@ export function toStaffReport(report: StaffReportRecord, photos: readonly StaffP
     firstAnsweredAt: report.firstAnsweredAt ?? null,
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
-    deadlines: {
-      takeInCharge: report.dueTakeInChargeAt ?? null,
-      firstAnswer: report.dueFirstAnswerAt ?? null,
-      close: report.dueCloseAt ?? null,
-    },
+    deadlines: deadlinesOf(report),
     allowedActions: allowedActions(report, 'officer'),
     photos,
     replies: [...(report.replies ?? [])].sort(byTime('createdAt')).map((reply) => ({

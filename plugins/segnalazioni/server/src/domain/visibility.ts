@@ -1,5 +1,5 @@
 import { allowedActions } from './lifecycle';
-import { currentDeadline } from './service-levels';
+import { currentDeadline, deadlinesOf } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
 
 /**
@@ -73,11 +73,7 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
     takenInChargeAt: report.takenInChargeAt ?? null,
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
-    deadlines: {
-      takeInCharge: report.dueTakeInChargeAt ?? null,
-      firstAnswer: report.dueFirstAnswerAt ?? null,
-      close: report.dueCloseAt ?? null,
-    },
+    deadlines: deadlinesOf(report),
     photos: photos.map((photo) => ({
       documentId: photo.documentId,
       moderation: photo.moderation,

@@ -29,7 +29,7 @@ const SORTS = {
 
 /** The panel's read side: the queue and one report, always within the member of staff's scope. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  function where(scope: StaffScope, query: Omit<StaffListQuery, 'sort' | 'page' | 'pageSize'>) {
+  function where(scope: StaffScope, query: Omit<StaffListQuery, 'sort' | 'page' | 'pageSize'>, now: Date) {
     const offices = officeFilter(scope);
     const conditions: Record<string, unknown>[] = [];
     if (offices) conditions.push({ office: { id: { $in: offices.length ? offices : [-1] } } });
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.office) conditions.push({ office: { documentId: query.office } });
     if (query.channel) conditions.push({ channel: query.channel });
     if (query.status) conditions.push({ status: query.status });
-    if (query.overdue) conditions.push(overdueWhere(getService(strapi, 'clock').now()));
+    if (query.overdue) conditions.push(overdueWhere(now));
     if (query.q) {
       const q = query.q;
       conditions.push({
@@ -70,19 +70,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(scope: StaffScope, query: StaffListQuery) {
       const { sort, page, pageSize, status, ...filters } = query;
+      const now = getService(strapi, 'clock').now();
       const [records, total, ...counts] = await Promise.all([
         strapi.db.query(UID.report).findMany({
-          where: where(scope, { ...filters, status }),
+          where: where(scope, { ...filters, status }, now),
           populate: { category: { select: ['documentId', 'name', 'slug'] }, office: { select: ['documentId', 'name'] } },
           orderBy: SORTS[sort] as unknown as Record<string, 'asc' | 'desc'>[],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status }) }),
-        ...REPORT_STATUSES.map((each) => strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status: each }) })),
+        strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status }, now) }),
+        ...REPORT_STATUSES.map((each) => strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status: each }, now) })),
       ]);
       return {
-        data: (records as StaffReportRecord[]).map((record) => toStaffSummary(record, getService(strapi, 'clock').now())),
+        data: (records as StaffReportRecord[]).map((record) => toStaffSummary(record, now)),
         meta: {
           pagination: { page, pageSize, pageCount: Math.ceil((total as number) / pageSize), total },
           counts: Object.fromEntries(REPORT_STATUSES.map((each, index) => [each, counts[index]])),
