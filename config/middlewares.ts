@@ -1,4 +1,6 @@
-export default [
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -11,10 +13,14 @@ export default [
       // Per-photo size and count are checked by the plugin, with messages a citizen understands;
       // these are only the outer bounds of what the parser accepts at all.
       formidable: { maxFileSize: 80 * 1024 * 1024, maxFiles: 20 },
+      // Keeps the raw body beside the parsed one: Meta's webhook signatures are over the raw bytes.
+      includeUnparsed: true,
     },
   },
   'strapi::session',
   { name: 'strapi::favicon', config: { path: './public/favicon.png' } },
+  // The citizen portal at /sportello, from its own build folder (not the public one).
+  { name: 'plugin::segnalazioni.portal', config: { municipality: env('MUNICIPALITY_NAME', 'Comune di Esempio') } },
   // Unapproved report photos must not be reachable by their URL: checked before static files.
   'plugin::segnalazioni.photo-guard',
   'strapi::public',

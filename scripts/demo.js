@@ -2,10 +2,12 @@
 'use strict';
 /**
  * `npm run demo`: everything on the embedded defaults. Creates `.env` with fresh secrets, starts the
- * local mail catcher, builds the admin and starts Strapi on SQLite, then says where to click.
+ * local mail catcher, builds the citizen portal and the admin and starts Strapi on SQLite, then says
+ * where to click.
  */
 const { spawn } = require('child_process');
 const path = require('path');
+const { buildPortal } = require('./build-portal');
 const { ensureEnv } = require('./ensure-env');
 const { startMailCatcher } = require('./mail-catcher');
 
@@ -48,6 +50,7 @@ async function main() {
     ? await startMailCatcher({ smtpPort: catcherPort, webPort: Number(env.MAIL_CATCHER_WEB_PORT || 1080) })
     : null;
 
+  await buildPortal();
   await runToEnd(['build'], env);
   const server = run(['start'], env);
   const stop = async (code) => {
@@ -66,7 +69,8 @@ async function main() {
   Amministrazione   ${url}/admin   → menu «Segnalazioni» (il pannello degli uffici)
     URP (super admin)      admin@comune.example.it / Sportello2026!
     Ufficio Strade         strade@comune.example.it / Ufficio2026!
-  Cittadino demo    mario.rossi@example.it / Segnala2026!  (API: POST ${url}/api/auth/local)
+  Portale cittadini ${url}/sportello
+  Cittadino demo    mario.rossi@example.it / Segnala2026!
   Archivio (API)    ${url}/api/segnalazioni/reports
   Categorie (API)   ${url}/api/segnalazioni/categories
   Posta in uscita   ${catcher ? catcher.url : `inviata a ${env.SMTP_HOST}:${env.SMTP_PORT}`}

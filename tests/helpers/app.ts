@@ -64,7 +64,7 @@ async function bootStrapi({ admin = false } = {}): Promise<Core.Strapi> {
  * loopback. One per test file: call in `beforeAll`, `stop()` in `afterAll`.
  */
 /** A free TCP port on loopback, for a server a browser must reach. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;

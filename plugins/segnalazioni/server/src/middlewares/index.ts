@@ -1,3 +1,4 @@
 import photoGuard from './photo-guard';
+import portal from './portal';
 
-export default { 'photo-guard': photoGuard };
+export default { 'photo-guard': photoGuard, portal };

@@ -1,0 +1,163 @@
+import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/domain/report-input';
+import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/domain/visibility';
+import { currentSession, endSession } from './session';
+
+/**
+ * The portal reads only the public and citizen APIs, exactly as any other client would. Errors come
+ * in Strapi's format, `{ error: { status, name, message, details } }`; this module turns them into
+ * an `ApiError` whose messages are Italian and, where the server says so, tied to a form field.
+ */
+
+export type { OwnReport, PublicCategory, PublicReport, SubmissionInput };
+
+export interface Pagination {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+  readonly total: number;
+}
+
+export interface Page<T> {
+  readonly data: T[];
+  readonly meta: { readonly pagination: Pagination };
+}
+
+export interface Citizen {
+  readonly email: string;
+  readonly firstName?: string | null;
+  readonly lastName?: string | null;
+}
+
+/** One problem the server found, and the form field it belongs to (empty: the form as a whole). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+interface StrapiErrorBody {
+  readonly error?: {
+    readonly status?: number;
+    readonly message?: string;
+    readonly details?: {
+      readonly path?: string | readonly string[];
+      readonly errors?: readonly { readonly path?: string | readonly string[]; readonly name?: string; readonly message?: string }[];
+    };
+  };
+}
+
+/**
+ * users-permissions answers in English: the messages a citizen can meet while registering or
+ * logging in, in Italian.
+ */
+const AUTH_MESSAGES: readonly [RegExp, string][] = [
+  [/invalid identifier or password/i, 'Email o password non corretti.'],
+  [/email is not confirmed/i, 'Non hai ancora confermato il tuo indirizzo email: apri il collegamento che ti abbiamo inviato.'],
+  [/blocked/i, 'Il tuo account è bloccato: rivolgiti all’URP del comune.'],
+  [/already taken/i, 'Esiste già un account con questo indirizzo email: accedi, oppure usa un altro indirizzo.'],
+  [/already confirmed/i, 'Il tuo indirizzo email è già confermato: puoi accedere.'],
+  [/too many requests/i, 'Troppi tentativi in poco tempo: riprova tra qualche minuto.'],
+  [/less than 73 bytes/i, 'Password: al massimo 72 caratteri.'],
+  [/must be a valid email/i, 'Email: indica un indirizzo email valido.'],
+];
+
+const italian = (message: string) => AUTH_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+
+const fieldOf = (path: string | readonly string[] | undefined) => (Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '');
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: readonly FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static async from(response: Response): Promise<ApiError> {
+    const body = (await response.json().catch(() => ({}))) as StrapiErrorBody;
+    const error = body.error ?? {};
+    const message = italian(error.message || `Il servizio non ha risposto come previsto (errore ${response.status}). Riprova più tardi.`);
+    const listed = (error.details?.errors ?? []).map((problem) => ({
+      // Photo problems name the file, not a field: they belong to the photos field.
+      field: problem.name !== undefined ? 'photos' : fieldOf(problem.path),
+      message: italian(problem.message ?? message),
+    }));
+    const problems = listed.length > 0 ? listed : [{ field: fieldOf(error.details?.path), message }];
+    return new ApiError(response.status, message, problems);
+  }
+}
+
+/** The session ended (expired token, or none): the page asks the citizen to log in again. */
+export class LoginRequired extends Error {
+  constructor() {
+    super('Accedi per continuare.');
+    this.name = 'LoginRequired';
+  }
+}
+
+type Query = Readonly<Record<string, string | number | undefined>>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function call<T>(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  if (init.auth) {
+    const session = currentSession();
+    if (!session) throw new LoginRequired();
+    headers.set('Authorization', `Bearer ${session.jwt}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'omit' });
+  } catch {
+    throw new ApiError(0, 'Non riusciamo a raggiungere il servizio: controlla la connessione e riprova.', []);
+  }
+  if (init.auth && response.status === 401) {
+    endSession();
+    throw new LoginRequired();
+  }
+  if (!response.ok) throw await ApiError.from(response);
+  return (await response.json()) as T;
+}
+
+const postJson = <T>(path: string, body: unknown) =>
+  call<T>(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+export const api = {
+  categories: () => call<{ data: PublicCategory[] }>('/api/segnalazioni/categories').then((body) => body.data),
+
+  reports: (query: Query) => call<Page<PublicReport>>(withQuery('/api/segnalazioni/reports', query)),
+
+  report: (documentId: string) =>
+    call<{ data: PublicReport }>(`/api/segnalazioni/reports/${encodeURIComponent(documentId)}`).then((body) => body.data),
+
+  register: (input: { email: string; password: string; firstName: string; lastName: string }) =>
+    // The email is also the username: citizens log in with it.
+    postJson<{ user: Citizen }>('/api/auth/local/register', { username: input.email, ...input }),
+
+  resendConfirmation: (email: string) => postJson<{ sent: boolean }>('/api/auth/send-email-confirmation', { email }),
+
+  login: (identifier: string, password: string) => postJson<{ jwt: string; user: Citizen }>('/api/auth/local', { identifier, password }),
+
+  submitReport: (data: SubmissionInput, photos: readonly File[]) => {
+    const form = new FormData();
+    form.set('data', JSON.stringify(data));
+    for (const photo of photos) form.append('photos', photo, photo.name);
+    return call<{ data: OwnReport }>('/api/segnalazioni/reports', { method: 'POST', body: form, auth: true }).then((body) => body.data);
+  },
+
+  myReports: (page: number) => call<Page<OwnReport>>(withQuery('/api/segnalazioni/my/reports', { page, pageSize: 10 }), { auth: true }),
+
+  myReport: (documentId: string) =>
+    call<{ data: OwnReport }>(`/api/segnalazioni/my/reports/${encodeURIComponent(documentId)}`, { auth: true }).then((body) => body.data),
+};
+

@@ -1,0 +1,67 @@
+import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
+import type { PublicReport } from '../api';
+import { h, type Child } from '../dom';
+import { formatDateTime, replyKindLabel, statusBadgeClass, statusLabel } from '../format';
+
+/** Pieces shared by the public report page and the citizen's own report page. */
+
+export const statusBadge = (status: ReportStatus) => h('span', { class: statusBadgeClass(status) }, statusLabel(status));
+
+type Photo = PublicReport['photos'][number];
+
+/** The photos, each a link to its full size; the alt text says whose photo it is. */
+export function photoGallery(photos: readonly Photo[], reportTitle: string, caption?: (index: number) => Child): HTMLElement | null {
+  if (photos.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'row list-unstyled photo-gallery' },
+    photos.map((photo, index) => {
+      const preview = photo.formats.small ?? photo.formats.thumbnail ?? photo;
+      const alt = `Foto ${index + 1} di ${photos.length} della segnalazione «${reportTitle}»`;
+      return h(
+        'li',
+        { class: 'col-12 col-sm-6 col-lg-4 mb-3' },
+        h(
+          'figure',
+          { class: 'mb-0' },
+          h(
+            'a',
+            { href: photo.url, target: '_blank', rel: 'noopener', 'aria-label': `${alt} (apre l’immagine intera in una nuova scheda)` },
+            h('img', { src: preview.url, alt, width: preview.width ?? undefined, height: preview.height ?? undefined, loading: 'lazy', class: 'img-fluid rounded' }),
+          ),
+          caption ? h('figcaption', { class: 'small mt-1' }, caption(index)) : null,
+        ),
+      );
+    }),
+  );
+}
+
+export interface TimelineStep {
+  readonly at: string;
+  readonly title: string;
+  readonly body?: Child;
+}
+
+/** Steps oldest first, each with its date. */
+export function timeline(steps: readonly TimelineStep[]): HTMLElement {
+  const ordered = [...steps].sort((a, b) => a.at.localeCompare(b.at));
+  return h(
+    'ol',
+    { class: 'timeline list-unstyled' },
+    ordered.map((step) =>
+      h(
+        'li',
+        { class: 'timeline-step' },
+        h('p', { class: 'mb-1' }, h('strong', {}, step.title), ' · ', h('time', { datetime: step.at }, formatDateTime(step.at))),
+        step.body ?? null,
+      ),
+    ),
+  );
+}
+
+/** A reply of the office as a step of the history. */
+export const replyStep = (reply: { readonly kind: string; readonly body: string; readonly createdAt: string }, note?: string): TimelineStep => ({
+  at: reply.createdAt,
+  title: note ? `${replyKindLabel(reply.kind)} (${note})` : replyKindLabel(reply.kind),
+  body: h('p', { class: 'reply-body mb-0' }, reply.body),
+});

@@ -1,0 +1,32 @@
+import './styles/portal.css';
+import { markCurrentSection, startHeader } from './header';
+import { archivePage } from './pages/archive';
+import { loginPage } from './pages/login';
+import { myReportPage } from './pages/my-report';
+import { myReportsPage } from './pages/my-reports';
+import { failurePage, notFoundPage } from './pages/not-found';
+import { privacyPage } from './pages/privacy';
+import { registerPage } from './pages/register';
+import { reportPage } from './pages/report';
+import { submitPage } from './pages/submit';
+import { startRouter } from './router';
+import { municipality } from './site';
+
+/** The citizen portal: every page under /sportello, one module each. */
+startHeader();
+startRouter({
+  routes: [
+    { path: /^\/sportello(?:\/segnalazioni)?$/, render: archivePage },
+    { path: /^\/sportello\/segnalazioni\/([^/]+)$/, render: reportPage },
+    { path: /^\/sportello\/accesso$/, render: loginPage },
+    { path: /^\/sportello\/registrazione$/, render: registerPage },
+    { path: /^\/sportello\/segnala$/, render: submitPage },
+    { path: /^\/sportello\/le-mie-segnalazioni$/, render: myReportsPage },
+    { path: /^\/sportello\/le-mie-segnalazioni\/([^/]+)$/, render: myReportPage },
+    { path: /^\/sportello\/privacy$/, render: privacyPage },
+  ],
+  notFound: notFoundPage,
+  failure: failurePage,
+  siteName: municipality,
+  afterRender: markCurrentSection,
+});

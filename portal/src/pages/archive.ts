@@ -1,0 +1,203 @@
+import { REPORT_STATUSES } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
+import { api, ApiError, type Page, type PublicCategory, type PublicReport } from '../api';
+import { alertBox, pageLayout } from '../components/layout';
+import { inputField, selectField } from '../components/forms';
+import { paginationNav } from '../components/pagination';
+import { statusBadge } from '../components/report-parts';
+import { h, icon } from '../dom';
+import { formatDate, statusLabel } from '../format';
+import { BASE, navigate, type PageRenderer } from '../router';
+
+/** The archive's filters as they stand in the address bar (Italian names), and as the API takes them. */
+const SORTS = { recenti: 'newest', 'meno-recenti': 'oldest', pertinenza: 'relevance' } as const;
+type SortName = keyof typeof SORTS;
+
+interface Filters {
+  readonly q: string;
+  readonly categoria: string;
+  readonly stato: string;
+  readonly dal: string;
+  readonly al: string;
+  readonly ordine: string;
+  readonly pagina: number;
+}
+
+const PAGE_SIZE = 10;
+const ARCHIVE = `${BASE}/segnalazioni`;
+
+function readFilters(query: URLSearchParams): Filters {
+  const read = (name: string) => query.get(name)?.trim() ?? '';
+  const page = Number(read('pagina'));
+  return {
+    q: read('q'),
+    categoria: read('categoria'),
+    stato: read('stato'),
+    dal: read('dal'),
+    al: read('al'),
+    ordine: read('ordine'),
+    pagina: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function addressOf(filters: Filters, page = 1): string {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'categoria', 'stato', 'dal', 'al', 'ordine'] as const) if (filters[name]) params.set(name, filters[name]);
+  if (page > 1) params.set('pagina', String(page));
+  const search = params.toString();
+  return search ? `${ARCHIVE}?${search}` : ARCHIVE;
+}
+
+const apiQuery = (filters: Filters) => ({
+  q: filters.q,
+  category: filters.categoria,
+  status: filters.stato,
+  from: filters.dal,
+  to: filters.al,
+  sort: filters.ordine in SORTS ? SORTS[filters.ordine as SortName] : undefined,
+  page: filters.pagina,
+  pageSize: PAGE_SIZE,
+});
+
+function categoryList(categories: readonly PublicCategory[], filters: Filters): HTMLElement {
+  const link = (label: string, slug: string, count: number) =>
+    h(
+      'li',
+      {},
+      h(
+        'a',
+        { class: 'list-item d-flex justify-content-between', href: addressOf({ ...filters, categoria: slug }), 'aria-current': filters.categoria === slug ? 'true' : null },
+        h('span', {}, label),
+        h('span', { class: 'badge bg-light text-dark' }, String(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' segnalazione' : ' segnalazioni')),
+      ),
+    );
+  const total = categories.reduce((sum, category) => sum + category.reportCount, 0);
+  return h(
+    'nav',
+    { 'aria-labelledby': 'titolo-categorie', class: 'mb-4' },
+    h('h2', { id: 'titolo-categorie', class: 'h4' }, 'Categorie'),
+    h('div', { class: 'link-list-wrapper' }, h('ul', { class: 'link-list' }, link('Tutte le categorie', '', total), categories.map((category) => link(category.name, category.slug, category.reportCount)))),
+  );
+}
+
+function searchForm(categories: readonly PublicCategory[], filters: Filters): HTMLFormElement {
+  const text = inputField({ name: 'q', label: 'Cerca tra le segnalazioni', type: 'search', value: filters.q, hint: 'Parole del titolo o del testo, ad esempio «buca» o «cassonetto».' });
+  const category = selectField({
+    name: 'categoria',
+    label: 'Categoria',
+    value: filters.categoria,
+    choices: [{ value: '', label: 'Tutte le categorie' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
+  });
+  const status = selectField({
+    name: 'stato',
+    label: 'Stato',
+    value: filters.stato,
+    choices: [{ value: '', label: 'Tutti gli stati' }, ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) }))],
+  });
+  const from = inputField({ name: 'dal', label: 'Inviate dal', type: 'date', value: filters.dal });
+  const to = inputField({ name: 'al', label: 'Inviate fino al', type: 'date', value: filters.al });
+  const sort = selectField({
+    name: 'ordine',
+    label: 'Ordine',
+    value: filters.ordine,
+    choices: [
+      { value: '', label: 'Predefinito (per pertinenza quando cerchi)' },
+      { value: 'recenti', label: 'Dalle più recenti' },
+      { value: 'meno-recenti', label: 'Dalle meno recenti' },
+      { value: 'pertinenza', label: 'Per pertinenza' },
+    ],
+  });
+  const form = h(
+    'form',
+    { role: 'search', 'aria-label': 'Cerca nell’archivio', class: 'mb-4', novalidate: true },
+    text.group,
+    h(
+      'div',
+      { class: 'row' },
+      [category.group, status.group, from.group, to.group].map((group) => h('div', { class: 'col-md-6' }, group)),
+      h('div', { class: 'col-md-6' }, sort.group),
+    ),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, icon('it-search', { className: 'icon-white me-1' }), 'Cerca'),
+    ' ',
+    h('a', { class: 'btn btn-outline-primary', href: ARCHIVE }, 'Azzera i filtri'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    navigate(addressOf({ q: value('q'), categoria: value('categoria'), stato: value('stato'), dal: value('dal'), al: value('al'), ordine: value('ordine'), pagina: 1 }), {
+      focus: '#risultati',
+    });
+  });
+  return form;
+}
+
+function reportCard(report: PublicReport): HTMLElement {
+  const excerpt = report.text.length > 220 ? `${report.text.slice(0, 220).trimEnd()}…` : report.text;
+  return h(
+    'li',
+    { class: 'mb-3' },
+    h(
+      'article',
+      { class: 'card shadow-sm rounded' },
+      h(
+        'div',
+        { class: 'card-body' },
+        h(
+          'div',
+          { class: 'category-top d-flex flex-wrap gap-2 align-items-center mb-2' },
+          report.category ? h('span', { class: 'category fw-semibold' }, report.category.name) : null,
+          statusBadge(report.status),
+          h('time', { class: 'data text-muted small', datetime: report.submittedAt }, formatDate(report.submittedAt)),
+        ),
+        h('h3', { class: 'card-title h5' }, h('a', { href: `${ARCHIVE}/${encodeURIComponent(report.documentId)}` }, report.title)),
+        h('p', { class: 'card-text mb-1' }, excerpt),
+        report.address ? h('p', { class: 'small text-muted mb-0' }, icon('it-map-marker', { className: 'icon-sm' }), ' ', report.address) : null,
+      ),
+    ),
+  );
+}
+
+function results(outcome: Page<PublicReport> | ApiError, filters: Filters): HTMLElement {
+  const heading = (text: string) => h('h2', { id: 'risultati', tabindex: '-1', class: 'h4' }, text);
+  if (outcome instanceof ApiError) {
+    return h('section', { 'aria-labelledby': 'risultati' }, heading('Ricerca non valida'), alertBox('warning', outcome.message));
+  }
+  const { total } = outcome.meta.pagination;
+  const count = total === 0 ? 'Nessuna segnalazione trovata' : total === 1 ? '1 segnalazione trovata' : `${total} segnalazioni trovate`;
+  return h(
+    'section',
+    { 'aria-labelledby': 'risultati' },
+    heading(count),
+    total === 0 ? h('p', {}, 'Prova con parole diverse o togli qualche filtro.') : h('ul', { class: 'list-unstyled' }, outcome.data.map(reportCard)),
+    paginationNav(outcome.meta.pagination, (page) => addressOf(filters, page)),
+  );
+}
+
+/** The public archive: categories with their counts, search with filters, results page by page. */
+export const archivePage: PageRenderer = async ({ query }) => {
+  const filters = readFilters(query);
+  const [categories, outcome] = await Promise.all([
+    api.categories(),
+    // A filter the server refuses (a date that does not exist) is shown here, not as a broken page.
+    api.reports(apiQuery(filters)).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 400) return error;
+      throw error;
+    }),
+  ]);
+  return {
+    title: 'Segnalazioni',
+    content: pageLayout(
+      {
+        title: 'Segnalazioni',
+        lead: 'Le segnalazioni dei cittadini pubblicate dal Comune, con le risposte degli uffici. Hai notato un problema sul territorio? Segnalalo.',
+      },
+      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), 'Segnala un disservizio')),
+      h(
+        'div',
+        { class: 'row mt-4' },
+        h('div', { class: 'col-lg-4' }, categoryList(categories, filters)),
+        h('div', { class: 'col-lg-8' }, searchForm(categories, filters), results(outcome, filters)),
+      ),
+    ),
+  };
+};

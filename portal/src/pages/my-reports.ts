@@ -1,0 +1,75 @@
+import { currentDeadline } from '../../../plugins/segnalazioni/server/src/domain/service-levels';
+import { api, LoginRequired, type OwnReport } from '../api';
+import { detailsList, pageLayout, type DetailRow } from '../components/layout';
+import { paginationNav } from '../components/pagination';
+import { statusBadge } from '../components/report-parts';
+import { h, icon } from '../dom';
+import { deadlineLabel, formatDateTime } from '../format';
+import { BASE, type PageRenderer } from '../router';
+import { currentSession } from '../session';
+
+export const MY_REPORTS = `${BASE}/le-mie-segnalazioni`;
+
+/**
+ * The deadline the report runs against now, by the service levels' own rule. The office's first
+ * answer is its first reply, the earliest of those the citizen sees.
+ */
+export function ownDeadline(report: OwnReport): { label: string; due: string } | null {
+  const deadline = currentDeadline({
+    status: report.status,
+    firstAnsweredAt: report.replies[0]?.createdAt ?? null,
+    dueTakeInChargeAt: report.deadlines.takeInCharge,
+    dueFirstAnswerAt: report.deadlines.firstAnswer,
+    dueCloseAt: report.deadlines.close,
+  });
+  return deadline ? { label: deadlineLabel(deadline.step), due: deadline.due } : null;
+}
+
+/** What a citizen wants to know of a report at a glance: state, protocol, dates, deadline. */
+export function keyFacts(report: OwnReport): DetailRow[] {
+  const deadline = ownDeadline(report);
+  return [
+    ['Riferimento', h('span', { class: 'reference' }, report.reference)],
+    ['Numero di protocollo', report.protocolNumber ?? 'Non ancora assegnato'],
+    ['Inviata il', formatDateTime(report.submittedAt)],
+    ['Presa in carico il', report.takenInChargeAt ? formatDateTime(report.takenInChargeAt) : 'Non ancora'],
+    deadline ? [deadline.label, formatDateTime(deadline.due)] : ['Scadenza', null],
+    ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
+  ];
+}
+
+function reportCard(report: OwnReport): HTMLElement {
+  return h(
+    'li',
+    { class: 'mb-3' },
+    h(
+      'article',
+      { class: 'card shadow-sm rounded' },
+      h(
+        'div',
+        { class: 'card-body' },
+        h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-2' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null),
+        h('h2', { class: 'card-title h5' }, h('a', { href: `${MY_REPORTS}/${encodeURIComponent(report.documentId)}` }, report.title)),
+        detailsList(keyFacts(report)),
+      ),
+    ),
+  );
+}
+
+/** "Le mie segnalazioni": every own report, in every state, newest first. */
+export const myReportsPage: PageRenderer = async ({ query }) => {
+  if (!currentSession()) throw new LoginRequired();
+  const requested = Number(query.get('pagina'));
+  const { data, meta } = await api.myReports(Number.isInteger(requested) && requested > 0 ? requested : 1);
+  return {
+    title: 'Le mie segnalazioni',
+    content: pageLayout(
+      { title: 'Le mie segnalazioni', lead: 'Le segnalazioni che hai inviato, con il loro stato, il numero di protocollo e le scadenze.' },
+      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), 'Segnala un disservizio')),
+      data.length === 0
+        ? h('p', { class: 'mt-4' }, 'Non hai ancora inviato segnalazioni.')
+        : h('ul', { class: 'list-unstyled mt-4' }, data.map(reportCard)),
+      paginationNav(meta.pagination, (page) => (page > 1 ? `${MY_REPORTS}?pagina=${page}` : MY_REPORTS)),
+    ),
+  };
+};

@@ -1,0 +1,311 @@
+import { checkPhotos, PHOTO_TYPES } from '../../../plugins/segnalazioni/server/src/domain/photo-rules';
+import { api, ApiError, LoginRequired, type FieldProblem, type OwnReport, type SubmissionInput } from '../api';
+import { checkboxField, clearFieldErrors, inputField, selectField, showFormError, showProblems, whileBusy } from '../components/forms';
+import { alertBox, detailsList, pageLayout } from '../components/layout';
+import { privacyNotice } from '../components/privacy-notice';
+import { h, icon, replaceChildren, type Child } from '../dom';
+import { formatDateTime } from '../format';
+import { BASE, type PageRenderer } from '../router';
+import { currentSession } from '../session';
+
+/**
+ * "Segnala un disservizio", after the Designers Italia service model: privacy consent → the
+ * report's data (category, place, title, details, photos) → summary → confirmation with the
+ * reference and the receipt mail. The draft lives in memory while the citizen moves between steps.
+ */
+
+interface Draft {
+  consent: boolean;
+  category: string;
+  address: string;
+  title: string;
+  description: string;
+  photos: File[];
+}
+
+const STEPS = ['Informativa sulla privacy', 'Dati della segnalazione', 'Riepilogo'] as const;
+
+function stepperHeader(current: number): HTMLElement {
+  return h(
+    'div',
+    { class: 'steppers-header' },
+    h(
+      'ul',
+      {},
+      STEPS.map((label, index) =>
+        h(
+          'li',
+          { class: index < current ? 'confirmed' : index === current ? 'active' : '', 'aria-current': index === current ? 'step' : null },
+          label,
+          index < current ? [icon('it-check', { className: 'steppers-success' }), h('span', { class: 'visually-hidden' }, ' (completato)')] : null,
+        ),
+      ),
+    ),
+    h('span', { class: 'steppers-index', 'aria-hidden': 'true' }, `${current + 1}/${STEPS.length}`),
+  );
+}
+
+/** Reads the first bytes of each photo to check its type with the server's own rule. */
+async function photoProblems(files: readonly File[]) {
+  const candidates = await Promise.all(
+    files.map(async (file) => ({ name: file.name, size: file.size, head: new Uint8Array(await file.slice(0, 16).arrayBuffer()) })),
+  );
+  // Count and size limits are the server's configuration: it states them if a choice exceeds them.
+  return checkPhotos(candidates, { maxPhotos: Infinity, maxBytes: Infinity });
+}
+
+function photoList(draft: Draft, onChange: () => void): HTMLElement {
+  if (draft.photos.length === 0) return h('p', { class: 'small text-muted' }, 'Nessuna foto scelta.');
+  return h(
+    'ul',
+    { class: 'list-unstyled row', 'aria-label': 'Foto scelte' },
+    draft.photos.map((photo, index) => {
+      const preview = URL.createObjectURL(photo);
+      return h(
+        'li',
+        { class: 'col-6 col-md-4 mb-3' },
+        h('img', { src: preview, alt: `Anteprima della foto ${photo.name}`, class: 'img-fluid rounded mb-1', onLoad: () => URL.revokeObjectURL(preview) }),
+        h('p', { class: 'small text-break mb-1' }, photo.name),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-outline-danger btn-xs',
+            onClick: () => {
+              draft.photos.splice(index, 1);
+              onChange();
+            },
+          },
+          'Rimuovi',
+          h('span', { class: 'visually-hidden' }, ` la foto ${photo.name}`),
+        ),
+      );
+    }),
+  );
+}
+
+export const submitPage: PageRenderer = async () => {
+  const email = currentSession()?.email;
+  if (!email) throw new LoginRequired();
+  const categories = await api.categories();
+  const draft: Draft = { consent: false, category: '', address: '', title: '', description: '', photos: [] };
+
+  const header = h('div');
+  const body = h('div', { class: 'steppers-content' });
+  const stepper = h('div', { class: 'steppers' }, header, body);
+
+  /** Shows a step and moves focus to its heading, so keyboard and screen reader users start there. */
+  function show(step: number, content: Child, problems: readonly FieldProblem[] = []): void {
+    replaceChildren(header, stepperHeader(step));
+    replaceChildren(body, content);
+    const form = body.querySelector('form');
+    const summary = body.querySelector<HTMLElement>('[data-errors]');
+    if (form && summary && problems.length > 0) showProblems(form, summary, problems);
+    else body.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  const stepHeading = (index: number) => h('h2', { class: 'h4 mb-3', tabindex: '-1' }, STEPS[index]);
+  const navigation = (back: (() => void) | null, next: Child, nextType: 'submit' | 'button' = 'submit') =>
+    h(
+      'nav',
+      { class: 'steppers-nav', 'aria-label': 'Passi della segnalazione' },
+      back
+        ? h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back }, icon('it-chevron-left', { className: 'icon-primary' }), 'Indietro')
+        : h('span'),
+      h('button', { type: nextType, class: 'btn btn-primary btn-sm steppers-btn-confirm' }, next),
+    );
+
+  function consentStep(): void {
+    const consent = checkboxField({ name: 'consent', label: 'Ho letto e compreso l’informativa sulla privacy', required: true, checked: draft.consent });
+    const errors = h('div', { 'data-errors': '' });
+    const form = h(
+      'form',
+      { novalidate: true },
+      stepHeading(0),
+      errors,
+      h('div', { class: 'privacy-box border rounded p-3 mb-4', tabindex: '0', role: 'region', 'aria-label': 'Testo dell’informativa' }, privacyNotice('h3')),
+      consent.group,
+      navigation(null, ['Avanti', icon('it-chevron-right', { className: 'icon-white' })]),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      draft.consent = consent.control.checked;
+      if (!draft.consent) return showProblems(form, errors, [{ field: 'consent', message: 'Per continuare conferma di aver letto l’informativa.' }]);
+      dataStep();
+    });
+    show(0, form);
+  }
+
+  function dataStep(problems: readonly FieldProblem[] = []): void {
+    const category = selectField({
+      name: 'category',
+      label: 'Categoria',
+      required: true,
+      value: draft.category,
+      hint: 'Scegli l’argomento più vicino al problema.',
+      choices: [{ value: '', label: 'Scegli una categoria' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
+    });
+    const address = inputField({ name: 'address', label: 'Luogo', value: draft.address, autocomplete: 'street-address', hint: 'Via e numero civico, oppure un punto di riferimento.' });
+    const title = inputField({ name: 'title', label: 'Titolo', required: true, value: draft.title, hint: 'In poche parole, ad esempio «Buca in via Roma».' });
+    const description = inputField({
+      name: 'description',
+      label: 'Dettagli',
+      required: true,
+      multiline: true,
+      value: draft.description,
+      hint: 'Descrivi il problema: cosa hai visto, dove esattamente, da quando.',
+    });
+    const photos = inputField({
+      name: 'photos',
+      label: 'Foto',
+      type: 'file',
+      multiple: true,
+      accept: PHOTO_TYPES.join(','),
+      hint: 'Facoltative: foto JPEG, PNG o WebP. Prima di conservarle togliamo i dati come la posizione GPS.',
+    });
+    const chosen = h('div', { 'aria-live': 'polite' });
+    const refreshPhotos = () => replaceChildren(chosen, photoList(draft, refreshPhotos));
+    refreshPhotos();
+    const errors = h('div', { 'data-errors': '' });
+
+    const form = h(
+      'form',
+      { novalidate: true },
+      stepHeading(1),
+      errors,
+      h('p', { class: 'small' }, 'I campi con * sono obbligatori.'),
+      h('fieldset', {}, h('legend', { class: 'h5' }, 'Disservizio'), category.group, title.group, description.group),
+      h('fieldset', {}, h('legend', { class: 'h5' }, 'Luogo'), address.group),
+      h('fieldset', {}, h('legend', { class: 'h5' }, 'Immagini'), photos.group, chosen),
+      navigation(() => consentStep(), ['Avanti', icon('it-chevron-right', { className: 'icon-white' })]),
+    );
+    const keep = () => {
+      draft.category = category.control.value;
+      draft.address = address.control.value.trim();
+      draft.title = title.control.value.trim();
+      draft.description = description.control.value.trim();
+    };
+
+    photos.control.addEventListener('change', async () => {
+      const input = photos.control as HTMLInputElement;
+      const picked = Array.from(input.files ?? []);
+      input.value = '';
+      const wrong = await photoProblems(picked);
+      if (wrong.length > 0) {
+        showProblems(form, errors, wrong.map((problem) => ({ field: 'photos', message: problem.message })), 'Alcuni file non sono stati aggiunti');
+      } else {
+        clearFieldErrors(form);
+        replaceChildren(errors);
+      }
+      const rejected = new Set(wrong.map((problem) => problem.name));
+      draft.photos.push(...picked.filter((file) => !rejected.has(file.name)));
+      refreshPhotos();
+    });
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      keep();
+      const missing: FieldProblem[] = [
+        ...(draft.category ? [] : [{ field: 'category', message: 'Categoria: scegli una categoria.' }]),
+        ...(draft.title ? [] : [{ field: 'title', message: 'Titolo: scrivi un titolo.' }]),
+        ...(draft.description ? [] : [{ field: 'description', message: 'Dettagli: descrivi il problema.' }]),
+      ];
+      if (missing.length > 0) return showProblems(form, errors, missing);
+      summaryStep();
+    });
+    show(1, form, problems);
+  }
+
+  function summaryStep(): void {
+    const categoryName = categories.find((c) => c.slug === draft.category)?.name ?? draft.category;
+    const errors = h('div', { 'data-errors': '' });
+    const submit = h('button', { type: 'button', class: 'btn btn-primary btn-sm' }, 'Invia la segnalazione');
+    const edit = (what: string) =>
+      h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, 'Modifica', h('span', { class: 'visually-hidden' }, ` ${what}`));
+    const form = h(
+      'form',
+      { novalidate: true },
+      stepHeading(2),
+      errors,
+      h('p', {}, 'Controlla i dati prima di inviare la segnalazione.'),
+      h(
+        'section',
+        { class: 'card shadow-sm mb-3', 'aria-labelledby': 'riepilogo-disservizio' },
+        h(
+          'div',
+          { class: 'card-body' },
+          h('div', { class: 'd-flex justify-content-between align-items-baseline' }, h('h3', { id: 'riepilogo-disservizio', class: 'h5' }, 'Disservizio'), edit('il disservizio')),
+          detailsList([
+            ['Categoria', categoryName],
+            ['Titolo', draft.title],
+            ['Dettagli', h('span', { class: 'report-text' }, draft.description)],
+            ['Luogo', draft.address || 'Non indicato'],
+            ['Foto', draft.photos.length === 0 ? 'Nessuna' : draft.photos.map((photo) => photo.name).join(', ')],
+          ]),
+        ),
+      ),
+      h('p', { class: 'small' }, `Riceverai la conferma e ogni aggiornamento all’indirizzo ${email}.`),
+      h(
+        'nav',
+        { class: 'steppers-nav', 'aria-label': 'Passi della segnalazione' },
+        h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: () => dataStep() }, icon('it-chevron-left', { className: 'icon-primary' }), 'Indietro'),
+        submit,
+      ),
+    );
+    submit.addEventListener('click', async () => {
+      const input: SubmissionInput = {
+        title: draft.title,
+        description: draft.description,
+        category: draft.category,
+        ...(draft.address ? { address: draft.address } : {}),
+      };
+      try {
+        const report = await whileBusy(submit, 'Invio in corso…', () => api.submitReport(input, draft.photos));
+        done(report);
+      } catch (error) {
+        // Problems with the data belong to the data step, beside their fields.
+        if (error instanceof ApiError && error.problems.some((problem) => problem.field)) dataStep(error.problems);
+        else showFormError(form, errors, error, 'Invio non riuscito');
+      }
+    });
+    show(2, form);
+  }
+
+  function done(report: OwnReport): void {
+    replaceChildren(header);
+    const confirmation = h(
+      'div',
+      { class: 'submit-outcome' },
+      h('h2', { class: 'h3', tabindex: '-1' }, icon('it-check-circle', { className: 'icon-success icon-lg me-2' }), 'Segnalazione inviata'),
+      alertBox(
+        'success',
+        h('p', { class: 'mb-1' }, 'Il riferimento della tua segnalazione è ', h('strong', { class: 'reference' }, report.reference), '.'),
+        h('p', { class: 'mb-0' }, `Ti abbiamo inviato un’email di ricevuta a ${email}.`),
+      ),
+      report.deadlines.takeInCharge
+        ? h('p', {}, 'L’ufficio competente la prenderà in carico entro il ', h('strong', {}, formatDateTime(report.deadlines.takeInCharge)), ' e ti scriverà il numero di protocollo.')
+        : null,
+      h(
+        'p',
+        { class: 'd-flex flex-wrap gap-2' },
+        h('a', { class: 'btn btn-primary', href: `${BASE}/le-mie-segnalazioni/${encodeURIComponent(report.documentId)}` }, 'Vedi la segnalazione'),
+        h('a', { class: 'btn btn-outline-primary', href: `${BASE}/le-mie-segnalazioni` }, 'Le mie segnalazioni'),
+      ),
+    );
+    replaceChildren(body, confirmation);
+    confirmation.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  consentStep();
+  return {
+    title: 'Segnala un disservizio',
+    content: pageLayout(
+      {
+        title: 'Segnala un disservizio',
+        trail: [{ label: 'Segnalazioni', href: `${BASE}/segnalazioni` }],
+        lead: 'Segnala al Comune un problema sul territorio: una buca, un rifiuto abbandonato, un cartello rovinato. Ti risponderemo per email.',
+      },
+      stepper,
+    ),
+  };
+};
