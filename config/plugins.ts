@@ -62,6 +62,25 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       calendar: { patronDay: env('PATRON_DAY', '') || null, closures: env.array('OFFICE_CLOSURES', []).filter(Boolean) },
       territory: env('MUNICIPALITY_BBOX', ''),
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
+      // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
+      channels: {
+        graphApiUrl: env('GRAPH_API_URL', 'https://graph.facebook.com'),
+        graphApiVersion: env('GRAPH_API_VERSION', 'v25.0'),
+        appSecret: env('META_APP_SECRET', ''),
+        groupingWindowMs: env.int('CHANNEL_GROUPING_MINUTES', 10) * 60 * 1000,
+        requestTimeoutMs: env.int('GRAPH_API_TIMEOUT_MS', 10000),
+        whatsapp: {
+          accessToken: env('WHATSAPP_ACCESS_TOKEN', ''),
+          phoneNumberId: env('WHATSAPP_PHONE_NUMBER_ID', ''),
+          verifyToken: env('WHATSAPP_VERIFY_TOKEN', ''),
+        },
+        facebook: {
+          pageId: env('FACEBOOK_PAGE_ID', ''),
+          pageToken: env('FACEBOOK_PAGE_TOKEN', ''),
+          verifyToken: env('FACEBOOK_VERIFY_TOKEN', ''),
+          hashtag: env('FACEBOOK_HASHTAG', '') || '#segnalaloaBiella',
+        },
+      },
       notifications: {
         pollIntervalMs: env.int('NOTIFICATION_POLL_MS', 5000),
         batchSize: 20,

@@ -1,6 +1,7 @@
 import type { TemplateOverrides } from './domain/mail-templates';
 import { DEFAULT_RETRY_POLICY } from './domain/outbox';
 import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
+import type { ChannelsConfig } from './services/channels';
 import type { DeadlineConfig } from './services/deadlines';
 import type { DispatcherConfig } from './services/notifications';
 
@@ -22,7 +23,19 @@ export interface SegnalazioniConfig {
   demo: boolean;
   /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
   templates: TemplateOverrides;
+  /** WhatsApp and the Facebook page: each is off until all its settings are given. */
+  channels: ChannelsConfig;
 }
+
+const httpUrl = (name: string, value: string) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`segnalazioni.${name} is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`segnalazioni.${name} must be http or https: "${value}"`);
+};
 
 export default {
   default: (): SegnalazioniConfig => ({
@@ -42,18 +55,24 @@ export default {
     deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
     demo: false,
     templates: {},
+    channels: {
+      graphApiUrl: 'https://graph.facebook.com',
+      graphApiVersion: 'v25.0',
+      appSecret: '',
+      groupingWindowMs: 10 * 60 * 1000,
+      requestTimeoutMs: 10_000,
+      whatsapp: { accessToken: '', phoneNumberId: '', verifyToken: '' },
+      facebook: { pageId: '', pageToken: '', verifyToken: '', hashtag: '#segnalaloaBiella' },
+    },
   }),
   validator(config: Partial<SegnalazioniConfig>) {
-    if (config.publicUrl !== undefined) {
-      let url: URL;
-      try {
-        url = new URL(config.publicUrl);
-      } catch {
-        throw new Error(`segnalazioni.publicUrl is not a URL: "${config.publicUrl}"`);
+    if (config.publicUrl !== undefined) httpUrl('publicUrl', config.publicUrl);
+    if (config.channels) {
+      httpUrl('channels.graphApiUrl', config.channels.graphApiUrl);
+      if (!/^v\d+\.\d+$/.test(config.channels.graphApiVersion)) {
+        throw new Error(`segnalazioni.channels.graphApiVersion must look like v25.0, not "${config.channels.graphApiVersion}"`);
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(`segnalazioni.publicUrl must be http or https: "${config.publicUrl}"`);
-      }
+      if (!(config.channels.groupingWindowMs >= 0)) throw new Error('segnalazioni.channels.groupingWindowMs must be a number of milliseconds');
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {

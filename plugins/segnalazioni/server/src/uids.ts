@@ -10,6 +10,8 @@ export const UID = {
   notification: 'plugin::segnalazioni.notification',
   protocolCounter: 'plugin::segnalazioni.protocol-counter',
   deadlineAlert: 'plugin::segnalazioni.deadline-alert',
+  channelMessage: 'plugin::segnalazioni.channel-message',
+  channelThread: 'plugin::segnalazioni.channel-thread',
 } as const;
 
 export const PLUGIN_ID = 'segnalazioni';

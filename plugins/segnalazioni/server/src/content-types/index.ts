@@ -1,4 +1,6 @@
 import category from './category';
+import channelMessage from './channel-message';
+import channelThread from './channel-thread';
 import deadlineAlert from './deadline-alert';
 import historyEntry from './history-entry';
 import notification from './notification';
@@ -20,4 +22,6 @@ export default {
   'history-entry': historyEntry,
   notification,
   'protocol-counter': protocolCounter,
+  'channel-message': channelMessage,
+  'channel-thread': channelThread,
 };

@@ -1,5 +1,9 @@
+import { MESSAGE_CHANNELS, META_CHANNELS, REPORT_CHANNELS } from '../domain/channels';
 import { ACTIONS, ACTORS, REPORT_STATUSES } from '../domain/lifecycle';
+import channelMessage from './channel-message/schema.json';
+import channelThread from './channel-thread/schema.json';
 import historyEntry from './history-entry/schema.json';
+import notification from './notification/schema.json';
 import report from './report/schema.json';
 
 // Schemas are static JSON for Strapi; the domain owns the vocabulary. They must not drift apart.
@@ -15,11 +19,20 @@ describe('content-type schemas follow the domain', () => {
     expect(historyEntry.attributes.toStatus.enum).toEqual([...REPORT_STATUSES]);
   });
 
+  it('channels', () => {
+    expect(report.attributes.channel.enum).toEqual([...REPORT_CHANNELS]);
+    expect(notification.attributes.channel.enum).toEqual([...MESSAGE_CHANNELS]);
+    expect(channelMessage.attributes.channel.enum).toEqual([...META_CHANNELS]);
+    expect(channelThread.attributes.channel.enum).toEqual([...META_CHANNELS]);
+  });
+
   it('no draft and publish on any type: moderation has its own fields', () => {
     expect(report.options.draftAndPublish).toBe(false);
     expect(report.attributes.description.private).toBe(true);
     expect(report.attributes.reporter.private).toBe(true);
     expect(report.attributes.contact.private).toBe(true);
+    expect(report.attributes.contactEmail.private).toBe(true);
+    expect(channelMessage.attributes.sender.private).toBe(true);
   });
 });
 
@@ -30,5 +43,11 @@ describe('uniqueness the database itself enforces', () => {
     [report, ['reference', 'protocol_number']],
   ])('%#', (schema, columns) => {
     expect((schema as { indexes?: { columns: string[]; type: string }[] }).indexes?.filter((index) => index.type === 'unique').map((index) => index.columns[0])).toEqual(columns);
+  });
+
+  it('a Meta message id once per channel; one conversation per sender and channel', () => {
+    const unique = (schema: { indexes?: { columns: string[]; type?: string }[] }) => schema.indexes?.filter((index) => index.type === 'unique').map((index) => index.columns);
+    expect(unique(channelMessage)).toEqual([['channel', 'external_id']]);
+    expect(unique(channelThread)).toEqual([['channel', 'sender']]);
   });
 });

@@ -3,12 +3,15 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { canSeeReport } from '../domain/access';
 import { isAction, type Action } from '../domain/lifecycle';
+import { parseBoundingBox, parseDeskSubmission } from '../domain/report-input';
 import { parseStaffQuery } from '../domain/staff-query';
 import { parseActionInput } from '../domain/workflow-input';
+import { forbidden } from '../errors';
 import { getService } from '../services/get-service';
 import { STAFF_ACTIONS } from '../services/staff';
-import type { StaffMember } from '../services/workflow';
-import { orThrow } from './report-request';
+import { staffName, type StaffMember } from '../services/workflow';
+import { PLUGIN_ID } from '../uids';
+import { orThrow, withReportRequest } from './report-request';
 
 /** Actions the panel runs; submit and edit belong to citizens and channels. */
 const PANEL_ACTIONS: readonly Action[] = ['take_in_charge', 'reassign', 'moderate_text', 'moderate_photo', 'publish', 'unpublish', 'reply', 'close', 'reject', 'reopen'];
@@ -46,6 +49,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = canSeeReport(scope, report.office?.id)
         ? { data: await getService(strapi, 'staff-reports').findOne(scope, documentId) }
         : { data: null, meta: { leftScope: true } };
+    },
+
+    /**
+     * The URP desk files a report for a citizen who phoned or came to the counter: multipart
+     * `data` (JSON) and `photos`, as the citizen API. URP staff only.
+     */
+    async fileAtDesk(ctx: Context) {
+      const scope = await scopeOf(ctx);
+      if (!scope.seesEverything) throw forbidden("Solo l'URP registra le segnalazioni allo sportello.");
+      const staff = (ctx.state as AdminState).user;
+      const territory = parseBoundingBox(strapi.config.get(`plugin::${PLUGIN_ID}.territory`) as string | undefined);
+      const report = await withReportRequest(ctx, (data, photos) => {
+        const { contactName, contactPhone, contactEmail, ...input } = orThrow(parseDeskSubmission(data, territory));
+        return getService(strapi, 'intake').submit({
+          contact: { name: contactName, address: contactPhone ?? null, email: contactEmail ?? null },
+          input,
+          files: photos,
+          channel: 'desk',
+          actor: 'desk',
+          actorRef: { id: `admin:${staff.id}`, label: staffName(staff) },
+        });
+      });
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'staff-reports').findOne(scope, report.documentId) };
     },
 
     async options(ctx: Context) {

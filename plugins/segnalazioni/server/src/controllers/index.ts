@@ -1,7 +1,8 @@
 import adminReport from './admin-report';
 import archive from './archive';
 import category from './category';
+import channelWebhook from './channel-webhook';
 import report from './report';
 import statistics from './statistics';
 
-export default { 'admin-report': adminReport, archive, category, report, statistics };
+export default { 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, report, statistics };

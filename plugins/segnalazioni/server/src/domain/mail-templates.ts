@@ -435,7 +435,8 @@ const valueOf = (data: TemplateData, key: string) => {
   return value === null || value === undefined ? '' : String(value);
 };
 
-function fill(template: string, data: TemplateData): string {
+/** Fills `{{placeholders}}`, leaving out every line whose placeholders are all empty. */
+export function fill(template: string, data: TemplateData): string {
   return template
     .split('\n')
     .filter((line) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEmail } from './emails';
 
 /**
  * What a citizen may send when submitting or editing a report. Validated at the edge; every
@@ -74,8 +75,53 @@ export const editSchema = z
   )
   .refine(bothOrNeither, BOTH_OR_NEITHER);
 
+/** Empty form fields count as not given. */
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * What the URP desk files for a citizen who phoned or came to the counter: the report, the
+ * category when the officer knows it (otherwise it waits for triage), and how to reach the citizen.
+ */
+export const deskSchema = z
+  .strictObject(
+    {
+      ...fields,
+      category: z.preprocess(blankAsMissing, fields.category.optional()),
+      contactName: z
+        .string({ error: 'Nome del cittadino: obbligatorio.' })
+        .trim()
+        .min(2, { error: 'Nome del cittadino: almeno 2 caratteri.' })
+        .max(200, { error: 'Nome del cittadino: al massimo 200 caratteri.' }),
+      contactPhone: z.preprocess(
+        blankAsMissing,
+        z
+          .string({ error: 'Telefono: deve essere un testo.' })
+          .trim()
+          .regex(/^\+?[0-9 ()./-]{6,30}$/, { error: 'Telefono: solo cifre, spazi e +, da 6 a 30 caratteri.' })
+          .transform((phone) => phone.replace(/[ ()./-]/g, ''))
+          .optional(),
+      ),
+      contactEmail: z.preprocess(
+        blankAsMissing,
+        z
+          .string({ error: 'Email: deve essere un testo.' })
+          .trim()
+          .toLowerCase()
+          .refine(isEmail, { error: 'Email: indirizzo non valido.' })
+          .optional(),
+      ),
+    },
+    { error: (issue) => unknownKeysMessage(issue) },
+  )
+  .refine(bothOrNeither, BOTH_OR_NEITHER)
+  .refine((value) => value.contactPhone !== undefined || value.contactEmail !== undefined, {
+    error: 'Contatto: indicare il telefono o l\'email del cittadino (o entrambi).',
+    path: ['contactPhone'],
+  });
+
 export type SubmissionInput = z.infer<typeof submissionSchema>;
 export type EditInput = z.infer<typeof editSchema>;
+export type DeskInput = z.infer<typeof deskSchema>;
 
 function unknownKeysMessage(issue: { code?: string; keys?: string[] }): string | undefined {
   if (issue.code === 'unrecognized_keys') return `Campi non previsti: ${(issue.keys ?? []).join(', ')}.`;
@@ -113,6 +159,11 @@ export function readJsonField(raw: unknown): Parsed<unknown> {
 
 export function parseSubmission(raw: unknown, box?: BoundingBox | null): Parsed<SubmissionInput> {
   const parsed = toParsed(submissionSchema.safeParse(raw));
+  return parsed.ok ? withinTerritory(parsed, box) : parsed;
+}
+
+export function parseDeskSubmission(raw: unknown, box?: BoundingBox | null): Parsed<DeskInput> {
+  const parsed = toParsed(deskSchema.safeParse(raw));
   return parsed.ok ? withinTerritory(parsed, box) : parsed;
 }
 

@@ -16,6 +16,7 @@ export interface ReportRecord {
   readonly channel: string;
   readonly contact?: string | null;
   readonly contactName?: string | null;
+  readonly contactEmail?: string | null;
   readonly address?: string | null;
   readonly latitude?: number | string | null;
   readonly longitude?: number | string | null;

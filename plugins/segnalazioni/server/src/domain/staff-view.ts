@@ -11,6 +11,9 @@ export interface StaffReportRecord extends ReportRecord {
   readonly history?: readonly HistoryRecord[];
 }
 
+/** History entries made by staff carry their name; a citizen's or a channel's do not. */
+const STAFF_ACTORS = new Set(['officer', 'urp', 'desk']);
+
 export interface StaffPhoto {
   readonly documentId: string;
   readonly moderation: string;
@@ -43,7 +46,7 @@ export function toStaffSummary(report: StaffReportRecord, now: Date = new Date()
 export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[], now: Date = new Date()) {
   const citizen = report.reporter
     ? { name: [report.reporter.firstName, report.reporter.lastName].filter(Boolean).join(' '), email: report.reporter.email, phone: null }
-    : { name: report.contactName ?? '', email: null, phone: report.contact ?? null };
+    : { name: report.contactName ?? '', email: report.contactEmail ?? null, phone: report.channel === 'facebook' ? null : (report.contact ?? null) };
   return {
     ...toStaffSummary(report, now),
     description: report.description,
@@ -71,7 +74,7 @@ export function toStaffReport(report: StaffReportRecord, photos: readonly StaffP
     })),
     history: [...(report.history ?? [])].sort(byTime('occurredAt')).map((entry) => ({
       action: entry.action,
-      actor: entry.actorType === 'officer' ? (entry.actorLabel ?? null) : null,
+      actor: STAFF_ACTORS.has(entry.actorType) ? (entry.actorLabel ?? null) : null,
       actorType: entry.actorType,
       fromStatus: entry.fromStatus ?? null,
       toStatus: entry.toStatus ?? null,

@@ -35,7 +35,17 @@ export const ACTION_INPUT = {
   submit: empty,
   edit: empty,
   take_in_charge: empty,
-  reassign: z.strictObject({ office: documentId('Ufficio'), note: z.string().trim().max(2000).optional() }),
+  // Triage: a category (its office takes the report), an office, or both.
+  reassign: z
+    .strictObject({
+      office: documentId('Ufficio').optional(),
+      category: z.string().trim().min(1, { error: 'Categoria: obbligatoria.' }).max(120).optional(),
+      note: z.string().trim().max(2000).optional(),
+    })
+    .refine((value) => value.office !== undefined || value.category !== undefined, {
+      error: 'Riassegnazione: indicare la categoria, l\'ufficio o entrambi.',
+      path: ['office'],
+    }),
   moderate_text: z
     .strictObject({
       decision,

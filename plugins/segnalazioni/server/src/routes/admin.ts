@@ -14,6 +14,8 @@ export default {
   routes: [
     { method: 'GET', path: '/reports', handler: 'admin-report.list', config: { policies: can(STAFF_ACTIONS.read) } },
     { method: 'GET', path: '/reports/:documentId', handler: 'admin-report.findOne', config: { policies: can(STAFF_ACTIONS.read) } },
+    // The URP desk files a report for a citizen (URP staff only: checked against the scope).
+    { method: 'POST', path: '/reports/desk', handler: 'admin-report.fileAtDesk', config: { policies: can(STAFF_ACTIONS.read, STAFF_ACTIONS.act) } },
     {
       method: 'POST',
       path: '/reports/:documentId/actions/:action',

@@ -18,5 +18,8 @@ export default {
     { method: 'GET', path: '/my/reports', handler: 'report.myList', config: { description: "The citizen's own reports" } },
     { method: 'GET', path: '/my/reports/:documentId', handler: 'report.myOne', config: { description: "One of the citizen's own reports" } },
     { method: 'PUT', path: '/my/reports/:documentId', handler: 'report.myUpdate', config: { description: 'Edit an own report while submitted' } },
+    // Meta's webhooks (WhatsApp, Facebook page): the handshake, and deliveries checked by their signature.
+    { method: 'GET', path: '/channels/:channel', handler: 'channel-webhook.verify', config: { auth: false, description: 'Meta webhook verification' } },
+    { method: 'POST', path: '/channels/:channel', handler: 'channel-webhook.receive', config: { auth: false, description: 'Meta webhook delivery' } },
   ],
 };

@@ -1,10 +1,13 @@
 import accounts from './accounts';
 import archive from './archive';
 import categories from './categories';
+import channelIntake from './channel-intake';
+import channels from './channels';
 import citizenReports from './citizen-reports';
 import clock from './clock';
 import deadlines from './deadlines';
 import demo from './demo';
+import graphApi from './graph-api';
 import history from './history';
 import intake from './intake';
 import notifications from './notifications';
@@ -22,10 +25,13 @@ export default {
   accounts,
   archive,
   categories,
+  'channel-intake': channelIntake,
+  channels,
   'citizen-reports': citizenReports,
   clock,
   deadlines,
   demo,
+  'graph-api': graphApi,
   history,
   intake,
   notifications,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { decide, type Actor } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData } from '../domain/mail-templates';
@@ -14,14 +15,35 @@ import type { NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
-export type Channel = 'web' | 'whatsapp' | 'facebook' | 'desk' | 'api';
-
 export interface Citizen {
   readonly id: number;
   readonly documentId: string;
   readonly email: string;
   readonly firstName?: string | null;
   readonly lastName?: string | null;
+}
+
+/** Someone without an account: a chat sender, or a citizen at the URP desk. */
+export interface Contact {
+  readonly name?: string | null;
+  /** WhatsApp number, Facebook user id, or the phone given at the desk. */
+  readonly address?: string | null;
+  readonly email?: string | null;
+  /** The Facebook post or comment the report came from. */
+  readonly channelRef?: string | null;
+}
+
+/** Who sends: a registered citizen, or a contact. */
+type Sender = { readonly citizen: Citizen; readonly contact?: undefined } | { readonly contact: Contact; readonly citizen?: undefined };
+
+/** A submission's fields; with no category the report goes to the triage office (URP), which assigns one. */
+export type IntakeInput = Omit<SubmissionInput, 'category'> & { readonly category?: string | null };
+
+interface Extras {
+  /** Who did it, for the history, when not the sender: the desk officer. */
+  readonly actorRef?: { readonly id: string; readonly label?: string };
+  /** More writes that must commit with the report or not at all; may return messages to send with it. */
+  readonly inTransaction?: (report: ReportRecord) => Promise<readonly NotificationDraft[] | void>;
 }
 
 interface OfficeRecord extends OfficeCalendar {
@@ -66,12 +88,15 @@ export interface ReportRecord {
 }
 
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
-const CHANNEL_LABELS: Record<Channel, string> = { web: 'web', whatsapp: 'WhatsApp', facebook: 'Facebook', desk: 'sportello URP', api: 'API' };
+/** The category shown while a report waits for triage. */
+const UNCATEGORISED = 'da assegnare';
+
+const senderId = (sender: Sender, channel: Channel) => (sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64));
 
 /**
- * Intake: the one way a report comes in (web today; channels and the URP desk later) and the
- * reporter's edits while it is still submitted. Each is one transaction: the report, its photos,
- * its history entry and its notifications commit together or not at all.
+ * Intake: the one way a report comes in (web, WhatsApp, Facebook, the URP desk) and the
+ * reporter's later additions while it is still submitted. Each is one transaction: the report, its
+ * photos, its history entry and its notifications commit together or not at all.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
@@ -87,13 +112,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
   }
 
-  function reportData(report: ReportRecord, category: CategoryWithOffice, office: OfficeRecord | null, files: readonly StoredFile[]): TemplateData {
+  function reportData(report: ReportRecord, category: CategoryWithOffice | null, office: OfficeRecord | null, files: readonly StoredFile[], registered: boolean): TemplateData {
     const hasPoint = report.latitude != null && report.longitude != null;
     return {
       reference: report.reference,
       title: report.title,
       description: report.description,
-      category: category.name,
+      category: category?.name ?? UNCATEGORISED,
       office: office?.name ?? '',
       channel: CHANNEL_LABELS[report.channel],
       submittedAt: formatDateTime(report.submittedAt, 'it'),
@@ -103,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       photoCount: files.length,
       photoLinks: photoLinks(files),
       adminUrl: adminUrl(report.documentId),
-      myReportUrl: myReportUrl(report.documentId),
+      myReportUrl: registered ? myReportUrl(report.documentId) : '',
     };
   }
 
@@ -117,6 +142,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { report: reportDocumentId, file: file.id, fileHash: file.hash, moderation: 'pending', position: firstPosition + index },
       });
     }
+  }
+
+  async function enqueueMore(drafts: readonly NotificationDraft[] | void, onCommit: (run: () => void) => void) {
+    if (!drafts?.length) return;
+    await getService(strapi, 'notifications').enqueue(drafts);
+    onCommit(() => void getService(strapi, 'notifications').kick());
   }
 
   /** Stores photos outside the transaction (image resizing must not hold it) and undoes them if it fails. */
@@ -135,26 +166,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async submit({ citizen, input, files, channel = 'web', actor = 'citizen' }: {
-      citizen: Citizen;
-      input: SubmissionInput;
-      files: readonly IncomingFile[];
-      channel?: Channel;
-      actor?: Actor;
-    }): Promise<ReportRecord> {
+    async submit({ input, files, channel = 'web', actor = 'citizen', actorRef, inTransaction, ...from }: Sender &
+      Extras & {
+        input: IntakeInput;
+        files: readonly IncomingFile[];
+        channel?: Channel;
+        actor?: Actor;
+      }): Promise<ReportRecord> {
+      const sender = from as Sender;
       const decision = decide('submit', { status: null }, actor);
       if (!decision.allowed) throw forbidden(describeRefusal(decision));
 
-      const category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
-      if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
-      const office = category.office ?? (await triageOffice());
+      let category: CategoryWithOffice | null = null;
+      if (input.category) {
+        category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
+        if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
+      }
+      const office = category?.office ?? (await triageOffice());
+      const contact = sender.contact;
+      const address = citizenAddress({
+        channel,
+        reporterEmail: sender.citizen?.email,
+        contact: contact?.address,
+        contactEmail: contact?.email,
+        channelRef: contact?.channelRef,
+      });
       const prepared = await getService(strapi, 'photos').prepare(files);
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
           const submittedAt = getService(strapi, 'clock').now();
           const now = submittedAt.toISOString();
-          const due = getService(strapi, 'service-levels').dueDates('submit', submittedAt, category, office);
+          const levels = getService(strapi, 'service-levels');
+          const due = levels.dueDates('submit', submittedAt, category, office);
           const report = (await strapi.documents(UID.report).create({
             data: {
               reference: formatReference(randomBytes(8)),
@@ -163,9 +207,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               address: input.address || null,
               latitude: input.latitude ?? null,
               longitude: input.longitude ?? null,
-              category: category.documentId,
+              category: category?.documentId ?? null,
               office: office?.documentId ?? null,
-              reporter: citizen.documentId,
+              reporter: sender.citizen?.documentId ?? null,
+              contact: contact?.address ?? null,
+              contactName: contact?.name ?? null,
+              contactEmail: contact?.email ?? null,
+              channelRef: contact?.channelRef ?? null,
               channel,
               status: decision.to,
               textModeration: 'pending',
@@ -179,36 +227,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             report: report.documentId,
             action: 'submit',
             actorType: actor,
-            actorId: `user:${citizen.id}`,
+            actorId: actorRef?.id ?? senderId(sender, channel),
+            actorLabel: actorRef?.label,
             fromStatus: null,
             toStatus: decision.to,
-            details: { channel, photos: stored.length },
+            details: { channel, photos: stored.length, citizenNotice: address?.channel ?? 'none' },
           });
-          const data = reportData(report, category, office, stored);
-          await getService(strapi, 'notifications')
-            .enqueue([
-              ...officeDrafts(office, 'report-received', data, report.id),
-              {
-                recipient: citizen.email,
-                template: 'report-receipt',
-                data: { ...data, firstName: citizen.firstName ?? '', lastName: citizen.lastName ?? '' },
-                reportId: report.id,
-              },
-            ]);
+          const data = reportData(report, category, office, stored, Boolean(sender.citizen));
+          const opening = levels.nextOpening(submittedAt, office);
+          const receipt: TemplateData = {
+            ...data,
+            firstName: sender.citizen ? (sender.citizen.firstName ?? '') : (contact?.name ?? ''),
+            lastName: sender.citizen?.lastName ?? '',
+            handledFrom: opening.getTime() > submittedAt.getTime() ? formatDateTime(opening, 'it') : '',
+          };
+          const more = (await inTransaction?.(report)) ?? [];
+          await getService(strapi, 'notifications').enqueue([
+            ...officeDrafts(office, 'report-received', data, report.id),
+            ...(address ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, reportId: report.id }] : []),
+            ...more,
+          ]);
           onCommit(() => void getService(strapi, 'notifications').kick());
           return report;
         }),
       );
     },
 
-    async edit({ citizen, documentId, input, files }: {
-      citizen: Citizen;
-      documentId: string;
-      input: EditInput;
-      files: readonly IncomingFile[];
-    }): Promise<ReportRecord> {
+    /** The reporter changes or adds to a report still submitted: a citizen from the portal, a sender by a later message. */
+    async edit({ documentId, input, files, channel = 'web', inTransaction, ...from }: Sender &
+      Pick<Extras, 'inTransaction'> & {
+        documentId: string;
+        input: EditInput;
+        files: readonly IncomingFile[];
+        /** The contact's channel (a citizen's reports are found by their account). */
+        channel?: Channel;
+      }): Promise<ReportRecord> {
+      const sender = from as Sender;
       const report = (await strapi.db.query(UID.report).findOne({
-        where: { documentId, reporter: { id: citizen.id } },
+        where: sender.citizen ? { documentId, reporter: { id: sender.citizen.id } } : { documentId, channel, contact: sender.contact.address ?? '' },
         populate: { category: true, office: true, photos: { populate: { file: true } } },
       })) as ReportRecord | null;
       if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
@@ -226,7 +282,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const category = input.category
         ? ((await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null)
         : (report.category ?? null);
-      if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
+      if (input.category && !category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
 
       const photosNow = report.photos ?? [];
       const removing = new Set(input.removePhotos ?? []);
@@ -237,18 +293,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const changes = changedFields(
         { ...report, category: report.category?.slug ?? null },
-        { ...input, category: input.category === undefined ? undefined : category.slug },
+        { ...input, category: input.category === undefined ? undefined : category?.slug },
       );
       if (changes.length === 0 && removing.size === 0 && prepared.length === 0) {
         await getService(strapi, 'photos').discard(prepared);
+        if (inTransaction) await strapi.db.transaction(async ({ onCommit }) => enqueueMore(await inTransaction(report), onCommit));
         return report;
       }
-      const office = input.category && category.documentId !== report.category?.documentId ? (category.office ?? (await triageOffice())) : (report.office ?? null);
+      const office =
+        input.category && category && category.documentId !== report.category?.documentId ? (category.office ?? (await triageOffice())) : (report.office ?? null);
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
           const data: Record<string, unknown> = {};
-          for (const change of changes) data[change.field] = change.field === 'category' ? category.documentId : change.to;
+          for (const change of changes) data[change.field] = change.field === 'category' ? category?.documentId : change.to;
           if (office && office.documentId !== report.office?.documentId) data.office = office.documentId;
           const updated = (await strapi.documents(UID.report).update({ documentId, data })) as unknown as ReportRecord;
 
@@ -266,7 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             report: documentId,
             action: 'edit',
             actorType: 'reporter',
-            actorId: `user:${citizen.id}`,
+            actorId: senderId(sender, channel),
             fromStatus: report.status,
             toStatus: decision.to,
             details: {
@@ -275,8 +333,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               photosAdded: stored.length,
             },
           });
-          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored), changes: summary };
-          await getService(strapi, 'notifications').enqueue(officeDrafts(office, 'report-modified', mailData, report.id));
+          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored, Boolean(sender.citizen)), changes: summary };
+          const more = (await inTransaction?.(updated)) ?? [];
+          await getService(strapi, 'notifications').enqueue([...officeDrafts(office, 'report-modified', mailData, report.id), ...more]);
           onCommit(() => {
             void getService(strapi, 'notifications').kick();
             void getService(strapi, 'photos').removeFiles(removed.flatMap((photo) => (photo.file ? [photo.file] : [])));

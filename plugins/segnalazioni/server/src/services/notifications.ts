@@ -1,13 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import { isChannelTextName, renderChannelText, type ChannelTextName } from '../domain/channel-texts';
+import { audienceOf, type MessageChannel } from '../domain/channels';
 import { renderMail, isTemplateName, type TemplateData, type TemplateName, type TemplateOverrides } from '../domain/mail-templates';
 import { toLocale, type Locale } from '../domain/messages';
 import { afterFailure, type RetryPolicy } from '../domain/outbox';
 import { PLUGIN_ID, UID } from '../uids';
+import { getService } from './get-service';
 
-/** A message to send once the transaction that caused it has committed. */
+/**
+ * A message to send once the transaction that caused it has committed: a mail (the default), or a
+ * text on the citizen's WhatsApp chat or Facebook thread (recipient: the number, or the post or
+ * comment to answer under).
+ */
 export interface NotificationDraft {
+  readonly channel?: MessageChannel;
   readonly recipient: string;
-  readonly template: TemplateName;
+  readonly template: TemplateName | ChannelTextName;
   readonly data: TemplateData;
   readonly locale?: Locale;
   readonly reportId?: number;
@@ -24,6 +32,7 @@ export interface DispatcherConfig {
 
 interface NotificationRow {
   id: number;
+  channel: MessageChannel;
   recipient: string;
   template: string;
   locale: string | null;
@@ -42,7 +51,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * The outbox. `enqueue` writes notifications in the caller's transaction; the dispatcher sends them
- * after commit through Strapi's email plugin. A row is claimed with a conditional update before it
+ * after commit through Strapi's email plugin or the channel's Graph API, with the same retries. A row is claimed with a conditional update before it
  * is sent, so with several Strapi instances on one database each message goes out once.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -66,12 +75,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return count === 1;
   }
 
+  /** Sends one message on its channel; throws when it did not go. */
+  async function send(row: NotificationRow): Promise<void> {
+    const locale = toLocale(row.locale);
+    if (row.channel === 'email') {
+      if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
+      await strapi.plugin('email').service('email').send({ to: row.recipient, ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
+      return;
+    }
+    if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);
+    const text = renderChannelText(row.template, row.data ?? {}, locale, audienceOf(row.channel));
+    await getService(strapi, 'channels').send(row.channel, row.recipient, text);
+  }
+
   async function deliver(row: NotificationRow): Promise<keyof DispatchResult> {
     const attempts = row.attempts + 1;
     try {
-      if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
-      const mail = renderMail(row.template, row.data ?? {}, toLocale(row.locale), overrides());
-      await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail });
+      await send(row);
       await query().update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null } });
       return 'sent';
     } catch (error) {
@@ -99,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             data: draft.data,
             locale: draft.locale ?? 'it',
             report: draft.reportId ?? null,
-            channel: 'email',
+            channel: draft.channel ?? 'email',
             status: 'pending',
             attempts: 0,
             nextAttemptAt: new Date(),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_SERVICE_LEVELS, dueDatesAfter, type DueDates, type ServiceLevels } from '../domain/service-levels';
-import { BIELLA_URP_HOURS, parseWeeklyHours, type WorkingCalendar } from '../domain/working-calendar';
+import { BIELLA_URP_HOURS, nextOpening, parseWeeklyHours, type WorkingCalendar } from '../domain/working-calendar';
 import { PLUGIN_ID } from '../uids';
 
 export interface CategoryLevels {
@@ -36,6 +36,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     dueDates(step: 'submit' | 'take_in_charge' | 'reopen', at: Date, category?: CategoryLevels | null, office?: OfficeCalendar | null): DueDates {
       return dueDatesAfter(step, at, levelsOf(category), calendarFor(office));
+    },
+
+    /** When the office next opens: `at` itself while it is open. */
+    nextOpening(at: Date, office?: OfficeCalendar | null): Date {
+      return nextOpening(at, calendarFor(office));
     },
   };
 };

@@ -12,6 +12,8 @@ import type { StoredFile } from './photos';
 export interface StaffListQuery {
   status?: ReportStatus;
   overdue?: boolean;
+  /** Only reports with no category yet: URP's triage queue. */
+  triage?: boolean;
   category?: string;
   office?: string;
   channel?: string;
@@ -38,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.channel) conditions.push({ channel: query.channel });
     if (query.status) conditions.push({ status: query.status });
     if (query.overdue) conditions.push(overdueWhere(now));
+    if (query.triage !== undefined) conditions.push({ category: { id: { $null: query.triage } } });
     if (query.q) {
       const q = query.q;
       conditions.push({
@@ -71,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(scope: StaffScope, query: StaffListQuery) {
       const { sort, page, pageSize, status, ...filters } = query;
       const now = getService(strapi, 'clock').now();
-      const [records, total, ...counts] = await Promise.all([
+      const [records, total, triage, ...counts] = await Promise.all([
         strapi.db.query(UID.report).findMany({
           where: where(scope, { ...filters, status }, now),
           populate: { category: { select: ['documentId', 'name', 'slug'] }, office: { select: ['documentId', 'name'] } },
@@ -80,6 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           limit: pageSize,
         }),
         strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status }, now) }),
+        strapi.db.query(UID.report).count({ where: where(scope, { ...filters, triage: true }, now) }),
         ...REPORT_STATUSES.map((each) => strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status: each }, now) })),
       ]);
       return {
@@ -87,6 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         meta: {
           pagination: { page, pageSize, pageCount: Math.ceil((total as number) / pageSize), total },
           counts: Object.fromEntries(REPORT_STATUSES.map((each, index) => [each, counts[index]])),
+          // Reports with no category, in every status: the triage tab (`triage=true`).
+          triage,
         },
       };
     },

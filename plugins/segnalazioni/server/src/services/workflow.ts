@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, type StaffScope } from '../domain/access';
+import { citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { decide, type Action, type ReportStatus } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData, type TemplateName } from '../domain/mail-templates';
@@ -50,7 +51,12 @@ export interface WorkflowReport {
   dueFirstAnswerAt?: string | null;
   dueCloseAt?: string | null;
   updatedAt: string;
-  category?: ({ name: string } & CategoryLevels) | null;
+  channel: Channel;
+  contact?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  channelRef?: string | null;
+  category?: ({ id: number; name: string } & CategoryLevels) | null;
   office?: OfficeRow | null;
   reporter?: { email: string; firstName?: string | null; lastName?: string | null } | null;
   photos?: PhotoRow[];
@@ -77,7 +83,8 @@ const REPLY_KIND_LABELS: Record<string, string> = {
 /** Actions that change what of a report is public, and so its place in the search index. */
 const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish']);
 
-const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
+/** How a member of staff is named in history and mails. */
+export const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
 
 /**
  * The officers' workflow: every action of the lifecycle table, each one transaction made of the
@@ -90,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const report = (await strapi.db.query(UID.report).findOne({
       where: { documentId },
       populate: {
-        category: { select: ['name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
+        category: { select: ['id', 'name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
         office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
         reporter: { select: ['email', 'firstName', 'lastName'] },
         photos: { select: ['id', 'documentId', 'position', 'moderation'] },
@@ -109,14 +116,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       category: report.category?.name ?? '',
       office: report.office?.name ?? '',
       address: report.address ?? '',
-      firstName: report.reporter?.firstName ?? '',
+      firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
       lastName: report.reporter?.lastName ?? '',
-      myReportUrl: `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}`,
+      // Only a registered citizen has a page of their own reports.
+      myReportUrl: report.reporter ? `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}` : '',
       publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
       adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
       dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, 'it'),
       dueCloseAt: formatDateTime(report.dueCloseAt, 'it'),
     };
+  }
+
+  async function activeCategory(ref: string): Promise<{ id: number; name: string; office?: OfficeRow | null }> {
+    const category = (await getService(strapi, 'categories').findActive(ref)) as { id: number; name: string; office?: OfficeRow | null } | null;
+    if (!category) throw new errors.ValidationError(`Categoria: "${ref}" non esiste o non è attiva.`, { path: 'category' });
+    return category;
+  }
+
+  async function officeByDocumentId(documentId: string): Promise<OfficeRow> {
+    const office = (await strapi.db.query(UID.office).findOne({ where: { documentId } })) as OfficeRow | null;
+    if (!office) throw new errors.ValidationError(`Ufficio: "${documentId}" non esiste.`, { path: 'office' });
+    return office;
+  }
+
+  async function triageOffice(): Promise<OfficeRow | null> {
+    return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRow | null;
   }
 
   async function addReply(report: WorkflowReport, staff: StaffMember, kind: string, body: string, isPublic: boolean) {
@@ -144,15 +168,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       case 'reassign': {
-        const { office: officeId, note } = input as ActionInput<'reassign'>;
-        const office = (await strapi.db.query(UID.office).findOne({ where: { documentId: officeId } })) as OfficeRow | null;
-        if (!office) throw new errors.ValidationError(`Ufficio: "${officeId}" non esiste.`, { path: 'office' });
-        if (office.id === report.office?.id) throw new errors.ValidationError('Ufficio: la segnalazione è già di questo ufficio.', { path: 'office' });
+        const { office: officeId, category: categoryRef, note } = input as ActionInput<'reassign'>;
+        const category = categoryRef ? await activeCategory(categoryRef) : null;
+        const office = officeId ? await officeByDocumentId(officeId) : (category?.office ?? (await triageOffice()));
+        const newCategory = category !== null && category.id !== report.category?.id;
+        const newOffice = office !== null && office.id !== report.office?.id;
+        if (!newCategory && !newOffice) {
+          throw new errors.ValidationError(
+            category ? 'Categoria: la segnalazione è già in questa categoria e in questo ufficio.' : 'Ufficio: la segnalazione è già di questo ufficio.',
+            { path: category ? 'category' : 'office' },
+          );
+        }
+        const categoryName = category?.name ?? report.category?.name ?? '';
         return {
           changes: {},
-          relations: { office: office.id },
-          details: { fromOffice: report.office?.name ?? null, toOffice: office.name, note: note ?? null },
-          officeMail: { office, template: 'report-assigned', data: { ...data, actor: staffName(staff), note: note ?? '' } },
+          relations: { ...(newCategory ? { category: category.id } : {}), ...(newOffice ? { office: office.id } : {}) },
+          details: {
+            fromOffice: report.office?.name ?? null,
+            toOffice: office?.name ?? report.office?.name ?? null,
+            ...(newCategory ? { fromCategory: report.category?.name ?? null, toCategory: category.name } : {}),
+            note: note ?? null,
+          },
+          officeMail: newOffice ? { office, template: 'report-assigned', data: { ...data, category: categoryName, actor: staffName(staff), note: note ?? '' } } : undefined,
         };
       }
       case 'moderate_text': {
@@ -197,7 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           changes: firstAnswer,
           details: { kind, public: isPublic },
-          citizenMail: { template: 'report-reply', data: { ...data, reply: body, replyKind: REPLY_KIND_LABELS[kind] } },
+          citizenMail: { template: 'report-reply', data: { ...data, reply: body, replyKind: REPLY_KIND_LABELS[kind], replyVisibility: isPublic ? 'public' : 'private' } },
         };
       }
       case 'close':
@@ -205,12 +242,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { body, public: isPublic } = input as ActionInput<'close' | 'reject'>;
         const closing = action === 'close';
         await addReply(report, staff, closing ? 'final' : 'rejection', body, isPublic);
+        const answer = { ...data, reply: body, replyVisibility: isPublic ? 'public' : 'private' };
         return {
           changes: { closedAt: nowIso, ...firstAnswer },
           details: { public: isPublic },
           citizenMail: closing
-            ? { template: 'report-closed', data: { ...data, reply: body, closedAt: formatDateTime(now, 'it') } }
-            : { template: 'report-rejected', data: { ...data, reply: body } },
+            ? { template: 'report-closed', data: { ...answer, closedAt: formatDateTime(now, 'it') } }
+            : { template: 'report-rejected', data: answer },
         };
       }
       case 'reopen': {
@@ -238,7 +276,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const report = await load(documentId);
       if (!canSeeReport(scope, report.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
 
-      const decision = decide(action, report, scope.seesEverything && action === 'reassign' ? 'urp' : 'officer');
+      const actor = scope.seesEverything && action === 'reassign' ? 'urp' : 'officer';
+      const decision = decide(action, report, actor);
       if (!decision.allowed) {
         if (decision.code === 'forbidden_actor') throw forbidden(describeRefusal(decision));
         throw conflict(describeRefusal(decision), { code: decision.code, status: report.status, condition: decision.condition ?? null });
@@ -247,6 +286,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = getService(strapi, 'clock').now();
       if (action === 'take_in_charge') await getService(strapi, 'protocol').ensureYear(protocolYear(now));
 
+      const citizen = citizenAddress({
+        channel: report.channel,
+        reporterEmail: report.reporter?.email,
+        contact: report.contact,
+        contactEmail: report.contactEmail,
+        channelRef: report.channelRef,
+      });
       await strapi.db.transaction(async ({ onCommit }) => {
         const outcome = await apply(action, report, staff, input, now);
         const { count } = await strapi.db.query(UID.report).updateMany({
@@ -259,17 +305,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'history').record({
           report: report.documentId,
           action,
-          actorType: 'officer',
+          actorType: actor,
           actorId: `admin:${staff.id}`,
           actorLabel: staffName(staff),
           fromStatus: report.status,
           toStatus: decision.to,
-          details: outcome.details,
+          details: outcome.citizenMail ? { ...outcome.details, citizenNotice: citizen?.channel ?? 'none' } : outcome.details,
         });
 
         const drafts: NotificationDraft[] = [];
-        if (outcome.citizenMail && report.reporter?.email) {
-          drafts.push({ recipient: report.reporter.email, ...outcome.citizenMail, reportId: report.id });
+        // The citizen hears on the report's own channel: mail, WhatsApp, or under the Facebook post.
+        if (outcome.citizenMail && citizen) {
+          drafts.push({ channel: citizen.channel, recipient: citizen.recipient, ...outcome.citizenMail, reportId: report.id });
         }
         if (outcome.officeMail) {
           const { office, template, data } = outcome.officeMail;

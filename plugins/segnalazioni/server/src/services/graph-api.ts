@@ -1,0 +1,117 @@
+import { randomBytes } from 'crypto';
+import { createWriteStream, promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { Readable, Transform } from 'stream';
+import { pipeline } from 'stream/promises';
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { PLUGIN_ID } from '../uids';
+import type { ChannelsConfig } from './channels';
+
+/** A Graph API answer other than 2xx, with Meta's own message and code when it gave them. */
+export class GraphApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: number | null,
+  ) {
+    super(`Graph API ${status}${code === null ? '' : ` (code ${code})`}: ${message}`);
+    this.name = 'GraphApiError';
+  }
+
+  /** 4xx other than throttling: asking again will not help. */
+  get permanent(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 429;
+  }
+}
+
+/** A media file downloaded to a temp file, as the photo pipeline takes it. */
+export interface DownloadedMedia {
+  readonly filepath: string;
+  readonly size: number;
+  readonly originalFilename: string;
+}
+
+export type MediaDownload = { readonly ok: true; readonly file: DownloadedMedia } | { readonly ok: false; readonly reason: string };
+
+const mediaInfo = z.looseObject({
+  url: z.url({ protocol: /^https?$/ }),
+  mime_type: z.string().optional(),
+  file_size: z.coerce.number().nonnegative().optional(),
+});
+
+const metaError = z.looseObject({ error: z.looseObject({ message: z.string().optional(), code: z.number().optional() }) });
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+class TooLarge extends Error {}
+
+const GONE = 'La foto non è più disponibile su WhatsApp: inviala di nuovo.';
+
+/** Meta's Graph API over HTTP: calls with a bearer token and a timeout, and media downloads with a size cap. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.channels`) as ChannelsConfig;
+  const urlOf = (pathname: string) => `${config().graphApiUrl.replace(/\/$/, '')}/${config().graphApiVersion}/${pathname}`;
+
+  async function call(method: 'GET' | 'POST', pathname: string, token: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(urlOf(pathname), {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(config().requestTimeoutMs),
+    });
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = metaError.safeParse(json);
+      throw new GraphApiError(response.status, error.success ? (error.data.error.message ?? response.statusText) : response.statusText, error.success ? (error.data.error.code ?? null) : null);
+    }
+    return json;
+  }
+
+  return {
+    post: (pathname: string, token: string, body: unknown) => call('POST', pathname, token, body),
+
+    /**
+     * Fetches a WhatsApp media: its URL from GET /{media-id}, then the bytes (same token), written
+     * to a temp file and cut off past `maxBytes`. Media Meta no longer has, or too large, is a
+     * refusal with a reason the sender reads; a failure that may pass (5xx, network) throws.
+     */
+    async downloadMedia(mediaId: string, token: string, maxBytes: number): Promise<MediaDownload> {
+      let info: z.infer<typeof mediaInfo>;
+      try {
+        const parsed = mediaInfo.safeParse(await call('GET', encodeURIComponent(mediaId), token));
+        if (!parsed.success) throw new GraphApiError(502, 'media without a download URL', null);
+        info = parsed.data;
+      } catch (error) {
+        if (error instanceof GraphApiError && error.permanent) return { ok: false, reason: GONE };
+        throw error;
+      }
+      const tooLarge = (size: number): MediaDownload => ({ ok: false, reason: `La foto pesa ${megabytes(size)}: il massimo è ${megabytes(maxBytes)}.` });
+      if (info.file_size !== undefined && info.file_size > maxBytes) return tooLarge(info.file_size);
+
+      const response = await fetch(info.url, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(config().requestTimeoutMs) });
+      if (!response.ok || !response.body) {
+        const error = new GraphApiError(response.status, 'media download failed', null);
+        if (error.permanent) return { ok: false, reason: GONE };
+        throw error;
+      }
+      const filepath = path.join(os.tmpdir(), `sgn-media-${randomBytes(8).toString('hex')}`);
+      let size = 0;
+      const cap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          done(size > maxBytes ? new TooLarge() : null, chunk);
+        },
+      });
+      try {
+        await pipeline(Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]), cap, createWriteStream(filepath));
+      } catch (error) {
+        await fs.rm(filepath, { force: true });
+        if (error instanceof TooLarge) return tooLarge(size);
+        throw error;
+      }
+      return { ok: true, file: { filepath, size, originalFilename: 'foto WhatsApp' } };
+    },
+  };
+};

@@ -1,0 +1,131 @@
+import crypto from 'crypto';
+import http from 'http';
+import type { AddressInfo } from 'net';
+
+/**
+ * A stand-in for Meta's Graph API on loopback: the endpoints the channels call, in Meta's formats,
+ * checking the bearer token, recording every request, and able to fail on demand as Meta does.
+ */
+
+export interface GraphRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | undefined;
+  readonly body: Record<string, unknown> | null;
+  /** What the stand-in answered. */
+  readonly status: number;
+}
+
+interface Media {
+  readonly bytes: Buffer;
+  readonly mimeType: string;
+  /** What GET /{media-id} declares; the real size unless told otherwise (`null`: not declared). */
+  readonly declaredSize: number | null;
+}
+
+export interface GraphStandIn {
+  readonly url: string;
+  readonly requests: GraphRequest[];
+  /** Text messages sent on WhatsApp that Meta accepted: recipient and text. */
+  whatsappSent(): { to: string; text: string }[];
+  /** Comments posted on Facebook that Meta accepted: under which object, and the text. */
+  commentsPosted(): { on: string; text: string }[];
+  addMedia(id: string, bytes: Buffer, mimeType: string, declaredSize?: number | null): void;
+  /** The next `count` calls of this kind answer 500 with Meta's transient error. */
+  failNext(count: number, kind?: 'send' | 'media'): void;
+  waitFor<T>(read: () => T[], count?: number, timeoutMs?: number): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+const metaError = (message: string, code: number, extra: Record<string, unknown> = {}) => ({
+  error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: crypto.randomBytes(8).toString('base64url') },
+});
+
+export async function startGraphApi({ tokens }: { tokens: readonly string[] }): Promise<GraphStandIn> {
+  const requests: GraphRequest[] = [];
+  const media = new Map<string, Media>();
+  const failures = { send: 0, media: 0 };
+  let counter = 0;
+  let base = '';
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', base);
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+      } catch {
+        body = null;
+      }
+      const answer = (status: number, payload: unknown, type = 'application/json') => {
+        requests.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, body, status });
+        res.writeHead(status, { 'content-type': type });
+        res.end(Buffer.isBuffer(payload) ? payload : JSON.stringify(payload));
+      };
+
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token || !tokens.includes(token)) return answer(401, metaError('Invalid OAuth access token - Cannot parse access token', 190));
+
+      const download = /^\/media-download\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && download) {
+        const item = media.get(download[1]);
+        return item ? answer(200, item.bytes, item.mimeType) : answer(404, metaError('Media not found', 100));
+      }
+      const [, , objectId, edge] = url.pathname.split('/');
+      const kind = req.method === 'GET' ? 'media' : 'send';
+      if (failures[kind] > 0) {
+        failures[kind] -= 1;
+        return answer(500, metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true }));
+      }
+      if (req.method === 'GET' && objectId && !edge) {
+        const item = media.get(objectId);
+        if (!item) return answer(400, metaError(`Unsupported get request. Object with ID '${objectId}' does not exist`, 100, { error_subcode: 33 }));
+        return answer(200, {
+          messaging_product: 'whatsapp',
+          url: `${base}/media-download/${objectId}`,
+          mime_type: item.mimeType,
+          sha256: crypto.createHash('sha256').update(item.bytes).digest('hex'),
+          ...(item.declaredSize === null ? {} : { file_size: item.declaredSize }),
+          id: objectId,
+        });
+      }
+      if (req.method === 'POST' && edge === 'messages') {
+        const to = String(body?.to ?? '');
+        return answer(200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.OUT${++counter}` }] });
+      }
+      if (req.method === 'POST' && edge === 'comments') return answer(200, { id: `${objectId}_${++counter}` });
+      return answer(400, metaError('Unknown path components', 2500));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const accepted = (edge: string) => requests.filter((request) => request.method === 'POST' && request.status === 200 && request.path.endsWith(`/${edge}`));
+
+  return {
+    url: base,
+    requests,
+    whatsappSent: () =>
+      accepted('messages').map((request) => ({ to: String(request.body?.to), text: String((request.body?.text as { body?: string } | undefined)?.body) })),
+    commentsPosted: () => accepted('comments').map((request) => ({ on: request.path.split('/')[2], text: String(request.body?.message) })),
+    addMedia(id, bytes, mimeType, declaredSize) {
+      media.set(id, { bytes, mimeType, declaredSize: declaredSize === undefined ? bytes.length : declaredSize });
+    },
+    failNext(count, kind = 'send') {
+      failures[kind] = count;
+    },
+    async waitFor(read, count = 1, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = read();
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) throw new Error(`Expected ${count} Graph API calls, saw ${found.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
