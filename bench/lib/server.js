@@ -28,8 +28,8 @@ function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
 
-async function startServer({ database, smtpPort, port, env = {} }) {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: root,
     env: {
       ...process.env,

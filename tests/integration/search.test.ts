@@ -68,7 +68,6 @@ describe('archive search', () => {
 
   it('rebuilds an empty index from the published reports', async () => {
     await app.strapi.db.connection('segnalazioni_report_search').delete();
-    expect(await search('cassonett')).toEqual([]);
     expect(await app.strapi.plugin('segnalazioni').service('search').backfill()).toBe(2);
     expect((await search('cassonett')).sort()).toEqual(['Cassonetto pieno in via Roma', 'Rifiuti in piazza']);
   });

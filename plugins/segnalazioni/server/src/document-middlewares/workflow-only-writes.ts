@@ -1,8 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { UID } from '../uids';
 import { forbidden } from '../errors';
-
-const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+import { DOCUMENT_WRITES } from './document-writes';
 
 /** Types whose every change is a step of the workflow, with its history and its mails. */
 const WORKFLOW_TYPES = new Set<string>([UID.report, UID.photo, UID.reply, UID.historyEntry, UID.notification, UID.protocolCounter]);
@@ -17,7 +16,7 @@ const OWN_ROUTES = /^\/(api\/)?segnalazioni(\/|$)/;
  */
 export function workflowOnlyWrites(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    if (!WORKFLOW_TYPES.has(context.uid) || !WRITES.has(context.action)) return next();
+    if (!WORKFLOW_TYPES.has(context.uid) || !DOCUMENT_WRITES.has(context.action)) return next();
     if (context.uid === UID.historyEntry && context.action !== 'create') {
       throw forbidden('Le voci di cronologia non si possono modificare né cancellare.');
     }

@@ -95,11 +95,27 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
 export type OwnReport = ReturnType<typeof toOwnReport>;
 
 /** A published report as the public sees it: approved words and photos, public replies, nobody's identity. */
-export interface PublishedReportRecord
-  extends Pick<
-    ReportRecord,
-    'documentId' | 'protocolNumber' | 'publicTitle' | 'title' | 'publicText' | 'status' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'publishedOn' | 'closedAt' | 'firstAnsweredAt' | 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt'
-  > {
+/** The report's own fields a public view is made from: the only ones the archive reads. */
+export const PUBLISHED_REPORT_FIELDS = [
+  'documentId',
+  'protocolNumber',
+  'publicTitle',
+  'title',
+  'publicText',
+  'status',
+  'address',
+  'latitude',
+  'longitude',
+  'submittedAt',
+  'publishedOn',
+  'closedAt',
+  'firstAnsweredAt',
+  'dueTakeInChargeAt',
+  'dueFirstAnswerAt',
+  'dueCloseAt',
+] as const satisfies readonly (keyof ReportRecord)[];
+
+export interface PublishedReportRecord extends Pick<ReportRecord, (typeof PUBLISHED_REPORT_FIELDS)[number]> {
   readonly category?: { readonly name: string; readonly slug: string } | null;
   readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
 }

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from '../domain/archive-query';
-import { isPhotoPublic, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
+import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
+import { archiveRows } from './archive-rows';
 import { getService } from './get-service';
 import type { StoredFile } from './photos';
 
@@ -12,11 +13,10 @@ const POPULATE = {
   photos: { where: { moderation: 'approved' }, populate: { file: true } },
 } as const;
 
-const SORTS = {
-  newest: [{ publishedOn: 'desc' }, { id: 'desc' }],
-  oldest: [{ publishedOn: 'asc' }, { id: 'asc' }],
-  relevance: [{ publishedOn: 'desc' }, { id: 'desc' }],
-} as const;
+export interface ArchivePage {
+  data: PublicReport[];
+  pagination: { page: number; pageSize: number; pageCount: number; total: number };
+}
 
 type Row = PublishedReportRecord & { photos?: { position: number; moderation: string; file?: StoredFile | null }[] };
 
@@ -40,72 +40,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const view = (row: Row) =>
     toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
 
-  function where(query: Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>) {
-    const conditions: Record<string, unknown>[] = [{ ...PUBLISHED_WHERE }];
-    if (query.category) conditions.push({ category: { slug: query.category } });
-    if (query.status) conditions.push({ status: query.status });
-    if (query.from) conditions.push({ submittedAt: { $gte: `${query.from}T00:00:00.000Z` } });
-    if (query.to) conditions.push({ submittedAt: { $lte: `${query.to}T23:59:59.999Z` } });
-    return { $and: conditions };
-  }
+  const rows = archiveRows(strapi);
 
-  /** Plain matching, for databases without the full-text index. */
-  const containsEvery = (q: string) => ({
-    $and: searchWords(q).map((word) => ({ $or: [{ publicTitle: { $containsi: word } }, { publicText: { $containsi: word } }] })),
-  });
-
-  async function page(where: Record<string, unknown>, sort: ArchiveQuery['sort'], offset: number, limit: number): Promise<Row[]> {
-    return (await strapi.db.query(UID.report).findMany({
-      where,
+  /** The content of the given published reports, in the given order. */
+  async function load(ids: readonly number[]): Promise<Row[]> {
+    if (ids.length === 0) return [];
+    const found = (await strapi.db.query(UID.report).findMany({
+      where: { id: { $in: ids }, ...PUBLISHED_WHERE },
+      select: ['id', ...PUBLISHED_REPORT_FIELDS],
       populate: POPULATE,
-      orderBy: SORTS[sort] as unknown as Record<string, 'asc' | 'desc'>[],
-      offset,
-      limit,
-    })) as Row[];
+    })) as (Row & { id: number })[];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Row] : []));
   }
 
-  /** A full-text search: the index ranks, the table filters; the page is cut from the ranked ids. */
-  async function searchPage(matches: { id: number; rank: number }[], query: ArchiveQuery) {
-    const { page: number, pageSize, sort, q: _q, ...filters } = query;
-    const rank = new Map(matches.map((match) => [match.id, match.rank]));
-    const candidates = matches.length
-      ? ((await strapi.db.query(UID.report).findMany({
-          where: { $and: [where(filters), { id: { $in: [...rank.keys()] } }] },
-          select: ['id', 'publishedOn'],
-        })) as { id: number; publishedOn: string }[])
-      : [];
-    const ordered = [...candidates].sort((a, b) =>
-      sort === 'relevance'
-        ? (rank.get(b.id) as number) - (rank.get(a.id) as number) || b.id - a.id
-        : (sort === 'oldest' ? 1 : -1) * (String(a.publishedOn).localeCompare(String(b.publishedOn)) || a.id - b.id),
-    );
-    const ids = ordered.slice((number - 1) * pageSize, number * pageSize).map((row) => row.id);
-    const rows = ids.length ? await page({ id: { $in: ids }, ...PUBLISHED_WHERE }, 'newest', 0, ids.length) : [];
-    const byId = new Map(rows.map((row) => [(row as Row & { id: number }).id, row]));
-    return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Row] : [])), total: ordered.length };
-  }
+  const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
 
-  return {
-    async list(query: ArchiveQuery): Promise<{ data: PublicReport[]; pagination: { page: number; pageSize: number; pageCount: number; total: number } }> {
-      const { page: number, pageSize, sort, q, ...filters } = query;
-      const matches = q ? await getService(strapi, 'search').match(q) : null;
-      let rows: Row[];
-      let total: number;
-      if (matches) {
-        ({ rows, total } = await searchPage(matches, query));
-      } else {
-        const conditions = q ? { $and: [where(filters), containsEvery(q)] } : where(filters);
-        [rows, total] = await Promise.all([
-          page(conditions, sort === 'relevance' ? 'newest' : sort, (number - 1) * pageSize, pageSize),
-          strapi.db.query(UID.report).count({ where: conditions }),
+  async function list(query: ArchiveQuery): Promise<ArchivePage> {
+    const { page: number, pageSize, sort, ...filters } = query;
+    // Words made only of punctuation select nothing.
+    const empty = filters.q !== undefined && searchWords(filters.q).length === 0;
+    const [ids, total] = empty
+      ? [[], 0]
+      : await Promise.all([
+          rows.pageIds(filters, sort, (number - 1) * pageSize, pageSize),
+          // Counting a large archive is the slowest part: a total serves every page of its query.
+          remember(`total:${JSON.stringify(filters)}`, () => rows.count(filters)),
         ]);
-      }
-      return { data: rows.map(view), pagination: { page: number, pageSize, pageCount: Math.ceil(total / pageSize), total } };
-    },
+    const data = (await load(ids)).map(view);
+    return { data, pagination: { page: number, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+  }
 
-    async findOne(documentId: string): Promise<PublicReport | null> {
-      const row = await strapi.db.query(UID.report).findOne({ where: { documentId, ...PUBLISHED_WHERE }, populate: POPULATE });
-      return row ? view(row as Row) : null;
-    },
+  async function findOne(documentId: string): Promise<PublicReport | null> {
+    const row = await strapi.db.query(UID.report).findOne({
+      where: { documentId, ...PUBLISHED_WHERE },
+      select: ['id', ...PUBLISHED_REPORT_FIELDS],
+      populate: POPULATE,
+    });
+    return row ? view(row as Row) : null;
+  }
+
+  // Answers are kept until the archive changes (see archive-version): a publication, a public reply
+  // or a moderated photo shows on the next request, in every server process.
+  return {
+    list: (query: ArchiveQuery) => remember(`list:${JSON.stringify(query)}`, () => list(query)),
+    findOne: (documentId: string) => remember(`one:${documentId}`, () => findOne(documentId)),
   };
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLISHED_WHERE, toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
+import { toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
 import { UID } from '../uids';
+import { archiveRows } from './archive-rows';
+import { getService } from './get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Active categories in the editors' order, with how many published reports each has. */
@@ -10,12 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       sort: [{ position: 'asc' }, { name: 'asc' }],
       populate: { office: { fields: ['name'] } },
     });
-    const counts = await Promise.all(
-      categories.map((category) =>
-        strapi.db.query(UID.report).count({ where: { category: { id: category.id }, ...PUBLISHED_WHERE } }),
-      ),
-    );
-    return categories.map((category, index) => toPublicCategory(category as unknown as CategoryRecord, counts[index]));
+    const counts = await getService(strapi, 'archive-version').remember('per-category', () => archiveRows(strapi).countByCategory());
+    return categories.map((category) => toPublicCategory(category as unknown as CategoryRecord, counts.get(Number(category.id)) ?? 0));
   },
 
   /** An active category by slug or documentId, with its office; `null` when there is none. */

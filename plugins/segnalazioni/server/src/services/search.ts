@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { searchDocument, searchWords, toFts5Query, toTsQuery } from '../domain/search-terms';
 import { PUBLISHED_WHERE } from '../domain/visibility';
 import { UID } from '../uids';
+import { getService } from './get-service';
 
 const TABLE = 'segnalazioni_report_search';
 
@@ -50,23 +52,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (Number(count) > 0) return 0;
       const published = (await strapi.db.query(UID.report).findMany({ where: { ...PUBLISHED_WHERE }, select: ['id'] })) as { id: number }[];
       for (const { id } of published) await this.sync(id);
+      if (published.length > 0) await getService(strapi, 'archive-version').bump();
       return published.length;
     },
 
-    /** Ids of the published reports matching `q`, best first; `null` when this database has no index. */
-    async match(q: string): Promise<{ id: number; rank: number }[] | null> {
+    /**
+     * Narrows an archive query (reports aliased `r`) to the reports matching `q` and gives the
+     * expression that ranks them, best highest. `null` when this database has no index: the caller
+     * matches plainly.
+     */
+    restrict(query: Knex.QueryBuilder, q: string): { rank: Knex.Raw } | null {
       const kind = engine();
       if (!kind) return null;
       const words = searchWords(q);
-      if (words.length === 0) return [];
-      const rows =
-        kind === 'postgres'
-          ? (await knex().raw(
-              `SELECT report_id AS id, ts_rank(document, query) AS rank FROM ${TABLE}, to_tsquery('italian', ?) query WHERE document @@ query ORDER BY rank DESC, report_id DESC`,
-              [toTsQuery(words)],
-            )).rows
-          : await knex().raw(`SELECT report_id AS id, -bm25(${TABLE}) AS rank FROM ${TABLE} WHERE ${TABLE} MATCH ? ORDER BY rank DESC`, [toFts5Query(words)]);
-      return (rows as { id: number | string; rank: number | string }[]).map((row) => ({ id: Number(row.id), rank: Number(row.rank) }));
+      if (kind === 'postgres') {
+        const tsQuery = toTsQuery(words);
+        query.join(`${TABLE} as s`, 's.report_id', 'r.id').whereRaw(`s.document @@ to_tsquery('italian', ?)`, [tsQuery]);
+        return { rank: knex().raw(`ts_rank(s.document, to_tsquery('italian', ?))`, [tsQuery]) };
+      }
+      // FTS5 wants its own table name on MATCH and bm25(), not an alias.
+      query.join(TABLE, `${TABLE}.report_id`, 'r.id').whereRaw(`${TABLE} MATCH ?`, [toFts5Query(words)]);
+      return { rank: knex().raw(`-bm25(${TABLE})`) };
     },
   };
 };

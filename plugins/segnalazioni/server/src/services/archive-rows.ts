@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ArchiveQuery } from '../domain/archive-query';
+import { searchWords } from '../domain/search-terms';
+import { PUBLISHED_WHERE } from '../domain/visibility';
+import { UID } from '../uids';
+import { getService } from './get-service';
+
+export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>;
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+interface Meta {
+  tableName: string;
+  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
+}
+
+/**
+ * The archive's lean read path: which published reports a query selects, in which order, and how
+ * many, in one SQL statement each — ids only, so the rows' content is loaded for one page at a time.
+ * Table and column names come from Strapi's metadata, never spelled here.
+ */
+export function archiveRows(strapi: Core.Strapi) {
+  const knex = () => strapi.db.connection;
+  const report = strapi.db.metadata.get(UID.report) as unknown as Meta;
+  const category = strapi.db.metadata.get(UID.category) as unknown as Meta;
+  const column = (meta: Meta, attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
+  const r = (attribute: string) => `r.${column(report, attribute)}`;
+  const categoryLink = report.attributes.category.joinTable as JoinTable;
+
+  /** Published reports matching the filters and words; `rank` is set when a full-text index ranks them. */
+  function select({ q, ...filters }: ArchiveFilters): { query: Knex.QueryBuilder; rank: Knex.Raw | null } {
+    const query = knex()(`${report.tableName} as r`);
+    for (const [attribute, value] of Object.entries(PUBLISHED_WHERE)) query.where(r(attribute), value);
+    if (filters.category) {
+      const categoryIds = knex()(category.tableName).select('id').where(column(category, 'slug'), filters.category);
+      query.whereIn('r.id', knex()(categoryLink.name).select(categoryLink.joinColumn.name).whereIn(categoryLink.inverseJoinColumn.name, categoryIds));
+    }
+    if (filters.status) query.where(r('status'), filters.status);
+    if (filters.from) query.where(r('submittedAt'), '>=', new Date(`${filters.from}T00:00:00.000Z`));
+    if (filters.to) query.where(r('submittedAt'), '<=', new Date(`${filters.to}T23:59:59.999Z`));
+    if (!q) return { query, rank: null };
+    const indexed = getService(strapi, 'search').restrict(query, q);
+    if (indexed) return { query, rank: indexed.rank };
+    // Without a full-text index, every word must appear in the public title or text.
+    for (const word of searchWords(q)) {
+      query.where((both) =>
+        both
+          .whereRaw(`LOWER(${r('publicTitle')}) LIKE ?`, [`%${word}%`])
+          .orWhereRaw(`LOWER(${r('publicText')}) LIKE ?`, [`%${word}%`]),
+      );
+    }
+    return { query, rank: null };
+  }
+
+  return {
+    /** Ids of one page, in the query's order. */
+    async pageIds(filters: ArchiveFilters, sort: ArchiveQuery['sort'], offset: number, limit: number): Promise<number[]> {
+      const { query, rank } = select(filters);
+      query.select('r.id');
+      if (sort === 'relevance' && rank) query.orderBy([{ column: rank as unknown as string, order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+      else {
+        const order = sort === 'oldest' ? 'asc' : 'desc';
+        query.orderBy([{ column: r('publishedOn'), order }, { column: 'r.id', order }]);
+      }
+      const rows = (await query.offset(offset).limit(limit)) as { id: number | string }[];
+      return rows.map((row) => Number(row.id));
+    },
+
+    async count(filters: ArchiveFilters): Promise<number> {
+      const { query } = select(filters);
+      const [row] = (await query.count({ count: '*' })) as { count: number | string }[];
+      return Number(row?.count ?? 0);
+    },
+
+    /** Published reports per category id, in one grouped statement. */
+    async countByCategory(): Promise<Map<number, number>> {
+      const { query } = select({});
+      const rows = (await query
+        .join(`${categoryLink.name} as link`, `link.${categoryLink.joinColumn.name}`, 'r.id')
+        .select(`link.${categoryLink.inverseJoinColumn.name} as category`)
+        .count({ count: '*' })
+        .groupBy(`link.${categoryLink.inverseJoinColumn.name}`)) as { category: number | string; count: number | string }[];
+      return new Map(rows.map((row) => [Number(row.category), Number(row.count)]));
+    },
+  };
+}
