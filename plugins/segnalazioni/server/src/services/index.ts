@@ -1,5 +1,6 @@
 import accounts from './accounts';
 import archive from './archive';
+import archiveVersion from './archive-version';
 import categories from './categories';
 import channelIntake from './channel-intake';
 import channels from './channels';
@@ -24,6 +25,7 @@ import workflow from './workflow';
 export default {
   accounts,
   archive,
+  'archive-version': archiveVersion,
   categories,
   'channel-intake': channelIntake,
   channels,

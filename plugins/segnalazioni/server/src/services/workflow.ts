@@ -324,6 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await getService(strapi, 'notifications').enqueue(drafts);
         if (SEARCH_AFFECTING.has(action)) await getService(strapi, 'search').sync(report.id);
+        await getService(strapi, 'archive-version').bump();
         onCommit(() => void getService(strapi, 'notifications').kick());
       });
       return load(documentId);
