@@ -44,13 +44,13 @@ export function liveRegion(className = ''): HTMLElement {
 
 export type DetailRow = readonly [label: string, value: Child];
 
-/** A label/value list, skipping the values that are not there. */
-export function detailsList(rows: readonly DetailRow[]): HTMLElement {
+/** A label/value list, skipping the values that are not there; `stacked` for narrow columns. */
+export function detailsList(rows: readonly DetailRow[], { stacked = false } = {}): HTMLElement {
+  const present = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
+  if (stacked) return h('dl', { class: 'details-list stacked mb-0' }, present.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
   return h(
     'dl',
     { class: 'row details-list' },
-    rows
-      .filter(([, value]) => value !== null && value !== undefined && value !== '')
-      .map(([label, value]) => [h('dt', { class: 'col-sm-5 col-lg-4' }, label), h('dd', { class: 'col-sm-7 col-lg-8' }, value)]),
+    present.map(([label, value]) => [h('dt', { class: 'col-sm-5 col-lg-4' }, label), h('dd', { class: 'col-sm-7 col-lg-8' }, value)]),
   );
 }

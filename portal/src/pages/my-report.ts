@@ -74,7 +74,7 @@ export const myReportPage: PageRenderer = async ({ params: [documentId] }) => {
         h(
           'aside',
           { class: 'col-lg-4', 'aria-label': 'Dati della segnalazione' },
-          h('div', { class: 'card shadow-sm' }, h('div', { class: 'card-body' }, detailsList([['Stato', statusLabel(report.status)], ...keyFacts(report)]))),
+          h('div', { class: 'card shadow-sm' }, h('div', { class: 'card-body' }, detailsList([['Stato', statusLabel(report.status)], ...keyFacts(report)], { stacked: true }))),
         ),
       ),
     ),

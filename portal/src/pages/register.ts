@@ -62,6 +62,12 @@ export const registerPage: PageRenderer = () => {
     submit,
   );
   const area = h('div', { class: 'col-md-10 col-lg-8' }, form);
+  const resendSection = h(
+    'section',
+    { 'aria-labelledby': 'titolo-conferma', class: 'mt-5' },
+    h('h2', { id: 'titolo-conferma', class: 'h5' }, 'Non hai ricevuto l’email di conferma?'),
+    h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, resendForm())),
+  );
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -85,6 +91,7 @@ export const registerPage: PageRenderer = () => {
       await whileBusy(submit, 'Registrazione in corso…', () => api.register(input));
       const done = checkYourMail(input.email);
       replaceChildren(area, done);
+      resendSection.remove();
       done.focus();
     } catch (error) {
       showFormError(form, errors, error, 'Registrazione non riuscita');
@@ -97,8 +104,7 @@ export const registerPage: PageRenderer = () => {
       { title: 'Registrati', lead: 'Con un account puoi inviare segnalazioni al Comune e seguirle fino alla risposta.' },
       h('div', { class: 'row' }, area),
       h('p', { class: 'mt-4' }, 'Hai già un account? ', h('a', { href: `${BASE}/accesso` }, 'Accedi')),
-      h('h2', { class: 'h5 mt-5' }, 'Non hai ricevuto l’email di conferma?'),
-      h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, resendForm())),
+      resendSection,
     ),
   };
 };

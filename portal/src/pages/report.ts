@@ -60,7 +60,7 @@ export const reportPage: PageRenderer = async ({ params: [documentId] }) => {
                 ['Pubblicata il', report.publishedAt ? formatDateTime(report.publishedAt) : null],
                 ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
                 report.deadline ? [deadlineLabel(report.deadline.step), formatDateTime(report.deadline.due)] : ['', null],
-              ]),
+              ], { stacked: true }),
             ),
           ),
           h('p', { class: 'mt-3' }, h('a', { href: `${BASE}/segnalazioni` }, icon('it-arrow-left', { className: 'icon-sm icon-primary' }), ' Torna all’archivio')),

@@ -105,14 +105,17 @@ export const submitPage: PageRenderer = async () => {
   }
 
   const stepHeading = (index: number) => h('h2', { class: 'h4 mb-3', tabindex: '-1' }, STEPS[index]);
-  const navigation = (back: (() => void) | null, next: Child, nextType: 'submit' | 'button' = 'submit') =>
+  const confirmButton = (label: Child, type: 'submit' | 'button' = 'submit') =>
+    h('button', { type, class: 'btn btn-primary btn-sm steppers-btn-confirm' }, label);
+  const next = () => confirmButton(['Avanti', icon('it-chevron-right', { className: 'icon-white' })]);
+  const navigation = (back: (() => void) | null, confirm: HTMLButtonElement) =>
     h(
       'nav',
       { class: 'steppers-nav', 'aria-label': 'Passi della segnalazione' },
       back
         ? h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back }, icon('it-chevron-left', { className: 'icon-primary' }), 'Indietro')
         : h('span'),
-      h('button', { type: nextType, class: 'btn btn-primary btn-sm steppers-btn-confirm' }, next),
+      confirm,
     );
 
   function consentStep(): void {
@@ -125,7 +128,7 @@ export const submitPage: PageRenderer = async () => {
       errors,
       h('div', { class: 'privacy-box border rounded p-3 mb-4', tabindex: '0', role: 'region', 'aria-label': 'Testo dell’informativa' }, privacyNotice('h3')),
       consent.group,
-      navigation(null, ['Avanti', icon('it-chevron-right', { className: 'icon-white' })]),
+      navigation(null, next()),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -145,7 +148,7 @@ export const submitPage: PageRenderer = async () => {
       hint: 'Scegli l’argomento più vicino al problema.',
       choices: [{ value: '', label: 'Scegli una categoria' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
     });
-    const address = inputField({ name: 'address', label: 'Luogo', value: draft.address, autocomplete: 'street-address', hint: 'Via e numero civico, oppure un punto di riferimento.' });
+    const address = inputField({ name: 'address', label: 'Indirizzo', value: draft.address, autocomplete: 'street-address', hint: 'Via e numero civico, oppure un punto di riferimento.' });
     const title = inputField({ name: 'title', label: 'Titolo', required: true, value: draft.title, hint: 'In poche parole, ad esempio «Buca in via Roma».' });
     const description = inputField({
       name: 'description',
@@ -177,7 +180,7 @@ export const submitPage: PageRenderer = async () => {
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Disservizio'), category.group, title.group, description.group),
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Luogo'), address.group),
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Immagini'), photos.group, chosen),
-      navigation(() => consentStep(), ['Avanti', icon('it-chevron-right', { className: 'icon-white' })]),
+      navigation(() => consentStep(), next()),
     );
     const keep = () => {
       draft.category = category.control.value;
@@ -219,7 +222,7 @@ export const submitPage: PageRenderer = async () => {
   function summaryStep(): void {
     const categoryName = categories.find((c) => c.slug === draft.category)?.name ?? draft.category;
     const errors = h('div', { 'data-errors': '' });
-    const submit = h('button', { type: 'button', class: 'btn btn-primary btn-sm' }, 'Invia la segnalazione');
+    const submit = confirmButton('Invia la segnalazione', 'button');
     const edit = (what: string) =>
       h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, 'Modifica', h('span', { class: 'visually-hidden' }, ` ${what}`));
     const form = h(
@@ -245,12 +248,7 @@ export const submitPage: PageRenderer = async () => {
         ),
       ),
       h('p', { class: 'small' }, `Riceverai la conferma e ogni aggiornamento all’indirizzo ${email}.`),
-      h(
-        'nav',
-        { class: 'steppers-nav', 'aria-label': 'Passi della segnalazione' },
-        h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: () => dataStep() }, icon('it-chevron-left', { className: 'icon-primary' }), 'Indietro'),
-        submit,
-      ),
+      navigation(() => dataStep(), submit),
     );
     submit.addEventListener('click', async () => {
       const input: SubmissionInput = {

@@ -1,0 +1,198 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort, startApp, type TestApp } from '../helpers/app';
+import { artifact, hasChromium, launchChromium } from '../helpers/browser';
+import { confirmationLink } from '../helpers/citizens';
+import { jpegWithGps } from '../helpers/images';
+import { jpegPhotoFile } from '../helpers/photo-files';
+import { createCitizen, createOffice, createStaff } from '../helpers/staff';
+
+type Mail = { to: string[]; subject: string };
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The citizen portal in a real browser: the archive and its search, then a citizen's whole journey. */
+(hasChromium ? describe : describe.skip)('citizen portal in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const published = 'Statua dell’ornitorinco imbrattata';
+  const unpublished = 'Ornitorinco dipinto sul muro del cortile';
+
+  /** Both widths, as CI keeps them. */
+  const screenshots = async (name: string) => {
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: artifact(`portal-${name}-desktop.png`), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: artifact(`portal-${name}-phone.png`), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  };
+
+  beforeAll(async () => {
+    // The mails' links point at PUBLIC_URL: make it this server, so the browser can follow them.
+    const port = await freePort();
+    app = await startApp(
+      { NOTIFICATION_POLL_MS: '200', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, MUNICIPALITY_NAME: 'Comune di Prova' },
+      { admin: true },
+    );
+    const officer = await createStaff(app, 'marta.verde@comune.test', { name: 'Ufficio' });
+    await createOffice(app, 'Ufficio Parchi', 'parchi@comune.test', [officer.id], ['zone-verdi', 'vandalismo-incuria']);
+    const citizen = await createCitizen(app, 'ugo.ferro@example.it');
+    const intake = app.strapi.plugin('segnalazioni').service('intake');
+    const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
+      app.http().post(`/segnalazioni/reports/${id}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
+
+    const shown = await intake.submit({
+      citizen,
+      input: { title: published, description: 'La statua dell’ornitorinco ai giardini è stata imbrattata con vernice spray.', category: 'vandalismo-incuria', address: 'Giardini Zumaglini' },
+      files: [await jpegPhotoFile()],
+    });
+    const taken = await act(shown.documentId, 'take_in_charge');
+    await act(shown.documentId, 'moderate_text', { decision: 'approve' });
+    await act(shown.documentId, 'moderate_photo', { photo: taken.body.data.photos[0].documentId, decision: 'approve' });
+    await act(shown.documentId, 'publish');
+    await act(shown.documentId, 'reply', { kind: 'feasibility', body: 'La squadra del decoro pulirà la statua entro venerdì.', public: true });
+
+    const hidden = await intake.submit({ citizen, input: { title: unpublished, description: 'Un ornitorinco dipinto: questa segnalazione non è pubblicata.', category: 'zone-verdi' }, files: [] });
+    await act(hidden.documentId, 'take_in_charge');
+    await act(hidden.documentId, 'moderate_text', { decision: 'approve' });
+
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'it-IT' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('search finds the published report and not the unpublished one; the report shows photo, reply and history', async () => {
+    await page.goto(`${app.url}/sportello`);
+    await page.getByRole('heading', { level: 1, name: 'Segnalazioni' }).waitFor();
+    expect(await page.locator('.it-brand-title').first().textContent()).toBe('Comune di Prova');
+    expect(await page.title()).toBe('Segnalazioni - Sportello Segnalazioni - Comune di Prova');
+
+    await page.getByLabel('Cerca tra le segnalazioni').fill('ornitorinco');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('heading', { name: '1 segnalazione trovata' }).waitFor();
+    // The results heading takes focus, so a screen reader reads the count at once.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('risultati');
+    expect(new URL(page.url()).search).toBe('?q=ornitorinco');
+    await page.getByRole('link', { name: published }).waitFor();
+    expect(await page.getByText(unpublished).count()).toBe(0);
+    expect(await page.getByText('Ornitorinco dipinto').count()).toBe(0);
+    await screenshots('archive-search');
+
+    await page.getByRole('link', { name: published }).click();
+    await page.getByRole('heading', { level: 1, name: published }).waitFor();
+    const photo = page.getByRole('img', { name: `Foto 1 di 1 della segnalazione «${published}»` });
+    await photo.waitFor();
+    expect(await photo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    await page.getByText('La squadra del decoro pulirà la statua entro venerdì.').waitFor();
+    for (const step of ['Segnalazione inviata', 'Pubblicata dal Comune', 'Risposta sulla fattibilità']) await page.getByText(step, { exact: true }).waitFor();
+    expect(await page.getByText(/^\d{4}\/\d{6}$/).count()).toBe(1);
+    await screenshots('report');
+
+    // The report's address opened directly, as from a mail or a bookmark.
+    await page.goto(page.url());
+    await page.getByRole('heading', { level: 1, name: published }).waitFor();
+  });
+
+  it('a citizen registers, confirms through the mail, sends a report with a photo and finds it in "le mie segnalazioni"', async () => {
+    const email = 'carla.bianchi@example.it';
+    const password = 'Sportello2026!';
+
+    await page.goto(`${app.url}/sportello/registrazione`);
+    await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Carla');
+    await page.getByRole('textbox', { name: 'Cognome' }).fill('Bianchi');
+    await page.getByRole('textbox', { name: 'Email' }).first().fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Registrati' }).click();
+    await page.getByText('Registrazione avvenuta: controlla la tua posta.').waitFor();
+    await screenshots('registered');
+
+    const link = await confirmationLink(app, email);
+    expect(link.origin).toBe(app.url);
+    await page.goto(link.href);
+    await page.waitForURL(/\/sportello\/accesso\?confermato=1$/);
+    await page.getByText('Indirizzo email confermato.').waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+    await page.getByText('Non hai ancora inviato segnalazioni.').waitFor();
+    await page.getByRole('link', { name: 'Area personale di Carla Bianchi' }).waitFor();
+
+    // The steps, by keyboard where a citizen would use it.
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Segnala un disservizio' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Informativa sulla privacy' }).waitFor();
+    await page.getByRole('button', { name: 'Avanti' }).press('Enter');
+    await page.getByText('Per continuare conferma di aver letto l’informativa.').first().waitFor();
+    await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').press('Space');
+    await page.getByRole('button', { name: 'Avanti' }).press('Enter');
+    const dataHeading = page.getByRole('heading', { level: 2, name: 'Dati della segnalazione' });
+    await dataHeading.waitFor();
+    expect(await dataHeading.evaluate((heading) => heading === document.activeElement)).toBe(true);
+
+    await page.getByLabel('Categoria').selectOption({ label: 'Dissesto stradale' });
+    await page.getByLabel('Indirizzo').fill('Via Italia 14');
+    // Too short for the server's rule: its message must come back beside the field.
+    await page.getByLabel('Titolo').fill('Buca');
+    await page.getByLabel('Dettagli').fill('Davanti al civico 14 c’è una buca profonda che fa cadere le biciclette.');
+    await page.getByLabel('Foto', { exact: true }).setInputFiles({ name: 'buca.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps() });
+    await page.getByRole('button', { name: 'Rimuovi la foto buca.jpg' }).waitFor();
+    await page.getByRole('button', { name: 'Avanti' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Riepilogo' }).waitFor();
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await dataHeading.waitFor();
+    const title = page.getByLabel('Titolo');
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
+    const fieldError = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
+    expect(fieldError).toBe('Titolo: almeno 5 caratteri.');
+    await screenshots('submit-error');
+
+    await title.fill('Buca profonda in via Italia');
+    await page.getByRole('button', { name: 'Avanti' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Riepilogo' }).waitFor();
+    await page.getByText('buca.jpg').waitFor();
+    await screenshots('submit-summary');
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await page.getByRole('heading', { name: 'Segnalazione inviata' }).waitFor();
+    const reference = (await page.locator('.submit-outcome .reference').textContent()) ?? '';
+    expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.getByText(`Ti abbiamo inviato un’email di ricevuta a ${email}.`).waitFor();
+    await screenshots('submit-done');
+    const [receipt] = (await app.mailbox.waitFor((mail: Mail) => mail.to.includes(email) && mail.subject.includes(reference))) as Mail[];
+    expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${reference}]`);
+
+    await page.getByRole('link', { name: 'Le mie segnalazioni' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+    const card = page.locator('article', { hasText: 'Buca profonda in via Italia' });
+    await card.getByText(reference).waitFor();
+    for (const fact of ['Inviata', 'Non ancora assegnato', 'Presa in carico entro']) await card.getByText(fact, { exact: true }).waitFor();
+    await screenshots('my-reports');
+
+    await card.getByRole('link', { name: 'Buca profonda in via Italia' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Buca profonda in via Italia' }).waitFor();
+    const own = page.getByRole('img', { name: 'Foto 1 di 1 della segnalazione «Buca profonda in via Italia»' });
+    await own.waitFor();
+    expect(await own.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    await page.getByText('Foto in attesa di verifica').waitFor();
+    await screenshots('my-report');
+
+    // On a phone the menu opens from its button and leads to the same pages.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Mostra o nascondi il menu' }).click();
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Segnalazioni', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Segnalazioni' }).waitFor();
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.goto(`${app.url}/sportello/le-mie-segnalazioni`);
+    await page.waitForURL(/\/sportello\/accesso\?ritorno=/);
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+  });
+});
