@@ -21,18 +21,42 @@ const SECONDS = Number(arg('seconds', 10));
 const DATABASE = 'sportello_bench_archive';
 const PORT = 1397;
 
+// Each problem in the category an officer would give it; words vary so searches select a few percent.
 const PROBLEMS = [
-  ['Buca profonda', 'si è aperta una buca profonda che mette in pericolo biciclette e motorini'],
-  ['Cassonetto pieno', 'il cassonetto della raccolta differenziata è pieno da giorni e i sacchi restano a terra'],
-  ['Lampione spento', 'il lampione è spento da una settimana e la sera la strada è completamente buia'],
-  ['Cartello divelto', 'il cartello stradale è stato divelto e giace sul marciapiede'],
-  ['Manifesti abusivi', 'sono stati affissi manifesti pubblicitari fuori dagli spazi consentiti'],
-  ['Panchina rotta', 'la panchina del giardino pubblico ha le assi spezzate'],
-  ['Auto in sosta vietata', 'le auto parcheggiano sul passo carrabile e sulle strisce pedonali'],
-  ['Rami pericolanti', 'alcuni rami dell’albero sono spezzati e rischiano di cadere sul marciapiede'],
+  ['dissesto-stradale', 'Buca profonda', 'si è aperta una buca profonda che mette in pericolo biciclette e motorini'],
+  ['dissesto-stradale', 'Marciapiede dissestato', 'le mattonelle del marciapiede sono sollevate dalle radici e si inciampa'],
+  ['dissesto-stradale', 'Tombino sprofondato', 'il tombino è sprofondato di qualche centimetro e le auto sobbalzano'],
+  ['rifiuti', 'Cassonetto pieno', 'il cassonetto della raccolta differenziata è pieno da giorni e i sacchi restano a terra'],
+  ['rifiuti', 'Rifiuti abbandonati', 'qualcuno ha abbandonato un materasso e dei sacchi neri accanto alle campane del vetro'],
+  ['rifiuti', 'Cestino rotto', 'il cestino dei rifiuti è rotto e la carta vola sul marciapiede'],
+  ['vandalismo-incuria', 'Lampione spento', 'il lampione è spento da una settimana e la sera la strada è completamente buia'],
+  ['vandalismo-incuria', 'Scritte sui muri', 'la facciata della scuola è stata imbrattata con scritte spray'],
+  ['segnaletica', 'Cartello divelto', 'il cartello stradale è stato divelto e giace sul marciapiede'],
+  ['segnaletica', 'Strisce sbiadite', 'le strisce pedonali davanti alla farmacia sono sbiadite e non si vedono più'],
+  ['affissioni-abusive', 'Manifesti abusivi', 'sono stati affissi manifesti pubblicitari fuori dagli spazi consentiti'],
+  ['zone-verdi', 'Panchina rotta', 'la panchina del giardino pubblico ha le assi spezzate'],
+  ['zone-verdi', 'Rami pericolanti', 'alcuni rami dell’albero sono spezzati e rischiano di cadere sul marciapiede'],
+  ['zone-verdi', 'Erba alta', 'l’erba dell’aiuola è alta più di un metro e nasconde i rifiuti'],
+  ['parcheggi', 'Auto in sosta vietata', 'le auto parcheggiano sul passo carrabile e sulle strisce pedonali'],
+  ['parcheggi', 'Parcheggio disabili occupato', 'il posto riservato ai disabili è occupato ogni mattina da auto senza contrassegno'],
+  ['mi-piace', 'Aiuola curata', 'grazie ai giardinieri: l’aiuola della rotonda è fiorita e curatissima'],
 ];
-const STREETS = ['via Italia', 'via Roma', 'corso Europa', 'piazza Martiri', 'via Dante', 'via Garibaldi', 'viale Matteotti', 'via Torino', 'via Lamarmora', 'piazza Duomo'];
-const DETAILS = ['Grazie per l’attenzione.', 'La situazione peggiora quando piove.', 'Ci sono bambini che passano di lì per andare a scuola.', 'Segnalo anche a nome dei vicini.', 'Il problema si ripete da mesi.'];
+const STREETS = [
+  'via Italia', 'via Roma', 'corso Europa', 'piazza Martiri', 'via Dante', 'via Garibaldi', 'viale Matteotti', 'via Torino',
+  'via Lamarmora', 'piazza Duomo', 'via Mazzini', 'via Cavour', 'corso del Piazzo', 'via Vercelli', 'via Milano', 'viale Macallè',
+  'via Trossi', 'piazza Vittorio Veneto', 'via delle Rose', 'via Pietro Micca',
+];
+const DETAILS = [
+  'Grazie per l’attenzione.', 'La situazione peggiora quando piove.', 'Ci sono bambini che passano di lì per andare a scuola.',
+  'Segnalo anche a nome dei vicini.', 'Il problema si ripete da mesi.', 'Di notte è particolarmente pericoloso.',
+  'Gli anziani del quartiere fanno fatica a passare.', 'Allego la posizione esatta.', 'È vicino alla fermata dell’autobus.',
+];
+// What people type into the archive's search box: a word, a word and a street, a word begun.
+const SEARCHES = [
+  'buca', 'cassonetto', 'lampione', 'manifesti', 'panchina', 'marciapiede', 'tombino', 'rifiuti abbandonati', 'scritte',
+  'strisce pedonali', 'erba', 'rami', 'disabili', 'cestino', 'buca via roma', 'lampione garibaldi', 'cassonett', 'materass',
+  'sosta vietata', 'vetro', 'aiuola', 'cartello', 'scuola', 'farmacia', 'buio', 'radici',
+];
 
 const fold = (text) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
 const pick = (list, n) => list[n % list.length];
@@ -44,7 +68,7 @@ async function seed(client, from, to, categories) {
     const values = [];
     const params = [];
     for (let n = start; n < Math.min(to, start + batch); n++) {
-      const [problem, sentence] = pick(PROBLEMS, n * 7 + 3);
+      const [, problem, sentence] = pick(PROBLEMS, n * 7 + 3);
       const street = pick(STREETS, n * 13 + 1);
       const title = `${problem} in ${street}`;
       const text = `In ${street}, al civico ${(n % 150) + 1}, ${sentence}. ${pick(DETAILS, n)}`;
@@ -59,7 +83,7 @@ async function seed(client, from, to, categories) {
        VALUES ${values.join(',')} RETURNING id, public_title, public_text`,
       params,
     );
-    const links = inserted.rows.map((row, i) => `(${row.id}, ${categories[(start + i) % categories.length]})`).join(',');
+    const links = inserted.rows.map((row, i) => `(${row.id}, ${categories.get(pick(PROBLEMS, (start + i) * 7 + 3)[0])})`).join(',');
     await client.query(`INSERT INTO segnalazioni_reports_category_lnk (report_id, category_id) VALUES ${links}`);
     const searchParams = inserted.rows.flatMap((row) => [row.id, fold(`${row.public_title} \n${row.public_text}`)]);
     const searchValues = inserted.rows.map((_, i) => `($${i * 2 + 1}, to_tsvector('italian', $${i * 2 + 2}))`).join(',');
@@ -68,9 +92,28 @@ async function seed(client, from, to, categories) {
   await client.query('ANALYZE');
 }
 
-function measure(url) {
+const random = (list) => list[Math.floor(Math.random() * list.length)];
+const page = (max) => 1 + Math.floor(Math.random() * max);
+
+/**
+ * Each case draws its queries at random, as many visitors would: answers are kept per archive
+ * version, so the version is raised before each case and the figures include computing them.
+ */
+const CASES = [
+  ['list, first page', () => '/api/segnalazioni/reports'],
+  ['list, pages 1–400', () => `/api/segnalazioni/reports?page=${page(400)}`],
+  ['category, pages 1–50', () => `/api/segnalazioni/reports?category=${random(PROBLEMS)[0]}&page=${page(50)}`],
+  ['search', () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&page=${page(3)}`],
+  ['search, newest', () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&sort=newest`],
+  ['categories', () => '/api/segnalazioni/categories'],
+];
+
+function measure(url, path) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 20, duration: SECONDS }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(
+      { url, connections: 20, duration: SECONDS, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
 }
 
@@ -81,31 +124,37 @@ async function main() {
   const client = new Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE });
   await client.connect();
   try {
-    const categories = (await client.query('SELECT id FROM segnalazioni_categories ORDER BY id')).rows.map((row) => row.id);
-    const cases = [
-      ['list', '/api/segnalazioni/reports'],
-      ['category', '/api/segnalazioni/reports?category=rifiuti'],
-      ['search', '/api/segnalazioni/reports?q=cassonett%20pieno'],
-      ['search relevance', '/api/segnalazioni/reports?q=lampione&sort=relevance'],
-    ];
+    const categories = new Map((await client.query('SELECT id, slug FROM segnalazioni_categories')).rows.map((row) => [row.slug, row.id]));
+    const results = {};
     let seeded = 0;
-    console.log(`\nbench/archive — PostgreSQL, autocannon 20 connections × ${SECONDS} s per case`);
+    console.log(`\nbench/archive — PostgreSQL, autocannon 20 connections × ${SECONDS} s per case, random queries within each case`);
     for (const size of SIZES) {
       const started = Date.now();
       await seed(client, seeded, size, categories);
       seeded = size;
       console.log(`\n${size} published reports (seeded in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log('case               req/s      p50       p99   non-2xx');
-      for (const [name, path] of cases) {
-        await measure(`${server.url}${path}`); // warm-up
-        const result = await measure(`${server.url}${path}`);
-        console.log(`${name.padEnd(16)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(9)} ${`${result.latency.p99} ms`.padStart(9)} ${String(result.non2xx).padStart(9)}`);
+      console.log('case                     req/s      p50       p99   non-2xx');
+      await measure(server.url, CASES[0][1]); // warms the server and the database's caches
+      for (const [name, path] of CASES) {
+        await client.query('UPDATE segnalazioni_archive_version SET version = version + 1');
+        const result = await measure(server.url, path);
+        (results[name] ??= {})[size] = result.latency.p99;
+        console.log(`${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(9)} ${`${result.latency.p99} ms`.padStart(9)} ${String(result.non2xx).padStart(9)}`);
       }
     }
+    if (SIZES.length > 1) {
+      const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
+      console.log(`\np99 at ${large} ÷ p99 at ${small}`);
+      for (const [name, bySize] of Object.entries(results)) console.log(`${name.padEnd(22)} ${(bySize[large] / Math.max(1, bySize[small])).toFixed(2)}`);
+    }
+    // The statement the archive runs for a ranked search (as its query builder writes it).
     const plan = await client.query(
-      `EXPLAIN SELECT report_id, ts_rank(document, query) FROM segnalazioni_report_search, to_tsquery('italian', 'cassonett:* & pieno:*') query WHERE document @@ query`,
+      `EXPLAIN ANALYZE SELECT r.id FROM segnalazioni_reports AS r
+         JOIN segnalazioni_report_search AS s ON s.report_id = r.id
+        WHERE r.is_public = true AND r.text_moderation = 'approved' AND s.document @@ to_tsquery('italian', 'cassonett:*')
+        ORDER BY ts_rank(s.document, to_tsquery('italian', 'cassonett:*')) DESC, r.id DESC LIMIT 25`,
     );
-    console.log(`\nEXPLAIN of the search:\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
+    console.log(`\nEXPLAIN ANALYZE of a ranked search:\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
   } finally {
     await client.end();
     await server.stop();

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import { archiveFollowsCategories } from './document-middlewares/archive-follows-categories';
+import { archiveFollowsEditors } from './document-middlewares/archive-follows-editors';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import { registerGraphql } from './graphql';
 import middlewares from './middlewares';
@@ -19,7 +19,7 @@ export default {
   services,
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
-    archiveFollowsCategories(strapi);
+    archiveFollowsEditors(strapi);
     registerGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

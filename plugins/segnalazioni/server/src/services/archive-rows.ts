@@ -77,15 +77,17 @@ export function archiveRows(strapi: Core.Strapi) {
       return Number(row?.count ?? 0);
     },
 
-    /** Published reports per category id, in one grouped statement. */
-    async countByCategory(): Promise<Map<number, number>> {
+    /** Published reports per category slug, in one grouped statement. */
+    async countByCategory(): Promise<Map<string, number>> {
       const { query } = select({});
+      const slug = `c.${column(category, 'slug')}`;
       const rows = (await query
         .join(`${categoryLink.name} as link`, `link.${categoryLink.joinColumn.name}`, 'r.id')
-        .select(`link.${categoryLink.inverseJoinColumn.name} as category`)
+        .join(`${category.tableName} as c`, 'c.id', `link.${categoryLink.inverseJoinColumn.name}`)
+        .select(`${slug} as slug`)
         .count({ count: '*' })
-        .groupBy(`link.${categoryLink.inverseJoinColumn.name}`)) as { category: number | string; count: number | string }[];
-      return new Map(rows.map((row) => [Number(row.category), Number(row.count)]));
+        .groupBy(slug)) as { slug: string; count: number | string }[];
+      return new Map(rows.map((row) => [row.slug, Number(row.count)]));
     },
   };
 }

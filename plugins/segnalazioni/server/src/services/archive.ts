@@ -3,7 +3,7 @@ import type { ArchiveQuery } from '../domain/archive-query';
 import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
-import { archiveRows } from './archive-rows';
+import { archiveRows, type ArchiveFilters } from './archive-rows';
 import { getService } from './get-service';
 import type { StoredFile } from './photos';
 
@@ -56,6 +56,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
 
+  const countByCategory = () => remember('per-category', () => rows.countByCategory());
+
+  /** Counting a large archive is the slowest part: a total serves every page of its query. */
+  async function totalOf(filters: ArchiveFilters): Promise<number> {
+    const { category, ...others } = filters;
+    if (category && Object.values(others).every((value) => value === undefined)) return (await countByCategory()).get(category) ?? 0;
+    return remember(`total:${JSON.stringify(filters)}`, () => rows.count(filters));
+  }
+
   async function list(query: ArchiveQuery): Promise<ArchivePage> {
     const { page: number, pageSize, sort, ...filters } = query;
     // Words made only of punctuation select nothing.
@@ -64,8 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? [[], 0]
       : await Promise.all([
           rows.pageIds(filters, sort, (number - 1) * pageSize, pageSize),
-          // Counting a large archive is the slowest part: a total serves every page of its query.
-          remember(`total:${JSON.stringify(filters)}`, () => rows.count(filters)),
+          totalOf(filters),
         ]);
     const data = (await load(ids)).map(view);
     return { data, pagination: { page: number, pageSize, pageCount: Math.ceil(total / pageSize), total } };
@@ -85,5 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     list: (query: ArchiveQuery) => remember(`list:${JSON.stringify(query)}`, () => list(query)),
     findOne: (documentId: string) => remember(`one:${documentId}`, () => findOne(documentId)),
+    /** Published reports per category slug. */
+    countByCategory,
   };
 };
