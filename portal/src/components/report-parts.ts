@@ -1,11 +1,44 @@
 import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
 import type { PublicReport } from '../api';
 import { h, type Child } from '../dom';
+import { detailsList, pageLayout, type Crumb, type DetailRow } from './layout';
 import { formatDateTime, replyKindLabel, statusBadgeClass, statusLabel } from '../format';
 
 /** Pieces shared by the public report page and the citizen's own report page. */
 
 export const statusBadge = (status: ReportStatus) => h('span', { class: statusBadgeClass(status) }, statusLabel(status));
+
+interface ReportHeadline {
+  readonly title: string;
+  readonly status: ReportStatus;
+  readonly category: { readonly name: string } | null;
+}
+
+/** Status and category, the first thing read about a report. */
+export const statusLine = (report: ReportHeadline, ...more: Child[]) =>
+  h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-2' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null, more);
+
+/** A report in a list: a card whose content the list decides. */
+export const reportCard = (...content: Child[]) =>
+  h('li', { class: 'mb-3' }, h('article', { class: 'card shadow-sm rounded' }, h('div', { class: 'card-body' }, content)));
+
+/** A report's page: its story in the main column, its key facts in a card beside it (below, on a phone). */
+export function reportPageLayout(report: ReportHeadline, trail: readonly Crumb[], facts: readonly DetailRow[], ...story: Child[]): HTMLElement {
+  return pageLayout(
+    { title: report.title, trail },
+    statusLine(report),
+    h(
+      'div',
+      { class: 'row mt-3' },
+      h('div', { class: 'col-lg-8' }, story),
+      h(
+        'aside',
+        { class: 'col-lg-4', 'aria-label': 'Dati della segnalazione' },
+        h('div', { class: 'card shadow-sm' }, h('div', { class: 'card-body' }, detailsList(facts, { stacked: true }))),
+      ),
+    ),
+  );
+}
 
 type Photo = PublicReport['photos'][number];
 

@@ -3,7 +3,7 @@ import { api, ApiError, type Page, type PublicCategory, type PublicReport } from
 import { alertBox, pageLayout } from '../components/layout';
 import { inputField, selectField } from '../components/forms';
 import { paginationNav } from '../components/pagination';
-import { statusBadge } from '../components/report-parts';
+import { reportCard, statusLine } from '../components/report-parts';
 import { h, icon } from '../dom';
 import { formatDate, statusLabel } from '../format';
 import { BASE, navigate, type PageRenderer } from '../router';
@@ -131,29 +131,13 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
   return form;
 }
 
-function reportCard(report: PublicReport): HTMLElement {
+function archiveCard(report: PublicReport): HTMLElement {
   const excerpt = report.text.length > 220 ? `${report.text.slice(0, 220).trimEnd()}…` : report.text;
-  return h(
-    'li',
-    { class: 'mb-3' },
-    h(
-      'article',
-      { class: 'card shadow-sm rounded' },
-      h(
-        'div',
-        { class: 'card-body' },
-        h(
-          'div',
-          { class: 'category-top d-flex flex-wrap gap-2 align-items-center mb-2' },
-          report.category ? h('span', { class: 'category fw-semibold' }, report.category.name) : null,
-          statusBadge(report.status),
-          h('time', { class: 'data text-muted small', datetime: report.submittedAt }, formatDate(report.submittedAt)),
-        ),
-        h('h3', { class: 'card-title h5' }, h('a', { href: `${ARCHIVE}/${encodeURIComponent(report.documentId)}` }, report.title)),
-        h('p', { class: 'card-text mb-1' }, excerpt),
-        report.address ? h('p', { class: 'small text-muted mb-0' }, icon('it-map-marker', { className: 'icon-sm' }), ' ', report.address) : null,
-      ),
-    ),
+  return reportCard(
+    statusLine(report, h('time', { class: 'text-muted small', datetime: report.submittedAt }, formatDate(report.submittedAt))),
+    h('h3', { class: 'card-title h5' }, h('a', { href: `${ARCHIVE}/${encodeURIComponent(report.documentId)}` }, report.title)),
+    h('p', { class: 'card-text mb-1' }, excerpt),
+    report.address ? h('p', { class: 'small text-muted mb-0' }, icon('it-map-marker', { className: 'icon-sm' }), ' ', report.address) : null,
   );
 }
 
@@ -168,7 +152,7 @@ function results(outcome: Page<PublicReport> | ApiError, filters: Filters): HTML
     'section',
     { 'aria-labelledby': 'risultati' },
     heading(count),
-    total === 0 ? h('p', {}, 'Prova con parole diverse o togli qualche filtro.') : h('ul', { class: 'list-unstyled' }, outcome.data.map(reportCard)),
+    total === 0 ? h('p', {}, 'Prova con parole diverse o togli qualche filtro.') : h('ul', { class: 'list-unstyled' }, outcome.data.map(archiveCard)),
     paginationNav(outcome.meta.pagination, (page) => addressOf(filters, page)),
   );
 }

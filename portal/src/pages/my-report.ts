@@ -1,6 +1,5 @@
 import { api, LoginRequired, type OwnReport } from '../api';
-import { detailsList, pageLayout } from '../components/layout';
-import { photoGallery, replyStep, statusBadge, timeline, type TimelineStep } from '../components/report-parts';
+import { photoGallery, replyStep, reportPageLayout, timeline, type TimelineStep } from '../components/report-parts';
 import { h } from '../dom';
 import { actionLabel, statusLabel } from '../format';
 import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
@@ -41,42 +40,30 @@ export const myReportPage: PageRenderer = async ({ params: [documentId] }) => {
   const report = await api.myReport(documentId);
   return {
     title: report.title,
-    content: pageLayout(
-      { title: report.title, trail: [{ label: 'Le mie segnalazioni', href: MY_REPORTS }] },
-      h('p', { class: 'd-flex flex-wrap gap-2 align-items-center' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null),
-      h(
-        'div',
-        { class: 'row' },
-        h(
-          'div',
-          { class: 'col-lg-8' },
-          h('h2', { class: 'h4' }, 'Quello che hai scritto'),
-          h('p', { class: 'report-text' }, report.description),
-          report.address ? h('p', {}, h('strong', {}, 'Luogo: '), report.address) : null,
-          h('h2', { class: 'h4 mt-4' }, 'Pubblicazione'),
-          h('p', {}, `Testo: ${moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason)}.`),
-          report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
-          report.published
-            ? h('p', {}, 'La segnalazione è pubblicata: ', h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, 'vedi la pagina pubblica'), '.')
-            : h('p', {}, 'La segnalazione non è pubblicata.'),
-          report.photos.length > 0
-            ? [
-                h('h2', { class: 'h4 mt-4' }, 'Foto'),
-                photoGallery(report.photos, report.title, (index) => {
-                  const photo = report.photos[index];
-                  return `Foto ${moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason)}`;
-                }),
-              ]
-            : null,
-          h('h2', { class: 'h4 mt-4' }, 'Storia e risposte'),
-          timeline(steps(report)),
-        ),
-        h(
-          'aside',
-          { class: 'col-lg-4', 'aria-label': 'Dati della segnalazione' },
-          h('div', { class: 'card shadow-sm' }, h('div', { class: 'card-body' }, detailsList([['Stato', statusLabel(report.status)], ...keyFacts(report)], { stacked: true }))),
-        ),
-      ),
+    content: reportPageLayout(
+      report,
+      [{ label: 'Le mie segnalazioni', href: MY_REPORTS }],
+      [['Stato', statusLabel(report.status)], ...keyFacts(report)],
+      h('h2', { class: 'h4' }, 'Quello che hai scritto'),
+      h('p', { class: 'report-text' }, report.description),
+      report.address ? h('p', {}, h('strong', {}, 'Luogo: '), report.address) : null,
+      h('h2', { class: 'h4 mt-4' }, 'Pubblicazione'),
+      h('p', {}, `Testo: ${moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason)}.`),
+      report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
+      report.published
+        ? h('p', {}, 'La segnalazione è pubblicata: ', h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, 'vedi la pagina pubblica'), '.')
+        : h('p', {}, 'La segnalazione non è pubblicata.'),
+      report.photos.length > 0
+        ? [
+            h('h2', { class: 'h4 mt-4' }, 'Foto'),
+            photoGallery(report.photos, report.title, (index) => {
+              const photo = report.photos[index];
+              return `Foto ${moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason)}`;
+            }),
+          ]
+        : null,
+      h('h2', { class: 'h4 mt-4' }, 'Storia e risposte'),
+      timeline(steps(report)),
     ),
   };
 };

@@ -2,7 +2,7 @@ import { currentDeadline } from '../../../plugins/segnalazioni/server/src/domain
 import { api, LoginRequired, type OwnReport } from '../api';
 import { detailsList, pageLayout, type DetailRow } from '../components/layout';
 import { paginationNav } from '../components/pagination';
-import { statusBadge } from '../components/report-parts';
+import { reportCard, statusLine } from '../components/report-parts';
 import { h, icon } from '../dom';
 import { deadlineLabel, formatDateTime } from '../format';
 import { BASE, type PageRenderer } from '../router';
@@ -38,21 +38,11 @@ export function keyFacts(report: OwnReport): DetailRow[] {
   ];
 }
 
-function reportCard(report: OwnReport): HTMLElement {
-  return h(
-    'li',
-    { class: 'mb-3' },
-    h(
-      'article',
-      { class: 'card shadow-sm rounded' },
-      h(
-        'div',
-        { class: 'card-body' },
-        h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-2' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null),
-        h('h2', { class: 'card-title h5' }, h('a', { href: `${MY_REPORTS}/${encodeURIComponent(report.documentId)}` }, report.title)),
-        detailsList(keyFacts(report)),
-      ),
-    ),
+function ownCard(report: OwnReport): HTMLElement {
+  return reportCard(
+    statusLine(report),
+    h('h2', { class: 'card-title h5' }, h('a', { href: `${MY_REPORTS}/${encodeURIComponent(report.documentId)}` }, report.title)),
+    detailsList(keyFacts(report)),
   );
 }
 
@@ -68,7 +58,7 @@ export const myReportsPage: PageRenderer = async ({ query }) => {
       h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), 'Segnala un disservizio')),
       data.length === 0
         ? h('p', { class: 'mt-4' }, 'Non hai ancora inviato segnalazioni.')
-        : h('ul', { class: 'list-unstyled mt-4' }, data.map(reportCard)),
+        : h('ul', { class: 'list-unstyled mt-4' }, data.map(ownCard)),
       paginationNav(meta.pagination, (page) => (page > 1 ? `${MY_REPORTS}?pagina=${page}` : MY_REPORTS)),
     ),
   };

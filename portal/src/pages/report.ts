@@ -1,6 +1,6 @@
 import { api, type PublicReport } from '../api';
-import { detailsList, pageLayout } from '../components/layout';
-import { photoGallery, replyStep, statusBadge, timeline, type TimelineStep } from '../components/report-parts';
+import type { DetailRow } from '../components/layout';
+import { photoGallery, replyStep, reportPageLayout, timeline, type TimelineStep } from '../components/report-parts';
 import { h, icon } from '../dom';
 import { deadlineLabel, formatDateTime } from '../format';
 import { BASE, type PageRenderer } from '../router';
@@ -25,47 +25,27 @@ function mapLink(latitude: number, longitude: number): HTMLElement {
 export const reportPage: PageRenderer = async ({ params: [documentId] }) => {
   const report = await api.report(documentId);
   const place = report.address || (report.latitude !== null && report.longitude !== null ? `${report.latitude}, ${report.longitude}` : '');
+  const facts: DetailRow[] = [
+    ['Numero di protocollo', report.protocolNumber],
+    ['Categoria', report.category?.name],
+    ['Luogo', place ? h('span', {}, icon('it-map-marker', { className: 'icon-sm' }), ' ', place) : null],
+    ['Posizione', report.latitude !== null && report.longitude !== null ? mapLink(report.latitude, report.longitude) : null],
+    ['Inviata il', formatDateTime(report.submittedAt)],
+    ['Pubblicata il', report.publishedAt ? formatDateTime(report.publishedAt) : null],
+    ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
+    report.deadline ? [deadlineLabel(report.deadline.step), formatDateTime(report.deadline.due)] : ['Scadenza', null],
+  ];
   return {
     title: report.title,
-    content: pageLayout(
-      { title: report.title, trail: [{ label: 'Segnalazioni', href: `${BASE}/segnalazioni` }] },
-      h('p', { class: 'd-flex flex-wrap gap-2 align-items-center' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null),
-      h(
-        'div',
-        { class: 'row' },
-        h(
-          'div',
-          { class: 'col-lg-8' },
-          h('h2', { class: 'h4' }, 'Descrizione'),
-          h('p', { class: 'report-text' }, report.text),
-          report.photos.length > 0 ? [h('h2', { class: 'h4 mt-4' }, 'Foto'), photoGallery(report.photos, report.title)] : null,
-          h('h2', { class: 'h4 mt-4' }, 'Storia della segnalazione'),
-          timeline(publicSteps(report)),
-        ),
-        h(
-          'aside',
-          { class: 'col-lg-4', 'aria-label': 'Dati della segnalazione' },
-          h(
-            'div',
-            { class: 'card shadow-sm' },
-            h(
-              'div',
-              { class: 'card-body' },
-              detailsList([
-                ['Numero di protocollo', report.protocolNumber],
-                ['Categoria', report.category?.name],
-                ['Luogo', place ? h('span', {}, icon('it-map-marker', { className: 'icon-sm' }), ' ', place) : null],
-                ['Posizione', report.latitude !== null && report.longitude !== null ? mapLink(report.latitude, report.longitude) : null],
-                ['Inviata il', formatDateTime(report.submittedAt)],
-                ['Pubblicata il', report.publishedAt ? formatDateTime(report.publishedAt) : null],
-                ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
-                report.deadline ? [deadlineLabel(report.deadline.step), formatDateTime(report.deadline.due)] : ['', null],
-              ], { stacked: true }),
-            ),
-          ),
-          h('p', { class: 'mt-3' }, h('a', { href: `${BASE}/segnalazioni` }, icon('it-arrow-left', { className: 'icon-sm icon-primary' }), ' Torna all’archivio')),
-        ),
-      ),
+    content: reportPageLayout(
+      report,
+      [{ label: 'Segnalazioni', href: `${BASE}/segnalazioni` }],
+      facts,
+      h('h2', { class: 'h4' }, 'Descrizione'),
+      h('p', { class: 'report-text' }, report.text),
+      report.photos.length > 0 ? [h('h2', { class: 'h4 mt-4' }, 'Foto'), photoGallery(report.photos, report.title)] : null,
+      h('h2', { class: 'h4 mt-4' }, 'Storia della segnalazione'),
+      timeline(publicSteps(report)),
     ),
   };
 };

@@ -104,7 +104,12 @@ export const submitPage: PageRenderer = async () => {
     else body.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  const stepHeading = (index: number) => h('h2', { class: 'h4 mb-3', tabindex: '-1' }, STEPS[index]);
+  /** A step's form: its heading, the slot for what went wrong, its fields. */
+  const stepForm = (index: number, ...content: Child[]) => {
+    const errors = h('div', { 'data-errors': '' });
+    const form = h('form', { novalidate: true }, h('h2', { class: 'h4 mb-3', tabindex: '-1' }, STEPS[index]), errors, content);
+    return { form, errors };
+  };
   const confirmButton = (label: Child, type: 'submit' | 'button' = 'submit') =>
     h('button', { type, class: 'btn btn-primary btn-sm steppers-btn-confirm' }, label);
   const next = () => confirmButton(['Avanti', icon('it-chevron-right', { className: 'icon-white' })]);
@@ -120,12 +125,8 @@ export const submitPage: PageRenderer = async () => {
 
   function consentStep(): void {
     const consent = checkboxField({ name: 'consent', label: 'Ho letto e compreso l’informativa sulla privacy', required: true, checked: draft.consent });
-    const errors = h('div', { 'data-errors': '' });
-    const form = h(
-      'form',
-      { novalidate: true },
-      stepHeading(0),
-      errors,
+    const { form, errors } = stepForm(
+      0,
       h('div', { class: 'privacy-box border rounded p-3 mb-4', tabindex: '0', role: 'region', 'aria-label': 'Testo dell’informativa' }, privacyNotice('h3')),
       consent.group,
       navigation(null, next()),
@@ -167,27 +168,34 @@ export const submitPage: PageRenderer = async () => {
       hint: 'Facoltative: foto JPEG, PNG o WebP. Prima di conservarle togliamo i dati come la posizione GPS.',
     });
     const chosen = h('div', { 'aria-live': 'polite' });
-    const refreshPhotos = () => replaceChildren(chosen, photoList(draft, refreshPhotos));
+    // After a removal, focus goes back to the file field rather than to nowhere.
+    const refreshPhotos = (): void =>
+      replaceChildren(
+        chosen,
+        photoList(draft, () => {
+          refreshPhotos();
+          photos.control.focus();
+        }),
+      );
     refreshPhotos();
-    const errors = h('div', { 'data-errors': '' });
 
-    const form = h(
-      'form',
-      { novalidate: true },
-      stepHeading(1),
-      errors,
+    const { form, errors } = stepForm(
+      1,
       h('p', { class: 'small' }, 'I campi con * sono obbligatori.'),
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Disservizio'), category.group, title.group, description.group),
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Luogo'), address.group),
       h('fieldset', {}, h('legend', { class: 'h5' }, 'Immagini'), photos.group, chosen),
-      navigation(() => consentStep(), next()),
+      navigation(() => {
+        keep();
+        consentStep();
+      }, next()),
     );
-    const keep = () => {
+    function keep(): void {
       draft.category = category.control.value;
       draft.address = address.control.value.trim();
       draft.title = title.control.value.trim();
       draft.description = description.control.value.trim();
-    };
+    }
 
     photos.control.addEventListener('change', async () => {
       const input = photos.control as HTMLInputElement;
@@ -221,15 +229,11 @@ export const submitPage: PageRenderer = async () => {
 
   function summaryStep(): void {
     const categoryName = categories.find((c) => c.slug === draft.category)?.name ?? draft.category;
-    const errors = h('div', { 'data-errors': '' });
     const submit = confirmButton('Invia la segnalazione', 'button');
     const edit = (what: string) =>
       h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, 'Modifica', h('span', { class: 'visually-hidden' }, ` ${what}`));
-    const form = h(
-      'form',
-      { novalidate: true },
-      stepHeading(2),
-      errors,
+    const { form, errors } = stepForm(
+      2,
       h('p', {}, 'Controlla i dati prima di inviare la segnalazione.'),
       h(
         'section',
