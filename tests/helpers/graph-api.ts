@@ -33,7 +33,8 @@ export interface GraphStandIn {
   addMedia(id: string, bytes: Buffer, mimeType: string, declaredSize?: number | null): void;
   /** The next `count` calls of this kind answer 500 with Meta's transient error. */
   failNext(count: number, kind?: 'send' | 'media'): void;
-  waitFor<T>(read: () => T[], count?: number, timeoutMs?: number): Promise<T[]>;
+  /** Polls `read` until it returns at least `count` items. */
+  waitFor<T>(read: () => T[] | Promise<T[]>, count?: number, timeoutMs?: number): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -120,9 +121,9 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
     async waitFor(read, count = 1, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = read();
+        const found = await read();
         if (found.length >= count) return found;
-        if (Date.now() > deadline) throw new Error(`Expected ${count} Graph API calls, saw ${found.length}`);
+        if (Date.now() > deadline) throw new Error(`Expected ${count}, saw ${found.length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

@@ -59,8 +59,11 @@ export const waMessage = {
   other: (id: string, from: string, at: Date, type: string, content: Record<string, unknown>) => ({ from, id, timestamp: seconds(at), type, [type]: content }),
 };
 
-/** A delivery of the `messages` field for our number, with the senders' profiles. */
-export const waDelivery = (messages: { from: string }[], names: Record<string, string> = {}) => ({
+/** A delivery of the `messages` field (for our number unless told), with the senders' profiles. */
+export const waDelivery = (
+  messages: { from: string }[],
+  { names = {}, phoneNumberId = META.phoneNumberId, statuses }: { names?: Record<string, string>; phoneNumberId?: string; statuses?: unknown[] } = {},
+) => ({
   object: 'whatsapp_business_account',
   entry: [
     {
@@ -70,9 +73,10 @@ export const waDelivery = (messages: { from: string }[], names: Record<string, s
           field: 'messages',
           value: {
             messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '393601075737', phone_number_id: META.phoneNumberId },
+            metadata: { display_phone_number: '393601075737', phone_number_id: phoneNumberId },
             contacts: [...new Set(messages.map((message) => message.from))].map((waId) => ({ profile: { name: names[waId] ?? 'Utente WhatsApp' }, wa_id: waId })),
             messages,
+            ...(statuses ? { statuses } : {}),
           },
         },
       ],

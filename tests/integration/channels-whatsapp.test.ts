@@ -23,7 +23,7 @@ describe('WhatsApp channel', () => {
   const id = () => `wamid.HBgLMzkzMzMxMjM0NTY3FQIAEhgg${++nextId}`;
 
   const reportsOf = (contact: string) =>
-    app.strapi.db.query(REPORT).findMany({ where: { contact }, populate: { photos: { populate: { file: true } }, history: true, category: true, office: true }, orderBy: { id: 'asc' } });
+    app.strapi.db.query(REPORT).findMany({ where: { contact }, populate: { photos: { populate: { file: true } }, history: { orderBy: { id: 'asc' } }, category: true, office: true }, orderBy: { id: 'asc' } });
   const sentTo = (number: string) => graph.whatsappSent().filter((message) => message.to === number);
   const act = (documentId: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${urp.token}`).send(body).expect(200);
@@ -90,7 +90,7 @@ describe('WhatsApp channel', () => {
 
   it('a text message is a report of its sender, waiting for triage, answered on WhatsApp', async () => {
     const sender = '393331234567';
-    const received = await deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, 'Buca profonda in via Italia 14\nÈ pericolosa per gli scooter', minutes(0))], { [sender]: 'Mario Rossi' })).expect(200);
+    const received = await deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, 'Buca profonda in via Italia 14\nÈ pericolosa per gli scooter', minutes(0))], { names: { [sender]: 'Mario Rossi' } })).expect(200);
     expect(received.body.data).toEqual({ stored: 1, duplicates: 0, ignored: 0 });
 
     const [report] = await reportsOf(sender);
@@ -143,6 +143,17 @@ describe('WhatsApp channel', () => {
     await graph.waitFor(() => sentTo(sender));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sentTo(sender)).toHaveLength(1);
+  });
+
+  it('messages of one sender that arrive at the same moment still make one report', async () => {
+    const sender = '393331212121';
+    const texts = ['Tombino aperto', 'in via Cernaia', 'davanti alla scuola', 'è pericoloso'];
+    const responses = await Promise.all(texts.map((text, index) => deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, text, minutes(index))]))));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    const reports = await reportsOf(sender);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].description.split('\n\n').sort()).toEqual([...texts].sort());
+    expect(await app.strapi.db.query(MESSAGE).count({ where: { sender } })).toBe(4);
   });
 
   it('a redelivered message makes no second report and no second answer', async () => {
@@ -239,8 +250,10 @@ describe('WhatsApp channel', () => {
     expect(closed.text).toContain('Il semaforo è stato riparato.');
     const failed = graph.requests.filter((request) => request.status === 500 && request.body?.to === sender);
     expect(failed).toHaveLength(2);
-    const row = await app.strapi.db.query(NOTIFICATION).findOne({ where: { channel: 'whatsapp', template: 'report-closed', recipient: sender } });
-    expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+    const row = async () => app.strapi.db.query(NOTIFICATION).findOne({ where: { channel: 'whatsapp', template: 'report-closed', recipient: sender } });
+    // The Graph API has answered; the outbox marks the row a moment later.
+    await graph.waitFor(async () => ((await row()).status === 'sent' ? [true] : []));
+    expect(await row()).toMatchObject({ status: 'sent', attempts: 3 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sentTo(sender).filter((message) => message.text.includes('chiusa'))).toHaveLength(1);
   });

@@ -35,7 +35,8 @@ export interface PhotoProblem {
   readonly message: string;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** A size as a citizen reads it: "2.5 MB". */
+export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Everything wrong with a set of photos, in the words a citizen reads. */
 export function checkPhotos(

@@ -2,9 +2,9 @@ import { promises as fs } from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { addedToReport, firstReportFields, joinsLastReport, type ChannelReportFields, type MessageContent } from '../domain/channel-report';
-import type { FacebookPost } from '../domain/facebook-inbound';
+import type { FacebookDelivery, FacebookPost } from '../domain/facebook-inbound';
 import type { ReportStatus } from '../domain/lifecycle';
-import type { WhatsAppMessage } from '../domain/whatsapp-inbound';
+import type { WhatsAppDelivery, WhatsAppMessage } from '../domain/whatsapp-inbound';
 import { PLUGIN_ID, UID } from '../uids';
 import type { WhatsAppSettings } from './channels';
 import { getService } from './get-service';
@@ -36,10 +36,16 @@ interface Inbound {
   readonly sentAt: Date | null;
 }
 
-/** Another server moved the sender's conversation on between our read and our write: read again. */
-class ThreadMoved extends Error {}
+/** Another request moved the sender's conversation on between our read and our write: read again. */
+class ThreadMoved extends Error {
+  constructor() {
+    super('The conversation was moved on by another request');
+  }
+}
 
-const ATTEMPTS = 3;
+/** Tries against concurrent messages of the same sender, each after a short random pause. */
+const ATTEMPTS = 10;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * attempt));
 
 /**
  * Turns what Meta delivers into reports, through the same intake as the web form.
@@ -163,7 +169,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           refused = error.message;
           continue;
         }
-        if (attempt < ATTEMPTS && (error instanceof ThreadMoved || (await threadMoved(inbound.channel, inbound.sender, thread)))) continue;
+        if (attempt < ATTEMPTS && (error instanceof ThreadMoved || (await threadMoved(inbound.channel, inbound.sender, thread)))) {
+          await pause(attempt);
+          continue;
+        }
         throw error;
       }
     }
@@ -218,13 +227,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One delivery's messages, in order; throws when one could not be placed (Meta then delivers again). */
-    async whatsapp(delivery: { messages: readonly WhatsAppMessage[]; ignored: number }, settings: WhatsAppSettings): Promise<ReceiveResult> {
+    async whatsapp(delivery: WhatsAppDelivery, settings: WhatsAppSettings): Promise<ReceiveResult> {
       const outcomes: ('stored' | 'duplicate')[] = [];
       for (const message of delivery.messages) outcomes.push(await whatsappMessage(message, settings));
       return tally(outcomes, delivery.ignored);
     },
 
-    async facebook(delivery: { posts: readonly FacebookPost[]; ignored: number }): Promise<ReceiveResult> {
+    async facebook(delivery: FacebookDelivery): Promise<ReceiveResult> {
       const outcomes: ('stored' | 'duplicate')[] = [];
       for (const post of delivery.posts) outcomes.push(await facebookPost(post));
       return tally(outcomes, delivery.ignored);

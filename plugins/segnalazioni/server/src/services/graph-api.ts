@@ -6,6 +6,7 @@ import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { megabytes } from '../domain/photo-rules';
 import { PLUGIN_ID } from '../uids';
 import type { ChannelsConfig } from './channels';
 
@@ -42,8 +43,6 @@ const mediaInfo = z.looseObject({
 });
 
 const metaError = z.looseObject({ error: z.looseObject({ message: z.string().optional(), code: z.number().optional() }) });
-
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 class TooLarge extends Error {}
 
