@@ -19,6 +19,7 @@ const PHONE = { width: 390, height: 844 };
   let page: Page;
   const published = 'Statua dell’ornitorinco imbrattata';
   const unpublished = 'Ornitorinco dipinto sul muro del cortile';
+  const other = 'Panchina rotta ai giardini';
 
   /** Both widths, as CI keeps them. */
   const screenshots = async (name: string) => {
@@ -54,6 +55,11 @@ const PHONE = { width: 390, height: 844 };
     await act(shown.documentId, 'publish');
     await act(shown.documentId, 'reply', { kind: 'feasibility', body: 'La squadra del decoro pulirà la statua entro venerdì.', public: true });
 
+    const bench = await intake.submit({ citizen, input: { title: other, description: 'Una panchina ha la seduta spezzata, vicino alla fontana.', category: 'zone-verdi' }, files: [] });
+    await act(bench.documentId, 'take_in_charge');
+    await act(bench.documentId, 'moderate_text', { decision: 'approve' });
+    await act(bench.documentId, 'publish');
+
     const hidden = await intake.submit({ citizen, input: { title: unpublished, description: 'Un ornitorinco dipinto: questa segnalazione non è pubblicata.', category: 'zone-verdi' }, files: [] });
     await act(hidden.documentId, 'take_in_charge');
     await act(hidden.documentId, 'moderate_text', { decision: 'approve' });
@@ -81,9 +87,22 @@ const PHONE = { width: 390, height: 844 };
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('risultati');
     expect(new URL(page.url()).search).toBe('?q=ornitorinco');
     await page.getByRole('link', { name: published }).waitFor();
+    expect(await page.getByText(other).count()).toBe(0);
     expect(await page.getByText(unpublished).count()).toBe(0);
     expect(await page.getByText('Ornitorinco dipinto').count()).toBe(0);
     await screenshots('archive-search');
+
+    // By category: the counts are of published reports only, and the filter keeps to them.
+    const categories = page.getByRole('navigation', { name: 'Categorie' });
+    expect(await categories.getByRole('link', { name: /^Zone verdi/ }).textContent()).toBe('Zone verdi1 segnalazione');
+    await categories.getByRole('link', { name: /^Zone verdi/ }).click();
+    await page.getByRole('heading', { name: '1 segnalazione trovata' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('categoria')).toBe('zone-verdi');
+    await page.getByRole('link', { name: other }).waitFor();
+    expect(await page.getByText(unpublished).count()).toBe(0);
+    await page.getByRole('link', { name: 'Azzera i filtri' }).click();
+    await page.getByRole('heading', { name: '2 segnalazioni trovate' }).waitFor();
+    await page.getByRole('link', { name: published }).waitFor();
 
     await page.getByRole('link', { name: published }).click();
     await page.getByRole('heading', { level: 1, name: published }).waitFor();

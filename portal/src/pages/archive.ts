@@ -22,6 +22,7 @@ interface Filters {
   readonly pagina: number;
 }
 
+const NO_FILTERS: Filters = { q: '', categoria: '', stato: '', dal: '', al: '', ordine: '', pagina: 1 };
 const PAGE_SIZE = 10;
 const ARCHIVE = `${BASE}/segnalazioni`;
 
@@ -58,6 +59,7 @@ const apiQuery = (filters: Filters) => ({
   pageSize: PAGE_SIZE,
 });
 
+/** Browsing by category starts afresh, as its count does: the search form combines a category with the rest. */
 function categoryList(categories: readonly PublicCategory[], filters: Filters): HTMLElement {
   const link = (label: string, slug: string, count: number) =>
     h(
@@ -65,7 +67,7 @@ function categoryList(categories: readonly PublicCategory[], filters: Filters): 
       {},
       h(
         'a',
-        { class: 'list-item d-flex justify-content-between', href: addressOf({ ...filters, categoria: slug }), 'aria-current': filters.categoria === slug ? 'true' : null },
+        { class: 'list-item d-flex justify-content-between', href: addressOf({ ...NO_FILTERS, categoria: slug }), 'aria-current': filters.categoria === slug ? 'true' : null },
         h('span', {}, label),
         h('span', { class: 'badge bg-light text-dark' }, String(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' segnalazione' : ' segnalazioni')),
       ),
