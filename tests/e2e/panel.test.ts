@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../helpers/app';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
+import { jpegWithGps } from '../helpers/images';
 import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
 import { createCitizen, createOffice, createStaff } from '../helpers/staff';
 
@@ -87,5 +88,63 @@ type Mail = { to: string[]; subject: string };
     expect(pub.body.data.photos).toHaveLength(1);
     expect(pub.body.data.replies.map((r: { kind: string }) => r.kind)).toEqual(['feasibility', 'final']);
     expect(JSON.stringify(pub.body)).not.toContain(citizenEmail);
+  });
+
+  it('files a phoned-in report at the URP desk, finds it in triage and gives it a category', async () => {
+    const urp = await createStaff(app, 'paola.urp@comune.test', { name: 'Ufficio' });
+    await app.strapi.db.query('plugin::segnalazioni.office').update({ where: { triage: true }, data: { officers: [urp.id] } });
+    const options = await app.http().get('/segnalazioni/options').set('Authorization', `Bearer ${urp.token}`).expect(200);
+    expect(options.body.data.desk).toBe(true);
+    const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' });
+    await desk.goto(`${app.url}/admin/auth/login`);
+    await desk.fill('input[name="email"]', urp.email);
+    await desk.fill('input[name="password"]', 'Ufficio2026!');
+    await desk.click('button[type="submit"]');
+    await desk.getByRole('link', { name: 'Segnalazioni' }).first().waitFor();
+
+    await desk.goto(`${app.url}/admin/plugins/segnalazioni`);
+    await desk.getByRole('button', { name: 'Nuova segnalazione allo sportello' }).click();
+    await desk.getByRole('heading', { name: 'Nuova segnalazione allo sportello' }).waitFor();
+    // A title too short: the server's message shows beside the field and nothing is filed.
+    await desk.getByLabel('Nome e cognome').fill('Teresa Gallo');
+    await desk.getByLabel('Telefono').fill('+39 015 123 4567');
+    await desk.getByLabel('Email').fill('teresa.gallo@example.it');
+    await desk.getByLabel('Titolo').fill('Ah');
+    await desk.getByLabel('Descrizione').fill('Al telefono: il semaforo pedonale di via Lamarmora resta sempre rosso.');
+    const refused = desk.waitForResponse((r) => r.url().endsWith('/segnalazioni/reports/desk'));
+    await desk.getByRole('button', { name: 'Registra la segnalazione' }).click();
+    expect((await refused).status()).toBe(400);
+    await desk.getByText(/Titolo: almeno/).first().waitFor();
+
+    await desk.getByLabel('Titolo').fill('Semaforo pedonale sempre rosso');
+    await desk.setInputFiles('input[type="file"][name="photos"]', { name: 'semaforo.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(500, 400) });
+    const filed = desk.waitForResponse((r) => r.url().endsWith('/segnalazioni/reports/desk'));
+    await desk.getByRole('button', { name: 'Registra la segnalazione' }).click();
+    expect((await filed).status()).toBe(201);
+    await desk.getByRole('heading', { name: 'Semaforo pedonale sempre rosso' }).waitFor();
+    await desk.getByRole('heading', { name: 'Da smistare: scegli la categoria' }).waitFor();
+    await desk.getByText('Teresa Gallo').first().waitFor();
+    await desk.screenshot({ path: artifact('panel-desk-report.png'), fullPage: true });
+
+    await desk.getByRole('button', { name: '← Tutte le segnalazioni' }).click();
+    await desk.getByRole('tab', { name: /Da smistare \(1\)/ }).click();
+    await desk.getByText('Semaforo pedonale sempre rosso').click();
+    await desk.getByRole('heading', { name: 'Da smistare: scegli la categoria' }).waitFor();
+    await desk.getByRole('combobox', { name: 'Categoria' }).click();
+    await desk.getByRole('option', { name: 'Dissesto stradale' }).click();
+    const assigned = desk.waitForResponse((r) => r.url().includes('/actions/reassign'));
+    await desk.getByRole('button', { name: 'Assegna', exact: true }).click();
+    expect((await assigned).status()).toBe(200);
+
+    const [stored] = await app.strapi.db.query('plugin::segnalazioni.report').findMany({
+      where: { title: 'Semaforo pedonale sempre rosso' },
+      populate: { category: true, office: true, photos: true },
+    });
+    expect(stored).toMatchObject({ channel: 'desk', contactName: 'Teresa Gallo', category: { slug: 'dissesto-stradale' }, office: { name: 'Ufficio Strade' } });
+    expect(stored.photos).toHaveLength(1);
+    const receipt = await app.mailbox.waitFor((m: Mail) => m.to.includes('teresa.gallo@example.it'));
+    expect(receipt[0].subject).toMatch(/^Abbiamo ricevuto la tua segnalazione/);
+    await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.includes('Semaforo pedonale'));
+    await desk.close();
   });
 });

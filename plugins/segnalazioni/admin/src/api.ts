@@ -52,23 +52,36 @@ export interface ReportDetail extends ReportSummary {
 
 export interface QueueResponse {
   data: ReportSummary[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; counts: Record<ReportStatus, number> };
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; counts: Record<ReportStatus, number>; triage: number };
 }
 
 export interface Options {
   categories: { documentId: string; name: string; slug: string; active: boolean }[];
   offices: { documentId: string; name: string; triage: boolean }[];
+  /** Whether this officer works at the URP desk (files reports for citizens, triages). */
+  desk: boolean;
   replyTemplates: { documentId: string; name: string; kind: string; body: string; category: string | null }[];
 }
 
 interface ApiError {
-  response?: { data?: { error?: { message?: string } } };
+  response?: { data?: { error?: { message?: string; details?: { errors?: { path?: string | string[]; message?: string }[] } } } };
   message?: string;
 }
 
 /** The error message the server wrote for a person, or the request's own. */
 export const errorMessage = (error: unknown) =>
   (error as ApiError)?.response?.data?.error?.message ?? (error as ApiError)?.message ?? String(error);
+
+/** The server's messages by form field (`details.errors` of a 400), for showing each beside its field. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const listed = (error as ApiError)?.response?.data?.error?.details?.errors ?? [];
+  const byField: Record<string, string> = {};
+  for (const { path, message } of listed) {
+    const field = (Array.isArray(path) ? path[0] : path?.split('.')[0]) || 'data';
+    if (message) byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
+  }
+  return byField;
+}
 
 /** Loads `path` (with `params`) and reloads when they change; `reload` runs it again on demand. */
 export function useResource<T>(path: string | null, params?: Record<string, unknown>) {

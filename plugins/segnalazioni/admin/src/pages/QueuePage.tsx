@@ -9,18 +9,22 @@ import { useT } from '../useT';
 
 const CHANNELS = ['web', 'whatsapp', 'facebook', 'desk', 'api'];
 const ALL = '';
+/** The tab of reports with no category yet, in any status: URP's triage. */
+const TRIAGE = 'triage';
+type Tab = ReportStatus | typeof TRIAGE;
 
 /** The officer's queue: tabs by status, filters, search, sort, and a page of reports. */
 export const QueuePage = () => {
   const { t, status: statusLabel, date } = useT();
   const navigate = useNavigate();
-  const [status, setStatus] = React.useState<ReportStatus>('submitted');
+  const [tab, setTab] = React.useState<Tab>('submitted');
   const [filters, setFilters] = React.useState({ category: ALL, office: ALL, channel: ALL, sort: 'newest', overdue: ALL });
   const [search, setSearch] = React.useState('');
   const [q, setQ] = React.useState('');
   const [page, setPage] = React.useState(1);
 
-  const params = Object.fromEntries(Object.entries({ status, ...filters, q, page, pageSize: 20 }).filter(([, value]) => value !== ALL));
+  const scope = tab === TRIAGE ? { triage: 'true' } : { status: tab };
+  const params = Object.fromEntries(Object.entries({ ...scope, ...filters, q, page, pageSize: 20 }).filter(([, value]) => value !== ALL));
   const queue = useResource<QueueResponse>('/segnalazioni/reports', params);
   const options = useResource<{ data: Options }>('/segnalazioni/options');
   const setFilter = (name: keyof typeof filters) => (value: string | number) => {
@@ -37,16 +41,26 @@ export const QueuePage = () => {
       <Layouts.Header
         title={t('queue.title', 'Segnalazioni')}
         subtitle={t('queue.subtitle', 'Le segnalazioni dei tuoi uffici')}
-        primaryAction={<Button variant="secondary" onClick={() => navigate('statistics')}>{t('stats.title', 'Statistiche')}</Button>}
+        primaryAction={
+          <Flex gap={2}>
+            {options.data?.data.desk && <Button onClick={() => navigate('desk')}>{t('desk.new', 'Nuova segnalazione allo sportello')}</Button>}
+            <Button variant="secondary" onClick={() => navigate('statistics')}>{t('stats.title', 'Statistiche')}</Button>
+          </Flex>
+        }
       />
       <Layouts.Content>
-        <Tabs.Root value={status} onValueChange={(value) => { setStatus(value as ReportStatus); setPage(1); }}>
+        <Tabs.Root value={tab} onValueChange={(value) => { setTab(value as Tab); setPage(1); }}>
           <Tabs.List aria-label={t('queue.tabs', 'Stato')}>
             {REPORT_STATUSES.map((each) => (
               <Tabs.Trigger key={each} value={each}>
                 {statusLabel(each)} {counts ? `(${counts[each]})` : ''}
               </Tabs.Trigger>
             ))}
+            {options.data?.data.desk && (
+              <Tabs.Trigger value={TRIAGE}>
+                {t('queue.triage', 'Da smistare')} {queue.data ? `(${queue.data.meta.triage})` : ''}
+              </Tabs.Trigger>
+            )}
           </Tabs.List>
         </Tabs.Root>
 
@@ -130,7 +144,7 @@ export const QueuePage = () => {
                       <Typography textColor="primary600">{report.title}</Typography>
                     </a>
                   </Td>
-                  <Td><Typography>{report.category?.name ?? '—'}</Typography></Td>
+                  <Td><Typography textColor={report.category ? undefined : 'warning600'}>{report.category?.name ?? t('queue.triage', 'Da smistare')}</Typography></Td>
                   <Td><Typography>{report.office?.name ?? t('queue.noOffice', 'Da smistare')}</Typography></Td>
                   <Td><Typography>{date(report.submittedAt)}</Typography></Td>
                   <Td>

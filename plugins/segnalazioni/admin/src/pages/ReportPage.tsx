@@ -32,6 +32,7 @@ export const ReportPage = () => {
   const [replyKind, setReplyKind] = React.useState<'feasibility' | 'progress'>('feasibility');
   const [replyPublic, setReplyPublic] = React.useState(true);
   const [office, setOffice] = React.useState('');
+  const [category, setCategory] = React.useState('');
 
   const data = report.data?.data;
   React.useEffect(() => {
@@ -73,7 +74,7 @@ export const ReportPage = () => {
       <Layouts.Header
         navigationAction={<Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>{t('report.back', '← Tutte le segnalazioni')}</Button>}
         title={data.title}
-        subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? ''} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
+        subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? t('queue.triage', 'Da smistare')} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
         secondaryAction={
           <Flex gap={2}>
             <StatusBadge status={data.status} />
@@ -189,14 +190,37 @@ export const ReportPage = () => {
         )}
 
         {can('reassign') && (
-          <Section title={t('report.reassign', 'Assegna a un altro ufficio')}>
-            <Flex gap={2} alignItems="flex-end">
-              <SingleSelect aria-label={t('report.office', 'Ufficio')} placeholder={t('report.office.choose', 'Scegli l’ufficio')} value={office} onChange={(value: string | number) => setOffice(String(value))}>
-                {options.data?.data.offices.filter((each) => each.documentId !== data.office?.documentId).map((each) => (
-                  <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Button variant="secondary" disabled={!office} loading={busy} onClick={() => run('reassign', { office })}>{t('action.reassign', 'Assegna')}</Button>
+          <Section title={data.category ? t('report.reassign', 'Assegna a un altro ufficio o categoria') : t('report.triage', 'Da smistare: scegli la categoria')}>
+            {!data.category && (
+              <Box paddingBottom={4}>
+                <Typography textColor="neutral600">{t('report.triage.hint', 'La categoria decide l’ufficio competente e i tempi di risposta; l’ufficio riceve la segnalazione e un avviso.')}</Typography>
+              </Box>
+            )}
+            <Flex gap={2} alignItems="flex-end" wrap="wrap">
+              <Field.Root name="category">
+                <Field.Label>{t('queue.category', 'Categoria')}</Field.Label>
+                <SingleSelect placeholder={t('report.category.choose', 'Scegli la categoria')} value={category} onChange={(value: string | number) => setCategory(String(value))}>
+                  {options.data?.data.categories.filter((each) => each.active && each.documentId !== data.category?.documentId).map((each) => (
+                    <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+              <Field.Root name="office">
+                <Field.Label>{t('report.office', 'Ufficio')}</Field.Label>
+                <SingleSelect placeholder={t('report.office.byCategory', 'Quello della categoria')} value={office} onChange={(value: string | number) => setOffice(String(value))}>
+                  {options.data?.data.offices.filter((each) => each.documentId !== data.office?.documentId).map((each) => (
+                    <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+              <Button
+                variant="secondary"
+                disabled={!office && !category}
+                loading={busy}
+                onClick={() => run('reassign', { ...(category ? { category } : {}), ...(office ? { office } : {}) }, () => { setCategory(''); setOffice(''); })}
+              >
+                {t('action.reassign', 'Assegna')}
+              </Button>
             </Flex>
           </Section>
         )}

@@ -76,7 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async options(ctx: Context) {
-      ctx.body = { data: await getService(strapi, 'staff-reports').options() };
+      const [options, scope] = await Promise.all([getService(strapi, 'staff-reports').options(), scopeOf(ctx)]);
+      // The desk and triage are URP's: the panel shows them to those who may use them.
+      ctx.body = { data: { ...options, desk: scope.seesEverything } };
     },
   };
 };
