@@ -73,6 +73,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           accessToken: env('WHATSAPP_ACCESS_TOKEN', ''),
           phoneNumberId: env('WHATSAPP_PHONE_NUMBER_ID', ''),
           verifyToken: env('WHATSAPP_VERIFY_TOKEN', ''),
+          templateName: env('WHATSAPP_TEMPLATE_NAME', ''),
+          templateLanguage: env('WHATSAPP_TEMPLATE_LANGUAGE', 'it'),
         },
         facebook: {
           pageId: env('FACEBOOK_PAGE_ID', ''),

@@ -28,11 +28,16 @@ export interface GraphStandIn {
   readonly requests: GraphRequest[];
   /** Text messages sent on WhatsApp that Meta accepted: recipient and text. */
   whatsappSent(): { to: string; text: string }[];
+  /** Template messages sent on WhatsApp that Meta accepted: recipient, template and its body parameters. */
+  templatesSent(): { to: string; name: string; language: string; parameters: string[] }[];
   /** Comments posted on Facebook that Meta accepted: under which object, and the text. */
   commentsPosted(): { on: string; text: string }[];
   addMedia(id: string, bytes: Buffer, mimeType: string, declaredSize?: number | null): void;
-  /** The next `count` calls of this kind answer 500 with Meta's transient error. */
-  failNext(count: number, kind?: 'send' | 'media'): void;
+  /**
+   * The next `count` calls of this kind fail as Meta does: `transient` 500, `throttled` (400, code
+   * 130429: throughput reached), or `re-engagement` (400, code 131047: free text after 24 hours).
+   */
+  failNext(count: number, kind?: 'send' | 'media', error?: keyof typeof FAILURES): void;
   /** Polls `read` until it returns at least `count` items. */
   waitFor<T>(read: () => T[] | Promise<T[]>, count?: number, timeoutMs?: number): Promise<T[]>;
   close(): Promise<void>;
@@ -42,10 +47,23 @@ const metaError = (message: string, code: number, extra: Record<string, unknown>
   error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: crypto.randomBytes(8).toString('base64url') },
 });
 
+const FAILURES = {
+  transient: [500, () => metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true })],
+  throttled: [400, () => metaError('(#130429) Rate limit hit', 130429, { error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' } })],
+  're-engagement': [
+    400,
+    () =>
+      metaError('(#131047) Re-engagement message', 131047, {
+        error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+      }),
+  ],
+} as const satisfies Record<string, readonly [number, () => unknown]>;
+
 export async function startGraphApi({ tokens }: { tokens: readonly string[] }): Promise<GraphStandIn> {
   const requests: GraphRequest[] = [];
   const media = new Map<string, Media>();
   const failures = { send: 0, media: 0 };
+  let failure: keyof typeof FAILURES = 'transient';
   let counter = 0;
   let base = '';
 
@@ -79,7 +97,8 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
       const kind = req.method === 'GET' ? 'media' : 'send';
       if (failures[kind] > 0) {
         failures[kind] -= 1;
-        return answer(500, metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true }));
+        const [status, error] = FAILURES[failure];
+        return answer(status, error());
       }
       if (req.method === 'GET' && objectId && !edge) {
         const item = media.get(objectId);
@@ -110,13 +129,23 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
     url: base,
     requests,
     whatsappSent: () =>
-      accepted('messages').map((request) => ({ to: String(request.body?.to), text: String((request.body?.text as { body?: string } | undefined)?.body) })),
+      accepted('messages')
+        .filter((request) => request.body?.type === 'text')
+        .map((request) => ({ to: String(request.body?.to), text: String((request.body?.text as { body?: string } | undefined)?.body) })),
+    templatesSent: () =>
+      accepted('messages')
+        .filter((request) => request.body?.type === 'template')
+        .map((request) => {
+          const template = request.body?.template as { name: string; language: { code: string }; components: { parameters: { text: string }[] }[] };
+          return { to: String(request.body?.to), name: template.name, language: template.language.code, parameters: template.components[0].parameters.map((parameter) => parameter.text) };
+        }),
     commentsPosted: () => accepted('comments').map((request) => ({ on: request.path.split('/')[2], text: String(request.body?.message) })),
     addMedia(id, bytes, mimeType, declaredSize) {
       media.set(id, { bytes, mimeType, declaredSize: declaredSize === undefined ? bytes.length : declaredSize });
     },
-    failNext(count, kind = 'send') {
+    failNext(count, kind = 'send', error = 'transient') {
       failures[kind] = count;
+      failure = error;
     },
     async waitFor(read, count = 1, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;

@@ -61,7 +61,7 @@ export default {
       appSecret: '',
       groupingWindowMs: 10 * 60 * 1000,
       requestTimeoutMs: 10_000,
-      whatsapp: { accessToken: '', phoneNumberId: '', verifyToken: '' },
+      whatsapp: { accessToken: '', phoneNumberId: '', verifyToken: '', templateName: '', templateLanguage: 'it' },
       facebook: { pageId: '', pageToken: '', verifyToken: '', hashtag: '#segnalaloaBiella' },
     },
   }),

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseHashtag } from '../domain/facebook-inbound';
 import type { MetaChannel } from '../domain/channels';
-import { PLUGIN_ID } from '../uids';
+import { UndeliverableError } from '../domain/outbox';
+import { whatsappAnswer, type WhatsAppTemplate } from '../domain/whatsapp-window';
+import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 
 /** The channels' settings, from the environment (config/plugins.ts, documented in .env.example). */
@@ -15,7 +17,14 @@ export interface ChannelsConfig {
   readonly groupingWindowMs: number;
   /** Longest wait for one Graph API call. */
   readonly requestTimeoutMs: number;
-  readonly whatsapp: { readonly accessToken: string; readonly phoneNumberId: string; readonly verifyToken: string };
+  readonly whatsapp: {
+    readonly accessToken: string;
+    readonly phoneNumberId: string;
+    readonly verifyToken: string;
+    /** The approved template for answers outside the 24-hour window ('' when there is none), and its language. */
+    readonly templateName: string;
+    readonly templateLanguage: string;
+  };
   readonly facebook: { readonly pageId: string; readonly pageToken: string; readonly verifyToken: string; readonly hashtag: string };
 }
 
@@ -24,6 +33,13 @@ export interface WhatsAppSettings {
   readonly verifyToken: string;
   readonly accessToken: string;
   readonly phoneNumberId: string;
+  readonly template: WhatsAppTemplate | null;
+}
+
+/** What an answer says, and the report's number for a template that must name it. */
+export interface ChannelMessage {
+  readonly text: string;
+  readonly reference: string;
 }
 
 export interface FacebookSettings {
@@ -45,7 +61,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     whatsapp(): WhatsAppSettings | null {
       const { appSecret, whatsapp } = config();
-      return allSet(appSecret, whatsapp.accessToken, whatsapp.phoneNumberId, whatsapp.verifyToken) ? { appSecret, ...whatsapp } : null;
+      if (!allSet(appSecret, whatsapp.accessToken, whatsapp.phoneNumberId, whatsapp.verifyToken)) return null;
+      const { accessToken, phoneNumberId, verifyToken, templateName, templateLanguage } = whatsapp;
+      const template = allSet(templateName) ? { name: templateName.trim(), language: templateLanguage.trim() || 'it' } : null;
+      return { appSecret, accessToken, phoneNumberId, verifyToken, template };
     },
 
     facebook(): FacebookSettings | null {
@@ -54,18 +73,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return allSet(appSecret, facebook.pageId, facebook.pageToken, facebook.verifyToken, hashtag) ? { appSecret, ...facebook, hashtag } : null;
     },
 
-    /** Sends a text to a WhatsApp number, or as a comment under a Facebook post or comment. Throws on failure. */
-    async send(channel: MetaChannel, recipient: string, text: string): Promise<void> {
+    /** When this WhatsApp number last wrote to us: it opens the 24-hour window for free text. */
+    async lastInboundAt(sender: string): Promise<Date | null> {
+      const last = (await strapi.db.query(UID.channelMessage).findOne({
+        where: { channel: 'whatsapp', sender, sentAt: { $notNull: true } },
+        select: ['sentAt'],
+        orderBy: { sentAt: 'desc' },
+      })) as { sentAt: string | Date } | null;
+      return last ? new Date(last.sentAt) : null;
+    },
+
+    /**
+     * Sends an answer to a WhatsApp number (free text within 24 hours of the citizen's last message,
+     * the configured template later), or as a comment under a Facebook post or comment. Throws on
+     * failure; an UndeliverableError when no attempt can succeed.
+     */
+    async send(channel: MetaChannel, recipient: string, { text, reference }: ChannelMessage): Promise<void> {
       const graph = getService(strapi, 'graph-api');
       if (channel === 'whatsapp') {
         const settings = this.whatsapp();
         if (!settings) throw new Error('Il canale WhatsApp non è configurato.');
+        const answer = whatsappAnswer({
+          text,
+          reference,
+          lastInboundAt: await this.lastInboundAt(recipient),
+          now: getService(strapi, 'clock').now(),
+          template: settings.template,
+        });
+        if (!answer.ok) throw new UndeliverableError(answer.reason);
         await graph.post(`${settings.phoneNumberId}/messages`, settings.accessToken, {
           messaging_product: 'whatsapp',
           recipient_type: 'individual',
           to: recipient,
-          type: 'text',
-          text: { preview_url: false, body: text },
+          ...answer.message,
         });
         return;
       }

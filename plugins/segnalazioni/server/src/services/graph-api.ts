@@ -6,6 +6,7 @@ import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { isPermanentGraphFailure } from '../domain/graph-errors';
 import { megabytes } from '../domain/photo-rules';
 import { PLUGIN_ID } from '../uids';
 import type { ChannelsConfig } from './channels';
@@ -16,14 +17,15 @@ export class GraphApiError extends Error {
     readonly status: number,
     message: string,
     readonly code: number | null,
+    readonly transient: boolean | null = null,
   ) {
     super(`Graph API ${status}${code === null ? '' : ` (code ${code})`}: ${message}`);
     this.name = 'GraphApiError';
   }
 
-  /** 4xx other than throttling: asking again will not help. */
+  /** Asking again will not help (see domain/graph-errors). */
   get permanent(): boolean {
-    return this.status >= 400 && this.status < 500 && this.status !== 429;
+    return isPermanentGraphFailure(this);
   }
 }
 
@@ -42,7 +44,9 @@ const mediaInfo = z.looseObject({
   file_size: z.coerce.number().nonnegative().optional(),
 });
 
-const metaError = z.looseObject({ error: z.looseObject({ message: z.string().optional(), code: z.number().optional() }) });
+const metaError = z.looseObject({
+  error: z.looseObject({ message: z.string().optional(), code: z.number().optional(), is_transient: z.boolean().optional() }),
+});
 
 class TooLarge extends Error {}
 
@@ -62,8 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const error = metaError.safeParse(json);
-      throw new GraphApiError(response.status, error.success ? (error.data.error.message ?? response.statusText) : response.statusText, error.success ? (error.data.error.code ?? null) : null);
+      const parsed = metaError.safeParse(json);
+      const error = parsed.success ? parsed.data.error : null;
+      throw new GraphApiError(response.status, error?.message ?? response.statusText, error?.code ?? null, error?.is_transient ?? null);
     }
     return json;
   }

@@ -3,9 +3,10 @@ import { isChannelTextName, renderChannelText, type ChannelTextName } from '../d
 import { audienceOf, type MessageChannel } from '../domain/channels';
 import { renderMail, isTemplateName, type TemplateData, type TemplateName, type TemplateOverrides } from '../domain/mail-templates';
 import { toLocale, type Locale } from '../domain/messages';
-import { afterFailure, type RetryPolicy } from '../domain/outbox';
+import { UndeliverableError, afterFailure, type RetryPolicy } from '../domain/outbox';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
+import { GraphApiError } from './graph-api';
 
 /**
  * A message to send once the transaction that caused it has committed: a mail (the default), or a
@@ -49,6 +50,9 @@ export interface DispatchResult {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
+/** Refused for good: by us (no way to deliver it) or by Meta (see domain/graph-errors). Network and SMTP troubles pass. */
+const isPermanent = (error: unknown) => error instanceof UndeliverableError || (error instanceof GraphApiError && error.permanent);
+
 /**
  * The outbox. `enqueue` writes notifications in the caller's transaction; the dispatcher sends them
  * after commit through Strapi's email plugin or the channel's Graph API, with the same retries. A row is claimed with a conditional update before it
@@ -84,8 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);
-    const text = renderChannelText(row.template, row.data ?? {}, locale, audienceOf(row.channel));
-    await getService(strapi, 'channels').send(row.channel, row.recipient, text);
+    const data = row.data ?? {};
+    const text = renderChannelText(row.template, data, locale, audienceOf(row.channel));
+    await getService(strapi, 'channels').send(row.channel, row.recipient, { text, reference: String(data.protocolNumber || data.reference || '') });
   }
 
   async function deliver(row: NotificationRow): Promise<keyof DispatchResult> {
@@ -95,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await query().update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null } });
       return 'sent';
     } catch (error) {
-      const next = afterFailure(attempts, new Date(), config().retry);
+      const next = afterFailure(attempts, new Date(), config().retry, isPermanent(error));
       const data =
         next.give === 'up'
           ? { status: 'failed', lockedUntil: null, lastError: errorText(error) }
