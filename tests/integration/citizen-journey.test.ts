@@ -162,6 +162,9 @@ describe('citizen journey', () => {
       const list = await app.http().get('/api/segnalazioni/my/reports?pageSize=10').set('Authorization', `Bearer ${mario.jwt}`).expect(200);
       expect(list.body.data.map((r: { documentId: string }) => r.documentId)).toEqual([reportId]);
       expect(list.body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 1 });
+      const [own] = list.body.data;
+      expect(own.deadline).toEqual({ step: 'take_in_charge', due: own.deadlines.takeInCharge });
+      expect(own.deadline.due).toEqual(expect.any(String));
       await app.http().get('/api/segnalazioni/my/reports?pageSize=500').set('Authorization', `Bearer ${mario.jwt}`).expect(400);
     });
 
@@ -209,6 +212,17 @@ describe('citizen journey', () => {
       expect(response.body.error.message).toMatch(/presa in carico/);
       const own = await app.http().get(`/api/segnalazioni/my/reports/${reportId}`).set('Authorization', `Bearer ${mario.jwt}`).expect(200);
       expect(own.body.data).toMatchObject({ title: 'Buca profonda in via Italia', editable: false });
+    });
+
+    it('states the deadline the report runs against from the office\'s first answer, whatever replies the citizen sees', async () => {
+      const due = { dueFirstAnswerAt: new Date('2026-12-02T15:00:00.000Z'), dueCloseAt: new Date('2026-12-15T15:00:00.000Z') };
+      await app.strapi.db.query(REPORT).update({ where: { documentId: reportId }, data: { ...due, firstAnsweredAt: null } });
+      const deadline = async () =>
+        (await app.http().get('/api/segnalazioni/my/reports').set('Authorization', `Bearer ${mario.jwt}`).expect(200)).body.data[0].deadline;
+      expect(await deadline()).toEqual({ step: 'first_answer', due: '2026-12-02T15:00:00.000Z' });
+      // Answered (say, on another channel) with no reply in the report: the closing deadline runs now.
+      await app.strapi.db.query(REPORT).update({ where: { documentId: reportId }, data: { firstAnsweredAt: new Date('2026-12-01T10:00:00.000Z') } });
+      expect(await deadline()).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });
     });
   });
 });

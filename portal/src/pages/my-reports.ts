@@ -1,4 +1,3 @@
-import { currentDeadline } from '../../../plugins/segnalazioni/server/src/domain/service-levels';
 import { api, LoginRequired, type OwnReport } from '../api';
 import { detailsList, pageLayout, type DetailRow } from '../components/layout';
 import { paginationNav } from '../components/pagination';
@@ -10,30 +9,15 @@ import { currentSession } from '../session';
 
 export const MY_REPORTS = `${BASE}/le-mie-segnalazioni`;
 
-/**
- * The deadline the report runs against now, by the service levels' own rule. The office's first
- * answer is its first reply, the earliest of those the citizen sees.
- */
-export function ownDeadline(report: OwnReport): { label: string; due: string } | null {
-  const deadline = currentDeadline({
-    status: report.status,
-    firstAnsweredAt: report.replies[0]?.createdAt ?? null,
-    dueTakeInChargeAt: report.deadlines.takeInCharge,
-    dueFirstAnswerAt: report.deadlines.firstAnswer,
-    dueCloseAt: report.deadlines.close,
-  });
-  return deadline ? { label: deadlineLabel(deadline.step), due: deadline.due } : null;
-}
-
 /** What a citizen wants to know of a report at a glance: state, protocol, dates, deadline. */
 export function keyFacts(report: OwnReport): DetailRow[] {
-  const deadline = ownDeadline(report);
+  const { deadline } = report;
   return [
     ['Riferimento', h('span', { class: 'reference' }, report.reference)],
     ['Numero di protocollo', report.protocolNumber ?? 'Non ancora assegnato'],
     ['Inviata il', formatDateTime(report.submittedAt)],
     ['Presa in carico il', report.takenInChargeAt ? formatDateTime(report.takenInChargeAt) : 'Non ancora'],
-    deadline ? [deadline.label, formatDateTime(deadline.due)] : ['Scadenza', null],
+    deadline ? [deadlineLabel(deadline.step), formatDateTime(deadline.due)] : ['Scadenza', null],
     ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
   ];
 }

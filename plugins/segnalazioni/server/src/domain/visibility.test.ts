@@ -1,4 +1,4 @@
-import { isPhotoPublic, toPublicReport } from './visibility';
+import { isPhotoPublic, toOwnReport, toPublicReport } from './visibility';
 
 const record = {
   documentId: 'abc',
@@ -27,6 +27,16 @@ describe('the public view of a report', () => {
   it('leaves deadlines out unless the municipality shows them', () => {
     expect(toPublicReport(record, [])).not.toHaveProperty('deadline');
     expect(toPublicReport(record, [], { deadlines: true }).deadline).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });
+  });
+});
+
+describe("the reporter's view of a report", () => {
+  const own = { ...record, reference: 'SEG-7', description: 'Testo originale', textModeration: 'approved' as const, isPublic: true, channel: 'web', dueFirstAnswerAt: '2026-11-05T16:00:00.000Z' };
+
+  it('states the current deadline from the first answer, not from the replies it is shown', () => {
+    expect(toOwnReport(own, []).deadline).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });
+    expect(toOwnReport({ ...own, firstAnsweredAt: null, replies: [] }, []).deadline).toEqual({ step: 'first_answer', due: '2026-11-05T16:00:00.000Z' });
+    expect(toOwnReport({ ...own, status: 'closed' as const }, []).deadline).toBeNull();
   });
 });
 

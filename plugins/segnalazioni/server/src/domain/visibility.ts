@@ -74,6 +74,8 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
     deadlines: deadlinesOf(report),
+    /** The deadline the report runs against now: the same rule as the office's queue and alerts. */
+    deadline: currentDeadline(report),
     photos: photos.map((photo) => ({
       documentId: photo.documentId,
       moderation: photo.moderation,
