@@ -85,6 +85,13 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
         res.end(Buffer.isBuffer(payload) ? payload : JSON.stringify(payload));
       };
 
+      // Meta's CDN serves a Facebook photo's images by their signed address, without a token.
+      const cdn = /^\/photo-cdn\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && cdn) {
+        const item = media.get(cdn[1]);
+        return item ? answer(200, item.bytes, item.mimeType) : answer(404, 'Not found', 'text/plain');
+      }
+
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !tokens.includes(token)) return answer(401, metaError('Invalid OAuth access token - Cannot parse access token', 190));
 
@@ -103,6 +110,16 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
       if (req.method === 'GET' && objectId && !edge) {
         const item = media.get(objectId);
         if (!item) return answer(400, metaError(`Unsupported get request. Object with ID '${objectId}' does not exist`, 100, { error_subcode: 33 }));
+        if (url.searchParams.get('fields') === 'images') {
+          // A Facebook photo: its images in several sizes, the largest not first.
+          return answer(200, {
+            images: [
+              { height: 130, width: 173, source: `${base}/photo-cdn/${objectId}-small` },
+              { height: 720, width: 960, source: `${base}/photo-cdn/${objectId}` },
+            ],
+            id: objectId,
+          });
+        }
         return answer(200, {
           messaging_product: 'whatsapp',
           url: `${base}/media-download/${objectId}`,

@@ -100,6 +100,14 @@ export const fbPost = (postId: string, message: string, from = { id: '2424242424
   message,
 });
 
+/** A photo post by a person: `item: photo`, with the photo's id and its CDN link. */
+export const fbPhotoPost = (postId: string, photoId: string, message: string, from = { id: '46464646464', name: 'Giulia Blu' }) => ({
+  ...fbPost(postId, message, from),
+  item: 'photo',
+  photo_id: photoId,
+  link: `https://scontent.xx.fbcdn.net/v/t39.30808-6/${photoId}_n.jpg`,
+});
+
 export const fbComment = (postId: string, commentId: string, message: string, from = { id: '35353535353', name: 'Paolo Neri' }) => ({
   from,
   item: 'comment',

@@ -1,6 +1,9 @@
+import path from 'path';
+import exifr from 'exifr';
 import { startApp, type TestApp } from '../helpers/app';
 import { startGraphApi, type GraphStandIn } from '../helpers/graph-api';
-import { META, channelEnv, deliver, fbComment, fbDelivery, fbPost } from '../helpers/meta';
+import { fakeJpeg, jpegWithGps } from '../helpers/images';
+import { META, channelEnv, deliver, fbComment, fbDelivery, fbPhotoPost, fbPost } from '../helpers/meta';
 import { createStaff, type TestStaff } from '../helpers/staff';
 
 const REPORT = 'plugin::segnalazioni.report';
@@ -11,7 +14,8 @@ describe('Facebook page channel', () => {
   let graph: GraphStandIn;
   let urp: TestStaff;
 
-  const reportFrom = (channelRef: string) => app.strapi.db.query(REPORT).findOne({ where: { channelRef }, populate: { history: { orderBy: { id: 'asc' } }, category: true } });
+  const reportFrom = (channelRef: string) =>
+    app.strapi.db.query(REPORT).findOne({ where: { channelRef }, populate: { history: { orderBy: { id: 'asc' } }, category: true, photos: { populate: { file: true } } } });
   const commentsOn = (objectId: string) => graph.commentsPosted().filter((comment) => comment.on === objectId);
   const act = (documentId: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${urp.token}`).send(body).expect(200);
@@ -63,6 +67,37 @@ describe('Facebook page channel', () => {
     expect(receipt.text).not.toContain('Lucia');
     const posted = graph.requests.find((request) => request.path === `/v25.0/${postId}/comments`);
     expect(posted?.authorization).toBe(`Bearer ${META.pageToken}`);
+  });
+
+  it('a photo post with the hashtag brings its photo, fetched through the Graph API and stripped of EXIF like WhatsApp’s', async () => {
+    const postId = `${META.pageId}_6006`;
+    graph.addMedia('900600', await jpegWithGps(1200, 900), 'image/jpeg');
+    await deliver(app, 'facebook', fbDelivery(fbPhotoPost('6006', '900600', 'Cassonetto bruciato in via Torino #segnalaloaBiella'))).expect(200);
+    const report = await reportFrom(postId);
+    expect(report).toMatchObject({ title: 'Cassonetto bruciato in via Torino', channel: 'facebook' });
+    expect(report.photos).toHaveLength(1);
+    expect(report.photos[0]).toMatchObject({ moderation: 'pending', file: expect.objectContaining({ width: 1200, height: 900 }) });
+    expect(await exifr.parse(path.join(app.publicDir, report.photos[0].file.url), { gps: true, tiff: true })).toBeUndefined();
+    const fetched = graph.requests.filter((request) => request.method === 'GET' && request.path.includes('900600'));
+    expect(fetched.map((request) => [request.path, request.authorization])).toEqual([
+      ['/v25.0/900600', `Bearer ${META.pageToken}`],
+      ['/photo-cdn/900600', undefined],
+    ]);
+    expect((await graph.waitFor(() => commentsOn(postId)))[0].text).toContain(`riferimento ${report.reference}`);
+  });
+
+  it('a photo the pipeline refuses, or that Meta no longer has, leaves the words as the report and says why under the post', async () => {
+    graph.addMedia('900700', fakeJpeg(), 'image/jpeg');
+    await deliver(app, 'facebook', fbDelivery(fbPhotoPost('7007', '900700', 'Scritte sul muro del cimitero #segnalaloaBiella'))).expect(200);
+    const refused = await reportFrom(`${META.pageId}_7007`);
+    expect(refused).toMatchObject({ title: 'Scritte sul muro del cimitero', photos: [] });
+    const comments = await graph.waitFor(() => commentsOn(`${META.pageId}_7007`), 2);
+    expect(comments.map((comment) => comment.text).join('\n')).toMatch(new RegExp(`Non abbiamo potuto allegare la foto: .*non è un'immagine leggibile\.\nSegnalazione: ${refused.reference}`));
+
+    await deliver(app, 'facebook', fbDelivery(fbPhotoPost('7008', 'rimossa', 'Buca in via Mazzini #segnalaloaBiella'))).expect(200);
+    expect(await reportFrom(`${META.pageId}_7008`)).toMatchObject({ title: 'Buca in via Mazzini', photos: [] });
+    const gone = await graph.waitFor(() => commentsOn(`${META.pageId}_7008`), 2);
+    expect(gone.map((comment) => comment.text)).toContain(`Non abbiamo potuto allegare la foto: La foto non è più disponibile su Facebook.\nSegnalazione: ${(await reportFrom(`${META.pageId}_7008`)).reference}`);
   });
 
   it('a post without the hashtag, the page’s own post and a like are not reports', async () => {

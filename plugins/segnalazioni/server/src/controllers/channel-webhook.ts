@@ -66,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result =
         active.channel === 'whatsapp'
           ? await intake.whatsapp(orThrow(parseWhatsAppDelivery(payload, active.settings.phoneNumberId)), active.settings)
-          : await intake.facebook(orThrow(parseFacebookDelivery(payload, active.settings)));
+          : await intake.facebook(orThrow(parseFacebookDelivery(payload, active.settings)), active.settings);
       ctx.body = { data: result, meta: {} };
     },
   };

@@ -101,9 +101,9 @@ Motivo: {{reason}}`,
 Reason: {{reason}}`,
   },
   'channel-photo-refused': {
-    it: `Non abbiamo potuto allegare la foto: {{reason}}
+    it: `Non abbiamo potuto allegare la foto: {{photoProblem}}
 Segnalazione: {{reference}}`,
-    en: `We could not attach the photo: {{reason}}
+    en: `We could not attach the photo: {{photoProblem}}
 Report: {{reference}}`,
   },
   'channel-unsupported': {

@@ -40,8 +40,19 @@ describe('Facebook page feed deliveries', () => {
   it('a post with the hashtag is a report, answered under the post', () => {
     expect(parseFacebookDelivery(delivery(post('Lampione spento in via Roma #segnalaloaBiella')), settings)).toEqual({
       ok: true,
-      value: { ignored: 0, posts: [{ id: `${PAGE}_4444`, kind: 'post', authorId: '24242424242', authorName: 'Lucia Verdi', text: 'Lampione spento in via Roma #segnalaloaBiella' }] },
+      value: { ignored: 0, posts: [{ id: `${PAGE}_4444`, kind: 'post', authorId: '24242424242', authorName: 'Lucia Verdi', text: 'Lampione spento in via Roma #segnalaloaBiella', photoId: null }] },
     });
+  });
+
+  it('a photo post with the hashtag is a report carrying its photo, fetched by id', () => {
+    const photo = post('Buca in via Italia #segnalaloaBiella', { item: 'photo', photo_id: '1234567890', link: 'https://scontent.xx.fbcdn.net/v/t39/1234567890_n.jpg' });
+    const parsed = parseFacebookDelivery(delivery(photo), settings);
+    expect(parsed.ok && parsed.value.posts).toEqual([expect.objectContaining({ id: `${PAGE}_4444`, kind: 'post', photoId: '1234567890' })]);
+  });
+
+  it('a comment carries no photo of its own', () => {
+    const parsed = parseFacebookDelivery(delivery(post('#segnalaloaBiella', { item: 'comment', comment_id: '4444_1', photo_id: '77' })), settings);
+    expect(parsed.ok && parsed.value.posts[0].photoId).toBeNull();
   });
 
   it('a comment with the hashtag is a report, answered under the comment', () => {

@@ -13,6 +13,8 @@ export interface FacebookPost {
   readonly authorId: string;
   readonly authorName: string | null;
   readonly text: string;
+  /** The photo of a photo post (`item: photo`), fetched through the Graph API. */
+  readonly photoId: string | null;
 }
 
 export interface FacebookDelivery {
@@ -30,6 +32,7 @@ const feedValue = z.looseObject({
   verb: z.string().max(40),
   post_id: idText.optional(),
   comment_id: idText.optional(),
+  photo_id: idText.optional(),
   from: z.looseObject({ id: idText, name: z.string().max(200).optional() }).optional(),
   message: z.string().max(63206).optional(),
 });
@@ -89,5 +92,6 @@ function toPost(value: z.infer<typeof feedValue>, pageId: string, hashtag: strin
   const id = kind === 'comment' ? value.comment_id : value.post_id;
   const text = value.message?.trim() ?? '';
   if (!kind || !id || value.verb !== 'add' || !value.from || value.from.id === pageId || !hasHashtag(text, hashtag)) return null;
-  return { id, kind, authorId: value.from.id, authorName: value.from.name?.trim() || null, text };
+  const photoId = kind === 'post' && value.item === 'photo' ? (value.photo_id ?? null) : null;
+  return { id, kind, authorId: value.from.id, authorName: value.from.name?.trim() || null, text, photoId };
 }

@@ -6,9 +6,9 @@ import type { FacebookDelivery, FacebookPost } from '../domain/facebook-inbound'
 import type { ReportStatus } from '../domain/lifecycle';
 import type { WhatsAppDelivery, WhatsAppMessage } from '../domain/whatsapp-inbound';
 import { PLUGIN_ID, UID } from '../uids';
-import type { WhatsAppSettings } from './channels';
+import type { FacebookSettings, WhatsAppSettings } from './channels';
 import { getService } from './get-service';
-import type { DownloadedMedia } from './graph-api';
+import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
 import type { ReportRecord } from './intake';
 import type { NotificationDraft } from './notifications';
 
@@ -121,9 +121,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** An answer to the sender: on their chat, or under their post. */
   const answer = (inbound: Inbound, template: 'channel-photo-refused' | 'channel-unsupported', data: Record<string, string>, reportId: number | null): NotificationDraft => ({
-    channel: 'whatsapp',
-    recipient: inbound.sender,
+    channel: inbound.channel,
+    recipient: inbound.channel === 'facebook' ? inbound.externalId : inbound.sender,
     template,
     data,
     reportId: reportId ?? undefined,
@@ -145,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const joins = open !== null && joinsLastReport({ reportStatus: open.status, lastMessageAt: thread?.lastMessageAt ? new Date(thread.lastMessageAt) : null }, message.sentAt, windowMs);
       const additions = joins ? addedToReport('whatsapp', open, content) : null;
       const refusalFor = (report: { id: number; reference: string } | null) =>
-        refused ? [answer(inbound, 'channel-photo-refused', { reason: refused, reference: report?.reference ?? '' }, report?.id ?? null)] : [];
+        refused ? [answer(inbound, 'channel-photo-refused', { photoProblem: refused, reference: report?.reference ?? '' }, report?.id ?? null)] : [];
 
       if (files.length === 0 && !content.text && content.latitude == null) {
         return recordOnly(inbound, 'photo_refused', joins ? open.id : null, refusalFor(joins ? open : null));
@@ -188,35 +189,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return place(inbound, message, { text: message.text }, null, null);
       case 'location':
         return place(inbound, message, { latitude: message.latitude, longitude: message.longitude, address: message.address }, null, null);
-      case 'image': {
-        const { maxBytes } = strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxBytes: number };
-        const media = await getService(strapi, 'graph-api').downloadMedia(message.mediaId, settings.accessToken, maxBytes);
-        try {
-          return await place(inbound, message, { text: message.caption }, media.ok ? media.file : null, media.ok ? null : media.reason);
-        } finally {
-          if (media.ok) await fs.rm(media.file.filepath, { force: true });
-        }
-      }
+      case 'image':
+        return withPhoto({ channel: 'whatsapp', mediaId: message.mediaId }, settings.accessToken, (media) =>
+          place(inbound, message, { text: message.caption }, media.ok ? media.file : null, media.ok ? null : media.reason),
+        );
     }
   }
 
-  async function facebookPost(post: FacebookPost): Promise<'stored' | 'duplicate'> {
+  /** Fetches a message's photo for the photo pipeline, and removes the temp file once `work` is done with it. */
+  async function withPhoto<T>(source: MediaSource, token: string, work: (media: MediaDownload) => Promise<T>): Promise<T> {
+    const { maxBytes } = strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxBytes: number };
+    const media = await getService(strapi, 'graph-api').downloadMedia(source, token, maxBytes);
+    try {
+      return await work(media);
+    } finally {
+      if (media.ok) await fs.rm(media.file.filepath, { force: true });
+    }
+  }
+
+  /** A post or comment with the hashtag is a report; a photo post's photo goes through the photo pipeline, as WhatsApp's. */
+  async function facebookPost(post: FacebookPost, settings: FacebookSettings): Promise<'stored' | 'duplicate'> {
     if (await seen('facebook', post.id)) return 'duplicate';
     const inbound: Inbound = { channel: 'facebook', externalId: post.id, sender: post.authorId, kind: post.kind, sentAt: null };
-    try {
-      await getService(strapi, 'intake').submit({
-        contact: { name: post.authorName, address: post.authorId, channelRef: post.id },
-        channel: 'facebook',
-        actor: 'channel',
-        input: firstReportFields('facebook', { text: post.text }),
-        files: [],
-        inTransaction: async (report) => recordMessage(inbound, 'new_report', report.id),
-      });
-      return 'stored';
-    } catch (error) {
-      if (await seen('facebook', post.id)) return 'duplicate';
-      throw error;
-    }
+    const submit = async (files: readonly DownloadedMedia[], refused: string | null): Promise<'stored' | 'duplicate'> => {
+      try {
+        await getService(strapi, 'intake').submit({
+          contact: { name: post.authorName, address: post.authorId, channelRef: post.id },
+          channel: 'facebook',
+          actor: 'channel',
+          input: firstReportFields('facebook', { text: post.text }),
+          files,
+          inTransaction: async (report) => {
+            await recordMessage(inbound, refused ? 'photo_refused' : 'new_report', report.id);
+            return refused ? [answer(inbound, 'channel-photo-refused', { photoProblem: refused, reference: report.reference }, report.id)] : [];
+          },
+        });
+        return 'stored';
+      } catch (error) {
+        if (await seen('facebook', post.id)) return 'duplicate';
+        // The photo pipeline refused the photo: the words still make the report, and the author is told why.
+        if (error instanceof errors.ValidationError && files.length > 0) return submit([], error.message);
+        throw error;
+      }
+    };
+    if (!post.photoId) return submit([], null);
+    return withPhoto({ channel: 'facebook', photoId: post.photoId }, settings.pageToken, (media) => (media.ok ? submit([media.file], null) : submit([], media.reason)));
   }
 
   const tally = (outcomes: readonly ('stored' | 'duplicate')[], ignored: number): ReceiveResult => ({
@@ -233,9 +250,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return tally(outcomes, delivery.ignored);
     },
 
-    async facebook(delivery: FacebookDelivery): Promise<ReceiveResult> {
+    async facebook(delivery: FacebookDelivery, settings: FacebookSettings): Promise<ReceiveResult> {
       const outcomes: ('stored' | 'duplicate')[] = [];
-      for (const post of delivery.posts) outcomes.push(await facebookPost(post));
+      for (const post of delivery.posts) outcomes.push(await facebookPost(post, settings));
       return tally(outcomes, delivery.ignored);
     },
   };

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { CHANNEL_LABELS } from '../domain/channels';
 import { isPermanentGraphFailure } from '../domain/graph-errors';
 import { megabytes } from '../domain/photo-rules';
 import { PLUGIN_ID } from '../uids';
@@ -44,13 +45,30 @@ const mediaInfo = z.looseObject({
   file_size: z.coerce.number().nonnegative().optional(),
 });
 
+/** The images of a Facebook photo, in several sizes. */
+const photoInfo = z.looseObject({
+  images: z.array(z.looseObject({ source: z.url({ protocol: /^https?$/ }), width: z.number().nonnegative(), height: z.number().nonnegative() })).min(1),
+});
+
+/** A photo to fetch: a WhatsApp message's media, or the photo of a Facebook post. */
+export type MediaSource = { readonly channel: 'whatsapp'; readonly mediaId: string } | { readonly channel: 'facebook'; readonly photoId: string };
+
+interface LocatedMedia {
+  readonly url: string;
+  /** What Meta declares, when it does. */
+  readonly size?: number;
+}
+
 const metaError = z.looseObject({
   error: z.looseObject({ message: z.string().optional(), code: z.number().optional(), is_transient: z.boolean().optional() }),
 });
 
 class TooLarge extends Error {}
 
-const GONE = 'La foto non è più disponibile su WhatsApp: inviala di nuovo.';
+const GONE: Record<MediaSource['channel'], string> = {
+  whatsapp: 'La foto non è più disponibile su WhatsApp: inviala di nuovo.',
+  facebook: 'La foto non è più disponibile su Facebook.',
+};
 
 /** Meta's Graph API over HTTP: calls with a bearer token and a timeout, and media downloads with a size cap. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -73,31 +91,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return json;
   }
 
+  async function locate(source: MediaSource, token: string): Promise<LocatedMedia> {
+    const invalid = () => new GraphApiError(502, 'media without a download URL', null);
+    if (source.channel === 'whatsapp') {
+      const parsed = mediaInfo.safeParse(await call('GET', encodeURIComponent(source.mediaId), token));
+      if (!parsed.success) throw invalid();
+      return { url: parsed.data.url, size: parsed.data.file_size };
+    }
+    const parsed = photoInfo.safeParse(await call('GET', `${encodeURIComponent(source.photoId)}?fields=images`, token));
+    if (!parsed.success) throw invalid();
+    const [largest] = [...parsed.data.images].sort((a, b) => b.width * b.height - a.width * a.height);
+    return { url: largest.source };
+  }
+
   return {
     post: (pathname: string, token: string, body: unknown) => call('POST', pathname, token, body),
 
     /**
-     * Fetches a WhatsApp media: its URL from GET /{media-id}, then the bytes (same token), written
-     * to a temp file and cut off past `maxBytes`. Media Meta no longer has, or too large, is a
-     * refusal with a reason the sender reads; a failure that may pass (5xx, network) throws.
+     * Fetches a photo: a WhatsApp media (its URL from GET /{media-id}, then the bytes with the same
+     * token) or a Facebook photo (its largest image from GET /{photo-id}?fields=images, then the
+     * bytes from Meta's CDN, which takes no token), written to a temp file and cut off past
+     * `maxBytes`. A photo Meta no longer has, or too large, is a refusal with a reason the sender
+     * reads; a failure that may pass (5xx, network) throws.
      */
-    async downloadMedia(mediaId: string, token: string, maxBytes: number): Promise<MediaDownload> {
-      let info: z.infer<typeof mediaInfo>;
+    async downloadMedia(source: MediaSource, token: string, maxBytes: number): Promise<MediaDownload> {
+      const gone: MediaDownload = { ok: false, reason: GONE[source.channel] };
+      let info: LocatedMedia;
       try {
-        const parsed = mediaInfo.safeParse(await call('GET', encodeURIComponent(mediaId), token));
-        if (!parsed.success) throw new GraphApiError(502, 'media without a download URL', null);
-        info = parsed.data;
+        info = await locate(source, token);
       } catch (error) {
-        if (error instanceof GraphApiError && error.permanent) return { ok: false, reason: GONE };
+        if (error instanceof GraphApiError && error.permanent) return gone;
         throw error;
       }
       const tooLarge = (size: number): MediaDownload => ({ ok: false, reason: `La foto pesa ${megabytes(size)}: il massimo è ${megabytes(maxBytes)}.` });
-      if (info.file_size !== undefined && info.file_size > maxBytes) return tooLarge(info.file_size);
+      if (info.size !== undefined && info.size > maxBytes) return tooLarge(info.size);
 
-      const response = await fetch(info.url, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(config().requestTimeoutMs) });
+      const response = await fetch(info.url, {
+        headers: source.channel === 'whatsapp' ? { Authorization: `Bearer ${token}` } : {},
+        signal: AbortSignal.timeout(config().requestTimeoutMs),
+      });
       if (!response.ok || !response.body) {
         const error = new GraphApiError(response.status, 'media download failed', null);
-        if (error.permanent) return { ok: false, reason: GONE };
+        if (error.permanent) return gone;
         throw error;
       }
       const filepath = path.join(os.tmpdir(), `sgn-media-${randomBytes(8).toString('hex')}`);
@@ -115,7 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof TooLarge) return tooLarge(size);
         throw error;
       }
-      return { ok: true, file: { filepath, size, originalFilename: 'foto WhatsApp' } };
+      return { ok: true, file: { filepath, size, originalFilename: `foto ${CHANNEL_LABELS[source.channel]}` } };
     },
   };
 };
