@@ -27,12 +27,43 @@ describe('demo content (npm run demo)', () => {
     const login = await app.http().post('/admin/login').send({ email: 'strade@comune.example.it', password: 'Ufficio2026!' }).expect(200);
     const queue = await app.http().get('/segnalazioni/reports?status=submitted').set('Authorization', `Bearer ${login.body.data.token}`).expect(200);
     expect(queue.body.data.map((report: { title: string }) => report.title)).toEqual(['Cartello di stop piegato']);
-    await app.http().post('/admin/login').send({ email: 'admin@comune.example.it', password: 'Sportello2026!' }).expect(200);
+  });
+
+  it('seeds a WhatsApp report and a phone call filed at the desk, waiting in the URP’s triage tab', async () => {
+    const login = await app.http().post('/admin/login').send({ email: 'admin@comune.example.it', password: 'Sportello2026!' }).expect(200);
+    const as = (path: string) => app.http().get(path).set('Authorization', `Bearer ${login.body.data.token}`).expect(200);
+    const triage = await as('/segnalazioni/reports?triage=true');
+    expect(triage.body.meta.triage).toBe(2);
+    const byChannel = Object.fromEntries(triage.body.data.map((report: { channel: string; documentId: string }) => [report.channel, report.documentId]));
+    expect(Object.keys(byChannel).sort()).toEqual(['desk', 'whatsapp']);
+
+    const whatsapp = (await as(`/segnalazioni/reports/${byChannel.whatsapp}`)).body.data;
+    expect(whatsapp).toMatchObject({
+      status: 'submitted',
+      category: null,
+      office: { name: 'URP - Ufficio Relazioni con il Pubblico' },
+      citizen: { name: 'Franca Gialli', phone: '393471234567', email: null },
+      title: 'Lampione spento da una settimana in via Gramsci, di sera il marciapiede è…',
+      address: 'Via Gramsci 20, Biella',
+      latitude: 45.561,
+      longitude: 8.059,
+    });
+    expect(whatsapp.history.map((entry: { action: string; actorType: string }) => [entry.action, entry.actorType])).toEqual([
+      ['submit', 'channel'],
+      ['edit', 'reporter'],
+    ]);
+    expect(await app.strapi.db.query('plugin::segnalazioni.channel-message').count({ where: { sender: '393471234567' } })).toBe(2);
+
+    const desk = (await as(`/segnalazioni/reports/${byChannel.desk}`)).body.data;
+    expect(desk).toMatchObject({ title: 'Albero pericolante in via Lamarmora', status: 'submitted', category: null, citizen: { name: 'Giovanni Bianchi', phone: '0153511234', email: null } });
+    expect(desk.history).toEqual([expect.objectContaining({ action: 'submit', actorType: 'desk', actor: 'Paola Ferri', details: expect.objectContaining({ citizenNotice: 'none' }) })]);
+    await app.mailbox.waitFor((mail: Mail) => mail.to.includes('urp@comune.example.it') && mail.subject.includes(desk.reference));
   });
 
   it('seeds once: a restart adds nothing', async () => {
     await app.restart();
-    expect(await app.strapi.db.query('plugin::segnalazioni.report').count({})).toBe(5);
+    expect(await app.strapi.db.query('plugin::segnalazioni.report').count({})).toBe(7);
+    expect(await app.strapi.db.query('plugin::segnalazioni.channel-message').count({})).toBe(2);
     expect(await app.strapi.db.query('admin::user').count({})).toBe(2);
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({})).toBe(1);
   });

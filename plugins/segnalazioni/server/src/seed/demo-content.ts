@@ -110,3 +110,22 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     steps: [],
   },
 ];
+
+/** A citizen who wrote on WhatsApp: a text, then their position; one report waiting for triage. */
+export const DEMO_WHATSAPP = {
+  number: '393471234567',
+  name: 'Franca Gialli',
+  text: 'Lampione spento da una settimana in via Gramsci, di sera il marciapiede è completamente al buio.',
+  place: { latitude: 45.561, longitude: 8.059, address: 'Via Gramsci 20, Biella' },
+} as const;
+
+/** A phone call the URP filed at the desk, with no category yet: it waits in 'Da smistare'. */
+export const DEMO_DESK_CALL = {
+  title: 'Albero pericolante in via Lamarmora',
+  description: 'Telefonata: un ramo grosso pende sopra il marciapiede davanti al civico 3 e si muove con il vento.',
+  address: 'Via Lamarmora 3, Biella',
+  latitude: 45.5652,
+  longitude: 8.0497,
+  contactName: 'Giovanni Bianchi',
+  contactPhone: '0153511234',
+} as const;

@@ -21,6 +21,9 @@ export interface ReceiveResult {
 type MessageKind = 'text' | 'image' | 'location' | 'post' | 'comment' | 'unsupported';
 type Outcome = 'new_report' | 'added' | 'photo_refused' | 'unsupported';
 
+/** What fetching a WhatsApp message's media takes. */
+type MediaAccess = Pick<WhatsAppSettings, 'accessToken'>;
+
 interface ThreadRow {
   id: number;
   version: number;
@@ -179,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function whatsappMessage(message: WhatsAppMessage, settings: WhatsAppSettings): Promise<'stored' | 'duplicate'> {
+  async function whatsappMessage(message: WhatsAppMessage, settings: MediaAccess): Promise<'stored' | 'duplicate'> {
     if (await seen('whatsapp', message.id)) return 'duplicate';
     const inbound: Inbound = { channel: 'whatsapp', externalId: message.id, sender: message.from, kind: message.kind, sentAt: message.sentAt };
     switch (message.kind) {
@@ -244,7 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One delivery's messages, in order; throws when one could not be placed (Meta then delivers again). */
-    async whatsapp(delivery: WhatsAppDelivery, settings: WhatsAppSettings): Promise<ReceiveResult> {
+    async whatsapp(delivery: WhatsAppDelivery, settings: MediaAccess): Promise<ReceiveResult> {
       const outcomes: ('stored' | 'duplicate')[] = [];
       for (const message of delivery.messages) outcomes.push(await whatsappMessage(message, settings));
       return tally(outcomes, delivery.ignored);

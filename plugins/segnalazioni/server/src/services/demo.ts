@@ -6,13 +6,13 @@ import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 import type { StaffScope } from '../domain/access';
 import type { Action } from '../domain/lifecycle';
-import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS } from '../seed/demo-content';
+import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_DESK_CALL, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS, DEMO_WHATSAPP } from '../seed/demo-content';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { Citizen } from './intake';
 import type { IncomingFile } from './photos';
 import { OFFICER_ROLE_NAME } from './staff';
-import type { StaffMember } from './workflow';
+import { staffName, type StaffMember } from './workflow';
 
 const SEEDED_KEY = 'demo-seeded';
 
@@ -28,7 +28,8 @@ async function demoPhoto(colour: string): Promise<IncomingFile> {
 
 /**
  * Demo content for `npm run demo`, seeded once per database through the real intake and workflow:
- * an URP admin, an officer with their office, a citizen, and reports in several states.
+ * an URP admin, an officer with their office, a citizen, reports in several states, and a WhatsApp
+ * report and a desk call waiting for triage.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function staffAccount(account: typeof DEMO_ADMIN | typeof DEMO_OFFICER, role: { code?: string; name?: string }): Promise<StaffMember> {
@@ -36,6 +37,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (existing) return existing as StaffMember;
     const roleRow = await strapi.db.query('admin::role').findOne({ where: role });
     return strapi.service('admin::user').create({ ...account, isActive: true, registrationToken: null, preferedLanguage: 'it', roles: [roleRow.id] });
+  }
+
+  /** The other channels, as they come in: two WhatsApp messages through the channel intake, a phone call filed at the desk. */
+  async function channelReports(admin: StaffMember): Promise<void> {
+    const sentAt = getService(strapi, 'clock').now();
+    const sender = { from: DEMO_WHATSAPP.number, name: DEMO_WHATSAPP.name, sentAt };
+    await getService(strapi, 'channel-intake').whatsapp(
+      {
+        messages: [
+          { ...sender, id: 'wamid.DEMO-TEXT', kind: 'text', text: DEMO_WHATSAPP.text },
+          { ...sender, id: 'wamid.DEMO-PLACE', kind: 'location', ...DEMO_WHATSAPP.place },
+        ],
+        ignored: 0,
+      },
+      // Text and a place only: no media to fetch, so no token is needed.
+      { accessToken: '' },
+    );
+    const { contactName, contactPhone, ...input } = DEMO_DESK_CALL;
+    await getService(strapi, 'intake').submit({
+      contact: { name: contactName, address: contactPhone },
+      input,
+      files: [],
+      channel: 'desk',
+      actor: 'desk',
+      actorRef: { id: `admin:${admin.id}`, label: staffName(admin) },
+    });
   }
 
   return {
@@ -78,8 +105,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await getService(strapi, 'workflow').perform({ staff, scope, documentId, action: step.action as Action, input });
         }
       }
+      await channelReports(admin);
       await store.set({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
-      strapi.log.info(`[${PLUGIN_ID}] demo: ${DEMO_ADMIN.email}, ${DEMO_OFFICER.email}, ${DEMO_CITIZEN.email} and ${DEMO_REPORTS.length} reports`);
+      strapi.log.info(`[${PLUGIN_ID}] demo: ${DEMO_ADMIN.email}, ${DEMO_OFFICER.email}, ${DEMO_CITIZEN.email} and ${DEMO_REPORTS.length + 2} reports (one by WhatsApp, one at the URP desk)`);
     },
   };
 };
