@@ -48,6 +48,8 @@ export interface ReportDetail extends ReportSummary {
   photos: ReportPhoto[];
   replies: { documentId: string; kind: string; body: string; public: boolean; createdAt: string; author: string | null }[];
   history: { action: string; actor: string | null; actorType: string; fromStatus: string | null; toStatus: string | null; details: Record<string, unknown>; at: string }[];
+  /** Messages the outbox gave up on, with the reason. */
+  undelivered: { channel: string; recipient: string; template: string; error: string | null; at: string }[];
 }
 
 export interface QueueResponse {

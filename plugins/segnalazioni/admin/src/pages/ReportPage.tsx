@@ -244,6 +244,19 @@ export const ReportPage = () => {
         <Section title={t('report.timeline', 'Cronologia')}>
           <Timeline entries={data.history} />
         </Section>
+
+        {data.undelivered.length > 0 && (
+          <Section title={t('report.undelivered', 'Messaggi non recapitati')}>
+            {data.undelivered.map((notice, index) => (
+              <Box key={index} paddingBottom={3}>
+                <Typography variant="pi" textColor="neutral600">
+                  {date(notice.at)} · {notice.channel} · {notice.recipient}
+                </Typography>
+                <Typography tag="p" textColor="danger600">{notice.error}</Typography>
+              </Box>
+            ))}
+          </Section>
+        )}
       </Layouts.Content>
     </Page.Main>
   );

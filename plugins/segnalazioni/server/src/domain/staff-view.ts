@@ -43,7 +43,16 @@ export function toStaffSummary(report: StaffReportRecord, now: Date = new Date()
   };
 }
 
-export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[], now: Date = new Date()) {
+/** A message about the report that the outbox gave up on: the office must reach its recipient otherwise. */
+export interface UndeliveredNotice {
+  readonly channel: string;
+  readonly recipient: string;
+  readonly template: string;
+  readonly lastError?: string | null;
+  readonly updatedAt: string;
+}
+
+export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[], now: Date = new Date(), undelivered: readonly UndeliveredNotice[] = []) {
   const citizen = report.reporter
     ? { name: [report.reporter.firstName, report.reporter.lastName].filter(Boolean).join(' '), email: report.reporter.email, phone: null }
     : { name: report.contactName ?? '', email: report.contactEmail ?? null, phone: report.channel === 'facebook' ? null : (report.contact ?? null) };
@@ -80,6 +89,13 @@ export function toStaffReport(report: StaffReportRecord, photos: readonly StaffP
       toStatus: entry.toStatus ?? null,
       details: entry.details ?? {},
       at: entry.occurredAt,
+    })),
+    undelivered: [...undelivered].sort(byTime('updatedAt')).map((notice) => ({
+      channel: notice.channel,
+      recipient: notice.recipient,
+      template: notice.template,
+      error: notice.lastError ?? null,
+      at: notice.updatedAt,
     })),
   };
 }

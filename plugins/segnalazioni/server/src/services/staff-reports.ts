@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { canSeeReport, officeFilter, type StaffScope } from '../domain/access';
 import { REPORT_STATUSES, type ReportStatus } from '../domain/lifecycle';
 import { overdueWhere } from '../domain/service-levels';
-import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord } from '../domain/staff-view';
+import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord, type UndeliveredNotice } from '../domain/staff-view';
 import { UID } from '../uids';
 import { forbidden } from '../errors';
 import { getService } from './get-service';
@@ -111,7 +111,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!record) throw new errors.NotFoundError('Segnalazione non trovata.');
       if (!canSeeReport(scope, record.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
-      return toStaffReport(record as StaffReportRecord, photosOf(record.photos), getService(strapi, 'clock').now());
+      const undelivered = (await strapi.db.query(UID.notification).findMany({
+        where: { report: record.id, status: 'failed' },
+        select: ['channel', 'recipient', 'template', 'lastError', 'updatedAt'],
+      })) as UndeliveredNotice[];
+      return toStaffReport(record as StaffReportRecord, photosOf(record.photos), getService(strapi, 'clock').now(), undelivered);
     },
 
     /** What the filters, the reassign menu and the reply editor offer. */
