@@ -1,11 +1,12 @@
 import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/domain/report-input';
 import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/domain/visibility';
 import { currentSession, endSession } from './session';
+import { t, type MessageKey } from './i18n';
 
 /**
  * The portal reads only the public and citizen APIs, exactly as any other client would. Errors come
  * in Strapi's format, `{ error: { status, name, message, details } }`; this module turns them into
- * an `ApiError` whose messages are Italian and, where the server says so, tied to a form field.
+ * an `ApiError` whose messages a citizen can read and, where the server says so, tied to a form field.
  */
 
 export type { OwnReport, PublicCategory, PublicReport, SubmissionInput };
@@ -47,20 +48,24 @@ interface StrapiErrorBody {
 
 /**
  * users-permissions answers in English: the messages a citizen can meet while registering or
- * logging in, in Italian.
+ * logging in, in the portal's language. The segnalazioni plugin's own messages are Italian, and
+ * stay as the server wrote them.
  */
-const AUTH_MESSAGES: readonly [RegExp, string][] = [
-  [/invalid identifier or password/i, 'Email o password non corretti.'],
-  [/email is not confirmed/i, 'Non hai ancora confermato il tuo indirizzo email: apri il collegamento che ti abbiamo inviato.'],
-  [/blocked/i, 'Il tuo account è bloccato: rivolgiti all’URP del comune.'],
-  [/already taken/i, 'Esiste già un account con questo indirizzo email: accedi, oppure usa un altro indirizzo.'],
-  [/already confirmed/i, 'Il tuo indirizzo email è già confermato: puoi accedere.'],
-  [/too many requests/i, 'Troppi tentativi in poco tempo: riprova tra qualche minuto.'],
-  [/less than 73 bytes/i, 'Password: al massimo 72 caratteri.'],
-  [/must be a valid email/i, 'Email: indica un indirizzo email valido.'],
+const AUTH_MESSAGES: readonly [RegExp, MessageKey][] = [
+  [/invalid identifier or password/i, 'auth.invalidCredentials'],
+  [/email is not confirmed/i, 'auth.notConfirmed'],
+  [/blocked/i, 'auth.blocked'],
+  [/already taken/i, 'auth.emailTaken'],
+  [/already confirmed/i, 'auth.alreadyConfirmed'],
+  [/too many requests/i, 'auth.tooManyRequests'],
+  [/less than 73 bytes/i, 'auth.passwordTooLong'],
+  [/must be a valid email/i, 'auth.invalidEmail'],
 ];
 
-const italian = (message: string) => AUTH_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+const translated = (message: string) => {
+  const key = AUTH_MESSAGES.find(([pattern]) => pattern.test(message))?.[1];
+  return key ? t(key) : message;
+};
 
 const fieldOf = (path: string | readonly string[] | undefined) => (Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '');
 
@@ -77,11 +82,11 @@ export class ApiError extends Error {
   static async from(response: Response): Promise<ApiError> {
     const body = (await response.json().catch(() => ({}))) as StrapiErrorBody;
     const error = body.error ?? {};
-    const message = italian(error.message || `Il servizio non ha risposto come previsto (errore ${response.status}). Riprova più tardi.`);
+    const message = translated(error.message || t('api.unexpected', { status: response.status }));
     const listed = (error.details?.errors ?? []).map((problem) => ({
       // Photo problems name the file, not a field: they belong to the photos field.
       field: problem.name !== undefined ? 'photos' : fieldOf(problem.path),
-      message: italian(problem.message ?? message),
+      message: translated(problem.message ?? message),
     }));
     const problems = listed.length > 0 ? listed : [{ field: fieldOf(error.details?.path), message }];
     return new ApiError(response.status, message, problems);
@@ -91,7 +96,7 @@ export class ApiError extends Error {
 /** The session ended (expired token, or none): the page asks the citizen to log in again. */
 export class LoginRequired extends Error {
   constructor() {
-    super('Accedi per continuare.');
+    super(t('api.loginRequired'));
     this.name = 'LoginRequired';
   }
 }
@@ -119,7 +124,7 @@ async function call<T>(path: string, init: RequestInit & { auth?: boolean } = {}
   try {
     response = await fetch(path, { ...init, headers, credentials: 'omit' });
   } catch {
-    throw new ApiError(0, 'Non riusciamo a raggiungere il servizio: controlla la connessione e riprova.', []);
+    throw new ApiError(0, t('api.unreachable'), []);
   }
   if (init.auth && response.status === 401) {
     endSession();

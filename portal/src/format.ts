@@ -1,36 +1,41 @@
 import { ACTION_LABELS, STATUS_LABELS } from '../../plugins/segnalazioni/server/src/domain/messages';
 import type { ReportStatus } from '../../plugins/segnalazioni/server/src/domain/lifecycle';
 import { CALENDAR_TIME_ZONE } from '../../plugins/segnalazioni/server/src/domain/working-calendar';
+import { locale, t, type Locale, type MessageKey } from './i18n';
 
-/** Dates as people in the municipality read them, in its time zone whatever the device's. */
-const DATE = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: CALENDAR_TIME_ZONE });
-const DATE_TIME = new Intl.DateTimeFormat('it-IT', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: CALENDAR_TIME_ZONE,
-});
+/** Dates as people in the municipality read them, in its time zone whatever the device's, in the chosen language. */
+const INTL_LOCALES: Readonly<Record<Locale, string>> = { it: 'it-IT', en: 'en-GB' };
+const DAY = { day: 'numeric', month: 'long', year: 'numeric', timeZone: CALENDAR_TIME_ZONE } as const;
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export const formatDate = (iso: string) => DATE.format(new Date(iso));
-export const formatDateTime = (iso: string) => DATE_TIME.format(new Date(iso));
+function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${locale()}:${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(INTL_LOCALES[locale()], kind === 'date' ? DAY : { ...DAY, hour: '2-digit', minute: '2-digit' });
+    formatters.set(key, found);
+  }
+  return found;
+}
 
-export const statusLabel = (status: ReportStatus) => STATUS_LABELS.it[status];
+export const formatDate = (iso: string) => formatter('date').format(new Date(iso));
+export const formatDateTime = (iso: string) => formatter('dateTime').format(new Date(iso));
+
+export const statusLabel = (status: ReportStatus) => STATUS_LABELS[locale()][status];
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A step of a report's history, as a heading: "Presa in carico". */
-export const actionLabel = (action: string) => capitalised((ACTION_LABELS.it as Readonly<Record<string, string>>)[action] ?? action);
+export const actionLabel = (action: string) => capitalised((ACTION_LABELS[locale()] as Readonly<Record<string, string>>)[action] ?? action);
 
-const REPLY_KINDS: Readonly<Record<string, string>> = {
-  feasibility: 'Risposta sulla fattibilità',
-  progress: 'Aggiornamento',
-  final: 'Risposta finale',
-  rejection: 'Motivo del rifiuto',
+const REPLY_KINDS: Readonly<Record<string, MessageKey>> = {
+  feasibility: 'reply.feasibility',
+  progress: 'reply.progress',
+  final: 'reply.final',
+  rejection: 'reply.rejection',
 };
 
-export const replyKindLabel = (kind: string) => REPLY_KINDS[kind] ?? 'Risposta';
+export const replyKindLabel = (kind: string) => t(REPLY_KINDS[kind] ?? 'reply.other');
 
 /** Bootstrap Italia's colours for a status badge, each with AA contrast on white text. */
 const STATUS_BADGES: Readonly<Record<ReportStatus, string>> = {
@@ -43,11 +48,11 @@ const STATUS_BADGES: Readonly<Record<ReportStatus, string>> = {
 
 export const statusBadgeClass = (status: ReportStatus) => `badge ${STATUS_BADGES[status]}`;
 
-const DEADLINE_STEPS: Readonly<Record<string, string>> = {
-  take_in_charge: 'Presa in carico entro',
-  first_answer: 'Prima risposta entro',
-  close: 'Chiusura prevista entro',
+const DEADLINE_STEPS: Readonly<Record<string, MessageKey>> = {
+  take_in_charge: 'deadline.take_in_charge',
+  first_answer: 'deadline.first_answer',
+  close: 'deadline.close',
 };
 
 /** "Presa in carico entro", for the deadline a report is running against. */
-export const deadlineLabel = (step: string) => DEADLINE_STEPS[step] ?? 'Scadenza';
+export const deadlineLabel = (step: string) => t(DEADLINE_STEPS[step] ?? 'deadline.other');

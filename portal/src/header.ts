@@ -1,11 +1,13 @@
 import { NavBarCollapsible } from 'bootstrap-italia';
+import { startLanguageSwitch } from './components/language-switch';
 import { h, icon, replaceChildren } from './dom';
+import { onLocaleChange, t } from './i18n';
 import { BASE, navigate } from './router';
 import { currentSession, endSession, onSessionChange } from './session';
 
 /**
- * The parts of the comuni template's header that change with the page: the personal area (log in,
- * or the citizen's name and "Esci") and the current menu item.
+ * The parts of the comuni template's header that change with the page: the language switch, the
+ * personal area (log in, or the citizen's name and "Esci") and the current menu item.
  */
 
 function renderPersonalArea(zone: HTMLElement): void {
@@ -15,9 +17,9 @@ function renderPersonalArea(zone: HTMLElement): void {
       zone,
       h(
         'a',
-        { class: 'btn btn-primary btn-icon btn-full', href: `${BASE}/accesso`, 'aria-label': 'Accedi all’area personale' },
+        { class: 'btn btn-primary btn-icon btn-full', href: `${BASE}/accesso`, 'aria-label': t('header.login') },
         h('span', { class: 'rounded-icon' }, icon('it-user', { className: 'icon-primary' })),
-        h('span', { class: 'd-none d-lg-block' }, 'Accedi all’area personale'),
+        h('span', { class: 'd-none d-lg-block' }, t('header.login')),
       ),
     );
     return;
@@ -27,7 +29,7 @@ function renderPersonalArea(zone: HTMLElement): void {
     h(
       'div',
       { class: 'd-flex align-items-center gap-3' },
-      h('a', { class: 'text-white', href: `${BASE}/le-mie-segnalazioni`, 'aria-label': `Area personale di ${session.name}` }, icon('it-user', { className: 'icon-white icon-sm me-1' }), h('span', { class: 'd-none d-md-inline' }, session.name)),
+      h('a', { class: 'text-white', href: `${BASE}/le-mie-segnalazioni`, 'aria-label': t('header.personalArea', { name: session.name }) }, icon('it-user', { className: 'icon-white icon-sm me-1' }), h('span', { class: 'd-none d-md-inline' }, session.name)),
       h(
         'button',
         {
@@ -38,7 +40,7 @@ function renderPersonalArea(zone: HTMLElement): void {
             navigate(BASE);
           },
         },
-        'Esci',
+        t('header.logout'),
       ),
     ),
   );
@@ -59,8 +61,11 @@ export function markCurrentSection(path: string): void {
 }
 
 export function startHeader(): void {
+  const languages = document.getElementById('lingua');
+  if (languages) startLanguageSwitch(languages);
   const zone = document.getElementById('area-personale');
   if (!zone) return;
   renderPersonalArea(zone);
   onSessionChange(() => renderPersonalArea(zone));
+  onLocaleChange(() => renderPersonalArea(zone));
 }

@@ -1,5 +1,7 @@
 import './styles/portal.css';
 import { markCurrentSection, startHeader } from './header';
+import { onLocaleChange } from './i18n';
+import { translateFrame } from './i18n/frame';
 import { archivePage } from './pages/archive';
 import { loginPage } from './pages/login';
 import { myReportPage } from './pages/my-report';
@@ -9,10 +11,15 @@ import { privacyPage } from './pages/privacy';
 import { registerPage } from './pages/register';
 import { reportPage } from './pages/report';
 import { submitPage } from './pages/submit';
-import { startRouter } from './router';
+import { refresh, startRouter } from './router';
 import { municipality } from './site';
 
 /** The citizen portal: every page under /sportello, one module each. */
+translateFrame();
+onLocaleChange(() => {
+  translateFrame();
+  refresh();
+});
 startHeader();
 startRouter({
   routes: [

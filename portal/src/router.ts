@@ -89,6 +89,11 @@ async function render({ focus }: { focus: string | null }): Promise<void> {
   }
 }
 
+/** Renders the current page again where it stands (after a change of language). */
+export function refresh(): void {
+  void render({ focus: null });
+}
+
 export function startRouter(routerOptions: RouterOptions): void {
   options = routerOptions;
   document.addEventListener('click', (event) => {

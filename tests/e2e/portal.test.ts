@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, startApp, type TestApp } from '../helpers/app';
+import { accessibilityReport } from '../helpers/axe';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
 import { confirmationLink } from '../helpers/citizens';
 import { jpegWithGps } from '../helpers/images';
@@ -29,6 +30,9 @@ const PHONE = { width: 390, height: 844 };
     await page.screenshot({ path: artifact(`portal-${name}-phone.png`), fullPage: true });
     await page.setViewportSize(DESKTOP);
   };
+
+  /** axe-core at both widths: no WCAG 2.1 A/AA violation, each printed readably if there is one. */
+  const audit = async (name: string) => expect(await accessibilityReport(page, name, { desktop: DESKTOP, phone: PHONE })).toBe('');
 
   beforeAll(async () => {
     // The mails' links point at PUBLIC_URL: make it this server, so the browser can follow them.
@@ -91,6 +95,7 @@ const PHONE = { width: 390, height: 844 };
     expect(await page.getByText(unpublished).count()).toBe(0);
     expect(await page.getByText('Ornitorinco dipinto').count()).toBe(0);
     await screenshots('archive-search');
+    await audit('archive');
 
     // By category: the counts are of published reports only, and the filter keeps to them.
     const categories = page.getByRole('navigation', { name: 'Categorie' });
@@ -113,6 +118,7 @@ const PHONE = { width: 390, height: 844 };
     for (const step of ['Segnalazione inviata', 'Pubblicata dal Comune', 'Risposta sulla fattibilità']) await page.getByText(step, { exact: true }).waitFor();
     expect(await page.getByText(/^\d{4}\/\d{6}$/).count()).toBe(1);
     await screenshots('report');
+    await audit('report');
 
     // The report's address opened directly, as from a mail or a bookmark.
     await page.goto(page.url());
@@ -124,6 +130,8 @@ const PHONE = { width: 390, height: 844 };
     const password = 'Sportello2026!';
 
     await page.goto(`${app.url}/sportello/registrazione`);
+    await page.getByRole('heading', { level: 1, name: 'Registrati' }).waitFor();
+    await audit('registration');
     await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Carla');
     await page.getByRole('textbox', { name: 'Cognome' }).fill('Bianchi');
     await page.getByRole('textbox', { name: 'Email' }).first().fill(email);
@@ -137,6 +145,7 @@ const PHONE = { width: 390, height: 844 };
     await page.goto(link.href);
     await page.waitForURL(/\/sportello\/accesso\?confermato=1$/);
     await page.getByText('Indirizzo email confermato.').waitFor();
+    await audit('login');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
@@ -147,6 +156,7 @@ const PHONE = { width: 390, height: 844 };
     // The steps, by keyboard where a citizen would use it.
     await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Segnala un disservizio' }).click();
     await page.getByRole('heading', { level: 2, name: 'Informativa sulla privacy' }).waitFor();
+    await audit('segnala, privacy notice');
     await page.getByRole('button', { name: 'Avanti' }).press('Enter');
     await page.getByText('Per continuare conferma di aver letto l’informativa.').first().waitFor();
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').press('Space');
@@ -154,6 +164,7 @@ const PHONE = { width: 390, height: 844 };
     const dataHeading = page.getByRole('heading', { level: 2, name: 'Dati della segnalazione' });
     await dataHeading.waitFor();
     expect(await dataHeading.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    await audit('segnala, data');
 
     await page.getByLabel('Categoria').selectOption({ label: 'Dissesto stradale' });
     await page.getByLabel('Indirizzo').fill('Via Italia 14');
@@ -172,18 +183,21 @@ const PHONE = { width: 390, height: 844 };
     const fieldError = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
     expect(fieldError).toBe('Titolo: almeno 5 caratteri.');
     await screenshots('submit-error');
+    await audit('segnala, data refused');
 
     await title.fill('Buca profonda in via Italia');
     await page.getByRole('button', { name: 'Avanti' }).click();
     await page.getByRole('heading', { level: 2, name: 'Riepilogo' }).waitFor();
     await page.getByText('buca.jpg').waitFor();
     await screenshots('submit-summary');
+    await audit('segnala, summary');
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
     await page.getByRole('heading', { name: 'Segnalazione inviata' }).waitFor();
     const reference = (await page.locator('.submit-outcome .reference').textContent()) ?? '';
     expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.getByText(`Ti abbiamo inviato un’email di ricevuta a ${email}.`).waitFor();
     await screenshots('submit-done');
+    await audit('segnala, sent');
     const [receipt] = (await app.mailbox.waitFor((mail: Mail) => mail.to.includes(email) && mail.subject.includes(reference))) as Mail[];
     expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${reference}]`);
 
@@ -193,6 +207,7 @@ const PHONE = { width: 390, height: 844 };
     await card.getByText(reference).waitFor();
     for (const fact of ['Inviata', 'Non ancora assegnato', 'Presa in carico entro']) await card.getByText(fact, { exact: true }).waitFor();
     await screenshots('my-reports');
+    await audit('le mie segnalazioni');
 
     await card.getByRole('link', { name: 'Buca profonda in via Italia' }).click();
     await page.getByRole('heading', { level: 1, name: 'Buca profonda in via Italia' }).waitFor();
@@ -201,6 +216,7 @@ const PHONE = { width: 390, height: 844 };
     expect(await own.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
     await page.getByText('Foto in attesa di verifica').waitFor();
     await screenshots('my-report');
+    await audit('my report');
 
     // On a phone the menu opens from its button and leads to the same pages.
     await page.setViewportSize(PHONE);
@@ -213,5 +229,51 @@ const PHONE = { width: 390, height: 844 };
     await page.goto(`${app.url}/sportello/le-mie-segnalazioni`);
     await page.waitForURL(/\/sportello\/accesso\?ritorno=/);
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+  });
+
+  it('speaks English once chosen in the header: remembered, in <html lang>, dates and statuses in English', async () => {
+    await page.goto(`${app.url}/sportello`);
+    await page.getByRole('heading', { level: 1, name: 'Segnalazioni' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('it');
+    const languages = page.getByRole('group', { name: 'Lingua' });
+    expect(await languages.getByRole('button', { name: /^IT/ }).getAttribute('aria-pressed')).toBe('true');
+
+    await languages.getByRole('button', { name: 'EN English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Reports - Sportello Segnalazioni - Comune di Prova');
+    // Focus stays on the switch, which keeps its place.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('lang'))).toBe('en');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Report a problem' }).waitFor();
+    await page.getByRole('link', { name: 'Skip to content' }).waitFor();
+
+    // Remembered: a new visit opens in English.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '2 reports found' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('sportello.lingua'))).toBe('en');
+    const card = page.locator('article', { hasText: published });
+    // The server domain's status label, and the date in English, in Rome's time zone.
+    await card.getByText('In progress', { exact: true }).waitFor();
+    expect(await card.locator('time').textContent()).toMatch(/^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+    await screenshots('archive-english');
+    await audit('archive, English');
+
+    await page.getByRole('link', { name: published }).click();
+    await page.getByText('Answer on feasibility', { exact: true }).waitFor();
+    await page.getByRole('img', { name: `Photo 1 of 1 of the report “${published}”` }).waitFor();
+    await audit('report, English');
+
+    // users-permissions' own English message, as the portal words it in the chosen language.
+    await page.getByRole('link', { name: 'Log in to your personal area' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in to the Sportello Segnalazioni' }).waitFor();
+    await page.getByLabel('Email').fill('nobody@example.it');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByText('Wrong email or password.').first().waitFor();
+    await audit('login, English');
+
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'IT Italiano' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accedi allo Sportello Segnalazioni' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('sportello.lingua')])).toEqual(['it', 'it']);
   });
 });

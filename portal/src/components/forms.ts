@@ -1,6 +1,7 @@
 import { ApiError, LoginRequired, type FieldProblem } from '../api';
 import { redirectToLogin } from '../router';
 import { h, replaceChildren, uniqueId, type Child } from '../dom';
+import { t } from '../i18n';
 
 /**
  * Form fields in Bootstrap Italia's markup, every one with its visible label, an optional hint and
@@ -107,7 +108,7 @@ function showFieldErrors(form: HTMLElement, problems: readonly FieldProblem[]): 
  * Shows what is wrong: each message under its field, and all of them in a summary at the top of
  * the form, which takes focus so it is read at once.
  */
-export function showProblems(form: HTMLElement, summarySlot: HTMLElement, problems: readonly FieldProblem[], title = 'Controlla i dati inseriti'): void {
+export function showProblems(form: HTMLElement, summarySlot: HTMLElement, problems: readonly FieldProblem[], title = t('forms.checkTitle')): void {
   showFieldErrors(form, problems);
   const summary = h(
     'div',
@@ -122,7 +123,7 @@ export function showProblems(form: HTMLElement, summarySlot: HTMLElement, proble
 /** What the server refused, shown as above; an ended session goes to the login instead. */
 export function showFormError(form: HTMLElement, summarySlot: HTMLElement, error: unknown, title?: string): void {
   if (error instanceof LoginRequired) return redirectToLogin();
-  const problems = error instanceof ApiError ? error.problems : [{ field: '', message: 'Si è verificato un errore imprevisto: riprova.' }];
+  const problems = error instanceof ApiError ? error.problems : [{ field: '', message: t('forms.unexpected') }];
   showProblems(form, summarySlot, problems, title);
 }
 

@@ -1,24 +1,23 @@
 import { h, type Child } from '../dom';
+import { t } from '../i18n';
 
 export interface Crumb {
   readonly label: string;
   readonly href: string;
 }
 
-export const HOME: Crumb = { label: 'Home', href: '/sportello' };
-
 /**
  * A page of the comuni template: breadcrumb, the one `h1` (focusable, so that a page change can
  * move focus to it), an optional lead, then the content.
  */
 export function pageLayout({ title, trail = [], lead }: { title: string; trail?: readonly Crumb[]; lead?: Child }, ...content: Child[]): HTMLElement {
-  const crumbs = [HOME, ...trail];
+  const crumbs = [{ label: t('nav.home'), href: '/sportello' }, ...trail];
   return h(
     'div',
     { class: 'container px-3 px-lg-4 my-4' },
     h(
       'nav',
-      { class: 'breadcrumb-container', 'aria-label': 'Percorso di navigazione' },
+      { class: 'breadcrumb-container', 'aria-label': t('nav.breadcrumb') },
       h(
         'ol',
         { class: 'breadcrumb p-0' },

@@ -1,5 +1,6 @@
 import type { Pagination } from '../api';
 import { h, icon } from '../dom';
+import { t } from '../i18n';
 
 /** The pages around the current one, with first and last always reachable. */
 function visiblePages(page: number, pageCount: number): (number | null)[] {
@@ -22,21 +23,21 @@ export function paginationNav(pagination: Pagination, hrefOf: (page: number) => 
     );
   return h(
     'nav',
-    { class: 'pagination-wrapper justify-content-center', 'aria-label': 'Pagine dei risultati' },
+    { class: 'pagination-wrapper justify-content-center', 'aria-label': t('pagination.label') },
     h(
       'ul',
       { class: 'pagination' },
-      step(page - 1, 'Pagina precedente', 'it-chevron-left'),
+      step(page - 1, t('pagination.previous'), 'it-chevron-left'),
       visiblePages(page, pageCount).map((n) =>
         n === null
           ? h('li', { class: 'page-item' }, h('span', { class: 'page-link' }, '…'))
           : h(
               'li',
               { class: 'page-item' },
-              h('a', { class: 'page-link', href: hrefOf(n), 'aria-current': n === page ? 'page' : null }, h('span', { class: 'visually-hidden' }, 'Pagina '), String(n)),
+              h('a', { class: 'page-link', href: hrefOf(n), 'aria-current': n === page ? 'page' : null }, h('span', { class: 'visually-hidden' }, `${t('pagination.page')} `), String(n)),
             ),
       ),
-      step(page + 1, 'Pagina successiva', 'it-chevron-right'),
+      step(page + 1, t('pagination.next'), 'it-chevron-right'),
     ),
   );
 }

@@ -3,6 +3,7 @@ import type { PublicReport } from '../api';
 import { h, type Child } from '../dom';
 import { detailsList, pageLayout, type Crumb, type DetailRow } from './layout';
 import { formatDateTime, replyKindLabel, statusBadgeClass, statusLabel } from '../format';
+import { t } from '../i18n';
 
 /** Pieces shared by the public report page and the citizen's own report page. */
 
@@ -33,7 +34,7 @@ export function reportPageLayout(report: ReportHeadline, trail: readonly Crumb[]
       h('div', { class: 'col-lg-8' }, story),
       h(
         'aside',
-        { class: 'col-lg-4', 'aria-label': 'Dati della segnalazione' },
+        { class: 'col-lg-4', 'aria-label': t('report.facts') },
         h('div', { class: 'card shadow-sm' }, h('div', { class: 'card-body' }, detailsList(facts, { stacked: true }))),
       ),
     ),
@@ -50,7 +51,7 @@ export function photoGallery(photos: readonly Photo[], reportTitle: string, capt
     { class: 'row list-unstyled photo-gallery' },
     photos.map((photo, index) => {
       const preview = photo.formats.small ?? photo.formats.thumbnail ?? photo;
-      const alt = `Foto ${index + 1} di ${photos.length} della segnalazione «${reportTitle}»`;
+      const alt = t('report.photoAlt', { index: index + 1, count: photos.length, title: reportTitle });
       return h(
         'li',
         { class: 'col-12 col-sm-6 col-lg-4 mb-3' },
@@ -59,7 +60,7 @@ export function photoGallery(photos: readonly Photo[], reportTitle: string, capt
           { class: 'mb-0' },
           h(
             'a',
-            { href: photo.url, target: '_blank', rel: 'noopener', 'aria-label': `${alt} (apre l’immagine intera in una nuova scheda)` },
+            { href: photo.url, target: '_blank', rel: 'noopener', 'aria-label': t('report.photoLink', { alt }) },
             h('img', { src: preview.url, alt, width: preview.width ?? undefined, height: preview.height ?? undefined, loading: 'lazy', class: 'img-fluid rounded' }),
           ),
           caption ? h('figcaption', { class: 'small mt-1' }, caption(index)) : null,

@@ -7,6 +7,7 @@ import { reportCard, statusLine } from '../components/report-parts';
 import { h, icon } from '../dom';
 import { formatDate, statusLabel } from '../format';
 import { BASE, navigate, type PageRenderer } from '../router';
+import { t } from '../i18n';
 
 /** The archive's filters as they stand in the address bar (Italian names), and as the API takes them. */
 const SORTS = { recenti: 'newest', 'meno-recenti': 'oldest', pertinenza: 'relevance' } as const;
@@ -69,48 +70,48 @@ function categoryList(categories: readonly PublicCategory[], filters: Filters): 
         'a',
         { class: 'list-item d-flex justify-content-between', href: addressOf({ ...NO_FILTERS, categoria: slug }), 'aria-current': filters.categoria === slug ? 'true' : null },
         h('span', {}, label),
-        h('span', { class: 'badge bg-light text-dark' }, String(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' segnalazione' : ' segnalazioni')),
+        h('span', { class: 'badge bg-light text-dark' }, String(count), h('span', { class: 'visually-hidden' }, ` ${t(count === 1 ? 'archive.reportOne' : 'archive.reportMany')}`)),
       ),
     );
   const total = categories.reduce((sum, category) => sum + category.reportCount, 0);
   return h(
     'nav',
     { 'aria-labelledby': 'titolo-categorie', class: 'mb-4' },
-    h('h2', { id: 'titolo-categorie', class: 'h4' }, 'Categorie'),
-    h('div', { class: 'link-list-wrapper' }, h('ul', { class: 'link-list' }, link('Tutte le categorie', '', total), categories.map((category) => link(category.name, category.slug, category.reportCount)))),
+    h('h2', { id: 'titolo-categorie', class: 'h4' }, t('archive.categories')),
+    h('div', { class: 'link-list-wrapper' }, h('ul', { class: 'link-list' }, link(t('archive.allCategories'), '', total), categories.map((category) => link(category.name, category.slug, category.reportCount)))),
   );
 }
 
 function searchForm(categories: readonly PublicCategory[], filters: Filters): HTMLFormElement {
-  const text = inputField({ name: 'q', label: 'Cerca tra le segnalazioni', type: 'search', value: filters.q, hint: 'Parole del titolo o del testo, ad esempio «buca» o «cassonetto».' });
+  const text = inputField({ name: 'q', label: t('archive.search'), type: 'search', value: filters.q, hint: t('archive.searchHint') });
   const category = selectField({
     name: 'categoria',
-    label: 'Categoria',
+    label: t('field.category'),
     value: filters.categoria,
-    choices: [{ value: '', label: 'Tutte le categorie' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
+    choices: [{ value: '', label: t('archive.allCategories') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
   });
   const status = selectField({
     name: 'stato',
-    label: 'Stato',
+    label: t('field.status'),
     value: filters.stato,
-    choices: [{ value: '', label: 'Tutti gli stati' }, ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) }))],
+    choices: [{ value: '', label: t('archive.allStatuses') }, ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) }))],
   });
-  const from = inputField({ name: 'dal', label: 'Inviate dal', type: 'date', value: filters.dal });
-  const to = inputField({ name: 'al', label: 'Inviate fino al', type: 'date', value: filters.al });
+  const from = inputField({ name: 'dal', label: t('archive.from'), type: 'date', value: filters.dal });
+  const to = inputField({ name: 'al', label: t('archive.to'), type: 'date', value: filters.al });
   const sort = selectField({
     name: 'ordine',
-    label: 'Ordine',
+    label: t('archive.sort'),
     value: filters.ordine,
     choices: [
-      { value: '', label: 'Predefinito (per pertinenza quando cerchi)' },
-      { value: 'recenti', label: 'Dalle più recenti' },
-      { value: 'meno-recenti', label: 'Dalle meno recenti' },
-      { value: 'pertinenza', label: 'Per pertinenza' },
+      { value: '', label: t('archive.sortDefault') },
+      { value: 'recenti', label: t('archive.sortNewest') },
+      { value: 'meno-recenti', label: t('archive.sortOldest') },
+      { value: 'pertinenza', label: t('archive.sortRelevance') },
     ],
   });
   const form = h(
     'form',
-    { role: 'search', 'aria-label': 'Cerca nell’archivio', class: 'mb-4', novalidate: true },
+    { role: 'search', 'aria-label': t('archive.searchForm'), class: 'mb-4', novalidate: true },
     text.group,
     h(
       'div',
@@ -118,9 +119,9 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
       [category.group, status.group, from.group, to.group].map((group) => h('div', { class: 'col-md-6' }, group)),
       h('div', { class: 'col-md-6' }, sort.group),
     ),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, icon('it-search', { className: 'icon-white me-1' }), 'Cerca'),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, icon('it-search', { className: 'icon-white me-1' }), t('archive.searchButton')),
     ' ',
-    h('a', { class: 'btn btn-outline-primary', href: ARCHIVE }, 'Azzera i filtri'),
+    h('a', { class: 'btn btn-outline-primary', href: ARCHIVE }, t('archive.reset')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -146,15 +147,15 @@ function archiveCard(report: PublicReport): HTMLElement {
 function results(outcome: Page<PublicReport> | ApiError, filters: Filters): HTMLElement {
   const heading = (text: string) => h('h2', { id: 'risultati', tabindex: '-1', class: 'h4' }, text);
   if (outcome instanceof ApiError) {
-    return h('section', { 'aria-labelledby': 'risultati' }, heading('Ricerca non valida'), alertBox('warning', outcome.message));
+    return h('section', { 'aria-labelledby': 'risultati' }, heading(t('archive.invalid')), alertBox('warning', outcome.message));
   }
   const { total } = outcome.meta.pagination;
-  const count = total === 0 ? 'Nessuna segnalazione trovata' : total === 1 ? '1 segnalazione trovata' : `${total} segnalazioni trovate`;
+  const count = total === 0 ? t('archive.foundNone') : total === 1 ? t('archive.foundOne') : t('archive.foundMany', { count: total });
   return h(
     'section',
     { 'aria-labelledby': 'risultati' },
     heading(count),
-    total === 0 ? h('p', {}, 'Prova con parole diverse o togli qualche filtro.') : h('ul', { class: 'list-unstyled' }, outcome.data.map(archiveCard)),
+    total === 0 ? h('p', {}, t('archive.noResults')) : h('ul', { class: 'list-unstyled' }, outcome.data.map(archiveCard)),
     paginationNav(outcome.meta.pagination, (page) => addressOf(filters, page)),
   );
 }
@@ -171,13 +172,10 @@ export const archivePage: PageRenderer = async ({ query }) => {
     }),
   ]);
   return {
-    title: 'Segnalazioni',
+    title: t('archive.title'),
     content: pageLayout(
-      {
-        title: 'Segnalazioni',
-        lead: 'Le segnalazioni dei cittadini pubblicate dal Comune, con le risposte degli uffici. Hai notato un problema sul territorio? Segnalalo.',
-      },
-      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), 'Segnala un disservizio')),
+      { title: t('archive.title'), lead: t('archive.lead') },
+      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), t('nav.submit'))),
       h(
         'div',
         { class: 'row mt-4' },

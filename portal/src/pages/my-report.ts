@@ -6,21 +6,22 @@ import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/doma
 import { BASE, type PageRenderer } from '../router';
 import { currentSession } from '../session';
 import { keyFacts, MY_REPORTS } from './my-reports';
+import { t, tParts, type MessageKey } from '../i18n';
 
-const TEXT_MODERATION: Readonly<Record<string, string>> = {
-  pending: 'in attesa di verifica',
-  approved: 'approvato per la pubblicazione',
-  rejected: 'non pubblicabile',
+const TEXT_MODERATION: Readonly<Record<string, MessageKey>> = {
+  pending: 'moderation.pending',
+  approved: 'moderation.textApproved',
+  rejected: 'moderation.rejected',
 };
 
-const PHOTO_MODERATION: Readonly<Record<string, string>> = {
-  pending: 'in attesa di verifica',
-  approved: 'approvata per la pubblicazione',
-  rejected: 'non pubblicabile',
+const PHOTO_MODERATION: Readonly<Record<string, MessageKey>> = {
+  pending: 'moderation.pending',
+  approved: 'moderation.photoApproved',
+  rejected: 'moderation.rejected',
 };
 
-const moderationNote = (labels: Readonly<Record<string, string>>, state: string, reason: string | null) =>
-  `${labels[state] ?? state}${reason ? `: ${reason}` : ''}`;
+const moderationNote = (labels: Readonly<Record<string, MessageKey>>, state: string, reason: string | null) =>
+  `${state in labels ? t(labels[state]) : state}${reason ? `: ${reason}` : ''}`;
 
 /** Every step: the history's, and the office's replies, private ones marked as such. */
 function steps(report: OwnReport): TimelineStep[] {
@@ -28,9 +29,9 @@ function steps(report: OwnReport): TimelineStep[] {
     ...report.history.map((entry) => ({
       at: entry.at,
       title: actionLabel(entry.action),
-      body: entry.toStatus && entry.toStatus !== entry.fromStatus ? h('p', { class: 'mb-0 small' }, `Stato: ${statusLabel(entry.toStatus as ReportStatus)}`) : undefined,
+      body: entry.toStatus && entry.toStatus !== entry.fromStatus ? h('p', { class: 'mb-0 small' }, t('status.line', { status: statusLabel(entry.toStatus as ReportStatus) })) : undefined,
     })),
-    ...report.replies.map((reply) => replyStep(reply, reply.public ? 'pubblica' : 'solo per te')),
+    ...report.replies.map((reply) => replyStep(reply, t(reply.public ? 'reply.public' : 'reply.private'))),
   ];
 }
 
@@ -42,27 +43,27 @@ export const myReportPage: PageRenderer = async ({ params: [documentId] }) => {
     title: report.title,
     content: reportPageLayout(
       report,
-      [{ label: 'Le mie segnalazioni', href: MY_REPORTS }],
-      [['Stato', statusLabel(report.status)], ...keyFacts(report)],
-      h('h2', { class: 'h4' }, 'Quello che hai scritto'),
+      [{ label: t('nav.mine'), href: MY_REPORTS }],
+      [[t('field.status'), statusLabel(report.status)], ...keyFacts(report)],
+      h('h2', { class: 'h4' }, t('mine.yourWords')),
       h('p', { class: 'report-text' }, report.description),
-      report.address ? h('p', {}, h('strong', {}, 'Luogo: '), report.address) : null,
-      h('h2', { class: 'h4 mt-4' }, 'Pubblicazione'),
-      h('p', {}, `Testo: ${moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason)}.`),
+      report.address ? h('p', {}, h('strong', {}, `${t('field.place')}: `), report.address) : null,
+      h('h2', { class: 'h4 mt-4' }, t('mine.publication')),
+      h('p', {}, t('mine.textModeration', { state: moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason) })),
       report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
       report.published
-        ? h('p', {}, 'La segnalazione è pubblicata: ', h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, 'vedi la pagina pubblica'), '.')
-        : h('p', {}, 'La segnalazione non è pubblicata.'),
+        ? h('p', {}, tParts('mine.published', { link: h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, t('mine.publicPage')) }))
+        : h('p', {}, t('mine.notPublished')),
       report.photos.length > 0
         ? [
-            h('h2', { class: 'h4 mt-4' }, 'Foto'),
+            h('h2', { class: 'h4 mt-4' }, t('field.photos')),
             photoGallery(report.photos, report.title, (index) => {
               const photo = report.photos[index];
-              return `Foto ${moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason)}`;
+              return t('mine.photoModeration', { state: moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason) });
             }),
           ]
         : null,
-      h('h2', { class: 'h4 mt-4' }, 'Storia e risposte'),
+      h('h2', { class: 'h4 mt-4' }, t('mine.history')),
       timeline(steps(report)),
     ),
   };

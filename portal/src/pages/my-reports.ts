@@ -6,6 +6,7 @@ import { h, icon } from '../dom';
 import { deadlineLabel, formatDateTime } from '../format';
 import { BASE, type PageRenderer } from '../router';
 import { currentSession } from '../session';
+import { t } from '../i18n';
 
 export const MY_REPORTS = `${BASE}/le-mie-segnalazioni`;
 
@@ -13,12 +14,12 @@ export const MY_REPORTS = `${BASE}/le-mie-segnalazioni`;
 export function keyFacts(report: OwnReport): DetailRow[] {
   const { deadline } = report;
   return [
-    ['Riferimento', h('span', { class: 'reference' }, report.reference)],
-    ['Numero di protocollo', report.protocolNumber ?? 'Non ancora assegnato'],
-    ['Inviata il', formatDateTime(report.submittedAt)],
-    ['Presa in carico il', report.takenInChargeAt ? formatDateTime(report.takenInChargeAt) : 'Non ancora'],
-    deadline ? [deadlineLabel(deadline.step), formatDateTime(deadline.due)] : ['Scadenza', null],
-    ['Chiusa il', report.closedAt ? formatDateTime(report.closedAt) : null],
+    [t('fact.reference'), h('span', { class: 'reference' }, report.reference)],
+    [t('fact.protocol'), report.protocolNumber ?? t('fact.protocolPending')],
+    [t('fact.submittedAt'), formatDateTime(report.submittedAt)],
+    [t('fact.takenInChargeAt'), report.takenInChargeAt ? formatDateTime(report.takenInChargeAt) : t('fact.notYet')],
+    deadline ? [deadlineLabel(deadline.step), formatDateTime(deadline.due)] : [t('deadline.other'), null],
+    [t('fact.closedAt'), report.closedAt ? formatDateTime(report.closedAt) : null],
   ];
 }
 
@@ -36,12 +37,12 @@ export const myReportsPage: PageRenderer = async ({ query }) => {
   const requested = Number(query.get('pagina'));
   const { data, meta } = await api.myReports(Number.isInteger(requested) && requested > 0 ? requested : 1);
   return {
-    title: 'Le mie segnalazioni',
+    title: t('nav.mine'),
     content: pageLayout(
-      { title: 'Le mie segnalazioni', lead: 'Le segnalazioni che hai inviato, con il loro stato, il numero di protocollo e le scadenze.' },
-      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), 'Segnala un disservizio')),
+      { title: t('nav.mine'), lead: t('mine.lead') },
+      h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), t('nav.submit'))),
       data.length === 0
-        ? h('p', { class: 'mt-4' }, 'Non hai ancora inviato segnalazioni.')
+        ? h('p', { class: 'mt-4' }, t('mine.empty'))
         : h('ul', { class: 'list-unstyled mt-4' }, data.map(ownCard)),
       paginationNav(meta.pagination, (page) => (page > 1 ? `${MY_REPORTS}?pagina=${page}` : MY_REPORTS)),
     ),

@@ -3,20 +3,21 @@ import { inputField, showFormError, showProblems, whileBusy } from '../component
 import { alertBox, liveRegion, pageLayout } from '../components/layout';
 import { h, replaceChildren } from '../dom';
 import { BASE, type PageRenderer } from '../router';
+import { t } from '../i18n';
 
 /** Sends the confirmation mail again, for an address typed here or just registered. */
 function resendForm(email = ''): HTMLFormElement {
-  const address = inputField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true, value: email });
+  const address = inputField({ name: 'email', label: t('field.email'), type: 'email', autocomplete: 'email', required: true, value: email });
   const outcome = liveRegion();
-  const submit = h('button', { type: 'submit', class: 'btn btn-outline-primary' }, 'Invia di nuovo l’email di conferma');
+  const submit = h('button', { type: 'submit', class: 'btn btn-outline-primary' }, t('register.resend'));
   const form = h('form', { novalidate: true }, outcome, email ? null : address.group, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await whileBusy(submit, 'Invio in corso…', () => api.resendConfirmation(address.control.value.trim()));
-      replaceChildren(outcome, alertBox('success', `Ti abbiamo inviato di nuovo l’email di conferma a ${address.control.value.trim()}.`));
+      await whileBusy(submit, t('forms.sending'), () => api.resendConfirmation(address.control.value.trim()));
+      replaceChildren(outcome, alertBox('success', t('register.resent', { email: address.control.value.trim() })));
     } catch (error) {
-      showFormError(form, outcome, error, 'Invio non riuscito');
+      showFormError(form, outcome, error, t('forms.sendFailed'));
     }
   });
   return form;
@@ -29,29 +30,29 @@ function checkYourMail(email: string): HTMLElement {
     { tabindex: '-1' },
     alertBox(
       'success',
-      h('p', { class: 'fw-semibold mb-1' }, 'Registrazione avvenuta: controlla la tua posta.'),
-      h('p', { class: 'mb-0' }, `Ti abbiamo inviato un’email a ${email}. Apri il collegamento che contiene per confermare l’indirizzo, poi accedi.`),
+      h('p', { class: 'fw-semibold mb-1' }, t('register.done')),
+      h('p', { class: 'mb-0' }, t('register.doneText', { email })),
     ),
-    h('p', {}, 'Non trovi l’email? Controlla anche nella posta indesiderata, oppure:'),
+    h('p', {}, t('register.noMail')),
     resendForm(email),
   );
 }
 
 export const registerPage: PageRenderer = () => {
-  const firstName = inputField({ name: 'firstName', label: 'Nome', autocomplete: 'given-name', required: true });
-  const lastName = inputField({ name: 'lastName', label: 'Cognome', autocomplete: 'family-name', required: true });
-  const email = inputField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true, hint: 'Ti scriveremo qui a ogni passo delle tue segnalazioni.' });
+  const firstName = inputField({ name: 'firstName', label: t('field.firstName'), autocomplete: 'given-name', required: true });
+  const lastName = inputField({ name: 'lastName', label: t('field.lastName'), autocomplete: 'family-name', required: true });
+  const email = inputField({ name: 'email', label: t('field.email'), type: 'email', autocomplete: 'email', required: true, hint: t('register.emailHint') });
   const password = inputField({
     name: 'password',
-    label: 'Password',
+    label: t('field.password'),
     type: 'password',
     autocomplete: 'new-password',
     required: true,
     minlength: 8,
-    hint: 'Almeno 8 caratteri.',
+    hint: t('register.passwordHint'),
   });
   const errors = h('div');
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Registrati');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('register.title'));
   const form = h(
     'form',
     { novalidate: true, class: 'mt-4' },
@@ -65,7 +66,7 @@ export const registerPage: PageRenderer = () => {
   const resendSection = h(
     'section',
     { 'aria-labelledby': 'titolo-conferma', class: 'mt-5' },
-    h('h2', { id: 'titolo-conferma', class: 'h5' }, 'Non hai ricevuto l’email di conferma?'),
+    h('h2', { id: 'titolo-conferma', class: 'h5' }, t('register.notReceived')),
     h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, resendForm())),
   );
 
@@ -78,32 +79,32 @@ export const registerPage: PageRenderer = () => {
       password: password.control.value,
     };
     const missing = [
-      !input.firstName && { field: 'firstName', message: 'Nome: indica il tuo nome.' },
-      !input.lastName && { field: 'lastName', message: 'Cognome: indica il tuo cognome.' },
-      !email.control.checkValidity() || !input.email ? { field: 'email', message: 'Email: indica un indirizzo email valido.' } : false,
-      input.password.length < 8 && { field: 'password', message: 'Password: almeno 8 caratteri.' },
+      !input.firstName && { field: 'firstName', message: t('register.missingFirstName') },
+      !input.lastName && { field: 'lastName', message: t('register.missingLastName') },
+      !email.control.checkValidity() || !input.email ? { field: 'email', message: t('auth.invalidEmail') } : false,
+      input.password.length < 8 && { field: 'password', message: t('register.shortPassword') },
     ].filter((problem): problem is { field: string; message: string } => Boolean(problem));
     if (missing.length > 0) {
       showProblems(form, errors, missing);
       return;
     }
     try {
-      await whileBusy(submit, 'Registrazione in corso…', () => api.register(input));
+      await whileBusy(submit, t('register.busy'), () => api.register(input));
       const done = checkYourMail(input.email);
       replaceChildren(area, done);
       resendSection.remove();
       done.focus();
     } catch (error) {
-      showFormError(form, errors, error, 'Registrazione non riuscita');
+      showFormError(form, errors, error, t('register.failed'));
     }
   });
 
   return {
-    title: 'Registrati',
+    title: t('register.title'),
     content: pageLayout(
-      { title: 'Registrati', lead: 'Con un account puoi inviare segnalazioni al Comune e seguirle fino alla risposta.' },
+      { title: t('register.title'), lead: t('register.lead') },
       h('div', { class: 'row' }, area),
-      h('p', { class: 'mt-4' }, 'Hai già un account? ', h('a', { href: `${BASE}/accesso` }, 'Accedi')),
+      h('p', { class: 'mt-4' }, `${t('register.haveAccount')} `, h('a', { href: `${BASE}/accesso` }, t('login.title'))),
       resendSection,
     ),
   };

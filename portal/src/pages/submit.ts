@@ -7,6 +7,7 @@ import { h, icon, replaceChildren, type Child } from '../dom';
 import { formatDateTime } from '../format';
 import { BASE, type PageRenderer } from '../router';
 import { currentSession } from '../session';
+import { t, tParts, type MessageKey } from '../i18n';
 
 /**
  * "Segnala un disservizio", after the Designers Italia service model: privacy consent → the
@@ -23,7 +24,7 @@ interface Draft {
   photos: File[];
 }
 
-const STEPS = ['Informativa sulla privacy', 'Dati della segnalazione', 'Riepilogo'] as const;
+const STEPS = ['submit.stepPrivacy', 'submit.stepData', 'submit.stepSummary'] as const satisfies readonly MessageKey[];
 
 function stepperHeader(current: number): HTMLElement {
   return h(
@@ -32,12 +33,12 @@ function stepperHeader(current: number): HTMLElement {
     h(
       'ul',
       {},
-      STEPS.map((label, index) =>
+      STEPS.map((step, index) =>
         h(
           'li',
           { class: index < current ? 'confirmed' : index === current ? 'active' : '', 'aria-current': index === current ? 'step' : null },
-          label,
-          index < current ? [icon('it-check', { className: 'steppers-success' }), h('span', { class: 'visually-hidden' }, ' (completato)')] : null,
+          t(step),
+          index < current ? [icon('it-check', { className: 'steppers-success' }), h('span', { class: 'visually-hidden' }, ` ${t('submit.stepDone')}`)] : null,
         ),
       ),
     ),
@@ -55,16 +56,16 @@ async function photoProblems(files: readonly File[]) {
 }
 
 function photoList(draft: Draft, onChange: () => void): HTMLElement {
-  if (draft.photos.length === 0) return h('p', { class: 'small text-muted' }, 'Nessuna foto scelta.');
+  if (draft.photos.length === 0) return h('p', { class: 'small text-muted' }, t('submit.noPhotos'));
   return h(
     'ul',
-    { class: 'list-unstyled row', 'aria-label': 'Foto scelte' },
+    { class: 'list-unstyled row', 'aria-label': t('submit.photosChosen') },
     draft.photos.map((photo, index) => {
       const preview = URL.createObjectURL(photo);
       return h(
         'li',
         { class: 'col-6 col-md-4 mb-3' },
-        h('img', { src: preview, alt: `Anteprima della foto ${photo.name}`, class: 'img-fluid rounded mb-1', onLoad: () => URL.revokeObjectURL(preview) }),
+        h('img', { src: preview, alt: t('submit.photoPreview', { name: photo.name }), class: 'img-fluid rounded mb-1', onLoad: () => URL.revokeObjectURL(preview) }),
         h('p', { class: 'small text-break mb-1' }, photo.name),
         h(
           'button',
@@ -76,8 +77,8 @@ function photoList(draft: Draft, onChange: () => void): HTMLElement {
               onChange();
             },
           },
-          'Rimuovi',
-          h('span', { class: 'visually-hidden' }, ` la foto ${photo.name}`),
+          t('submit.remove'),
+          h('span', { class: 'visually-hidden' }, ` ${t('submit.removeWhat', { name: photo.name })}`),
         ),
       );
     }),
@@ -85,8 +86,9 @@ function photoList(draft: Draft, onChange: () => void): HTMLElement {
 }
 
 export const submitPage: PageRenderer = async () => {
-  const email = currentSession()?.email;
-  if (!email) throw new LoginRequired();
+  const session = currentSession();
+  if (!session) throw new LoginRequired();
+  const { email } = session;
   const categories = await api.categories();
   const draft: Draft = { consent: false, category: '', address: '', title: '', description: '', photos: [] };
 
@@ -107,34 +109,34 @@ export const submitPage: PageRenderer = async () => {
   /** A step's form: its heading, the slot for what went wrong, its fields. */
   const stepForm = (index: number, ...content: Child[]) => {
     const errors = h('div', { 'data-errors': '' });
-    const form = h('form', { novalidate: true }, h('h2', { class: 'h4 mb-3', tabindex: '-1' }, STEPS[index]), errors, content);
+    const form = h('form', { novalidate: true }, h('h2', { class: 'h4 mb-3', tabindex: '-1' }, t(STEPS[index])), errors, content);
     return { form, errors };
   };
   const confirmButton = (label: Child, type: 'submit' | 'button' = 'submit') =>
     h('button', { type, class: 'btn btn-primary btn-sm steppers-btn-confirm' }, label);
-  const next = () => confirmButton(['Avanti', icon('it-chevron-right', { className: 'icon-white' })]);
+  const next = () => confirmButton([t('submit.next'), icon('it-chevron-right', { className: 'icon-white' })]);
   const navigation = (back: (() => void) | null, confirm: HTMLButtonElement) =>
     h(
       'nav',
-      { class: 'steppers-nav', 'aria-label': 'Passi della segnalazione' },
+      { class: 'steppers-nav', 'aria-label': t('submit.steps') },
       back
-        ? h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back }, icon('it-chevron-left', { className: 'icon-primary' }), 'Indietro')
+        ? h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back }, icon('it-chevron-left', { className: 'icon-primary' }), t('submit.back'))
         : h('span'),
       confirm,
     );
 
   function consentStep(): void {
-    const consent = checkboxField({ name: 'consent', label: 'Ho letto e compreso l’informativa sulla privacy', required: true, checked: draft.consent });
+    const consent = checkboxField({ name: 'consent', label: t('submit.consent'), required: true, checked: draft.consent });
     const { form, errors } = stepForm(
       0,
-      h('div', { class: 'privacy-box border rounded p-3 mb-4', tabindex: '0', role: 'region', 'aria-label': 'Testo dell’informativa' }, privacyNotice('h3')),
+      h('div', { class: 'privacy-box border rounded p-3 mb-4', tabindex: '0', role: 'region', 'aria-label': t('submit.privacyText') }, privacyNotice('h3')),
       consent.group,
       navigation(null, next()),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       draft.consent = consent.control.checked;
-      if (!draft.consent) return showProblems(form, errors, [{ field: 'consent', message: 'Per continuare conferma di aver letto l’informativa.' }]);
+      if (!draft.consent) return showProblems(form, errors, [{ field: 'consent', message: t('submit.consentMissing') }]);
       dataStep();
     });
     show(0, form);
@@ -143,29 +145,29 @@ export const submitPage: PageRenderer = async () => {
   function dataStep(problems: readonly FieldProblem[] = []): void {
     const category = selectField({
       name: 'category',
-      label: 'Categoria',
+      label: t('field.category'),
       required: true,
       value: draft.category,
-      hint: 'Scegli l’argomento più vicino al problema.',
-      choices: [{ value: '', label: 'Scegli una categoria' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
+      hint: t('submit.categoryHint'),
+      choices: [{ value: '', label: t('submit.chooseCategory') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
     });
-    const address = inputField({ name: 'address', label: 'Indirizzo', value: draft.address, autocomplete: 'street-address', hint: 'Via e numero civico, oppure un punto di riferimento.' });
-    const title = inputField({ name: 'title', label: 'Titolo', required: true, value: draft.title, hint: 'In poche parole, ad esempio «Buca in via Roma».' });
+    const address = inputField({ name: 'address', label: t('field.address'), value: draft.address, autocomplete: 'street-address', hint: t('submit.addressHint') });
+    const title = inputField({ name: 'title', label: t('field.title'), required: true, value: draft.title, hint: t('submit.titleHint') });
     const description = inputField({
       name: 'description',
-      label: 'Dettagli',
+      label: t('field.details'),
       required: true,
       multiline: true,
       value: draft.description,
-      hint: 'Descrivi il problema: cosa hai visto, dove esattamente, da quando.',
+      hint: t('submit.detailsHint'),
     });
     const photos = inputField({
       name: 'photos',
-      label: 'Foto',
+      label: t('field.photos'),
       type: 'file',
       multiple: true,
       accept: PHOTO_TYPES.join(','),
-      hint: 'Facoltative: foto JPEG, PNG o WebP. Prima di conservarle togliamo i dati come la posizione GPS.',
+      hint: t('submit.photosHint'),
     });
     const chosen = h('div', { 'aria-live': 'polite' });
     // After a removal, focus goes back to the file field rather than to nowhere.
@@ -181,10 +183,10 @@ export const submitPage: PageRenderer = async () => {
 
     const { form, errors } = stepForm(
       1,
-      h('p', { class: 'small' }, 'I campi con * sono obbligatori.'),
-      h('fieldset', {}, h('legend', { class: 'h5' }, 'Disservizio'), category.group, title.group, description.group),
-      h('fieldset', {}, h('legend', { class: 'h5' }, 'Luogo'), address.group),
-      h('fieldset', {}, h('legend', { class: 'h5' }, 'Immagini'), photos.group, chosen),
+      h('p', { class: 'small' }, t('submit.required')),
+      h('fieldset', {}, h('legend', { class: 'h5' }, t('submit.problem')), category.group, title.group, description.group),
+      h('fieldset', {}, h('legend', { class: 'h5' }, t('field.place')), address.group),
+      h('fieldset', {}, h('legend', { class: 'h5' }, t('submit.images')), photos.group, chosen),
       navigation(() => {
         keep();
         consentStep();
@@ -203,7 +205,7 @@ export const submitPage: PageRenderer = async () => {
       input.value = '';
       const wrong = await photoProblems(picked);
       if (wrong.length > 0) {
-        showProblems(form, errors, wrong.map((problem) => ({ field: 'photos', message: problem.message })), 'Alcuni file non sono stati aggiunti');
+        showProblems(form, errors, wrong.map((problem) => ({ field: 'photos', message: problem.message })), t('submit.photosRefused'));
       } else {
         clearFieldErrors(form);
         replaceChildren(errors);
@@ -217,9 +219,9 @@ export const submitPage: PageRenderer = async () => {
       event.preventDefault();
       keep();
       const missing: FieldProblem[] = [
-        ...(draft.category ? [] : [{ field: 'category', message: 'Categoria: scegli una categoria.' }]),
-        ...(draft.title ? [] : [{ field: 'title', message: 'Titolo: scrivi un titolo.' }]),
-        ...(draft.description ? [] : [{ field: 'description', message: 'Dettagli: descrivi il problema.' }]),
+        ...(draft.category ? [] : [{ field: 'category', message: t('submit.missingCategory') }]),
+        ...(draft.title ? [] : [{ field: 'title', message: t('submit.missingTitle') }]),
+        ...(draft.description ? [] : [{ field: 'description', message: t('submit.missingDetails') }]),
       ];
       if (missing.length > 0) return showProblems(form, errors, missing);
       summaryStep();
@@ -229,29 +231,29 @@ export const submitPage: PageRenderer = async () => {
 
   function summaryStep(): void {
     const categoryName = categories.find((c) => c.slug === draft.category)?.name ?? draft.category;
-    const submit = confirmButton('Invia la segnalazione', 'button');
+    const submit = confirmButton(t('submit.send'), 'button');
     const edit = (what: string) =>
-      h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, 'Modifica', h('span', { class: 'visually-hidden' }, ` ${what}`));
+      h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, t('submit.edit'), h('span', { class: 'visually-hidden' }, ` ${what}`));
     const { form, errors } = stepForm(
       2,
-      h('p', {}, 'Controlla i dati prima di inviare la segnalazione.'),
+      h('p', {}, t('submit.check')),
       h(
         'section',
         { class: 'card shadow-sm mb-3', 'aria-labelledby': 'riepilogo-disservizio' },
         h(
           'div',
           { class: 'card-body' },
-          h('div', { class: 'd-flex justify-content-between align-items-baseline' }, h('h3', { id: 'riepilogo-disservizio', class: 'h5' }, 'Disservizio'), edit('il disservizio')),
+          h('div', { class: 'd-flex justify-content-between align-items-baseline' }, h('h3', { id: 'riepilogo-disservizio', class: 'h5' }, t('submit.problem')), edit(t('submit.editWhat'))),
           detailsList([
-            ['Categoria', categoryName],
-            ['Titolo', draft.title],
-            ['Dettagli', h('span', { class: 'report-text' }, draft.description)],
-            ['Luogo', draft.address || 'Non indicato'],
-            ['Foto', draft.photos.length === 0 ? 'Nessuna' : draft.photos.map((photo) => photo.name).join(', ')],
+            [t('field.category'), categoryName],
+            [t('field.title'), draft.title],
+            [t('field.details'), h('span', { class: 'report-text' }, draft.description)],
+            [t('field.place'), draft.address || t('submit.placeMissing')],
+            [t('field.photos'), draft.photos.length === 0 ? t('submit.photosNone') : draft.photos.map((photo) => photo.name).join(', ')],
           ]),
         ),
       ),
-      h('p', { class: 'small' }, `Riceverai la conferma e ogni aggiornamento all’indirizzo ${email}.`),
+      h('p', { class: 'small' }, t('submit.mailTo', { email })),
       navigation(() => dataStep(), submit),
     );
     submit.addEventListener('click', async () => {
@@ -262,12 +264,12 @@ export const submitPage: PageRenderer = async () => {
         ...(draft.address ? { address: draft.address } : {}),
       };
       try {
-        const report = await whileBusy(submit, 'Invio in corso…', () => api.submitReport(input, draft.photos));
+        const report = await whileBusy(submit, t('forms.sending'), () => api.submitReport(input, draft.photos));
         done(report);
       } catch (error) {
         // Problems with the data belong to the data step, beside their fields.
         if (error instanceof ApiError && error.problems.some((problem) => problem.field)) dataStep(error.problems);
-        else showFormError(form, errors, error, 'Invio non riuscito');
+        else showFormError(form, errors, error, t('forms.sendFailed'));
       }
     });
     show(2, form);
@@ -278,20 +280,20 @@ export const submitPage: PageRenderer = async () => {
     const confirmation = h(
       'div',
       { class: 'submit-outcome' },
-      h('h2', { class: 'h3', tabindex: '-1' }, icon('it-check-circle', { className: 'icon-success icon-lg me-2' }), 'Segnalazione inviata'),
+      h('h2', { class: 'h3', tabindex: '-1' }, icon('it-check-circle', { className: 'icon-success icon-lg me-2' }), t('report.submitted')),
       alertBox(
         'success',
-        h('p', { class: 'mb-1' }, 'Il riferimento della tua segnalazione è ', h('strong', { class: 'reference' }, report.reference), '.'),
-        h('p', { class: 'mb-0' }, `Ti abbiamo inviato un’email di ricevuta a ${email}.`),
+        h('p', { class: 'mb-1' }, tParts('submit.reference', { reference: h('strong', { class: 'reference' }, report.reference) })),
+        h('p', { class: 'mb-0' }, t('submit.receipt', { email })),
       ),
       report.deadlines.takeInCharge
-        ? h('p', {}, 'L’ufficio competente la prenderà in carico entro il ', h('strong', {}, formatDateTime(report.deadlines.takeInCharge)), ' e ti scriverà il numero di protocollo.')
+        ? h('p', {}, tParts('submit.takeInCharge', { due: h('strong', {}, formatDateTime(report.deadlines.takeInCharge)) }))
         : null,
       h(
         'p',
         { class: 'd-flex flex-wrap gap-2' },
-        h('a', { class: 'btn btn-primary', href: `${BASE}/le-mie-segnalazioni/${encodeURIComponent(report.documentId)}` }, 'Vedi la segnalazione'),
-        h('a', { class: 'btn btn-outline-primary', href: `${BASE}/le-mie-segnalazioni` }, 'Le mie segnalazioni'),
+        h('a', { class: 'btn btn-primary', href: `${BASE}/le-mie-segnalazioni/${encodeURIComponent(report.documentId)}` }, t('submit.view')),
+        h('a', { class: 'btn btn-outline-primary', href: `${BASE}/le-mie-segnalazioni` }, t('nav.mine')),
       ),
     );
     replaceChildren(body, confirmation);
@@ -300,13 +302,9 @@ export const submitPage: PageRenderer = async () => {
 
   consentStep();
   return {
-    title: 'Segnala un disservizio',
+    title: t('nav.submit'),
     content: pageLayout(
-      {
-        title: 'Segnala un disservizio',
-        trail: [{ label: 'Segnalazioni', href: `${BASE}/segnalazioni` }],
-        lead: 'Segnala al Comune un problema sul territorio: una buca, un rifiuto abbandonato, un cartello rovinato. Ti risponderemo per email.',
-      },
+      { title: t('nav.submit'), trail: [{ label: t('archive.title'), href: `${BASE}/segnalazioni` }], lead: t('submit.lead') },
       stepper,
     ),
   };
