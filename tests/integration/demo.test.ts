@@ -53,6 +53,14 @@ describe('demo content (npm run demo)', () => {
       ['edit', 'reporter'],
     ]);
     expect(await app.strapi.db.query('plugin::segnalazioni.channel-message').count({ where: { sender: '393471234567' } })).toBe(2);
+    // The demo has no Meta settings: the WhatsApp answers give up at once, saying why, instead of retrying for hours.
+    const answers = () => app.strapi.db.query('plugin::segnalazioni.notification').findMany({ where: { channel: 'whatsapp' } });
+    for (let waited = 0; (await answers()).some((answer: { status: string }) => answer.status !== 'failed') && waited < 5000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const given = await answers();
+    expect(given.length).toBeGreaterThan(0);
+    for (const answer of given) expect(answer).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('WhatsApp non è configurato') });
 
     const desk = (await as(`/segnalazioni/reports/${byChannel.desk}`)).body.data;
     expect(desk).toMatchObject({ title: 'Albero pericolante in via Lamarmora', status: 'submitted', category: null, citizen: { name: 'Giovanni Bianchi', phone: '0153511234', email: null } });

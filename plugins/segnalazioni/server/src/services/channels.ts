@@ -92,7 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const graph = getService(strapi, 'graph-api');
       if (channel === 'whatsapp') {
         const settings = this.whatsapp();
-        if (!settings) throw new Error('Il canale WhatsApp non è configurato.');
+        // A channel that is off cannot answer: the reason shows on the report's page at once, rather than after hours of retries.
+        if (!settings) throw new UndeliverableError('Il canale WhatsApp non è configurato: la risposta non può partire.');
         const answer = whatsappAnswer({
           text,
           reference,
@@ -110,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       const settings = this.facebook();
-      if (!settings) throw new Error('Il canale Facebook non è configurato.');
+      if (!settings) throw new UndeliverableError('Il canale Facebook non è configurato: la risposta non può partire.');
       await graph.post(`${encodeURIComponent(recipient)}/comments`, settings.pageToken, { message: text });
     },
   };
