@@ -244,9 +244,12 @@ const PHONE = { width: 390, height: 844 };
     expect(await page.title()).toBe('Reports - Sportello Segnalazioni - Comune di Prova');
     // Focus stays on the switch, which keeps its place.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('lang'))).toBe('en');
-    // The chosen language stands out (axe does not flag text coloured like its background, so this does).
-    const colours = await page.getByRole('button', { name: 'EN English' }).evaluate((button) => [getComputedStyle(button).color, getComputedStyle(button).backgroundColor]);
-    expect(colours).toEqual(['rgb(0, 64, 128)', 'rgb(255, 255, 255)']);
+    // The chosen language stands out (axe does not flag text coloured like its background, so this does),
+    // once Bootstrap Italia's colour transition has run.
+    await page.waitForFunction(() => {
+      const style = getComputedStyle(document.querySelector('#lingua button[lang="en"]') as Element);
+      return style.color === 'rgb(0, 64, 128)' && style.backgroundColor === 'rgb(255, 255, 255)';
+    }, undefined, { timeout: 5000 });
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Report a problem' }).waitFor();
     await page.getByRole('link', { name: 'Skip to content' }).waitFor();
 
