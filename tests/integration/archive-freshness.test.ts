@@ -65,11 +65,32 @@ describe('archive freshness', () => {
     expect((await list()).data.map((r) => r.documentId)).not.toContain(report.documentId);
   });
 
+  it('follows a published report to the category URP moves it to: filter, counts and search', async () => {
+    const id = await submit('Bottiglie sul marciapiede');
+    await publish(id);
+    expect((await list('?category=rifiuti')).data.map((r) => r.documentId)).toContain(id);
+    await act(id, 'reassign', { category: 'zone-verdi' });
+    expect((await list('?category=rifiuti')).data.map((r) => r.documentId)).not.toContain(id);
+    expect((await list('?category=zone-verdi')).data.map((r) => r.documentId)).toEqual([id]);
+    expect((await list('?category=zone-verdi&q=verdi')).data.map((r) => r.documentId)).toEqual([id]);
+    const counts = (await app.http().get('/api/segnalazioni/categories').expect(200)).body.data as { slug: string; reportCount: number }[];
+    expect(counts.find((c) => c.slug === 'zone-verdi')?.reportCount).toBe(1);
+  });
+
+  it('lists a category newest first, and oldest first when asked', async () => {
+    const newest = await submit('Cartacce nel parco');
+    await publish(newest);
+    const ids = (await list('?category=rifiuti')).data.map((r) => r.documentId);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids[0]).toBe(newest);
+    expect((await list('?category=rifiuti&sort=oldest')).data.map((r) => r.documentId)).toEqual([...ids].reverse());
+  });
+
   it('follows an editor renaming a category', async () => {
     await list();
     const category = await app.strapi.documents('plugin::segnalazioni.category').findFirst({ filters: { slug: 'rifiuti' } });
     await app.strapi.documents('plugin::segnalazioni.category').update({ documentId: category!.documentId, data: { name: 'Rifiuti e decoro' } });
-    expect((await list()).data[0].category?.name).toBe('Rifiuti e decoro');
+    expect((await list('?category=rifiuti')).data[0].category?.name).toBe('Rifiuti e decoro');
   });
 
   it('keeps answers until the version in the database moves, whoever moves it', async () => {

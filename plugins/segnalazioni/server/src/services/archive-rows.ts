@@ -5,6 +5,7 @@ import { searchWords } from '../domain/search-terms';
 import { PUBLISHED_WHERE } from '../domain/visibility';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { BY_CATEGORY } from './search';
 
 export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -32,20 +33,30 @@ export function archiveRows(strapi: Core.Strapi) {
   const r = (attribute: string) => `r.${column(report, attribute)}`;
   const categoryLink = report.attributes.category.joinTable as JoinTable;
 
-  /** Published reports matching the filters and words; `rank` is set when a full-text index ranks them. */
-  function select({ q, ...filters }: ArchiveFilters): { query: Knex.QueryBuilder; rank: Knex.Raw | null } {
+  interface Selection {
+    query: Knex.QueryBuilder;
+    /** Set when a full-text index ranks the reports. */
+    rank: Knex.Raw | null;
+    /** The columns that give the archive's order: within a category, its own index holds them. */
+    order: { publishedOn: string; id: string };
+  }
+
+  /** Published reports matching the filters and words. */
+  function select({ q, ...filters }: ArchiveFilters): Selection {
     const query = knex()(`${report.tableName} as r`);
     for (const [attribute, value] of Object.entries(PUBLISHED_WHERE)) query.where(r(attribute), value);
+    let order = { publishedOn: r('publishedOn'), id: 'r.id' };
     if (filters.category) {
-      const categoryIds = knex()(category.tableName).select('id').where(column(category, 'slug'), filters.category);
-      query.whereIn('r.id', knex()(categoryLink.name).select(categoryLink.joinColumn.name).whereIn(categoryLink.inverseJoinColumn.name, categoryIds));
+      const categoryId = knex()(category.tableName).select('id').where(column(category, 'slug'), filters.category).first();
+      query.join(`${BY_CATEGORY} as a`, 'a.report_id', 'r.id').where('a.category_id', categoryId);
+      order = { publishedOn: 'a.published_on', id: 'a.report_id' };
     }
     if (filters.status) query.where(r('status'), filters.status);
     if (filters.from) query.where(r('submittedAt'), '>=', new Date(`${filters.from}T00:00:00.000Z`));
     if (filters.to) query.where(r('submittedAt'), '<=', new Date(`${filters.to}T23:59:59.999Z`));
-    if (!q) return { query, rank: null };
+    if (!q) return { query, rank: null, order };
     const indexed = getService(strapi, 'search').restrict(query, q);
-    if (indexed) return { query, rank: indexed.rank };
+    if (indexed) return { query, rank: indexed.rank, order };
     // Without a full-text index, every word must appear in the public title or text.
     for (const word of searchWords(q)) {
       query.where((both) =>
@@ -54,18 +65,18 @@ export function archiveRows(strapi: Core.Strapi) {
           .orWhereRaw(`LOWER(${r('publicText')}) LIKE ?`, [`%${word}%`]),
       );
     }
-    return { query, rank: null };
+    return { query, rank: null, order };
   }
 
   return {
     /** Ids of one page, in the query's order. */
     async pageIds(filters: ArchiveFilters, sort: ArchiveQuery['sort'], offset: number, limit: number): Promise<number[]> {
-      const { query, rank } = select(filters);
+      const { query, rank, order } = select(filters);
       query.select('r.id');
       if (sort === 'relevance' && rank) query.orderBy([{ column: rank as unknown as string, order: 'desc' }, { column: 'r.id', order: 'desc' }]);
       else {
-        const order = sort === 'oldest' ? 'asc' : 'desc';
-        query.orderBy([{ column: r('publishedOn'), order }, { column: 'r.id', order }]);
+        const direction = sort === 'oldest' ? 'asc' : 'desc';
+        query.orderBy([{ column: order.publishedOn, order: direction }, { column: order.id, order: direction }]);
       }
       const rows = (await query.offset(offset).limit(limit)) as { id: number | string }[];
       return rows.map((row) => Number(row.id));

@@ -6,13 +6,16 @@ import { UID } from '../uids';
 import { getService } from './get-service';
 
 const TABLE = 'segnalazioni_report_search';
+/** Published reports by category in the archive's order (made by database/migrations, on every database). */
+export const BY_CATEGORY = 'segnalazioni_archive_by_category';
 
 type Engine = 'postgres' | 'sqlite' | null;
 
 /**
- * The archive's full-text index (table made by database/migrations): one row per published report
- * with its public words only, so a search can only ever find what is public. `sync` runs inside the
- * workflow's transaction; on a database without it (MySQL) searches fall back to plain matching.
+ * The archive's indexes (tables made by database/migrations), one row per published report: its
+ * public words only, so a search can only ever find what is public, and its category and date of
+ * publication, so a category's page is read in order. `sync` runs inside the workflow's transaction;
+ * on a database without full-text search (MySQL) searches fall back to plain matching.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = (): Engine => {
@@ -20,36 +23,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return client === 'postgres' ? 'postgres' : client === 'sqlite' ? 'sqlite' : null;
   };
   const knex = () => strapi.db.connection;
+  const isEmpty = async (table: string) => Number((await knex()(table).count({ count: '*' }))[0]?.count ?? 0) === 0;
 
   return {
     available: () => engine() !== null,
 
-    /** Puts the report in the index if it is public, takes it out otherwise. */
+    /** Puts the report in the indexes if it is public, takes it out otherwise. */
     async sync(reportId: number): Promise<void> {
       const kind = engine();
-      if (!kind) return;
       await strapi.db.transaction(async ({ trx }) => {
-        await trx(TABLE).where('report_id', reportId).delete();
+        await trx(BY_CATEGORY).where('report_id', reportId).delete();
+        if (kind) await trx(TABLE).where('report_id', reportId).delete();
         const report = await strapi.db.query(UID.report).findOne({
           where: { id: reportId, ...PUBLISHED_WHERE },
-          select: ['publicTitle', 'title', 'publicText'],
-          populate: { category: { select: ['name'] } },
+          select: ['publicTitle', 'title', 'publicText', 'publishedOn'],
+          populate: { category: { select: ['id', 'name'] } },
         });
         if (!report) return;
+        await trx(BY_CATEGORY).insert({ report_id: reportId, category_id: report.category?.id ?? null, published_on: new Date(report.publishedOn) });
         const document = searchDocument([report.publicTitle ?? report.title, report.publicText, report.category?.name]);
         if (kind === 'postgres') {
           await trx.raw(`INSERT INTO ${TABLE} (report_id, document) VALUES (?, to_tsvector('italian', ?))`, [reportId, document]);
-        } else {
+        } else if (kind === 'sqlite') {
           await trx(TABLE).insert({ report_id: reportId, content: document });
         }
       });
     },
 
-    /** Fills an empty index from the published reports: for databases that had reports before it existed. */
+    /** Fills empty indexes from the published reports: for databases that had reports before they existed. */
     async backfill(): Promise<number> {
-      if (!engine()) return 0;
-      const [{ count }] = await knex()(TABLE).count({ count: '*' });
-      if (Number(count) > 0) return 0;
+      const empty = (await isEmpty(BY_CATEGORY)) || (engine() !== null && (await isEmpty(TABLE)));
+      if (!empty) return 0;
       const published = (await strapi.db.query(UID.report).findMany({ where: { ...PUBLISHED_WHERE }, select: ['id'] })) as { id: number }[];
       for (const { id } of published) await this.sync(id);
       if (published.length > 0) await getService(strapi, 'archive-version').bump();

@@ -80,8 +80,8 @@ const REPLY_KIND_LABELS: Record<string, string> = {
   rejection: 'motivo del rifiuto',
 };
 
-/** Actions that change what of a report is public, and so its place in the search index. */
-const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish']);
+/** Actions that change what the archive's indexes hold of a report: its public words, its category. */
+const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish', 'reassign']);
 
 /** How a member of staff is named in history and mails. */
 export const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
