@@ -83,8 +83,13 @@ async function seed(client, from, to, categories) {
        VALUES ${values.join(',')} RETURNING id, public_title, public_text`,
       params,
     );
-    const links = inserted.rows.map((row, i) => `(${row.id}, ${categories.get(pick(PROBLEMS, (start + i) * 7 + 3)[0])})`).join(',');
+    const categoryOf = (i) => categories.get(pick(PROBLEMS, (start + i) * 7 + 3)[0]);
+    const links = inserted.rows.map((row, i) => `(${row.id}, ${categoryOf(i)})`).join(',');
     await client.query(`INSERT INTO segnalazioni_reports_category_lnk (report_id, category_id) VALUES ${links}`);
+    await client.query(
+      `INSERT INTO segnalazioni_archive_by_category (report_id, category_id, published_on) SELECT id, c, published_on FROM segnalazioni_reports
+         JOIN (VALUES ${links}) AS v(rid, c) ON v.rid = segnalazioni_reports.id`,
+    );
     const searchParams = inserted.rows.flatMap((row) => [row.id, fold(`${row.public_title} \n${row.public_text}`)]);
     const searchValues = inserted.rows.map((_, i) => `($${i * 2 + 1}, to_tsvector('italian', $${i * 2 + 2}))`).join(',');
     await client.query(`INSERT INTO segnalazioni_report_search (report_id, document) VALUES ${searchValues}`, searchParams);
@@ -101,6 +106,8 @@ const page = (max) => 1 + Math.floor(Math.random() * max);
  */
 const CASES = [
   ['list, first page', () => '/api/segnalazioni/reports'],
+  ['category, one page', () => '/api/segnalazioni/reports?category=rifiuti'],
+  ['search, one query', () => '/api/segnalazioni/reports?q=cassonett%20pieno'],
   ['list, pages 1–400', () => `/api/segnalazioni/reports?page=${page(400)}`],
   ['category, pages 1–50', () => `/api/segnalazioni/reports?category=${random(PROBLEMS)[0]}&page=${page(50)}`],
   ['search', () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&page=${page(3)}`],
@@ -147,14 +154,24 @@ async function main() {
       console.log(`\np99 at ${large} ÷ p99 at ${small}`);
       for (const [name, bySize] of Object.entries(results)) console.log(`${name.padEnd(22)} ${(bySize[large] / Math.max(1, bySize[small])).toFixed(2)}`);
     }
-    // The statement the archive runs for a ranked search (as its query builder writes it).
-    const plan = await client.query(
-      `EXPLAIN ANALYZE SELECT r.id FROM segnalazioni_reports AS r
-         JOIN segnalazioni_report_search AS s ON s.report_id = r.id
-        WHERE r.is_public = true AND r.text_moderation = 'approved' AND s.document @@ to_tsquery('italian', 'cassonett:*')
-        ORDER BY ts_rank(s.document, to_tsquery('italian', 'cassonett:*')) DESC, r.id DESC LIMIT 25`,
+    // The statements the archive runs (as its query builder writes them), for a selective search, a
+    // common word, and a deep page of a category.
+    const explain = async (title, sql) => {
+      const plan = await client.query(`EXPLAIN ANALYZE ${sql}`);
+      console.log(`\n${title}:\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
+    };
+    const ranked = (words) => `SELECT r.id FROM segnalazioni_reports AS r JOIN segnalazioni_report_search AS s ON s.report_id = r.id
+        WHERE r.is_public = true AND r.text_moderation = 'approved' AND s.document @@ to_tsquery('italian', '${words}')
+        ORDER BY ts_rank(s.document, to_tsquery('italian', '${words}')) DESC, r.id DESC LIMIT 25`;
+    await explain('EXPLAIN ANALYZE, search "lampione garibaldi" by relevance', ranked('lampion:* & garibald:*'));
+    await explain('EXPLAIN ANALYZE, search "cassonett" by relevance', ranked('cassonett:*'));
+    await explain(
+      'EXPLAIN ANALYZE, category rifiuti, page 40',
+      `SELECT r.id FROM segnalazioni_reports AS r JOIN segnalazioni_archive_by_category AS a ON a.report_id = r.id
+        WHERE r.is_public = true AND r.text_moderation = 'approved'
+          AND a.category_id = (SELECT id FROM segnalazioni_categories WHERE slug = 'rifiuti' LIMIT 1)
+        ORDER BY a.published_on DESC, a.report_id DESC LIMIT 25 OFFSET 975`,
     );
-    console.log(`\nEXPLAIN ANALYZE of a ranked search:\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
   } finally {
     await client.end();
     await server.stop();

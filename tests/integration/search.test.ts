@@ -48,6 +48,15 @@ describe('archive search', () => {
     expect(await search('cassonett', '&category=segnaletica')).toEqual([]);
   });
 
+  it('counts every match, on any page, also past the last one', async () => {
+    const first = (await app.http().get('/api/segnalazioni/reports?q=cassonett&pageSize=1').expect(200)).body;
+    expect(first.data).toHaveLength(1);
+    expect(first.meta.pagination).toMatchObject({ total: 2, pageCount: 2 });
+    const beyond = (await app.http().get('/api/segnalazioni/reports?q=cassonett&page=9').expect(200)).body;
+    expect(beyond.data).toEqual([]);
+    expect(beyond.meta.pagination.total).toBe(2);
+  });
+
   it('never finds what is not public: an unpublished report, or the words a redaction removed', async () => {
     expect(await search('segreto')).toEqual([]);
     expect(await search('AB123CD')).toEqual([]);

@@ -69,17 +69,23 @@ export function archiveRows(strapi: Core.Strapi) {
   }
 
   return {
-    /** Ids of one page, in the query's order. */
-    async pageIds(filters: ArchiveFilters, sort: ArchiveQuery['sort'], offset: number, limit: number): Promise<number[]> {
+    /**
+     * Ids of one page, in the query's order. With `withTotal`, the same statement also counts every
+     * match (a window over the rows it must read anyway to rank them); the total is `null` past the
+     * last page, and on SQLite, whose FTS5 ranking cannot share a statement with a window.
+     */
+    async page(filters: ArchiveFilters, sort: ArchiveQuery['sort'], offset: number, limit: number, { withTotal = false } = {}): Promise<{ ids: number[]; total: number | null }> {
       const { query, rank, order } = select(filters);
+      const counted = withTotal && strapi.db.dialect.client !== 'sqlite';
       query.select('r.id');
+      if (counted) query.select(knex().raw('count(*) over () as total'));
       if (sort === 'relevance' && rank) query.orderBy([{ column: rank as unknown as string, order: 'desc' }, { column: 'r.id', order: 'desc' }]);
       else {
         const direction = sort === 'oldest' ? 'asc' : 'desc';
         query.orderBy([{ column: order.publishedOn, order: direction }, { column: order.id, order: direction }]);
       }
-      const rows = (await query.offset(offset).limit(limit)) as { id: number | string }[];
-      return rows.map((row) => Number(row.id));
+      const rows = (await query.offset(offset).limit(limit)) as { id: number | string; total?: number | string }[];
+      return { ids: rows.map((row) => Number(row.id)), total: counted && rows.length > 0 ? Number(rows[0].total) : null };
     },
 
     async count(filters: ArchiveFilters): Promise<number> {

@@ -67,14 +67,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function list(query: ArchiveQuery): Promise<ArchivePage> {
     const { page: number, pageSize, sort, ...filters } = query;
-    // Words made only of punctuation select nothing.
-    const empty = filters.q !== undefined && searchWords(filters.q).length === 0;
-    const [ids, total] = empty
-      ? [[], 0]
-      : await Promise.all([
-          rows.pageIds(filters, sort, (number - 1) * pageSize, pageSize),
-          totalOf(filters),
-        ]);
+    const offset = (number - 1) * pageSize;
+    let ids: number[] = [];
+    let total = 0;
+    if (filters.q !== undefined) {
+      // Words made only of punctuation select nothing. A search reads all its matches to rank or
+      // sort them, so the same statement counts them.
+      if (searchWords(filters.q).length > 0) {
+        const found = await rows.page(filters, sort, offset, pageSize, { withTotal: true });
+        ids = found.ids;
+        total = found.total ?? (await totalOf(filters));
+      }
+    } else {
+      [{ ids }, total] = await Promise.all([rows.page(filters, sort, offset, pageSize), totalOf(filters)]);
+    }
     const data = (await load(ids)).map(view);
     return { data, pagination: { page: number, pageSize, pageCount: Math.ceil(total / pageSize), total } };
   }
