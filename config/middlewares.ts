@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { numberUpload } from '../plugins/segnalazioni/server/src/upload-order';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
@@ -12,7 +13,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     config: {
       // Per-photo size and count are checked by the plugin, with messages a citizen understands;
       // these are only the outer bounds of what the parser accepts at all.
-      formidable: { maxFileSize: 80 * 1024 * 1024, maxFiles: 20 },
+      // Files are numbered as they begin, so photos keep the order they were sent in.
+      formidable: { maxFileSize: 80 * 1024 * 1024, maxFiles: 20, onFileBegin: numberUpload },
       // Keeps the raw body beside the parsed one: Meta's webhook signatures are over the raw bytes.
       includeUnparsed: true,
     },

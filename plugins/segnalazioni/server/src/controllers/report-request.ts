@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import type { InputError, Parsed } from '../domain/report-input';
 import { readJsonField } from '../domain/report-input';
 import type { IncomingFile } from '../services/photos';
+import { inSentOrder } from '../upload-order';
 
 const PHOTO_FIELD = 'photos';
 
@@ -30,7 +31,7 @@ export async function withReportRequest<T>(ctx: Context, handle: (data: unknown,
     }
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const data = ctx.is('multipart') ? readJsonField(body.data) : readJsonField(body.data ?? null);
-    return await handle(orThrow(data), asList(files[PHOTO_FIELD]));
+    return await handle(orThrow(data), inSentOrder(asList(files[PHOTO_FIELD])));
   } finally {
     await Promise.all(allFiles(ctx).map((file) => fs.rm(file.filepath, { force: true })));
   }
