@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isLongEnoughPassword } from '../plugins/segnalazioni/server/src/domain/password';
 // Order matters: plugins bootstrap in this order, and segnalazioni relies on the others being ready.
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -6,6 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
       register: { allowedFields: ['firstName', 'lastName'] },
+      // The same rule the portal checks before sending: refused here too, for any client.
+      validationRules: { validatePassword: isLongEnoughPassword },
       ratelimit: { enabled: env.bool('AUTH_RATE_LIMIT', true) },
     },
   },

@@ -59,6 +59,7 @@ const AUTH_MESSAGES: readonly [RegExp, MessageKey][] = [
   [/already confirmed/i, 'auth.alreadyConfirmed'],
   [/too many requests/i, 'auth.tooManyRequests'],
   [/less than 73 bytes/i, 'auth.passwordTooLong'],
+  [/password validation failed/i, 'register.shortPassword'],
   [/must be a valid email/i, 'auth.invalidEmail'],
 ];
 

@@ -52,6 +52,18 @@ describe('citizen journey', () => {
       expect(confirmed.headers.location).toBe('http://sportello.test/sportello/accesso?confermato=1');
       await app.http().post('/api/auth/local').send({ identifier: email, password: 'Password123!' }).expect(200);
     });
+
+    it('refuses a password shorter than 8 characters, from any client, and creates nobody', async () => {
+      const email = 'breve@example.it';
+      const refused = await app
+        .http()
+        .post('/api/auth/local/register')
+        .send({ username: 'breve', email, password: 'Corta1!', firstName: 'Bea', lastName: 'Breve' })
+        .expect(400);
+      expect(refused.body.error.message).toMatch(/password validation failed/i);
+      expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email } })).toBe(0);
+      expect(app.mailbox.to(email)).toEqual([]);
+    });
   });
 
   describe('submission', () => {

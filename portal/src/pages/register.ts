@@ -1,3 +1,4 @@
+import { isLongEnoughPassword } from '../../../plugins/segnalazioni/server/src/domain/password';
 import { api } from '../api';
 import { inputField, showFormError, showProblems, whileBusy } from '../components/forms';
 import { alertBox, liveRegion, pageLayout } from '../components/layout';
@@ -82,7 +83,7 @@ export const registerPage: PageRenderer = () => {
       !input.firstName && { field: 'firstName', message: t('register.missingFirstName') },
       !input.lastName && { field: 'lastName', message: t('register.missingLastName') },
       !email.control.checkValidity() || !input.email ? { field: 'email', message: t('auth.invalidEmail') } : false,
-      input.password.length < 8 && { field: 'password', message: t('register.shortPassword') },
+      !isLongEnoughPassword(input.password) && { field: 'password', message: t('register.shortPassword') },
     ].filter((problem): problem is { field: string; message: string } => Boolean(problem));
     if (missing.length > 0) {
       showProblems(form, errors, missing);
