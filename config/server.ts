@@ -4,7 +4,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   port: env.int('PORT', 1337),
   // Links in mails and the admin's own URLs are built from the public address.
   url: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a reverse proxy (TLS ended there): Strapi reads `proxy.koa`, not a boolean `proxy`. Then
+  // `X-Forwarded-Proto` makes cookies Secure, and the client's address is read from `ipHeader`, taking
+  // only the entries our own proxies added (the rightmost `maxIpsCount`), so a client cannot forge it.
+  proxy: {
+    koa: env.bool('IS_PROXIED', false),
+    ipHeader: env('PROXY_IP_HEADER', 'X-Forwarded-For'),
+    maxIpsCount: env.int('PROXY_COUNT', 1),
+  },
   // Static files and local uploads (public/uploads) live here.
   dirs: { public: env('PUBLIC_DIR', './public') },
   app: {
