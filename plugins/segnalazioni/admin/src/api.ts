@@ -31,6 +31,9 @@ export interface ReportPhoto {
   height: number | null;
 }
 
+/** How precise the public point is (the server's domain/public-place). */
+export type PositionChoice = 'exact' | 'rounded' | 'hidden';
+
 export interface ReportDetail extends ReportSummary {
   description: string;
   publicTitle: string | null;
@@ -40,6 +43,9 @@ export interface ReportDetail extends ReportSummary {
   address: string | null;
   latitude: number | null;
   longitude: number | null;
+  publicAddress: string | null;
+  publicLatitude: number | null;
+  publicLongitude: number | null;
   takenInChargeAt: string | null;
   publishedAt: string | null;
   closedAt: string | null;

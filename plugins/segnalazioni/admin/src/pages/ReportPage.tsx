@@ -2,11 +2,15 @@ import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Texta
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, useAct, useResource, type Action, type Options, type ReportDetail } from '../api';
+import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { useT } from '../useT';
+
+const MapLink = ({ latitude, longitude }: { latitude: number; longitude: number }) => (
+  <a href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`} target="_blank" rel="noreferrer">{`${latitude}, ${longitude}`}</a>
+);
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
@@ -27,6 +31,8 @@ export const ReportPage = () => {
   const [busy, setBusy] = React.useState(false);
   const [publicTitle, setPublicTitle] = React.useState('');
   const [publicText, setPublicText] = React.useState('');
+  const [publicAddress, setPublicAddress] = React.useState('');
+  const [position, setPosition] = React.useState<PositionChoice>('rounded');
   const [textReason, setTextReason] = React.useState('');
   const [message, setMessage] = React.useState('');
   const [replyKind, setReplyKind] = React.useState<'feasibility' | 'progress'>('feasibility');
@@ -39,12 +45,14 @@ export const ReportPage = () => {
     if (!data) return;
     setPublicTitle(data.publicTitle ?? data.title);
     setPublicText(data.publicText ?? data.description);
+    setPublicAddress(data.textModeration === 'approved' ? (data.publicAddress ?? '') : (data.address ?? ''));
   }, [data?.documentId, data?.textModeration]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (report.loading && !data) return <Page.Loading />;
   if (report.error || !data) return <Page.Error />;
 
   const can = (action: Action) => data.allowedActions.includes(action);
+  const hasPoint = data.latitude != null && data.longitude != null;
   const templates = (options.data?.data.replyTemplates ?? []).filter((template) => !template.category || template.category === data.category?.documentId);
   const useTemplate = (documentId: string | number) => {
     const template = templates.find((each) => each.documentId === documentId);
@@ -105,10 +113,17 @@ export const ReportPage = () => {
                   {[data.citizen.name, data.citizen.email, data.citizen.phone].filter(Boolean).join(' · ')}
                   <br />
                   {t('report.submittedAt', 'Inviata il {date}', { date: date(data.submittedAt) })} · {t(`channel.${data.channel}`, data.channel)}
-                  {data.address ? <><br />{data.address}</> : null}
-                  {data.latitude != null && data.longitude != null ? <><br /><a href={`https://www.openstreetmap.org/?mlat=${data.latitude}&mlon=${data.longitude}#map=18/${data.latitude}/${data.longitude}`} target="_blank" rel="noreferrer">{`${data.latitude}, ${data.longitude}`}</a></> : null}
                 </Typography>
               </Box>
+              {(data.address || hasPoint) && (
+                <Box paddingTop={4}>
+                  <Typography variant="sigma" textColor="neutral600" tag="h3">{t('report.place.private', 'Luogo indicato dal cittadino (riservato)')}</Typography>
+                  <Typography variant="pi">
+                    {data.address}
+                    {hasPoint ? <>{data.address ? <br /> : null}<MapLink latitude={data.latitude!} longitude={data.longitude!} /></> : null}
+                  </Typography>
+                </Box>
+              )}
               <Box paddingTop={4}>
                 <Typography variant="pi">
                   {t('report.deadlines', 'Scadenze')}: {t('report.deadline.takeInCharge', 'presa in carico')} {date(data.deadlines.takeInCharge)} · {t('report.deadline.firstAnswer', 'prima risposta')} {date(data.deadlines.firstAnswer)} · {t('report.deadline.close', 'chiusura')} {date(data.deadlines.close)}
@@ -135,9 +150,35 @@ export const ReportPage = () => {
                   <Field.Hint />
                 </Field.Root>
               </Box>
+              <Box paddingTop={3}>
+                <Field.Root name="publicAddress" hint={t('report.publicAddress.hint', 'Solo il luogo del problema: togli nomi sul citofono, numeri di telefono e altri dati personali. Lascia vuoto per non pubblicare l’indirizzo.')}>
+                  <Field.Label>{t('report.publicAddress', 'Indirizzo pubblico')}</Field.Label>
+                  <TextInput value={publicAddress} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicAddress(event.target.value)} disabled={!can('moderate_text')} />
+                  <Field.Hint />
+                </Field.Root>
+              </Box>
+              {hasPoint && (
+                <Box paddingTop={3}>
+                  <Field.Root name="position">
+                    <Field.Label>{t('report.position', 'Posizione pubblica sulla mappa')}</Field.Label>
+                    <SingleSelect value={position} onChange={(value: string | number) => setPosition(value as PositionChoice)} disabled={!can('moderate_text')}>
+                      <SingleSelectOption value="rounded">{t('report.position.rounded', 'Arrotondata a circa 50 m')}</SingleSelectOption>
+                      <SingleSelectOption value="exact">{t('report.position.exact', 'Esatta')}</SingleSelectOption>
+                      <SingleSelectOption value="hidden">{t('report.position.hidden', 'Non pubblicata')}</SingleSelectOption>
+                    </SingleSelect>
+                  </Field.Root>
+                  {data.textModeration === 'approved' && (
+                    <Typography variant="pi" textColor="neutral600">
+                      {data.publicLatitude != null && data.publicLongitude != null
+                        ? <>{t('report.position.approved', 'Approvata:')} <MapLink latitude={data.publicLatitude} longitude={data.publicLongitude} /></>
+                        : t('report.position.none', 'Nessuna posizione pubblica.')}
+                    </Typography>
+                  )}
+                </Box>
+              )}
               {can('moderate_text') && (
                 <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="flex-end">
-                  <Button loading={busy} onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText })}>{t('action.approveText', 'Approva il testo')}</Button>
+                  <Button loading={busy} onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText, publicAddress, ...(hasPoint ? { position } : {}) })}>{t('action.approveText', 'Approva il testo')}</Button>
                   <Box minWidth="200px">
                     <TextInput aria-label={t('report.textReason', 'Motivo del rifiuto del testo')} placeholder={t('report.textReason', 'Motivo del rifiuto del testo')} value={textReason} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTextReason(event.target.value)} />
                   </Box>
@@ -163,7 +204,7 @@ export const ReportPage = () => {
                 </SingleSelect>
               </Box>
             )}
-            <Field.Root name="message" hint={t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')}>
+            <Field.Root name="message" hint={replyPublic ? t('report.message.publicHint', 'Questa risposta sarà pubblica nell’archivio: non scrivere nomi, telefoni, targhe o altri dati personali. Il cittadino la riceve anche per email.') : t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')}>
               <Field.Label>{t('report.message', 'Messaggio')}</Field.Label>
               <Textarea value={message} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(event.target.value)} />
               <Field.Hint />

@@ -20,6 +20,10 @@ export interface ReportRecord {
   readonly address?: string | null;
   readonly latitude?: number | string | null;
   readonly longitude?: number | string | null;
+  /** The place as the officer approved it for the public (see public-place). */
+  readonly publicAddress?: string | null;
+  readonly publicLatitude?: number | string | null;
+  readonly publicLongitude?: number | string | null;
   readonly submittedAt: string;
   readonly takenInChargeAt?: string | null;
   readonly firstAnsweredAt?: string | null;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Action } from './lifecycle';
+import { POSITION_CHOICES } from './public-place';
+import { ADDRESS_MAX_LENGTH } from './report-input';
 import type { InputError, Parsed } from './report-input';
 
 /**
@@ -51,6 +53,14 @@ export const ACTION_INPUT = {
       decision,
       publicTitle: z.string().trim().min(5, { error: 'Titolo pubblico: almeno 5 caratteri.' }).max(120, { error: 'Titolo pubblico: al massimo 120 caratteri.' }).optional(),
       publicText: z.string().trim().min(1, { error: 'Testo pubblico: non può essere vuoto.' }).max(4000, { error: 'Testo pubblico: al massimo 4000 caratteri.' }).optional(),
+      // The place is moderated with the text: absent, the citizen's address; empty or null, none.
+      publicAddress: z
+        .string({ error: 'Indirizzo pubblico: deve essere un testo.' })
+        .trim()
+        .max(ADDRESS_MAX_LENGTH, { error: `Indirizzo pubblico: al massimo ${ADDRESS_MAX_LENGTH} caratteri.` })
+        .nullable()
+        .optional(),
+      position: z.enum(POSITION_CHOICES, { error: 'Posizione pubblica: "exact" (esatta), "rounded" (arrotondata a circa 50 m) o "hidden" (non pubblicata).' }).optional(),
       reason: z.string().trim().max(2000).optional(),
     })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),

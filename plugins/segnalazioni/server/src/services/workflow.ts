@@ -7,6 +7,7 @@ import { decide, type Action, type ReportStatus } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData, type TemplateName } from '../domain/mail-templates';
 import { describeRefusal } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
+import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf } from '../domain/public-place';
 import type { ActionInput } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
@@ -47,6 +48,8 @@ export interface WorkflowReport {
   isPublic: boolean;
   protocolNumber?: string | null;
   address?: string | null;
+  latitude?: number | string | null;
+  longitude?: number | string | null;
   firstAnsweredAt?: string | null;
   dueFirstAnswerAt?: string | null;
   dueCloseAt?: string | null;
@@ -193,14 +196,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       case 'moderate_text': {
-        const { decision, publicTitle, publicText, reason } = input as ActionInput<'moderate_text'>;
+        const { decision, publicTitle, publicText, publicAddress, position, reason } = input as ActionInput<'moderate_text'>;
         const approved = decision === 'approve';
         const text = approved ? (publicText ?? report.description) : null;
         const title = approved ? (publicTitle ?? report.title) : null;
-        const redacted = approved && (text !== report.description || title !== report.title);
+        const place = approved ? publicPlaceOf(report, { publicAddress, position }) : NO_PUBLIC_PLACE;
+        const redacted = approved && (text !== report.description || title !== report.title || place.publicAddress !== (report.address?.trim() || null));
         return {
-          changes: { textModeration: approved ? 'approved' : 'rejected', publicTitle: title, publicText: text, textModerationReason: approved ? null : reason },
-          details: { decision, redacted, reason: reason ?? null },
+          changes: { textModeration: approved ? 'approved' : 'rejected', publicTitle: title, publicText: text, ...place, textModerationReason: approved ? null : reason },
+          details: { decision, redacted, position: approved && report.latitude != null ? (position ?? DEFAULT_POSITION_CHOICE) : null, reason: reason ?? null },
           citizenMail: { template: 'report-text-moderated', data: { ...data, decision: approved ? 'approvato' : 'rifiutato', publicText: text ?? '', reason: approved ? '' : reason } },
         };
       }
