@@ -165,6 +165,46 @@ describe('back-office workflow', () => {
     expect(rejected.body.data.replies).toEqual([expect.objectContaining({ kind: 'rejection', public: false })]);
   });
 
+  it('takes a published report that is then rejected out of the archive, its reason for the reporter only', async () => {
+    const id = await submit('Cartello coperto da adesivi', 'segnaletica');
+    await act(strade, id, 'take_in_charge').expect(200);
+    await act(strade, id, 'moderate_text', { decision: 'approve' }).expect(200);
+    await act(strade, id, 'publish').expect(200);
+    const inArchive = async () => ({
+      one: (await app.http().get(`/api/segnalazioni/reports/${id}`)).status,
+      listed: (await app.http().get('/api/segnalazioni/reports?category=segnaletica&pageSize=100').expect(200)).body.data.some((r: { documentId: string }) => r.documentId === id),
+      found: (await app.http().get('/api/segnalazioni/reports?q=adesivi').expect(200)).body.data.some((r: { documentId: string }) => r.documentId === id),
+      graphql: (await app.http().post('/graphql').send({ query: `{ segnalazioniReport(documentId: "${id}") { documentId } }` }).expect(200)).body.data.segnalazioniReport,
+    });
+    expect(await inArchive()).toEqual({ one: 200, listed: true, found: true, graphql: { documentId: id } });
+
+    // A reason cannot be made public: the rejection is the reporter's business.
+    await act(strade, id, 'reject', { body: 'Il cartello è della Provincia.', public: true }).expect(400);
+    const rejected = await act(strade, id, 'reject', { body: 'Il cartello è della Provincia: abbiamo girato la segnalazione a loro.' }).expect(200);
+    expect(rejected.body.data).toMatchObject({ status: 'rejected', publishedAt: null });
+    expect(rejected.body.data.replies).toEqual([expect.objectContaining({ kind: 'rejection', public: false })]);
+    expect(await inArchive()).toEqual({ one: 404, listed: false, found: false, graphql: null });
+    const rejection = rejected.body.data.history.find((entry: { action: string }) => entry.action === 'reject');
+    expect(rejection.details).toMatchObject({ public: false, unpublished: true });
+  });
+
+  it('takes out, on upgrade, the rejected reports that an earlier version left in the archive', async () => {
+    const id = await submit('Affissioni sul ponte', 'segnaletica');
+    await act(strade, id, 'take_in_charge').expect(200);
+    await act(strade, id, 'moderate_text', { decision: 'approve' }).expect(200);
+    await act(strade, id, 'publish').expect(200);
+    // What rejecting a published report did before: the status changed, the publication stayed.
+    await app.strapi.db.query(REPORT).update({ where: { documentId: id }, data: { status: 'rejected' } });
+    expect((await app.http().get('/api/segnalazioni/reports?q=ponte').expect(200)).body.data).toHaveLength(1);
+
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const migration = require('../../database/migrations/2026.12.01T20.00.00.unpublish-rejected-reports.js');
+    await migration.up(app.strapi.db.connection);
+    expect(await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } })).toMatchObject({ isPublic: false, publishedOn: null });
+    await app.http().get(`/api/segnalazioni/reports/${id}`).expect(404);
+    expect((await app.http().get('/api/segnalazioni/reports?q=ponte').expect(200)).body.data).toHaveLength(0);
+  });
+
   it('keeps an officer away from another office: 403 to read or act', async () => {
     const id = await submit('Albero pericolante', 'zone-verdi');
     const denied = await get(strade, `/segnalazioni/reports/${id}`).expect(403);

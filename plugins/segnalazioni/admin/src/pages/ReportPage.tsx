@@ -224,7 +224,7 @@ export const ReportPage = () => {
             <Flex gap={2} paddingTop={4} wrap="wrap">
               {can('reply') && <Button loading={busy} onClick={() => run('reply', { kind: replyKind, body: message, public: replyPublic }, clearMessage)}>{t('action.reply', 'Invia la risposta')}</Button>}
               {can('close') && <Button variant="success" loading={busy} onClick={() => run('close', { body: message, public: replyPublic }, clearMessage)}>{t('action.close', 'Chiudi con questa risposta')}</Button>}
-              {can('reject') && <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message, public: replyPublic }, clearMessage)}>{t('action.reject', 'Respingi con questo motivo')}</Button>}
+              {can('reject') && <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message }, clearMessage)}>{t('action.reject', 'Respingi con questo motivo')}</Button>}
               {can('reopen') && <Button variant="secondary" loading={busy} onClick={() => run('reopen', { reason: message }, clearMessage)}>{t('action.reopen', 'Riapri con questo motivo')}</Button>}
             </Flex>
           </Section>

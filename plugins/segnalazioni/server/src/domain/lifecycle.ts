@@ -165,7 +165,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: [],
     needs: ['reply'],
-    effects: ['add_reply', 'set_closed_at', 'notify_citizen'],
+    // A rejected report is not public: rejecting a published one takes it out of the archive.
+    effects: ['add_reply', 'set_closed_at', 'clear_published', 'notify_citizen'],
   },
   {
     action: 'reopen',

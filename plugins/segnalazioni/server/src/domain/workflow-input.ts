@@ -75,7 +75,8 @@ export const ACTION_INPUT = {
     public: z.boolean({ error: 'Pubblica: vero o falso.' }),
   }),
   close: z.strictObject({ body: body('Risposta finale'), public: z.boolean({ error: 'Pubblica: vero o falso.' }).default(true) }),
-  reject: z.strictObject({ body: body('Motivo del rifiuto'), public: z.boolean({ error: 'Pubblica: vero o falso.' }).default(false) }),
+  // A rejected report is never public: its reason goes to the reporter only.
+  reject: z.strictObject({ body: body('Motivo del rifiuto') }),
   reopen: z.strictObject({ reason: reason('Motivo della riapertura') }),
 } satisfies Record<Action, z.ZodType>;
 

@@ -80,7 +80,7 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     longitude: 8.0489,
     photos: [],
     steps: [
-      { action: 'reject', input: { body: 'Il muro è di proprietà privata: abbiamo segnalato la cosa alla Polizia Locale per le verifiche sulle affissioni.', public: false } },
+      { action: 'reject', input: { body: 'Il muro è di proprietà privata: abbiamo segnalato la cosa alla Polizia Locale per le verifiche sulle affissioni.' } },
     ],
   },
   {

@@ -84,7 +84,7 @@ const REPLY_KIND_LABELS: Record<string, string> = {
 };
 
 /** Actions that change what the archive's indexes hold of a report: its public words, its category. */
-const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish', 'reassign']);
+const SEARCH_AFFECTING = new Set<Action>(['moderate_text', 'publish', 'unpublish', 'reassign', 'reject']);
 
 /** How a member of staff is named in history and mails. */
 export const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
@@ -241,18 +241,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           citizenMail: { template: 'report-reply', data: { ...data, reply: body, replyKind: REPLY_KIND_LABELS[kind], replyVisibility: isPublic ? 'public' : 'private' } },
         };
       }
-      case 'close':
-      case 'reject': {
-        const { body, public: isPublic } = input as ActionInput<'close' | 'reject'>;
-        const closing = action === 'close';
-        await addReply(report, staff, closing ? 'final' : 'rejection', body, isPublic);
-        const answer = { ...data, reply: body, replyVisibility: isPublic ? 'public' : 'private' };
+      case 'close': {
+        const { body, public: isPublic } = input as ActionInput<'close'>;
+        await addReply(report, staff, 'final', body, isPublic);
         return {
           changes: { closedAt: nowIso, ...firstAnswer },
           details: { public: isPublic },
-          citizenMail: closing
-            ? { template: 'report-closed', data: { ...answer, closedAt: formatDateTime(now, 'it') } }
-            : { template: 'report-rejected', data: answer },
+          citizenMail: { template: 'report-closed', data: { ...data, reply: body, replyVisibility: isPublic ? 'public' : 'private', closedAt: formatDateTime(now, 'it') } },
+        };
+      }
+      case 'reject': {
+        const { body } = input as ActionInput<'reject'>;
+        await addReply(report, staff, 'rejection', body, false);
+        return {
+          changes: { closedAt: nowIso, ...firstAnswer, isPublic: false, publishedOn: null },
+          details: { public: false, unpublished: report.isPublic },
+          citizenMail: { template: 'report-rejected', data: { ...data, reply: body, replyVisibility: 'private' } },
         };
       }
       case 'reopen': {
