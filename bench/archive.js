@@ -7,7 +7,7 @@
  *
  *   node bench/archive.js [--sizes 10000,100000] [--seconds 10]
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { compile, freshDatabase, startServer } = require('./lib/server');
@@ -74,7 +74,7 @@ async function seed(client, from, to, categories) {
       const text = `In ${street}, al civico ${(n % 150) + 1}, ${sentence}. ${pick(DETAILS, n)}`;
       const submitted = new Date(Date.UTC(2024, 0, 1) + n * 600_000);
       const p = params.length;
-      params.push(crypto.randomBytes(12).toString('hex'), `B${String(n).padStart(8, '0')}`, title, text, title, text, submitted, new Date(submitted.getTime() + 86_400_000));
+      params.push(randomBytes(12).toString('hex'), `B${String(n).padStart(8, '0')}`, title, text, title, text, submitted, new Date(submitted.getTime() + 86_400_000));
       values.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now())`);
       ids.push(n);
     }

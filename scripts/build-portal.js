@@ -5,7 +5,7 @@
  * under assets/ with content hashes in their names (served as immutable), fonts and icons likewise,
  * and index.html pointing at them (served as no-cache). The server answers /sportello/… from there.
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -32,7 +32,7 @@ function isStale() {
 async function buildPortal() {
   const started = Date.now();
   // Built beside the live folder and swapped in at the end, so a running server never serves half a build.
-  const staging = `${PORTAL_DIR}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  const staging = `${PORTAL_DIR}.${process.pid}.${randomBytes(4).toString('hex')}`;
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { app: 'portal/src/main.ts' },

@@ -4,13 +4,13 @@
  * Creates `.env` from `.env.example` on first run and fills every empty secret with a fresh random
  * value, so that nobody has to edit a file before the first start. Existing values are kept.
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
-const random = () => crypto.randomBytes(24).toString('base64');
+const random = () => randomBytes(24).toString('base64');
 const secretValue = (name) => (name === 'APP_KEYS' ? [random(), random(), random(), random()].join(',') : random());
 
 function ensureEnv(root = process.cwd()) {

@@ -92,7 +92,7 @@ describe('Facebook page channel', () => {
     const refused = await reportFrom(`${META.pageId}_7007`);
     expect(refused).toMatchObject({ title: 'Scritte sul muro del cimitero', photos: [] });
     const comments = await graph.waitFor(() => commentsOn(`${META.pageId}_7007`), 2);
-    expect(comments.map((comment) => comment.text).join('\n')).toMatch(new RegExp(`Non abbiamo potuto allegare la foto: .*non è un'immagine leggibile\.\nSegnalazione: ${refused.reference}`));
+    expect(comments.map((comment) => comment.text).join('\n')).toMatch(new RegExp(`Non abbiamo potuto allegare la foto: .*non è un'immagine leggibile\\.\nSegnalazione: ${refused.reference}`));
 
     await deliver(app, 'facebook', fbDelivery(fbPhotoPost('7008', 'rimossa', 'Buca in via Mazzini #segnalaloaBiella'))).expect(200);
     expect(await reportFrom(`${META.pageId}_7008`)).toMatchObject({ title: 'Buca in via Mazzini', photos: [] });
