@@ -1,6 +1,5 @@
 import os from 'os';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { describeMultipartError, mediaUploadLimits, photoUploadLimits, tooLarge, type MultipartLimits } from '../domain/request-body';
 import { bodyError } from '../errors';
@@ -48,12 +47,12 @@ export function createMultipartParser(strapi: Core.Strapi, uploads: UploadKind) 
       });
     } catch (error) {
       if (parsed) throw error;
-      // Strapi's parser turns formidable's size error into its own English 413.
-      if (temp.tooManyFiles || error instanceof errors.PayloadTooLargeError) throw bodyError(tooLarge(limits));
-      const problem = describeMultipartError(error, limits);
+      const problem = temp.tooManyFiles ? tooLarge(limits) : describeMultipartError(error, limits);
       throw problem ? bodyError(problem) : error;
     } finally {
       await temp.removeAll();
     }
+    // Strapi's parser answers formidable's size error itself, in English, without going on.
+    if (!parsed) throw bodyError(tooLarge(limits));
   };
 }
