@@ -151,8 +151,10 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
     // A file where the folder was: the upload provider cannot write, whoever runs the tests.
     fs.writeFileSync(uploads, 'not a folder');
     try {
-      const response = await withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')));
-      expect(response.status).toBe(500);
+      const report = await withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')));
+      expect(report.status).toBe(500);
+      const media = await app.http().post('/upload').set('Authorization', `Bearer ${adminToken}`).attach('files', photo, { filename: 'mappa.jpg', contentType: 'image/jpeg' });
+      expect(media.status).toBe(500);
     } finally {
       fs.rmSync(uploads);
       fs.renameSync(`${uploads}.away`, uploads);

@@ -56,10 +56,13 @@ export interface BodyProblem {
   readonly details: { readonly reason: string } & Readonly<Record<string, unknown>>;
 }
 
+/** A path as long as the client's nesting, shortened to its end for the message. */
+const shortPath = (path: string) => (path.length > 120 ? `…${path.slice(-120)}` : path);
+
 export const forbiddenKeyProblem = (path: string): BodyProblem => ({
   status: 400,
-  message: `Il corpo della richiesta contiene la chiave non ammessa "${path.split('.').pop()}" (in ${path}).`,
-  details: { reason: 'forbiddenKey', path },
+  message: `Il corpo della richiesta contiene la chiave non ammessa "${path.split('.').pop()}" (in ${shortPath(path)}).`,
+  details: { reason: 'forbiddenKey', path: shortPath(path) },
 });
 
 export const multipartRefused = (): BodyProblem => ({
