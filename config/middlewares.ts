@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { allowedOrigins } from '../plugins/segnalazioni/server/src/domain/origins';
-import { numberUpload } from '../plugins/segnalazioni/server/src/upload-order';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
@@ -14,17 +13,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Strapi's body parser for JSON, forms and text, with Italian 4xx; multipart only on the routes
+  // that take files, after authentication (plugins/segnalazioni/server/src/file-routes.ts).
   {
-    name: 'strapi::body',
+    name: 'plugin::segnalazioni.body',
     config: {
-      // Per-photo size and count are checked by the plugin, with messages a citizen understands;
-      // these are only the outer bounds of what the parser accepts at all.
-      // Files are numbered as they begin, so photos keep the order they were sent in.
-      formidable: { maxFileSize: 80 * 1024 * 1024, maxFiles: 20, onFileBegin: numberUpload },
       // Keeps the raw body beside the parsed one: Meta's webhook signatures are over the raw bytes.
       includeUnparsed: true,
     },
   },
+  // Required by name; the body was read just above, so this one is told to read nothing.
+  { name: 'strapi::body', config: { json: false, urlencoded: false, text: false, multipart: false } },
   'strapi::session',
   { name: 'strapi::favicon', config: { path: './public/favicon.png' } },
   // The citizen portal at /sportello, from its own build folder (not the public one).

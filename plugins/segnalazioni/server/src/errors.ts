@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import type { BodyProblem } from './domain/request-body';
 
 /**
  * 409: the request is well formed, but the report's state does not allow it. Strapi's error
@@ -15,4 +16,9 @@ export function conflict(message: string, details: Record<string, unknown> = {})
  */
 export function forbidden(message: string, details: Record<string, unknown> = {}) {
   return new errors.PolicyError(message, details);
+}
+
+/** A body that cannot be read, in Strapi's error format with its Italian message and details. */
+export function bodyError(problem: BodyProblem) {
+  return Object.assign(createHttpError(problem.status, problem.message), { details: problem.details });
 }

@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './document-middlewares/archive-follows-editors';
+import { assertFileRoutesExist, attachMultipartParsers } from './file-routes';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import { registerGraphql } from './graphql';
 import middlewares from './middlewares';
@@ -21,8 +22,10 @@ export default {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
     registerGraphql(strapi);
+    attachMultipartParsers(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    assertFileRoutesExist(strapi);
     getService(strapi, 'staff').registerPermissions();
     await getService(strapi, 'seed').seedDefaults();
     await getService(strapi, 'accounts').configureOnce();

@@ -1,4 +1,5 @@
+import body from './body';
 import photoGuard from './photo-guard';
 import portal from './portal';
 
-export default { 'photo-guard': photoGuard, portal };
+export default { body, 'photo-guard': photoGuard, portal };

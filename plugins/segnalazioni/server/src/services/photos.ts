@@ -36,9 +36,6 @@ export interface StoredFile {
   readonly provider: string;
 }
 
-/** Our photos' file names: `sgn_<16 hex>_<upload's 10 hex>`, with format prefixes for the resized copies. */
-export const PHOTO_FILE_PATTERN = /^\/uploads\/(?:[a-z]+_)?(sgn_[0-9a-f]{16}_[0-9a-f]{10})\.(?:jpg|png|webp)$/;
-
 const HEAD_BYTES = 16;
 const MAX_PIXELS = 60_000_000;
 /** Longest side kept: ample to judge a pothole, and it bounds the cost of every resized copy. */

@@ -1,0 +1,53 @@
+import { posix } from 'path';
+
+/**
+ * Which report photo a request for a static file asks for, decided on the path the static server
+ * would open. The static server (koa-send, behind Strapi's `/uploads/(.*)` route and the
+ * `strapi::public` catch-all) percent-decodes the path and resolves `.`, `..` and `//` before it
+ * opens a file, so `/x/../uploads/%73gn_….jpg` opens the same file as `/uploads/sgn_….jpg`.
+ *
+ * Decoding and resolving only ever remove characters from the name of the file opened, never
+ * add any: whatever spelling reaches a photo's file holds the photo's hash after decoding. So any
+ * path that holds one (in any case, under any number of decodings) is a photo request, and is
+ * either resolved here to its one canonical spelling — which is what the static server is then
+ * given — or refused. A spelling this code resolves differently from the static server can
+ * therefore only be refused, never open another file than the one decided on.
+ */
+
+/** Our photos' file names: `sgn_<16 hex>_<upload's 10 hex>`, with format prefixes for the resized copies. */
+const PHOTO_FILE = /^\/uploads\/(?:[a-z]+_)?(sgn_[0-9a-f]{16}_[0-9a-f]{10})\.(?:jpg|png|webp)$/;
+const PHOTO_HASH_ANYWHERE = /sgn_[0-9a-f]{16}_[0-9a-f]{10}/i;
+/** More decodings than any client sends; a path that still changes after them is refused. */
+const MAX_DECODINGS = 3;
+
+export type PhotoRequest =
+  | { readonly kind: 'other' }
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'photo'; readonly hash: string; readonly canonicalPath: string };
+
+/** The path and each successive percent-decoding of it, up to the first that changes nothing or fails. */
+function decodings(rawPath: string): { forms: string[]; decodable: boolean } {
+  const forms = [rawPath];
+  for (let round = 0; round < MAX_DECODINGS; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(forms[forms.length - 1]);
+    } catch {
+      return { forms, decodable: false };
+    }
+    if (decoded === forms[forms.length - 1]) break;
+    forms.push(decoded);
+  }
+  return { forms, decodable: true };
+}
+
+export function readPhotoRequest(rawPath: string): PhotoRequest {
+  const { forms, decodable } = decodings(rawPath);
+  if (!forms.some((form) => PHOTO_HASH_ANYWHERE.test(form))) return { kind: 'other' };
+  // The static server decodes once; a photo name that needs a second decoding, or cannot be
+  // decoded at all, is nobody's link.
+  if (!decodable || forms.length > 2) return { kind: 'refused' };
+  const resolved = posix.normalize(forms[forms.length - 1]);
+  const match = PHOTO_FILE.exec(resolved);
+  return match ? { kind: 'photo', hash: match[1], canonicalPath: resolved } : { kind: 'refused' };
+}
