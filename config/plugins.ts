@@ -47,7 +47,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
       defaultLimit: 25,
       maxLimit: 100,
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production') },
+      // Enforced by the segnalazioni plugin before Apollo parses and validates (plugins/segnalazioni/server/src/graphql.ts).
+      limits: {
+        maxQueryBytes: env.int('GRAPHQL_MAX_QUERY_BYTES', 8192),
+        maxTokens: env.int('GRAPHQL_MAX_TOKENS', 1000),
+        maxArgumentLength: env.int('GRAPHQL_MAX_ARGUMENT_LENGTH', 1000),
+        maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+        maxDirectives: env.int('GRAPHQL_MAX_DIRECTIVES', 10),
+        maxCost: env.int('GRAPHQL_MAX_COST', 5000),
+      },
     },
   },
   segnalazioni: {

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { parseArchiveQuery } from './domain/archive-query';
+import { isDocumentId } from './domain/ids';
+import { graphqlProtection, readGraphqlLimits } from './graphql-limits';
 import { getService } from './services/get-service';
 import { UID } from './uids';
 
@@ -37,6 +40,24 @@ const TYPE_DEFS = /* GraphQL */ `
 
 const definedOnly = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null));
 
+interface ApolloConfig {
+  introspection?: boolean;
+  plugins?: ApolloServerPlugin[];
+}
+
+/**
+ * Adds the limits (graphql.config.limits and depthLimit in config/plugins.ts) to the Apollo server
+ * the graphql plugin builds in its bootstrap. It merges `apolloServer` into its defaults with
+ * array concatenation (5.54, dist/server/bootstrap.js), so these plugins come after its own.
+ */
+function protectApollo(strapi: Core.Strapi): void {
+  const limits = readGraphqlLimits({ ...strapi.config.get('plugin::graphql.limits', {}), maxDepth: strapi.config.get('plugin::graphql.depthLimit') });
+  const apollo = strapi.config.get<ApolloConfig>('plugin::graphql.apolloServer', {});
+  // Apollo's own default when introspection is not set.
+  const introspection = apollo.introspection ?? process.env.NODE_ENV !== 'production';
+  strapi.config.set('plugin::graphql.apolloServer', { ...apollo, plugins: [...(apollo.plugins ?? []), ...graphqlProtection(limits, { introspection })] });
+}
+
 /**
  * GraphQL serves the same public read model as REST (the archive service) and nothing else: the
  * generated queries and mutations of the plugin's types are switched off.
@@ -44,6 +65,7 @@ const definedOnly = (args: Record<string, unknown>) => Object.fromEntries(Object
 export function registerGraphql(strapi: Core.Strapi): void {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  protectApollo(strapi);
   const extension = graphql.service('extension');
   for (const uid of Object.values(UID)) extension.shadowCRUD(uid).disable();
 
@@ -56,7 +78,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
           if (!query.ok) throw new errors.ValidationError(query.errors.map((error) => error.message).join(' '), { errors: query.errors });
           return getService(strapi, 'archive').list(query.value);
         },
-        segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) => getService(strapi, 'archive').findOne(documentId),
+        // An id Strapi could not have made names no report: null, as REST's 404, without a query.
+        segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) => (isDocumentId(documentId) ? getService(strapi, 'archive').findOne(documentId) : null),
         segnalazioniCategories: () => getService(strapi, 'categories').listPublic(),
       },
     },

@@ -11,6 +11,7 @@ import { getService } from '../services/get-service';
 import { STAFF_ACTIONS } from '../services/staff';
 import { staffName, type StaffMember } from '../services/workflow';
 import { PLUGIN_ID } from '../uids';
+import { reportIdOf } from './report-id';
 import { orThrow, withReportRequest } from './report-request';
 
 /** Actions the panel runs; submit and edit belong to citizens and channels. */
@@ -34,11 +35,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await getService(strapi, 'staff-reports').findOne(await scopeOf(ctx), ctx.params.documentId) };
+      const documentId = reportIdOf(ctx);
+      ctx.body = { data: await getService(strapi, 'staff-reports').findOne(await scopeOf(ctx), documentId) };
     },
 
     async act(ctx: Context) {
-      const { documentId, action } = ctx.params;
+      const { action } = ctx.params;
+      const documentId = reportIdOf(ctx);
       if (!isAction(action) || !PANEL_ACTIONS.includes(action)) {
         throw new errors.NotFoundError(`Azione sconosciuta: "${action}".`);
       }

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { parseArchiveQuery } from '../domain/archive-query';
 import { getService } from '../services/get-service';
+import { REPORT_NOT_FOUND, reportIdOf } from './report-id';
 import { orThrow } from './report-request';
 
 /** The public archive over REST: published reports only, in the contract's shape. */
@@ -13,8 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: Context) {
-    const report = await getService(strapi, 'archive').findOne(ctx.params.documentId);
-    if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+    const report = await getService(strapi, 'archive').findOne(reportIdOf(ctx));
+    if (!report) throw new errors.NotFoundError(REPORT_NOT_FOUND);
     ctx.body = { data: report, meta: {} };
   },
 });

@@ -6,6 +6,7 @@ import type { Citizen } from '../services/intake';
 import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../uids';
 import { forbidden } from '../errors';
+import { REPORT_NOT_FOUND, reportIdOf } from './report-id';
 import { orThrow, withReportRequest } from './report-request';
 
 interface AuthenticatedUser extends Citizen {
@@ -58,14 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async myOne(ctx: Context) {
       const citizen = citizenOf(ctx);
-      const report = await getService(strapi, 'citizen-reports').findOne(citizen.id, ctx.params.documentId);
-      if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+      const report = await getService(strapi, 'citizen-reports').findOne(citizen.id, reportIdOf(ctx));
+      if (!report) throw new errors.NotFoundError(REPORT_NOT_FOUND);
       ctx.body = { data: report, meta: {} };
     },
 
     async myUpdate(ctx: Context) {
       const citizen = citizenOf(ctx);
-      const { documentId } = ctx.params;
+      const documentId = reportIdOf(ctx);
       await withReportRequest(ctx, (data, photos) =>
         getService(strapi, 'intake').edit({ citizen, documentId, input: orThrow(parseEdit(data, territory())), files: photos }),
       );

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { versionedCache } from '../versioned-cache';
 
 const TABLE = 'segnalazioni_archive_version';
 
-/** How many derived figures one process keeps for the current version; enough for the pages people browse. */
-const MAX_ENTRIES = 2000;
+/**
+ * Bounds of what one process keeps for the current version: enough for the pages people browse,
+ * and a fixed share of memory however many different queries arrive.
+ */
+const BOUNDS = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
 
 /**
  * Figures derived from the archive (the totals of a query, the reports per category), kept until
@@ -12,8 +16,7 @@ const MAX_ENTRIES = 2000;
  * its next request and none serves a stale total.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let cachedVersion: string | null = null;
-  let entries = new Map<string, Promise<unknown>>();
+  const cache = versionedCache(BOUNDS);
 
   async function current(): Promise<string> {
     const row = (await strapi.db.connection(TABLE).select('version').where('id', 1).first()) as { version: number | string } | undefined;
@@ -30,19 +33,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `compute()`'s result for `key` at the archive's current version, computed once per version. */
     async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const version = await current();
-      if (version !== cachedVersion) {
-        cachedVersion = version;
-        entries = new Map();
-      }
-      const known = entries.get(key) as Promise<T> | undefined;
-      if (known) return known;
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      const computed = compute();
-      entries.set(key, computed);
-      // A failed computation is not remembered: the next request tries again.
-      computed.catch(() => entries.get(key) === computed && entries.delete(key));
-      return computed;
+      return cache.remember(await current(), key, compute);
     },
+
+    /** What the cache holds now (entries and approximate bytes). */
+    usage: () => cache.usage(),
   };
 };
