@@ -1,4 +1,5 @@
 import photoGuard from './photo-guard';
 import portal from './portal';
+import rateLimit from './rate-limit';
 
-export default { 'photo-guard': photoGuard, portal };
+export default { 'photo-guard': photoGuard, portal, 'rate-limit': rateLimit };
