@@ -191,6 +191,8 @@ describe('abuse limits', () => {
     later(start, MINUTE);
     await deliver(app, 'whatsapp', delivery(4)).expect(200);
     expect(await app.strapi.db.query(MESSAGE).count({ where: { externalId: 'wamid.limite4' } })).toBe(1);
+    // Each sender is answered once, while the clock still stands within WhatsApp's 24 hours.
+    expect(await graph.waitFor(() => graph.whatsappSent(), 4)).toHaveLength(4);
   });
 
   it('keeps its counters hashed, and sweeps those of ended windows', async () => {
