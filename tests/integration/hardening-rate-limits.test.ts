@@ -131,6 +131,14 @@ describe('abuse limits', () => {
     await submit(anna).expect(201);
   });
 
+  it('lets exactly the limit through when a citizen sends many reports at once', async () => {
+    freshWindows();
+    const before = await app.strapi.db.query(REPORT).count({});
+    const responses = await Promise.all(Array.from({ length: 8 }, () => submit(bruno)));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+    expect(await app.strapi.db.query(REPORT).count({})).toBe(before + 3);
+  });
+
   it('refuses the fifth registration from one address, also through GraphQL, and not one from another address', async () => {
     freshWindows();
     for (const name of ['carla', 'dario', 'elena', 'fabio']) await register(name).expect(200);
