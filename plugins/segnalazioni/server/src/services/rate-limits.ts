@@ -63,7 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Deletes the counters of windows that have ended. */
   const sweep = (): Promise<number> => strapi.db.connection(TABLE).where('resets_at', '<=', now()).delete();
 
-  function report(group: LimitGroup, counted: Counted[], decision: Decision): void {
+  /** One line per counter at the request that first goes over it, not one per refusal. */
+  function logFirstRefusals(group: LimitGroup, counted: Counted[], decision: Decision): void {
     if (decision.allowed) return;
     for (const { counter } of counted.filter(justExceeded)) {
       const retry = group === 'webhooks' ? '; Meta delivers refused deliveries again later' : '';
@@ -83,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const counted = await raise(counters);
       const decision = decide(counted, at);
       if (!decision.allowed) for (const counter of decision.refused) blocked.set(counter.bucket, true);
-      report(group, counted, decision);
+      logFirstRefusals(group, counted, decision);
       return decision;
     },
 
