@@ -1,5 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { isLongEnoughPassword } from '../plugins/segnalazioni/server/src/domain/password';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../plugins/segnalazioni/server/src/domain/rate-limit';
+
+/** The abuse limits from the RATE_LIMIT_* variables (.env.example); `defaults` where one is not set. */
+export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
+  const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
+  const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
+  const { reports, registrations, logins, accountEmails, webhooks } = defaults;
+  return {
+    reports: { windowMs: windowMs('REPORTS', reports.windowMs), perCitizen: limit('REPORTS_PER_CITIZEN', reports.perCitizen), perIp: limit('REPORTS_PER_IP', reports.perIp) },
+    registrations: { windowMs: windowMs('REGISTRATIONS', registrations.windowMs), perIp: limit('REGISTRATIONS_PER_IP', registrations.perIp) },
+    logins: { windowMs: windowMs('LOGINS', logins.windowMs), perIp: limit('LOGINS_PER_IP', logins.perIp) },
+    accountEmails: {
+      windowMs: windowMs('ACCOUNT_EMAILS', accountEmails.windowMs),
+      perIp: limit('ACCOUNT_EMAILS_PER_IP', accountEmails.perIp),
+      perEmail: limit('ACCOUNT_EMAILS_PER_EMAIL', accountEmails.perEmail),
+    },
+    webhooks: { windowMs: windowMs('WEBHOOKS', webhooks.windowMs), perIp: limit('WEBHOOKS_PER_IP', webhooks.perIp) },
+  };
+}
+
 // Order matters: plugins bootstrap in this order, and segnalazioni relies on the others being ready.
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -9,7 +29,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       register: { allowedFields: ['firstName', 'lastName'] },
       // The same rule the portal checks before sending: refused here too, for any client.
       validationRules: { validatePassword: isLongEnoughPassword },
-      ratelimit: { enabled: env.bool('AUTH_RATE_LIMIT', true) },
+      // Its in-memory limiter is replaced by segnalazioni's, shared by every server process (rateLimits below).
+      ratelimit: { enabled: false },
     },
   },
   email: {
@@ -73,6 +94,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       calendar: { patronDay: env('PATRON_DAY', '') || null, closures: env.array('OFFICE_CLOSURES', []).filter(Boolean) },
       territory: env('MUNICIPALITY_BBOX', ''),
+      rateLimits: rateLimitsFromEnv(env, DEFAULT_RATE_LIMITS),
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
       // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
       channels: {

@@ -40,7 +40,8 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
       SERVE_ADMIN_PANEL: 'false',
       STARTUP_MESSAGE: 'false',
       LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: 'false',
+      // Every simulated citizen comes from 127.0.0.1: the abuse limits would measure themselves.
+      ...Object.fromEntries(['REPORTS_PER_CITIZEN', 'REPORTS_PER_IP', 'REGISTRATIONS_PER_IP', 'LOGINS_PER_IP', 'ACCOUNT_EMAILS_PER_IP', 'ACCOUNT_EMAILS_PER_EMAIL', 'WEBHOOKS_PER_IP'].map((name) => [`RATE_LIMIT_${name}`, '1000000'])),
       DATABASE_CLIENT: 'postgres',
       DATABASE_HOST: PG.host,
       DATABASE_PORT: String(PG.port),

@@ -1,5 +1,6 @@
 import type { TemplateOverrides } from './domain/mail-templates';
 import { DEFAULT_RETRY_POLICY } from './domain/outbox';
+import { DEFAULT_RATE_LIMITS, rateLimitsSchema, type RateLimits } from './domain/rate-limit';
 import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
 import type { ChannelsConfig } from './services/channels';
 import type { DeadlineConfig } from './services/deadlines';
@@ -25,6 +26,8 @@ export interface SegnalazioniConfig {
   templates: TemplateOverrides;
   /** WhatsApp and the Facebook page: each is off until all its settings are given. */
   channels: ChannelsConfig;
+  /** Abuse limits per group of routes (see domain/rate-limit.ts). */
+  rateLimits: RateLimits;
 }
 
 const httpUrl = (name: string, value: string) => {
@@ -55,6 +58,7 @@ export default {
     deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
     demo: false,
     templates: {},
+    rateLimits: DEFAULT_RATE_LIMITS,
     channels: {
       graphApiUrl: 'https://graph.facebook.com',
       graphApiVersion: 'v25.0',
@@ -73,6 +77,10 @@ export default {
         throw new Error(`segnalazioni.channels.graphApiVersion must look like v25.0, not "${config.channels.graphApiVersion}"`);
       }
       if (!(config.channels.groupingWindowMs >= 0)) throw new Error('segnalazioni.channels.groupingWindowMs must be a number of milliseconds');
+    }
+    if (config.rateLimits) {
+      const limits = rateLimitsSchema.safeParse(config.rateLimits);
+      if (!limits.success) throw new Error(`segnalazioni.rateLimits: ${limits.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {

@@ -7,6 +7,7 @@ import { assertFileRoutesExist, attachMultipartParsers } from './file-routes';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import { registerGraphql } from './graphql';
 import middlewares from './middlewares';
+import { replaceAuthRateLimit } from './middlewares/rate-limit';
 import routes from './routes';
 import services from './services';
 import { getService } from './services/get-service';
@@ -22,6 +23,7 @@ export default {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
     registerGraphql(strapi);
+    replaceAuthRateLimit(strapi);
     attachMultipartParsers(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -34,8 +36,10 @@ export default {
     await getService(strapi, 'search').backfill();
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();
+    getService(strapi, 'rate-limits').start();
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'rate-limits').stop();
     await getService(strapi, 'deadlines').stop();
     await getService(strapi, 'notifications').stop();
   },

@@ -14,6 +14,7 @@ import intake from './intake';
 import notifications from './notifications';
 import photos from './photos';
 import protocol from './protocol';
+import rateLimits from './rate-limits';
 import search from './search';
 import seed from './seed';
 import serviceLevels from './service-levels';
@@ -39,6 +40,7 @@ export default {
   notifications,
   photos,
   protocol,
+  'rate-limits': rateLimits,
   search,
   seed,
   'service-levels': serviceLevels,
