@@ -10,11 +10,11 @@ describe('dates and ids from hostile clients', () => {
 
   const gql = (query: string, variables: Record<string, unknown> = {}) => app.http().post('/graphql').send({ query, variables });
 
-  /** The SQL statements on the plugin's tables that `work` causes. */
+  /** The SQL statements on the plugin's tables that `work` causes; counting a citizen's writes against their limit is expected. */
   async function pluginQueriesDuring(work: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
     const listener = ({ sql }: { sql: string }) => {
-      if (sql.includes('segnalazioni_')) seen.push(sql);
+      if (sql.includes('segnalazioni_') && !sql.includes('segnalazioni_rate_limits')) seen.push(sql);
     };
     app.strapi.db.connection.on('query', listener);
     try {
