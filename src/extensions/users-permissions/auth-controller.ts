@@ -39,7 +39,7 @@ export const accountSafeAuth =
   (factory: AuthControllerFactory): AuthControllerFactory =>
   ({ strapi }) => {
     const controller = factory({ strapi });
-    const { register, resetPassword } = controller;
+    const { callback, register, resetPassword } = controller;
     const accounts = () => strapi.plugin('segnalazioni').service('accounts');
     const confirmationRequired = async () => {
       const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as { email_confirmation?: boolean } | null;
@@ -47,6 +47,16 @@ export const accountSafeAuth =
     };
 
     return Object.assign(controller, {
+      /** A login with an unknown address takes as long as one with a wrong password. */
+      async callback(ctx: Context) {
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        const local = (ctx.params.provider ?? 'local') === 'local';
+        if (local && typeof body.identifier === 'string' && !(await accounts().hasLocalAccount(body.identifier))) {
+          await accounts().spendHashingTime(body.password);
+        }
+        return callback(ctx);
+      },
+
       async register(ctx: Context) {
         // Without confirmation a registration logs in at once: nothing to keep quiet about.
         if (!(await confirmationRequired())) return register(ctx);

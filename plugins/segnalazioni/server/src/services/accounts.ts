@@ -129,6 +129,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await withMail(user.email, 'account-exists', { ...names(user), loginUrl: pages().login, forgotPasswordUrl: pages().forgotPassword });
     },
 
+    /** Whether users-permissions' login would find an account for this identifier (its own lookup). */
+    async hasLocalAccount(identifier: string): Promise<boolean> {
+      const where = { provider: 'local', $or: [{ email: identifier.toLowerCase() }, { username: identifier }] };
+      return (await strapi.db.query(USER_UID).count({ where })) > 0;
+    },
+
     /** As long as registering a new account takes: the password is checked against a hash of the same cost. */
     async spendHashingTime(password: unknown): Promise<void> {
       await strapi.plugin('users-permissions').service('user').validatePassword(typeof password === 'string' ? password : '', TIMING_HASH);
