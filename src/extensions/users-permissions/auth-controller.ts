@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { parseEmailRequest, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
-import type { Parsed } from '../../../plugins/segnalazioni/server/src/domain/report-input';
+import { orThrow } from '../../../plugins/segnalazioni/server/src/controllers/report-request';
 
 type Handler = (ctx: Context) => Promise<unknown>;
 type AuthController = Record<string, Handler>;
@@ -21,11 +21,6 @@ function registrationAnswer(body: Record<string, unknown>) {
       blocked: false,
     },
   };
-}
-
-function valueOf<T>(parsed: Parsed<T>): T {
-  if (parsed.ok) return parsed.value;
-  throw new errors.ValidationError(parsed.errors.map((error) => error.message).join(' '), { errors: parsed.errors });
 }
 
 const isTakenError = (error: unknown) => error instanceof errors.ApplicationError && error.message === 'Email or Username are already taken';
@@ -80,19 +75,19 @@ export const accountSafeAuth =
       },
 
       async sendEmailConfirmation(ctx: Context) {
-        const { email } = valueOf(parseEmailRequest(ctx.request.body));
+        const { email } = orThrow(parseEmailRequest(ctx.request.body));
         afterAnswering(ctx, () => accounts().tellOwnerOf(email));
         ctx.body = { email, sent: true };
       },
 
       async forgotPassword(ctx: Context) {
-        const { email } = valueOf(parseEmailRequest(ctx.request.body));
+        const { email } = orThrow(parseEmailRequest(ctx.request.body));
         afterAnswering(ctx, () => accounts().requestPasswordReset(email));
         ctx.body = { ok: true };
       },
 
       async resetPassword(ctx: Context) {
-        const { code } = valueOf(parseResetCode(ctx.request.body));
+        const { code } = orThrow(parseResetCode(ctx.request.body));
         const userId = await accounts().accountOfResetCode(code);
         await resetPassword(ctx);
         await accounts().completeReset(userId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InputError, Parsed } from './report-input';
+import { toParsed, type Parsed } from './report-input';
 
 /**
  * What a citizen sends to the account routes we answer ourselves (forgot password, resend the
@@ -15,20 +15,14 @@ export const RESET_CODE_PATTERN = /^[0-9a-f]{64}$/;
 const emailRequestSchema = z.object({ email: z.email({ error: INVALID_EMAIL }).max(254, { error: INVALID_EMAIL }) }, { error: INVALID_EMAIL });
 const resetCodeSchema = z.object({ code: z.string({ error: INVALID_RESET_CODE }).regex(RESET_CODE_PATTERN, { error: INVALID_RESET_CODE }) }, { error: INVALID_RESET_CODE });
 
-function parsed<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-  if (result.success) return { ok: true, value: result.data };
-  const errors: InputError[] = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  return { ok: false, errors };
-}
-
 /** `{ email }` of forgot-password and send-email-confirmation; the address compared in lower case. */
 export function parseEmailRequest(body: unknown): Parsed<{ email: string }> {
-  const result = parsed(emailRequestSchema.safeParse(body));
+  const result = toParsed(emailRequestSchema.safeParse(body));
   return result.ok ? { ok: true, value: { email: result.value.email.toLowerCase() } } : result;
 }
 
 /** The `code` of reset-password; the rest of the body is users-permissions' to check. */
-export const parseResetCode = (body: unknown): Parsed<{ code: string }> => parsed(resetCodeSchema.safeParse(body));
+export const parseResetCode = (body: unknown): Parsed<{ code: string }> => toParsed(resetCodeSchema.safeParse(body));
 
 /** A reset code counts until its expiry; a code without one (made before expiries existed) does not. */
 export function isResetCodeCurrent(expiresAt: Date | string | number | null | undefined, now: number): boolean {
