@@ -87,6 +87,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       urpEmail: env('URP_EMAIL', 'urp@comune.example.it'),
       demo: env.bool('SEED_DEMO', false),
+      passwordResetMs: env.int('PASSWORD_RESET_MINUTES', 60) * 60 * 1000,
       publicDeadlines: env.bool('PUBLIC_DEADLINES', false),
       deadlines: {
         checkIntervalMs: env.int('DEADLINE_CHECK_MINUTES', 5) * 60 * 1000,

@@ -56,7 +56,6 @@ const AUTH_MESSAGES: readonly [RegExp, MessageKey][] = [
   [/email is not confirmed/i, 'auth.notConfirmed'],
   [/blocked/i, 'auth.blocked'],
   [/already taken/i, 'auth.emailTaken'],
-  [/already confirmed/i, 'auth.alreadyConfirmed'],
   [/too many requests/i, 'auth.tooManyRequests'],
   [/less than 73 bytes/i, 'auth.passwordTooLong'],
   [/password validation failed/i, 'register.shortPassword'],
@@ -153,6 +152,14 @@ export const api = {
   resendConfirmation: (email: string) => postJson<{ sent: boolean }>('/api/auth/send-email-confirmation', { email }),
 
   login: (identifier: string, password: string) => postJson<{ jwt: string; user: Citizen }>('/api/auth/local', { identifier, password }),
+
+  /** Ends every token of the citizen on the server, this tab's and any other's. */
+  logout: () => call<{ ok: boolean }>('/api/auth/logout', { method: 'POST', auth: true }),
+
+  forgotPassword: (email: string) => postJson<{ ok: boolean }>('/api/auth/forgot-password', { email }),
+
+  resetPassword: (code: string, password: string) =>
+    postJson<{ jwt: string; user: Citizen }>('/api/auth/reset-password', { code, password, passwordConfirmation: password }),
 
   submitReport: (data: SubmissionInput, photos: readonly File[]) => {
     const form = new FormData();

@@ -1,4 +1,5 @@
 import { NavBarCollapsible } from 'bootstrap-italia';
+import { api } from './api';
 import { startLanguageSwitch } from './components/language-switch';
 import { h, icon, replaceChildren } from './dom';
 import { onLocaleChange, t } from './i18n';
@@ -24,24 +25,21 @@ function renderPersonalArea(zone: HTMLElement): void {
     );
     return;
   }
+  const logout = h('button', { type: 'button', class: 'btn btn-sm btn-outline-light' }, t('header.logout'));
+  logout.addEventListener('click', async () => {
+    logout.disabled = true;
+    // The server ends the tokens first; whatever it answers (offline, already ended), this tab forgets its own.
+    await api.logout().catch(() => undefined);
+    endSession();
+    navigate(BASE);
+  });
   replaceChildren(
     zone,
     h(
       'div',
       { class: 'd-flex align-items-center gap-3' },
       h('a', { class: 'text-white', href: `${BASE}/le-mie-segnalazioni`, 'aria-label': t('header.personalArea', { name: session.name }) }, icon('it-user', { className: 'icon-white icon-sm me-1' }), h('span', { class: 'd-none d-md-inline' }, session.name)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn btn-sm btn-outline-light',
-          onClick: () => {
-            endSession();
-            navigate(BASE);
-          },
-        },
-        t('header.logout'),
-      ),
+      logout,
     ),
   );
 }

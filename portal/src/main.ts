@@ -6,10 +6,12 @@ import { archivePage } from './pages/archive';
 import { loginPage } from './pages/login';
 import { myReportPage } from './pages/my-report';
 import { myReportsPage } from './pages/my-reports';
+import { forgotPasswordPage } from './pages/forgot-password';
 import { failurePage, notFoundPage } from './pages/not-found';
 import { privacyPage } from './pages/privacy';
 import { registerPage } from './pages/register';
 import { reportPage } from './pages/report';
+import { resetPasswordPage } from './pages/reset-password';
 import { submitPage } from './pages/submit';
 import { refresh, startRouter } from './router';
 import { municipality } from './site';
@@ -27,6 +29,8 @@ startRouter({
     { path: /^\/sportello\/segnalazioni\/([^/]+)$/, render: reportPage },
     { path: /^\/sportello\/accesso$/, render: loginPage },
     { path: /^\/sportello\/registrazione$/, render: registerPage },
+    { path: /^\/sportello\/password-dimenticata$/, render: forgotPasswordPage },
+    { path: /^\/sportello\/reimposta-password$/, render: resetPasswordPage },
     { path: /^\/sportello\/segnala$/, render: submitPage },
     { path: /^\/sportello\/le-mie-segnalazioni$/, render: myReportsPage },
     { path: /^\/sportello\/le-mie-segnalazioni\/([^/]+)$/, render: myReportPage },

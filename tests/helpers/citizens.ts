@@ -31,3 +31,18 @@ export async function registerCitizen(app: TestApp, name = `cittadino${++counter
   const login = await app.http().post('/api/auth/local').send({ identifier: email, password }).expect(200);
   return { email, password, jwt: login.body.jwt, id: login.body.user.id };
 }
+
+/** The code of the link in the last password-reset mail to `email`, and the link itself. */
+export async function passwordResetLink(app: TestApp, email: string, count = 1): Promise<{ url: URL; code: string }> {
+  const mails = await app.mailbox.waitFor((mail: { to: string[]; subject: string }) => mail.to.includes(email) && /reimposta la password/i.test(mail.subject), { count });
+  const match = /https?:\/\/\S+\/sportello\/reimposta-password\?code=[0-9a-f]+/.exec(mails[mails.length - 1].text);
+  if (!match) throw new Error(`No reset link in the mail to ${email}`);
+  const url = new URL(match[0]);
+  return { url, code: url.searchParams.get('code') ?? '' };
+}
+
+/** Logs a citizen in and returns the token. */
+export async function logIn(app: TestApp, email: string, password: string): Promise<string> {
+  const login = await app.http().post('/api/auth/local').send({ identifier: email, password }).expect(200);
+  return login.body.jwt;
+}

@@ -33,14 +33,17 @@ export const loginPage: PageRenderer = ({ query }) => {
   });
 
   const confirmed = query.get('confermato') === '1';
+  const reset = query.get('reimpostata') === '1';
   const needed = query.has('ritorno');
   return {
     title: t('login.title'),
     content: pageLayout(
       { title: t('login.heading'), lead: t('login.lead') },
       confirmed ? alertBox('success', h('strong', {}, t('login.confirmed')), ` ${t('login.confirmedNext')}`) : null,
+      reset ? alertBox('success', h('strong', {}, t('login.passwordReset')), ` ${t('login.confirmedNext')}`) : null,
       needed && !confirmed ? alertBox('info', t('login.needed')) : null,
       h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, form)),
+      h('p', { class: 'mt-3' }, h('a', { href: `${BASE}/password-dimenticata` }, t('login.forgotPassword'))),
       h('p', { class: 'mt-4' }, `${t('login.noAccount')} `, h('a', { href: `${BASE}/registrazione` }, t('register.title'))),
     ),
   };

@@ -20,6 +20,8 @@ export interface SegnalazioniConfig {
   publicDeadlines: boolean;
   /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
   calendar: { patronDay: string | null; closures: string[] };
+  /** How long the link of a password-reset mail works. */
+  passwordResetMs: number;
   /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
   demo: boolean;
   /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
@@ -56,6 +58,7 @@ export default {
     calendar: { patronDay: null, closures: [] },
     publicDeadlines: false,
     deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
+    passwordResetMs: 60 * 60 * 1000,
     demo: false,
     templates: {},
     rateLimits: DEFAULT_RATE_LIMITS,
@@ -89,6 +92,7 @@ export default {
     for (const closure of config.calendar?.closures ?? []) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(closure)) throw new Error(`segnalazioni.calendar.closures: "${closure}" is not YYYY-MM-DD`);
     }
+    if (config.passwordResetMs !== undefined && !(config.passwordResetMs > 0)) throw new Error('segnalazioni.passwordResetMs must be a positive number of milliseconds');
     if (config.photos && (config.photos.maxPhotos > MAX_PHOTOS || config.photos.maxPhotos < 0)) {
       throw new Error(`segnalazioni.photos.maxPhotos must be between 0 and ${MAX_PHOTOS}`);
     }

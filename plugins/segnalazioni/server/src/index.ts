@@ -33,6 +33,7 @@ export default {
     await getService(strapi, 'accounts').configureOnce();
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
+    getService(strapi, 'citizen-tokens').watchCredentialChanges();
     await getService(strapi, 'search').backfill();
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();

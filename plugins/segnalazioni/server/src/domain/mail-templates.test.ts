@@ -28,6 +28,13 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<a href="http://sportello.test/api/auth/email-confirmation?confirmation=abc">');
   });
 
+  it('tells how long the reset link works, and links it', () => {
+    const mail = renderMail('password-reset', { firstName: 'Anna', lastName: 'Neri', resetUrl: 'http://sportello.test/sportello/reimposta-password?code=ab', validMinutes: 60 }, 'it');
+    expect(mail.subject).toBe('Reimposta la password dello Sportello Segnalazioni');
+    expect(mail.text).toContain('entro 60 minuti');
+    expect(mail.html).toContain('<a href="http://sportello.test/sportello/reimposta-password?code=ab">');
+  });
+
   it('takes a municipality override of subject or text, per locale', () => {
     const overrides = { 'report-receipt': { it: { subject: 'Comune di Biella: ricevuta {{reference}}' } } };
     expect(renderMail('report-receipt', { reference: 'X' }, 'it', overrides).subject).toBe('Comune di Biella: ricevuta X');

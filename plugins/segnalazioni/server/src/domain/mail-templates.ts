@@ -14,6 +14,8 @@ export interface MailTemplate {
 
 export type TemplateName =
   | 'account-confirmation'
+  | 'account-exists'
+  | 'password-reset'
   | 'report-received'
   | 'report-receipt'
   | 'report-modified'
@@ -56,6 +58,62 @@ To activate your account, open this link:
 {{confirmationUrl}}
 
 If you did not register, please ignore this message.`,
+    },
+  },
+  'account-exists': {
+    it: {
+      subject: 'Il tuo account dello Sportello Segnalazioni',
+      text: `Gentile {{firstName}} {{lastName}},
+
+qualcuno ha chiesto di registrare questo indirizzo allo Sportello Segnalazioni del Comune
+(o di ricevere di nuovo l'email di conferma), ma esiste già un account attivo con questo indirizzo. Non abbiamo cambiato nulla.
+
+Se eri tu, accedi qui:
+{{loginUrl}}
+
+Se non ricordi la password, scegline una nuova qui:
+{{forgotPasswordUrl}}
+
+Se non sei stato tu, ignora questo messaggio: il tuo account resta com'è.`,
+    },
+    en: {
+      subject: 'Your Sportello Segnalazioni account',
+      text: `Dear {{firstName}} {{lastName}},
+
+someone asked to register this address with the municipality's Sportello Segnalazioni
+(or to receive the confirmation email again), but an active account with this address already exists. Nothing has been changed.
+
+If it was you, log in here:
+{{loginUrl}}
+
+If you do not remember your password, choose a new one here:
+{{forgotPasswordUrl}}
+
+If it was not you, please ignore this message: your account stays as it is.`,
+    },
+  },
+  'password-reset': {
+    it: {
+      subject: 'Reimposta la password dello Sportello Segnalazioni',
+      text: `Gentile {{firstName}} {{lastName}},
+
+abbiamo ricevuto una richiesta di reimpostare la password del tuo account allo Sportello Segnalazioni del Comune.
+Per sceglierne una nuova apri questo collegamento entro {{validMinutes}} minuti:
+
+{{resetUrl}}
+
+Se non hai chiesto tu di reimpostare la password, ignora questo messaggio: la tua password resta quella di prima.`,
+    },
+    en: {
+      subject: 'Reset your Sportello Segnalazioni password',
+      text: `Dear {{firstName}} {{lastName}},
+
+we received a request to reset the password of your account with the municipality's Sportello Segnalazioni.
+To choose a new one, open this link within {{validMinutes}} minutes:
+
+{{resetUrl}}
+
+If you did not ask to reset your password, please ignore this message: your password stays as it was.`,
     },
   },
   'report-received': {

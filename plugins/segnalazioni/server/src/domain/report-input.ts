@@ -136,7 +136,7 @@ export interface InputError {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
 
-function toParsed<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
+export function toParsed<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,

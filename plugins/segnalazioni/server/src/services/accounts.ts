@@ -1,5 +1,8 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { INVALID_RESET_CODE, accountPages, isResetCodeCurrent } from '../domain/account-requests';
+import type { TemplateData, TemplateName } from '../domain/mail-templates';
 import { PLUGIN_ID } from '../uids';
 import { getService } from './get-service';
 
@@ -15,7 +18,14 @@ export const CITIZEN_ACTIONS = [
   'plugin::segnalazioni.report.myList',
   'plugin::segnalazioni.report.myOne',
   'plugin::segnalazioni.report.myUpdate',
+  'plugin::users-permissions.auth.logout',
 ];
+
+/**
+ * A bcrypt hash of the cost users-permissions uses (10): comparing a password with it takes as long
+ * as hashing a new one, so a registration with a taken address answers in the time of a new one.
+ */
+const TIMING_HASH = '$2a$10$n2fc/MYETBS8meBHtdHuOewN7PW.raHbJczTgyvpqSt.ArSuIBjWu';
 
 interface RegisteredUser {
   id: number;
@@ -24,9 +34,34 @@ interface RegisteredUser {
   lastName?: string | null;
 }
 
-/** Citizens' accounts: email confirmation through our outbox, and the permissions of the Authenticated role. */
+interface StoredUser extends RegisteredUser {
+  confirmed: boolean | null;
+  blocked: boolean | null;
+}
+
+const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'confirmed', 'blocked'];
+
+/**
+ * Citizens' accounts: the permissions of the Authenticated role, and the mails of registration and
+ * password reset, Italian and through our outbox. The answers of these routes never tell whether an
+ * address has an account: whatever is to be said goes by mail, to the address's owner.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const pages = () => accountPages(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string);
+  const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
+  const findByEmail = async (email: string) =>
+    (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
+
+  /** Writes the account's change and its mail in one transaction; the outbox sends after commit. */
+  const withMail = async (recipient: string, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
+    await strapi.db.transaction(async ({ onCommit }) => {
+      await change?.();
+      await getService(strapi, 'notifications').enqueue([{ recipient, template, data }]);
+      onCommit(() => void getService(strapi, 'notifications').kick());
+    });
+  };
+  const names = (user: RegisteredUser) => ({ firstName: user.firstName ?? '', lastName: user.lastName ?? '' });
 
   return {
     /** First boot only: confirmation on, and its link lands on the portal's login page. */
@@ -70,23 +105,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       users.sendConfirmationEmail = async (user: RegisteredUser) => {
         const confirmationToken = randomBytes(20).toString('hex');
         const base = `${strapi.config.get('server.absoluteUrl')}${strapi.config.get('api.rest.prefix')}`;
-        await strapi.db.transaction(async ({ onCommit }) => {
-          await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmationToken } });
-          await getService(strapi, 'notifications')
-            .enqueue([
-              {
-                recipient: user.email,
-                template: 'account-confirmation',
-                data: {
-                  firstName: user.firstName ?? '',
-                  lastName: user.lastName ?? '',
-                  confirmationUrl: `${base}/auth/email-confirmation?confirmation=${confirmationToken}`,
-                },
-              },
-            ]);
-          onCommit(() => void getService(strapi, 'notifications').kick());
-        });
+        await withMail(
+          user.email,
+          'account-confirmation',
+          { ...names(user), confirmationUrl: `${base}/auth/email-confirmation?confirmation=${confirmationToken}` },
+          () => strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmationToken } }),
+        );
       };
+    },
+
+    /**
+     * Someone registers, or asks for the confirmation again, with an address that has an account.
+     * Its owner hears of it by mail: the confirmation link again while unconfirmed, otherwise where
+     * to log in or choose a new password. A blocked account hears nothing.
+     */
+    async tellOwnerOf(email: string): Promise<void> {
+      const user = await findByEmail(email);
+      if (!user || user.blocked) return;
+      if (!user.confirmed) {
+        await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(user);
+        return;
+      }
+      await withMail(user.email, 'account-exists', { ...names(user), loginUrl: pages().login, forgotPasswordUrl: pages().forgotPassword });
+    },
+
+    /** Whether users-permissions' login would find an account for this identifier (its own lookup). */
+    async hasLocalAccount(identifier: string): Promise<boolean> {
+      const where = { provider: 'local', $or: [{ email: identifier.toLowerCase() }, { username: identifier }] };
+      return (await strapi.db.query(USER_UID).count({ where })) > 0;
+    },
+
+    /** As long as registering a new account takes: the password is checked against a hash of the same cost. */
+    async spendHashingTime(password: unknown): Promise<void> {
+      await strapi.plugin('users-permissions').service('user').validatePassword(typeof password === 'string' ? password : '', TIMING_HASH);
+    },
+
+    /** Mails a link to choose a new password, valid for a while; an unknown or blocked address gets nothing. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await findByEmail(email);
+      if (!user || user.blocked) return;
+      const code = randomBytes(32).toString('hex');
+      const lifetimeMs = resetCodeLifetimeMs();
+      const expiresAt = new Date(Date.now() + lifetimeMs);
+      await withMail(
+        user.email,
+        'password-reset',
+        { ...names(user), resetUrl: pages().resetPassword(code), validMinutes: Math.round(lifetimeMs / 60000) },
+        () => strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken: code, resetPasswordExpiresAt: expiresAt } }),
+      );
+    },
+
+    /** The account a reset code belongs to, while the code is current; otherwise a 400 in Italian. */
+    async accountOfResetCode(code: string): Promise<number> {
+      const user = await strapi.db.query(USER_UID).findOne({ where: { resetPasswordToken: code }, select: ['id', 'resetPasswordExpiresAt'] });
+      if (!user || !isResetCodeCurrent(user.resetPasswordExpiresAt, Date.now())) {
+        throw new errors.ValidationError(INVALID_RESET_CODE, { path: 'code' });
+      }
+      return user.id;
+    },
+
+    /** After a reset: the code is spent, and the address is confirmed, as the code was read in its mailbox. */
+    async completeReset(userId: number): Promise<void> {
+      await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { confirmed: true, resetPasswordToken: null, resetPasswordExpiresAt: null } });
     },
   };
 };

@@ -5,6 +5,7 @@ import categories from './categories';
 import channelIntake from './channel-intake';
 import channels from './channels';
 import citizenReports from './citizen-reports';
+import citizenTokens from './citizen-tokens';
 import clock from './clock';
 import deadlines from './deadlines';
 import demo from './demo';
@@ -31,6 +32,7 @@ export default {
   'channel-intake': channelIntake,
   channels,
   'citizen-reports': citizenReports,
+  'citizen-tokens': citizenTokens,
   clock,
   deadlines,
   demo,

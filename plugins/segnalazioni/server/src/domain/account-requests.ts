@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { toParsed, type Parsed } from './report-input';
+
+/**
+ * What a citizen sends to the account routes we answer ourselves (forgot password, resend the
+ * confirmation, reset the password), and the portal pages the mails link to.
+ */
+
+const INVALID_EMAIL = 'Email: indica un indirizzo email valido.';
+export const INVALID_RESET_CODE = 'Il collegamento per reimpostare la password non è valido o è scaduto: chiedine uno nuovo.';
+
+/** Our reset codes are 64 hex digits; anything else is refused before any lookup. */
+export const RESET_CODE_PATTERN = /^[0-9a-f]{64}$/;
+
+const emailRequestSchema = z.object({ email: z.email({ error: INVALID_EMAIL }).max(254, { error: INVALID_EMAIL }) }, { error: INVALID_EMAIL });
+const resetCodeSchema = z.object({ code: z.string({ error: INVALID_RESET_CODE }).regex(RESET_CODE_PATTERN, { error: INVALID_RESET_CODE }) }, { error: INVALID_RESET_CODE });
+
+/** `{ email }` of forgot-password and send-email-confirmation; the address compared in lower case. */
+export function parseEmailRequest(body: unknown): Parsed<{ email: string }> {
+  const result = toParsed(emailRequestSchema.safeParse(body));
+  return result.ok ? { ok: true, value: { email: result.value.email.toLowerCase() } } : result;
+}
+
+/** The `code` of reset-password; the rest of the body is users-permissions' to check. */
+export const parseResetCode = (body: unknown): Parsed<{ code: string }> => toParsed(resetCodeSchema.safeParse(body));
+
+/** A reset code counts until its expiry; a code without one (made before expiries existed) does not. */
+export function isResetCodeCurrent(expiresAt: Date | string | number | null | undefined, now: number): boolean {
+  if (expiresAt === null || expiresAt === undefined) return false;
+  const expiry = new Date(expiresAt).getTime();
+  return !Number.isNaN(expiry) && now < expiry;
+}
+
+/** The portal pages the account mails link to, on the public address. */
+export function accountPages(publicUrl: string) {
+  const base = `${publicUrl.replace(/\/$/, '')}/sportello`;
+  return {
+    login: `${base}/accesso`,
+    forgotPassword: `${base}/password-dimenticata`,
+    resetPassword: (code: string) => `${base}/reimposta-password?code=${encodeURIComponent(code)}`,
+  };
+}

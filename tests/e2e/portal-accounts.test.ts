@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { freePort, startApp, type TestApp } from '../helpers/app';
+import { accessibilityReport } from '../helpers/axe';
+import { artifact, hasChromium, launchChromium } from '../helpers/browser';
+import { passwordResetLink } from '../helpers/citizens';
+import { createCitizen } from '../helpers/staff';
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const SESSION_KEY = 'sportello.sessione';
+
+/** The citizen portal's account pages in a real browser: "Esci" on the server, and a forgotten password. */
+(hasChromium ? describe : describe.skip)('citizen portal accounts in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const email = 'ugo.ferro@example.it';
+
+  const audit = async (name: string) => expect(await accessibilityReport(page, name, { desktop: DESKTOP, phone: PHONE })).toBe('');
+  const logInThroughPortal = async (password: string) => {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+  };
+  const sessionToken = () => page.evaluate((key) => (JSON.parse(sessionStorage.getItem(key) ?? 'null') as { jwt: string } | null)?.jwt ?? '', SESSION_KEY);
+  const statusWith = async (token: string) => (await app.http().get('/api/segnalazioni/my/reports').set('Authorization', `Bearer ${token}`)).status;
+
+  beforeAll(async () => {
+    // The mails' links point at PUBLIC_URL: make it this server, so the browser can follow them.
+    const port = await freePort();
+    app = await startApp({ NOTIFICATION_POLL_MS: '200', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, { admin: true });
+    await createCitizen(app, email);
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: DESKTOP, locale: 'it-IT' })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('"Esci" ends the token on the server, not only in the tab', async () => {
+    await page.goto(`${app.url}/sportello/accesso`);
+    await logInThroughPortal('Password123!');
+    const token = await sessionToken();
+    expect(await statusWith(token)).toBe(200);
+
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.getByRole('link', { name: 'Accedi all’area personale' }).waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    expect(await statusWith(token)).toBe(401);
+  });
+
+  it('a citizen who forgot the password asks for a link from the login page, chooses a new one and logs in with it', async () => {
+    await page.goto(`${app.url}/sportello/accesso`);
+    await page.getByRole('link', { name: 'Password dimenticata?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Password dimenticata' }).waitFor();
+    await audit('password dimenticata');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Invia il collegamento' }).click();
+    await page.getByText('Richiesta inviata: controlla la tua posta.').waitFor();
+    await page.screenshot({ path: artifact('portal-forgot-password-desktop.png'), fullPage: true });
+
+    const { url } = await passwordResetLink(app, email);
+    expect(url.origin).toBe(app.url);
+    await page.goto(url.href);
+    await page.getByRole('heading', { level: 1, name: 'Scegli una nuova password' }).waitFor();
+    await audit('reimposta password');
+    await page.getByLabel(/^Nuova password/).fill('NuovaPassword2026!');
+    await page.getByLabel('Ripeti la nuova password').fill('Diversa2026!');
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await page.getByText('Ripeti la nuova password: le due password non coincidono.').first().waitFor();
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: artifact('portal-reset-password-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByLabel('Ripeti la nuova password').fill('NuovaPassword2026!');
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await page.waitForURL(/\/sportello\/accesso\?reimpostata=1$/);
+    await page.getByText('Password cambiata.').waitFor();
+    await logInThroughPortal('NuovaPassword2026!');
+
+    // The same link a second time: refused in Italian, with a way to ask for a new one.
+    await page.goto(url.href);
+    await page.getByLabel(/^Nuova password/).fill('AncoraUna2026!');
+    await page.getByLabel('Ripeti la nuova password').fill('AncoraUna2026!');
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await page.getByText(/non è valido o è scaduto/).first().waitFor();
+    await page.getByRole('link', { name: 'Chiedine uno nuovo' }).waitFor();
+  });
+});
