@@ -185,7 +185,8 @@ describe('abuse limits', () => {
     await settle();
     expect(await snapshot()).toEqual(before);
 
-    await resend('anna@example.it').expect(400);
+    // Another address is not held back by ivo's limit (its answer is the same for every address).
+    await resend('anna@example.it').expect(200);
   });
 
   it('answers a webhook flood from one address 429, and takes the refused delivery when Meta delivers it again', async () => {
