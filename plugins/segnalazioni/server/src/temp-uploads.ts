@@ -2,6 +2,9 @@ import { createWriteStream, promises as fs, type WriteStream } from 'fs';
 import { Writable } from 'stream';
 import { numberUpload } from './upload-order';
 
+/** Takes a file's bytes and keeps none: for files past the limit, and any after the request is over. */
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
 /**
  * The temp files one multipart request writes, so that every one of them is removed once the
  * request is over, whatever its outcome. The parser's own clean-up after an error unlinks a file
@@ -12,24 +15,23 @@ export class TempUploads {
   private readonly streams: Array<{ filepath: string; stream: WriteStream }> = [];
   private begun = 0;
   private settled = false;
-  /** Set when a request carried more files than allowed (the parser is stopped by a throw). */
-  tooManyFiles = false;
 
   constructor(private readonly maxFiles: number) {}
 
-  /** For the parser's `onFileBegin`: counts, numbers (upload-order.ts) and stops past the limit. */
+  /** More files were sent than allowed: those past the limit were not written. */
+  get tooManyFiles(): boolean {
+    return this.begun > this.maxFiles;
+  }
+
+  /** For the parser's `onFileBegin`: counts, and numbers the files in sent order (upload-order.ts). */
   readonly begin = (field: string, file: object): void => {
-    if (++this.begun > this.maxFiles) {
-      this.tooManyFiles = true;
-      throw new Error(`More than ${this.maxFiles} files in one request`);
-    }
+    this.begun++;
     numberUpload(field, file);
   };
 
   /** For the parser's `fileWriteStreamHandler`: the file's stream, kept to be closed and removed. */
   readonly open = (file?: { filepath?: string }): Writable => {
-    // Nothing reaches the disk once the request is over, should the parser still be going.
-    if (this.settled || !file?.filepath) return new Writable({ write: (_chunk, _encoding, done) => done() });
+    if (this.settled || this.tooManyFiles || !file?.filepath) return discard();
     const stream = createWriteStream(file.filepath);
     this.streams.push({ filepath: file.filepath, stream });
     return stream;

@@ -43,11 +43,12 @@ export function createMultipartParser(strapi: Core.Strapi, uploads: UploadKind) 
     try {
       await parse(ctx, async () => {
         parsed = true;
+        if (temp.tooManyFiles) throw bodyError(tooLarge(limits));
         await next();
       });
     } catch (error) {
       if (parsed) throw error;
-      const problem = temp.tooManyFiles ? tooLarge(limits) : describeMultipartError(error, limits);
+      const problem = describeMultipartError(error, limits);
       throw problem ? bodyError(problem) : error;
     } finally {
       await temp.removeAll();
