@@ -23,7 +23,7 @@ describe('behind a TLS proxy (IS_PROXIED)', () => {
 
   beforeAll(async () => {
     // Production: Strapi marks the admin's cookies Secure only there, and only over HTTPS.
-    app = await startApp({ NODE_ENV: 'production', IS_PROXIED: 'true', CORS_ORIGINS: INSTITUTIONAL });
+    app = await startApp({ NODE_ENV: 'production', IS_PROXIED: 'true', CORS_ORIGINS: INSTITUTIONAL, RATE_LIMIT_LOGINS_PER_IP: '2' });
     email = (await createStaff(app, 'urp.proxy@comune.test', { code: 'strapi-super-admin' })).email;
   });
 
@@ -40,6 +40,15 @@ describe('behind a TLS proxy (IS_PROXIED)', () => {
   it('reads the client address from the entry its proxy added, not from what the client wrote before it', () => {
     const context = contextOf(app, { 'x-forwarded-for': '10.6.6.6, 198.51.100.23' });
     expect(context.request.ip).toBe('198.51.100.23');
+  });
+
+  it('counts logins per client, not one bucket for everybody behind the proxy', async () => {
+    const wrongLogin = (client: string) =>
+      app.http().post('/api/auth/local').set('X-Forwarded-For', client).send({ identifier: 'nessuno@example.it', password: 'sbagliata1' });
+    await wrongLogin('203.0.113.7').expect(400);
+    await wrongLogin('203.0.113.7').expect(400);
+    await wrongLogin('203.0.113.7').expect(429);
+    await wrongLogin('203.0.113.8').expect(400);
   });
 
   it('lets the site and the listed origins call the API with credentials, and no other origin', async () => {
@@ -70,7 +79,7 @@ describe('not behind a proxy (the default)', () => {
 
   beforeAll(async () => {
     // The environment of the app above stays in process.env: say what this one runs with.
-    app = await startApp({ NODE_ENV: 'production', IS_PROXIED: 'false', CORS_ORIGINS: '' });
+    app = await startApp({ NODE_ENV: 'production', IS_PROXIED: 'false', CORS_ORIGINS: '', RATE_LIMIT_LOGINS_PER_IP: '2' });
   });
 
   afterAll(async () => {
@@ -81,5 +90,13 @@ describe('not behind a proxy (the default)', () => {
     const context = contextOf(app, { 'x-forwarded-for': '198.51.100.23', 'x-forwarded-proto': 'https' });
     expect(context.request.ip).toBe('127.0.0.1');
     expect(context.request.secure).toBe(false);
+  });
+
+  it('does not give a client who forges X-Forwarded-For a fresh login limit', async () => {
+    const wrongLogin = (n: number) =>
+      app.http().post('/api/auth/local').set('X-Forwarded-For', `198.51.100.${n}`).send({ identifier: 'nessuno@example.it', password: 'sbagliata1' });
+    await wrongLogin(1).expect(400);
+    await wrongLogin(2).expect(400);
+    await wrongLogin(3).expect(429);
   });
 });
