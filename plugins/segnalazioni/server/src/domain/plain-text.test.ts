@@ -1,4 +1,4 @@
-import { plainText, textField, truncate, visibleLength } from './plain-text';
+import { leading, plainText, textField, truncate, visibleLength } from './plain-text';
 
 const line = (text: string) => plainText(text, 'line');
 const lines = (text: string) => plainText(text, 'lines');
@@ -94,6 +94,12 @@ describe('truncate', () => {
     expect(cut).toBe('ab…');
     expect(cut.length).toBeLessThanOrEqual(4);
     expect(truncate('ab👩‍💻cd', 7)).toBe('ab…');
+  });
+
+  it('takes the longest start that ends between two characters', () => {
+    expect(leading('ab😀cd', 3)).toBe('ab');
+    expect(leading('ab😀cd', 4)).toBe('ab😀');
+    expect(leading('città', 10)).toBe('città');
   });
 });
 

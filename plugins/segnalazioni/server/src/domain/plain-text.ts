@@ -82,15 +82,19 @@ export function visibleLength(text: string): number {
   return count;
 }
 
-/** `text` cut to at most `max` UTF-16 units, ellipsis included, never inside a character or an emoji. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
+/** The longest start of `text` of at most `max` UTF-16 units that does not end inside a character or an emoji. */
+export function leading(text: string, max: number): string {
   let cut = '';
   for (const { segment } of graphemes.segment(text)) {
-    if (cut.length + segment.length > max - 1) break;
+    if (cut.length + segment.length > max) break;
     cut += segment;
   }
-  return `${cut.trimEnd()}…`;
+  return cut;
+}
+
+/** `text` cut to at most `max` UTF-16 units, ellipsis included, never inside a character or an emoji. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${leading(text, max - 1).trimEnd()}…`;
 }
 
 interface FieldRule {
