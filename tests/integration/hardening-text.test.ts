@@ -196,13 +196,28 @@ describe('text that is not text', () => {
   });
 
   describe('search words', () => {
+    beforeAll(async () => {
+      const documentId = (await submit({ ...VALID, title: 'Buca profonda in piazza' }).expect(201)).body.data.documentId;
+      await act(documentId, 'take_in_charge', {}).expect(200);
+      await act(documentId, 'moderate_text', { decision: 'approve' }).expect(200);
+      await act(documentId, 'publish', {}).expect(200);
+    });
+
     it.each([
       ['the public archive', () => app.http().get('/api/segnalazioni/reports')],
       ['the officers’ queue', () => staff('get', '/segnalazioni/reports')],
-    ])('%s answers a NUL or a bidi control in q, never a 500', async (_name, search) => {
-      for (const q of ['\u0000', 'buca\u0000', '\u202Ebuca', JUNK]) {
+    ])('%s: a NUL or a bidi control in q is never a 500, a q of invisibles is no q at all', async (_name, search) => {
+      const all = (await search().expect(200)).body.meta.pagination.total;
+      expect(all).toBeGreaterThan(0);
+      for (const q of ['\u0000', '\u200B', '\u202E\u2066', JUNK]) {
         const response = await search().query({ q });
         expect(response.status).toBe(200);
+        expect(response.body.meta.pagination.total).toBe(all);
+      }
+      for (const q of ['buca\u0000', '\u202Ebuca', 'bu\u200Bca']) {
+        const response = await search().query({ q });
+        expect(response.status).toBe(200);
+        expect(response.body.data.map((report: { title: string }) => report.title)).toContain('Buca profonda in piazza');
       }
     });
   });
