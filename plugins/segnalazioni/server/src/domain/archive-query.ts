@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_STATUSES } from './lifecycle';
+import { plainText } from './plain-text';
 import type { Parsed } from './report-input';
 
 /** The public archive's query, as the contract states it. */
@@ -36,7 +37,7 @@ export function parseArchiveQuery(raw: unknown): Parsed<ArchiveQuery> {
       })),
     };
   }
-  const q = result.data.q || undefined;
+  const q = plainText(result.data.q ?? '', 'line') || undefined;
   // Relevance needs words to rank by; without them the newest come first.
   const sort = result.data.sort ?? (q ? 'relevance' : 'newest');
   return { ok: true, value: { ...result.data, q, sort: sort === 'relevance' && !q ? 'newest' : sort } };
