@@ -83,6 +83,17 @@ describe('visible length', () => {
     expect(visibleLength('   \n\t')).toBe(0);
     expect(visibleLength('\u0301\u0301\u0301')).toBe(0);
     expect(visibleLength('\uE000\uE001')).toBe(0);
+    expect(visibleLength('🇮🇹🇫🇷')).toBe(2);
+    expect(visibleLength('👩🏽‍💻 1️⃣ ©')).toBe(3);
+    expect(visibleLength('می\u200Cخواهم')).toBe(7);
+  });
+
+  it('takes linear time: a text of 200,000 characters in well under a second', () => {
+    const long = 'buca\n'.repeat(40_000);
+    const started = Date.now();
+    expect(visibleLength(plainText(long, 'lines'))).toBe(160_000);
+    expect(truncate(long, 4000)).toHaveLength(4000);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
@@ -100,6 +111,12 @@ describe('truncate', () => {
     expect(leading('ab😀cd', 3)).toBe('ab');
     expect(leading('ab😀cd', 4)).toBe('ab😀');
     expect(leading('città', 10)).toBe('città');
+    expect(leading('ab👩‍💻cd', 6)).toBe('ab');
+    expect(leading('ab👩🏽x', 4)).toBe('ab');
+    expect(leading('e\u0301\u0301x', 2)).toBe('');
+    expect(leading('🇮🇹🇫🇷', 6)).toBe('🇮🇹');
+    expect(leading('a🇮🇹🇫🇷', 7)).toBe('a🇮🇹');
+    expect(leading('a🇮🇹🇫🇷', 9)).toBe('a🇮🇹🇫🇷');
   });
 });
 
