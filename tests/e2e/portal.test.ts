@@ -181,7 +181,7 @@ const PHONE = { width: 390, height: 844 };
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
     const fieldError = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
-    expect(fieldError).toBe('Titolo: almeno 5 caratteri.');
+    expect(fieldError).toBe('Titolo: almeno 5 caratteri visibili.');
     await screenshots('submit-error');
     await audit('segnala, data refused');
 

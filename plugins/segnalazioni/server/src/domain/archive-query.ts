@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, isOrderedRange, UNORDERED_RANGE } from './calendar-date';
 import { REPORT_STATUSES } from './lifecycle';
+import { plainText } from './plain-text';
 import { categoryParam, parseQueryParams } from './query-params';
 import type { Parsed } from './report-input';
 
@@ -23,7 +24,7 @@ export type ArchiveQuery = Omit<z.output<typeof schema>, 'sort'> & { sort: 'newe
 export function parseArchiveQuery(raw: unknown): Parsed<ArchiveQuery> {
   const parsed = parseQueryParams(schema, raw);
   if (!parsed.ok) return parsed;
-  const q = parsed.value.q || undefined;
+  const q = plainText(parsed.value.q ?? '', 'line') || undefined;
   // Relevance needs words to rank by; without them the newest come first.
   const sort = parsed.value.sort ?? (q ? 'relevance' : 'newest');
   return { ok: true, value: { ...parsed.value, q, sort: sort === 'relevance' && !q ? 'newest' : sort } };

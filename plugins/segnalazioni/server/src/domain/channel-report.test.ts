@@ -11,6 +11,14 @@ describe('reports made of chat messages', () => {
     expect(long).toBe('Sul marciapiede di via Italia, all’altezza della fermata dell’autobus, ci sono…');
   });
 
+  it('counts visible characters for a title, and never cuts inside an emoji', () => {
+    expect(titleFrom('Ehi! 👍', 'whatsapp')).toBe('Ehi! 👍');
+    expect(titleFrom('è 👍', 'whatsapp')).toBe(FALLBACK_TITLES.whatsapp);
+    const emoji = titleFrom('😀'.repeat(60), 'whatsapp');
+    expect(emoji).toBe(`${'😀'.repeat(40)}…`);
+    expect(firstReportFields('whatsapp', { text: '😀'.repeat(2500) }).description).toBe(`${'😀'.repeat(1999)}…`);
+  });
+
   it('makes a report of a first message: words, a place, or neither yet', () => {
     expect(firstReportFields('whatsapp', { text: ' Cassonetto rotto ' })).toEqual({ title: 'Cassonetto rotto', description: 'Cassonetto rotto' });
     expect(firstReportFields('whatsapp', { latitude: 45.56, longitude: 8.05, address: 'Via Italia 14' })).toEqual({

@@ -1,9 +1,11 @@
 import type { ReportStatus } from './lifecycle';
+import { leading, truncate, visibleLength } from './plain-text';
 import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH } from './report-input';
 
 /**
  * How chat messages become a report: the first message makes it, and the sender's next messages
- * within the grouping window are added to it while nobody has taken it in charge yet.
+ * within the grouping window are added to it while nobody has taken it in charge yet. Their texts
+ * come in as plain text (see the inbound parsers); what is made of them keeps the web form's limits.
  */
 
 export type ChatChannel = 'whatsapp' | 'facebook';
@@ -34,24 +36,23 @@ export const NO_TEXT = 'Segnalazione inviata senza testo (solo foto o posizione)
 
 const TITLE_WORDS_MAX = 80;
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
-
 /** A title from the first words of a message: its first line, without hashtags, cut at a word. */
 export function titleFrom(text: string | null | undefined, channel: ChatChannel): string {
   const line = (text ?? '')
     .split(/\r?\n/)
     .map((part) => part.replace(/#[\p{L}\p{N}_]+/gu, '').replace(/\s+/g, ' ').trim())
     .find((part) => part.length > 0);
-  if (!line || line.length < TITLE_LENGTH.min) return FALLBACK_TITLES[channel];
+  if (!line || visibleLength(line) < TITLE_LENGTH.min) return FALLBACK_TITLES[channel];
   if (line.length <= TITLE_WORDS_MAX) return line;
-  const cut = line.slice(0, TITLE_WORDS_MAX);
-  const atWord = cut.slice(0, cut.lastIndexOf(' ')).trim();
-  return `${atWord.length >= TITLE_LENGTH.min ? atWord : cut}…`;
+  const cut = leading(line, TITLE_WORDS_MAX);
+  const space = cut.lastIndexOf(' ');
+  const atWord = space > 0 ? cut.slice(0, space).trim() : '';
+  return `${visibleLength(atWord) >= TITLE_LENGTH.min ? atWord : cut}…`;
 }
 
 const placeOf = (content: MessageContent) =>
   content.latitude != null && content.longitude != null
-    ? { latitude: content.latitude, longitude: content.longitude, address: content.address ? clip(content.address.trim(), ADDRESS_MAX_LENGTH) : null }
+    ? { latitude: content.latitude, longitude: content.longitude, address: content.address ? truncate(content.address.trim(), ADDRESS_MAX_LENGTH) : null }
     : {};
 
 /** The report the first message makes. */
@@ -59,7 +60,7 @@ export function firstReportFields(channel: ChatChannel, content: MessageContent)
   const text = content.text?.trim() ?? '';
   return {
     title: titleFrom(text, channel),
-    description: text ? clip(text, DESCRIPTION_LENGTH.max) : NO_TEXT,
+    description: text ? truncate(text, DESCRIPTION_LENGTH.max) : NO_TEXT,
     ...placeOf(content),
   };
 }
@@ -69,7 +70,7 @@ export function addedToReport(channel: ChatChannel, report: ChannelReportFields,
   const text = content.text?.trim() ?? '';
   const changes: { -readonly [Key in keyof ChannelReportFields]?: ChannelReportFields[Key] } = { ...placeOf(content) };
   if (text) {
-    changes.description = report.description === NO_TEXT ? clip(text, DESCRIPTION_LENGTH.max) : clip(`${report.description}\n\n${text}`, DESCRIPTION_LENGTH.max);
+    changes.description = report.description === NO_TEXT ? truncate(text, DESCRIPTION_LENGTH.max) : truncate(`${report.description}\n\n${text}`, DESCRIPTION_LENGTH.max);
     if (report.title === FALLBACK_TITLES[channel]) changes.title = titleFrom(text, channel);
   }
   return changes;

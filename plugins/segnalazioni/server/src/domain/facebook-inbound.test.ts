@@ -82,3 +82,14 @@ describe('Facebook page feed deliveries', () => {
     expect(parseFacebookDelivery(raw, settings).ok).toBe(false);
   });
 });
+
+describe('Facebook texts are plain text', () => {
+  it('finds a hashtag an invisible character splits, and cleans the words and the name', () => {
+    const parsed = parseFacebookDelivery(delivery(post('Buca\u0000 in via Italia #segnala\u200Bloa\u202EBiella', { from: { id: '24242424242', name: '\u202ELucia\u0000 Verdi' } })), settings);
+    expect(parsed.ok && parsed.value.posts).toEqual([expect.objectContaining({ text: 'Buca in via Italia #segnalaloaBiella', authorName: 'Lucia Verdi' })]);
+  });
+
+  it('refuses an id that is not printable ASCII', () => {
+    expect(parseFacebookDelivery(delivery(post('Buca #segnalaloaBiella', { post_id: `${PAGE}_\u0000` })), settings).ok).toBe(false);
+  });
+});

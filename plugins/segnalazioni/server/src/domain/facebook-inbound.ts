@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { plainText } from './plain-text';
 import type { InputError, Parsed } from './report-input';
 
 /**
  * A delivery of the Facebook page webhook (`feed` field), read into the posts and comments that
  * are reports: written by someone other than the page, new (`verb: add`), carrying the hashtag.
+ * Texts are made plain text first, so an invisible character cannot hide the hashtag or the words.
  */
 
 export interface FacebookPost {
@@ -25,7 +27,8 @@ export interface FacebookDelivery {
 
 const POST_ITEMS = new Set(['status', 'post', 'photo', 'video', 'share']);
 
-const idText = z.string().trim().min(1).max(255);
+/** Meta's ids are printable ASCII; anything else (a NUL, a space) is not one of theirs. */
+const idText = z.string().trim().regex(/^[\x21-\x7E]{1,255}$/);
 
 const feedValue = z.looseObject({
   item: z.string().max(40),
@@ -90,8 +93,8 @@ export function parseFacebookDelivery(raw: unknown, { pageId, hashtag }: { pageI
 function toPost(value: z.infer<typeof feedValue>, pageId: string, hashtag: string): FacebookPost | null {
   const kind = value.item === 'comment' ? 'comment' : POST_ITEMS.has(value.item) ? 'post' : null;
   const id = kind === 'comment' ? value.comment_id : value.post_id;
-  const text = value.message?.trim() ?? '';
+  const text = plainText(value.message ?? '', 'lines');
   if (!kind || !id || value.verb !== 'add' || !value.from || value.from.id === pageId || !hasHashtag(text, hashtag)) return null;
   const photoId = kind === 'post' && value.item === 'photo' ? (value.photo_id ?? null) : null;
-  return { id, kind, authorId: value.from.id, authorName: value.from.name?.trim() || null, text, photoId };
+  return { id, kind, authorId: value.from.id, authorName: plainText(value.from.name ?? '', 'line') || null, text, photoId };
 }

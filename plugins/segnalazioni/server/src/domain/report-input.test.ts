@@ -1,4 +1,4 @@
-import { parseDeskSubmission } from './report-input';
+import { parseDeskSubmission, parseEdit, parseSubmission } from './report-input';
 
 const report = { title: 'Buca in via Italia', description: 'Una buca profonda davanti al civico 14.' };
 
@@ -32,5 +32,27 @@ describe('what the URP desk files for a citizen', () => {
   it('refuses a place outside the territory, as for the web', () => {
     const box = { minLatitude: 45.53, minLongitude: 7.99, maxLatitude: 45.6, maxLongitude: 8.11 };
     expect(parseDeskSubmission({ ...report, contactName: 'Anna Neri', contactPhone: '015351', latitude: 41.9, longitude: 12.5 }, box).ok).toBe(false);
+  });
+});
+
+describe('a report’s words are plain text', () => {
+  const valid = { ...report, category: 'rifiuti' };
+
+  it('strips controls and invisible characters and composes accents, on the web as at the desk', () => {
+    const raw = { ...valid, title: '\u202EBuca\u0000 in via Citta\u0300', address: 'Via\u200B Roma 14\u0007' };
+    expect(parseSubmission(raw)).toEqual({ ok: true, value: { ...valid, title: 'Buca in via Città', address: 'Via Roma 14' } });
+    expect(parseDeskSubmission({ ...raw, contactName: '\u2066Anna\u2069 Neri\u0000', contactPhone: '015351' })).toMatchObject({
+      ok: true,
+      value: { title: 'Buca in via Città', contactName: 'Anna Neri' },
+    });
+    expect(parseEdit({ description: 'Riga uno\r\nriga\u0000 due' })).toEqual({ ok: true, value: { description: 'Riga uno\nriga due' } });
+  });
+
+  it.each([
+    ['a title of zero-width spaces', { title: '\u200B'.repeat(10) }, 'Titolo: almeno 5 caratteri visibili.'],
+    ['a description of NULs', { description: '\u0000'.repeat(20) }, 'Descrizione: almeno 10 caratteri visibili.'],
+    ['a category of bidi controls', { category: '\u202E\u202D' }, 'Categoria: indicare la categoria.'],
+  ])('refuses %s', (_name, change, message) => {
+    expect(parseSubmission({ ...valid, ...change })).toEqual({ ok: false, errors: [expect.objectContaining({ message })] });
   });
 });

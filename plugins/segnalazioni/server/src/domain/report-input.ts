@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEmail } from './emails';
+import { textField } from './plain-text';
 
 /**
  * What a citizen may send when submitting or editing a report. Validated at the edge; every
@@ -19,13 +20,6 @@ export interface BoundingBox {
   readonly maxLongitude: number;
 }
 
-const text = (label: string, { min, max }: { min: number; max: number }) =>
-  z
-    .string({ error: `${label}: deve essere un testo.` })
-    .trim()
-    .min(min, { error: `${label}: almeno ${min} caratteri.` })
-    .max(max, { error: `${label}: al massimo ${max} caratteri.` });
-
 const coordinate = (label: string, limit: number) =>
   z
     .number({ error: `${label}: deve essere un numero.` })
@@ -34,19 +28,12 @@ const coordinate = (label: string, limit: number) =>
     .max(limit, { error: `${label}: deve essere tra -${limit} e ${limit}.` });
 
 const fields = {
-  title: text('Titolo', TITLE_LENGTH),
-  description: text('Descrizione', DESCRIPTION_LENGTH),
+  title: textField('Titolo', { ...TITLE_LENGTH, shape: 'line' }),
+  description: textField('Descrizione', { ...DESCRIPTION_LENGTH, shape: 'lines' }),
   category: z
     .string({ error: 'Categoria: indicare la categoria.' })
-    .trim()
-    .min(1, { error: 'Categoria: indicare la categoria.' })
-    .max(120, { error: 'Categoria: valore non valido.' }),
-  address: z
-    .string({ error: 'Indirizzo: deve essere un testo.' })
-    .trim()
-    .max(ADDRESS_MAX_LENGTH, { error: `Indirizzo: al massimo ${ADDRESS_MAX_LENGTH} caratteri.` })
-    .nullable()
-    .optional(),
+    .pipe(textField('Categoria', { min: 1, max: 120, shape: 'line', tooShort: 'Categoria: indicare la categoria.' })),
+  address: textField('Indirizzo', { min: 0, max: ADDRESS_MAX_LENGTH, shape: 'line' }).nullable().optional(),
   latitude: coordinate('Latitudine', 90).nullable().optional(),
   longitude: coordinate('Longitudine', 180).nullable().optional(),
 };
@@ -87,11 +74,7 @@ export const deskSchema = z
     {
       ...fields,
       category: z.preprocess(blankAsMissing, fields.category.optional()),
-      contactName: z
-        .string({ error: 'Nome del cittadino: obbligatorio.' })
-        .trim()
-        .min(2, { error: 'Nome del cittadino: almeno 2 caratteri.' })
-        .max(200, { error: 'Nome del cittadino: al massimo 200 caratteri.' }),
+      contactName: z.string({ error: 'Nome del cittadino: obbligatorio.' }).pipe(textField('Nome del cittadino', { min: 2, max: 200, shape: 'line' })),
       contactPhone: z.preprocess(
         blankAsMissing,
         z

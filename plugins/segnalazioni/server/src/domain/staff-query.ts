@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REPORT_CHANNELS } from './channels';
 import { REPORT_STATUSES } from './lifecycle';
+import { plainText } from './plain-text';
 import type { Parsed } from './report-input';
 
 /** The panel's queue query: tabs by status, filters (`triage`: no category yet), search, sort and page. */
@@ -21,7 +22,7 @@ export type StaffQuery = z.output<typeof schema>;
 
 export function parseStaffQuery(raw: unknown): Parsed<StaffQuery> {
   const result = schema.safeParse(raw ?? {});
-  if (result.success) return { ok: true, value: { ...result.data, q: result.data.q || undefined } };
+  if (result.success) return { ok: true, value: { ...result.data, q: plainText(result.data.q ?? '', 'line') || undefined } };
   return {
     ok: false,
     errors: result.error.issues.map((issue) => ({

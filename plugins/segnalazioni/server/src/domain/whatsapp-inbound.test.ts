@@ -59,3 +59,32 @@ describe('WhatsApp webhook deliveries', () => {
     expect(parse(raw).ok).toBe(false);
   });
 });
+
+describe('WhatsApp texts are plain text, as the web form’s', () => {
+  it('removes controls and invisible characters from words, captions, places and names', () => {
+    const parsed = parse(
+      waDelivery(
+        [
+          waMessage.text('wamid.1', SENDER, 'Buca\u0000 in via\u202E Italia\r\n14', AT),
+          waMessage.image('wamid.2', SENDER, '1003383421387256', AT, '\u200BEccola\u0007'),
+          waMessage.location('wamid.3', SENDER, AT, 45.5663, 8.0531, '\u2067Palazzo Oropa\u2069', 'Via\u0000 Battistero 4'),
+        ],
+        { names: { [SENDER]: 'Mario\u202E Rossi\u0000' } },
+      ),
+    );
+    expect(parsed.ok && parsed.value.messages).toEqual([
+      expect.objectContaining({ kind: 'text', text: 'Buca in via Italia\n14', name: 'Mario Rossi' }),
+      expect.objectContaining({ kind: 'image', caption: 'Eccola' }),
+      expect.objectContaining({ kind: 'location', address: 'Palazzo Oropa, Via Battistero 4' }),
+    ]);
+  });
+
+  it('takes a text with nothing visible as a message it does not record', () => {
+    const parsed = parse(waDelivery([waMessage.text('wamid.1', SENDER, '\u200B\u200D\u202E\u0000 \u2060', AT)], { names }));
+    expect(parsed.ok && parsed.value.messages).toEqual([expect.objectContaining({ kind: 'unsupported', type: 'text' })]);
+  });
+
+  it('refuses a message id that is not printable ASCII', () => {
+    expect(parse(waDelivery([waMessage.text('wamid.\u0000', SENDER, 'Buca in via Italia', AT)], { names })).ok).toBe(false);
+  });
+});

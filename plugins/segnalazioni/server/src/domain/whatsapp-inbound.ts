@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { plainText, visibleLength } from './plain-text';
 import type { InputError, Parsed } from './report-input';
 
 /**
  * A delivery of the WhatsApp Business Cloud API webhook (`messages` field), read into the messages
  * a report is made of. Meta adds fields over time: unknown ones are let through and ignored, but
- * what we use must have its documented shape, or the whole delivery is refused (400).
+ * what we use must have its documented shape, or the whole delivery is refused (400). Every text is
+ * made plain text here, as the web form's is.
  */
 
 interface Base {
@@ -28,7 +30,8 @@ export interface WhatsAppDelivery {
   readonly ignored: number;
 }
 
-const idText = z.string().trim().min(1).max(255);
+/** Meta's ids are printable ASCII; anything else (a NUL, a space) is not one of theirs. */
+const idText = z.string().trim().regex(/^[\x21-\x7E]{1,255}$/);
 
 const message = z.looseObject({
   id: idText,
@@ -91,7 +94,7 @@ export function parseWhatsAppDelivery(raw: unknown, phoneNumberId: string): Pars
         continue;
       }
       ignored += value.statuses?.length ?? 0;
-      const names = new Map((value.contacts ?? []).map((contact) => [contact.wa_id, contact.profile?.name?.trim() || null]));
+      const names = new Map((value.contacts ?? []).map((contact) => [contact.wa_id, plainText(contact.profile?.name ?? '', 'line') || null]));
       for (const raw of incoming) {
         const base: Base = { id: raw.id, from: raw.from, name: names.get(raw.from) ?? null, sentAt: new Date(Number(raw.timestamp) * 1000) };
         if (SILENT_TYPES.has(raw.type)) {
@@ -112,19 +115,22 @@ function readContent(raw: z.infer<typeof message>, base: Base): Parsed<WhatsAppM
   switch (raw.type) {
     case 'text': {
       const content = CONTENT.text.safeParse(raw);
-      return content.success ? { ok: true, value: { ...base, kind: 'text', text: content.data.text.body } } : { ok: false, errors: issuesOf(content.error, where) };
+      if (!content.success) return { ok: false, errors: issuesOf(content.error, where) };
+      const text = plainText(content.data.text.body, 'lines');
+      // Nothing a reader would see (zero-width or control characters only): answered like a type we do not take.
+      return { ok: true, value: visibleLength(text) > 0 ? { ...base, kind: 'text', text } : { ...base, kind: 'unsupported', type: raw.type } };
     }
     case 'image': {
       const content = CONTENT.image.safeParse(raw);
       return content.success
-        ? { ok: true, value: { ...base, kind: 'image', mediaId: content.data.image.id, caption: content.data.image.caption?.trim() || null } }
+        ? { ok: true, value: { ...base, kind: 'image', mediaId: content.data.image.id, caption: plainText(content.data.image.caption ?? '', 'lines') || null } }
         : { ok: false, errors: issuesOf(content.error, where) };
     }
     case 'location': {
       const content = CONTENT.location.safeParse(raw);
       if (!content.success) return { ok: false, errors: issuesOf(content.error, where) };
       const { latitude, longitude, name, address } = content.data.location;
-      const place = [name, address].map((part) => part?.trim()).filter(Boolean).join(', ');
+      const place = [name, address].map((part) => plainText(part ?? '', 'line')).filter(Boolean).join(', ');
       return { ok: true, value: { ...base, kind: 'location', latitude, longitude, address: place || null } };
     }
     default:

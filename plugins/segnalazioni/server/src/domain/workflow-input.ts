@@ -1,34 +1,29 @@
 import { z } from 'zod';
 import type { Action } from './lifecycle';
+import { textField, visibleLength } from './plain-text';
 import { POSITION_CHOICES } from './public-place';
-import { ADDRESS_MAX_LENGTH } from './report-input';
-import type { InputError, Parsed } from './report-input';
+import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH, type InputError, type Parsed } from './report-input';
 
 /**
  * What an officer sends with each action of the lifecycle. Each schema carries the `needs` of its
  * lifecycle row (a reply, a final reply, a reason, an office): missing, the request is a 400.
  */
 
+/** Officers' words go through the same plain-text rule as the citizens'. */
 const body = (label: string) =>
-  z
-    .string({ error: `${label}: obbligatorio.` })
-    .trim()
-    .min(1, { error: `${label}: obbligatorio.` })
-    .max(8000, { error: `${label}: al massimo 8000 caratteri.` });
+  z.string({ error: `${label}: obbligatorio.` }).pipe(textField(label, { min: 1, max: 8000, shape: 'lines', tooShort: `${label}: obbligatorio.` }));
 
-const reason = (label: string) =>
-  z
-    .string({ error: `${label}: obbligatorio.` })
-    .trim()
-    .min(3, { error: `${label}: almeno 3 caratteri.` })
-    .max(2000, { error: `${label}: al massimo 2000 caratteri.` });
+const reason = (label: string) => z.string({ error: `${label}: obbligatorio.` }).pipe(textField(label, { min: 3, max: 2000, shape: 'lines' }));
+
+/** A note or reason that may be left out. */
+const remark = (label: string) => textField(label, { min: 0, max: 2000, shape: 'lines' }).optional();
 
 const documentId = (label: string) => z.string({ error: `${label}: obbligatorio.` }).trim().min(1, { error: `${label}: obbligatorio.` }).max(64);
 
 const decision = z.enum(['approve', 'reject'], { error: 'Decisione: "approve" oppure "reject".' });
 
 const needsReasonWhenRejected = <T extends { decision: 'approve' | 'reject'; reason?: string }>(value: T) =>
-  value.decision === 'approve' || (value.reason ?? '').trim().length >= 3;
+  value.decision === 'approve' || visibleLength(value.reason ?? '') >= 3;
 const REASON_REQUIRED = { error: 'Motivo: obbligatorio quando si rifiuta (almeno 3 caratteri).', path: ['reason'] };
 
 const empty = z.strictObject({});
@@ -41,8 +36,8 @@ export const ACTION_INPUT = {
   reassign: z
     .strictObject({
       office: documentId('Ufficio').optional(),
-      category: z.string().trim().min(1, { error: 'Categoria: obbligatoria.' }).max(120).optional(),
-      note: z.string().trim().max(2000).optional(),
+      category: textField('Categoria', { min: 1, max: 120, shape: 'line', tooShort: 'Categoria: obbligatoria.' }).optional(),
+      note: remark('Nota'),
     })
     .refine((value) => value.office !== undefined || value.category !== undefined, {
       error: 'Riassegnazione: indicare la categoria, l\'ufficio o entrambi.',
@@ -51,21 +46,16 @@ export const ACTION_INPUT = {
   moderate_text: z
     .strictObject({
       decision,
-      publicTitle: z.string().trim().min(5, { error: 'Titolo pubblico: almeno 5 caratteri.' }).max(120, { error: 'Titolo pubblico: al massimo 120 caratteri.' }).optional(),
-      publicText: z.string().trim().min(1, { error: 'Testo pubblico: non può essere vuoto.' }).max(4000, { error: 'Testo pubblico: al massimo 4000 caratteri.' }).optional(),
+      publicTitle: textField('Titolo pubblico', { ...TITLE_LENGTH, shape: 'line' }).optional(),
+      publicText: textField('Testo pubblico', { min: 1, max: DESCRIPTION_LENGTH.max, shape: 'lines', tooShort: 'Testo pubblico: non può essere vuoto.' }).optional(),
       // The place is moderated with the text: absent, the citizen's address; empty or null, none.
-      publicAddress: z
-        .string({ error: 'Indirizzo pubblico: deve essere un testo.' })
-        .trim()
-        .max(ADDRESS_MAX_LENGTH, { error: `Indirizzo pubblico: al massimo ${ADDRESS_MAX_LENGTH} caratteri.` })
-        .nullable()
-        .optional(),
+      publicAddress: textField('Indirizzo pubblico', { min: 0, max: ADDRESS_MAX_LENGTH, shape: 'line' }).nullable().optional(),
       position: z.enum(POSITION_CHOICES, { error: 'Posizione pubblica: "exact" (esatta), "rounded" (arrotondata a circa 50 m) o "hidden" (non pubblicata).' }).optional(),
-      reason: z.string().trim().max(2000).optional(),
+      reason: remark('Motivo'),
     })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),
   moderate_photo: z
-    .strictObject({ photo: documentId('Foto'), decision, reason: z.string().trim().max(2000).optional() })
+    .strictObject({ photo: documentId('Foto'), decision, reason: remark('Motivo') })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),
   publish: empty,
   unpublish: empty,

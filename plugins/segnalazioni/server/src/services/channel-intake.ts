@@ -9,7 +9,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import type { FacebookSettings, WhatsAppSettings } from './channels';
 import { getService } from './get-service';
 import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
-import type { ReportRecord } from './intake';
+import { reportMovedOn, type ReportRecord } from './intake';
 import type { NotificationDraft } from './notifications';
 
 export interface ReceiveResult {
@@ -61,7 +61,9 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * The sender's conversation row (unique on channel + sender) says which report that is, and carries
  * a version: the transaction that adds a message moves it on with a conditional update, so when two
  * servers take two messages of one sender at the same moment, one of them finds the row moved (or
- * created) by the other, rolls back, and reads again — both messages end in one report.
+ * created) by the other, rolls back, and reads again — both messages end in one report. An addition
+ * to a report also holds only while the report is still submitted and unchanged (the intake's guard):
+ * one taken in charge meanwhile makes the message a new report.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const messages = () => strapi.db.query(UID.channelMessage);
@@ -173,7 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           refused = error.message;
           continue;
         }
-        if (attempt < ATTEMPTS && (error instanceof ThreadMoved || (await threadMoved(inbound.channel, inbound.sender, thread)))) {
+        // The report moved on meanwhile (an officer took it in charge): the message then makes a new report.
+        if (attempt < ATTEMPTS && (error instanceof ThreadMoved || reportMovedOn(error) || (await threadMoved(inbound.channel, inbound.sender, thread)))) {
           await pause(attempt);
           continue;
         }

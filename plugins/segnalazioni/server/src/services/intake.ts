@@ -81,6 +81,7 @@ export interface ReportRecord {
   latitude?: number | string | null;
   longitude?: number | string | null;
   submittedAt: string;
+  updatedAt: string;
   dueTakeInChargeAt?: string | null;
   category?: CategoryWithOffice | null;
   office?: OfficeRecord | null;
@@ -90,6 +91,18 @@ export interface ReportRecord {
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** The category shown while a report waits for triage. */
 const UNCATEGORISED = 'da assegnare';
+
+/** Marks a 409 meaning "the report is no longer as you read it": a chat message is then placed again. */
+const MOVED_ON = 'report_moved_on';
+
+export const reportMovedOn = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'details' in error && (error.details as { code?: unknown } | undefined)?.code === MOVED_ON;
+
+const NO_LONGER_EDITABLE =
+  'La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all\'ufficio citando il numero di protocollo.';
+
+/** A stamp later than `previous`, so the guard below tells every write apart even within one millisecond. */
+const stampAfter = (previous: string, now: Date) => new Date(Math.max(now.getTime(), new Date(previous).getTime() + 1));
 
 const senderId = (sender: Sender, channel: Channel) => (sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64));
 
@@ -142,6 +155,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { report: reportDocumentId, file: file.id, fileHash: file.hash, moderation: 'pending', position: firstPosition + index },
       });
     }
+  }
+
+  /**
+   * The workflow's optimistic guard: writes `columns` only if the report is still submitted and
+   * unchanged since it was read (an officer taking it in charge, or another edit, changes
+   * `updatedAt`); otherwise the transaction fails with a 409 and leaves nothing.
+   */
+  async function stillAsRead(report: ReportRecord, columns: Record<string, unknown>): Promise<void> {
+    const { count } = await strapi.db.query(UID.report).updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
+    if (count === 1) return;
+    const now = (await strapi.db.query(UID.report).findOne({ where: { id: report.id }, select: ['status'] })) as Pick<ReportRecord, 'status'> | null;
+    throw conflict(
+      now?.status === 'submitted' ? 'La segnalazione è stata modificata nel frattempo: ricarica la pagina e riprova.' : NO_LONGER_EDITABLE,
+      { code: MOVED_ON, status: now?.status ?? null },
+    );
   }
 
   async function enqueueMore(drafts: readonly NotificationDraft[] | void, onCommit: (run: () => void) => void) {
@@ -271,12 +299,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const decision = decide('edit', { status: report.status }, 'reporter');
       if (!decision.allowed) {
-        throw conflict(
-          report.status === 'submitted'
-            ? describeRefusal(decision)
-            : 'La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all\'ufficio citando il numero di protocollo.',
-          { status: report.status },
-        );
+        throw conflict(report.status === 'submitted' ? describeRefusal(decision) : NO_LONGER_EDITABLE, { code: MOVED_ON, status: report.status });
       }
 
       const category = input.category
@@ -297,7 +320,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (changes.length === 0 && removing.size === 0 && prepared.length === 0) {
         await getService(strapi, 'photos').discard(prepared);
-        if (inTransaction) await strapi.db.transaction(async ({ onCommit }) => enqueueMore(await inTransaction(report), onCommit));
+        if (inTransaction) {
+          await strapi.db.transaction(async ({ onCommit }) => {
+            // Nothing changes, but what comes with it (a chat message joining the report) holds only while the report is as read.
+            await stillAsRead(report, { updatedAt: report.updatedAt });
+            await enqueueMore(await inTransaction(report), onCommit);
+          });
+        }
         return report;
       }
       const office =
@@ -305,10 +334,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
-          const data: Record<string, unknown> = {};
-          for (const change of changes) data[change.field] = change.field === 'category' ? category?.documentId : change.to;
-          if (office && office.documentId !== report.office?.documentId) data.office = office.documentId;
-          const updated = (await strapi.documents(UID.report).update({ documentId, data })) as unknown as ReportRecord;
+          const columns: Record<string, unknown> = { updatedAt: stampAfter(report.updatedAt, getService(strapi, 'clock').now()) };
+          const relations: Record<string, unknown> = {};
+          for (const change of changes) {
+            if (change.field === 'category') relations.category = category?.id;
+            else columns[change.field] = change.to;
+          }
+          if (office && office.documentId !== report.office?.documentId) relations.office = office.id;
+          // First write of the transaction: from here on nobody else changes the report until it commits.
+          await stillAsRead(report, columns);
+          if (Object.keys(relations).length > 0) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
+          const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as ReportRecord;
 
           const removed = photosNow.filter((photo) => removing.has(photo.documentId));
           for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import sharp from 'sharp';
 import { PHOTO_EXTENSIONS, checkPhotos, sniffPhotoType, type PhotoType } from '../domain/photo-rules';
+import { plainText } from '../domain/plain-text';
 import { signAccess, verifyAccess } from '../domain/signed-access';
 import { isPhotoPublic } from '../domain/visibility';
 import { PLUGIN_ID, UID } from '../uids';
@@ -53,7 +54,7 @@ async function readHead(filepath: string): Promise<Uint8Array> {
   }
 }
 
-const displayName = (file: IncomingFile, index: number) => file.originalFilename || `foto ${index + 1}`;
+const displayName = (file: IncomingFile, index: number) => plainText(file.originalFilename ?? '', 'line') || `foto ${index + 1}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxPhotos: number; maxBytes: number };
