@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { REPORT_CHANNELS } from './channels';
+import { documentIdField } from './ids';
 import { REPORT_STATUSES } from './lifecycle';
 import { plainText } from './plain-text';
+import { parseQueryParams } from './query-params';
 import type { Parsed } from './report-input';
 
 /** The panel's queue query: tabs by status, filters (`triage`: no category yet), search, sort and page. */
 const schema = z.strictObject({
   status: z.enum(REPORT_STATUSES, { error: `status: uno tra ${REPORT_STATUSES.join(', ')}.` }).optional(),
-  category: z.string().trim().min(1).max(64).optional(),
-  office: z.string().trim().min(1).max(64).optional(),
+  category: documentIdField('category').optional(),
+  office: documentIdField('office').optional(),
   channel: z.enum(REPORT_CHANNELS, { error: `channel: uno tra ${REPORT_CHANNELS.join(', ')}.` }).optional(),
   q: z.string().trim().max(200, { error: 'q: al massimo 200 caratteri.' }).optional(),
   overdue: z.enum(['true', 'false'], { error: 'overdue: true o false.' }).transform((value) => value === 'true').optional(),
@@ -21,13 +23,6 @@ const schema = z.strictObject({
 export type StaffQuery = z.output<typeof schema>;
 
 export function parseStaffQuery(raw: unknown): Parsed<StaffQuery> {
-  const result = schema.safeParse(raw ?? {});
-  if (result.success) return { ok: true, value: { ...result.data, q: plainText(result.data.q ?? '', 'line') || undefined } };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.code === 'unrecognized_keys' ? `Parametri non previsti: ${issue.keys.join(', ')}.` : issue.message,
-    })),
-  };
+  const parsed = parseQueryParams(schema, raw);
+  return parsed.ok ? { ok: true, value: { ...parsed.value, q: plainText(parsed.value.q ?? '', 'line') || undefined } } : parsed;
 }

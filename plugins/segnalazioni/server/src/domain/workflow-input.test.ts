@@ -1,15 +1,19 @@
 import { parseActionInput } from './workflow-input';
 
 describe('reassign: the triage of a report', () => {
+  /** A document id as Strapi makes them. */
+  const OFFICE = 'k3j9x2m4n5p6q7r8s9t0u1v2';
+
   it('takes a category, an office, or both', () => {
     expect(parseActionInput('reassign', { category: 'rifiuti' })).toEqual({ ok: true, value: { category: 'rifiuti' } });
-    expect(parseActionInput('reassign', { office: 'abc', note: 'di competenza del verde' })).toEqual({ ok: true, value: { office: 'abc', note: 'di competenza del verde' } });
-    expect(parseActionInput('reassign', { office: 'abc', category: 'zone-verdi' }).ok).toBe(true);
+    expect(parseActionInput('reassign', { office: OFFICE, note: 'di competenza del verde' })).toEqual({ ok: true, value: { office: OFFICE, note: 'di competenza del verde' } });
+    expect(parseActionInput('reassign', { office: OFFICE, category: 'zone-verdi' }).ok).toBe(true);
   });
 
   it('refuses neither, and anything else', () => {
     expect(parseActionInput('reassign', { note: 'boh' })).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/categoria, l'ufficio o entrambi/) }] });
     expect(parseActionInput('reassign', { category: '' }).ok).toBe(false);
+    expect(parseActionInput('reassign', { office: 'abc\u0000' })).toMatchObject({ ok: false, errors: [{ message: 'Ufficio: identificativo non valido.' }] });
     expect(parseActionInput('reassign', { category: 'rifiuti', status: 'closed' }).ok).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Action } from './lifecycle';
+import { documentIdField } from './ids';
 import { textField, visibleLength } from './plain-text';
 import { POSITION_CHOICES } from './public-place';
 import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH, type InputError, type Parsed } from './report-input';
@@ -18,7 +19,6 @@ const reason = (label: string) => z.string({ error: `${label}: obbligatorio.` })
 /** A note or reason that may be left out. */
 const remark = (label: string) => textField(label, { min: 0, max: 2000, shape: 'lines' }).optional();
 
-const documentId = (label: string) => z.string({ error: `${label}: obbligatorio.` }).trim().min(1, { error: `${label}: obbligatorio.` }).max(64);
 
 const decision = z.enum(['approve', 'reject'], { error: 'Decisione: "approve" oppure "reject".' });
 
@@ -35,7 +35,7 @@ export const ACTION_INPUT = {
   // Triage: a category (its office takes the report), an office, or both.
   reassign: z
     .strictObject({
-      office: documentId('Ufficio').optional(),
+      office: documentIdField('Ufficio').optional(),
       category: textField('Categoria', { min: 1, max: 120, shape: 'line', tooShort: 'Categoria: obbligatoria.' }).optional(),
       note: remark('Nota'),
     })
@@ -55,7 +55,7 @@ export const ACTION_INPUT = {
     })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),
   moderate_photo: z
-    .strictObject({ photo: documentId('Foto'), decision, reason: remark('Motivo') })
+    .strictObject({ photo: documentIdField('Foto'), decision, reason: remark('Motivo') })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),
   publish: empty,
   unpublish: empty,

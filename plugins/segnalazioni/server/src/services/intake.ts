@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { changeStampAfter } from '../domain/change-stamp';
 import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { decide, type Actor } from '../domain/lifecycle';
@@ -100,9 +101,6 @@ export const reportMovedOn = (error: unknown): boolean =>
 
 const NO_LONGER_EDITABLE =
   'La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all\'ufficio citando il numero di protocollo.';
-
-/** A stamp later than `previous`, so the guard below tells every write apart even within one millisecond. */
-const stampAfter = (previous: string, now: Date) => new Date(Math.max(now.getTime(), new Date(previous).getTime() + 1));
 
 const senderId = (sender: Sender, channel: Channel) => (sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64));
 
@@ -334,7 +332,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
-          const columns: Record<string, unknown> = { updatedAt: stampAfter(report.updatedAt, getService(strapi, 'clock').now()) };
+          const columns: Record<string, unknown> = { updatedAt: changeStampAfter(report.updatedAt, getService(strapi, 'clock').now()) };
           const relations: Record<string, unknown> = {};
           for (const change of changes) {
             if (change.field === 'category') relations.category = category?.id;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, type StaffScope } from '../domain/access';
+import { changeStampAfter } from '../domain/change-stamp';
 import { citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { decide, type Action, type ReportStatus } from '../domain/lifecycle';
@@ -305,7 +306,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const outcome = await apply(action, report, staff, input, now);
         const { count } = await strapi.db.query(UID.report).updateMany({
           where: { id: report.id, status: report.status, updatedAt: report.updatedAt },
-          data: { ...outcome.changes, status: decision.to, updatedAt: now },
+          data: { ...outcome.changes, status: decision.to, updatedAt: changeStampAfter(report.updatedAt, now) },
         });
         if (count !== 1) throw conflict('La segnalazione è stata modificata da qualcun altro nel frattempo: ricarica la pagina e riprova.');
         if (outcome.relations) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: outcome.relations });
