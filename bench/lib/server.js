@@ -2,15 +2,22 @@
 // Boots the real server for a benchmark: compiled from source, on a fresh PostgreSQL database,
 // in its own process, with mail going to a local SMTP server.
 const { execFileSync, spawn } = require('child_process');
+const fs = require('fs/promises');
 const path = require('path');
 const { Client } = require('pg');
 
 const root = path.resolve(__dirname, '../..');
 const PG = { host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres' };
 
-async function admin(sql) {
-  const client = new Client({ ...PG, database: 'postgres' });
+/** A client on one database; the caller ends it. */
+async function connect(database) {
+  const client = new Client({ ...PG, database });
   await client.connect();
+  return client;
+}
+
+async function admin(sql) {
+  const client = await connect('postgres');
   try {
     await client.query(sql);
   } finally {
@@ -23,6 +30,16 @@ async function freshDatabase(name) {
   await admin(`CREATE DATABASE "${name}"`);
   return { drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+/**
+ * What every benchmark server runs with on top of the production defaults: abuse limits off, so that
+ * the figures measure the server and not the limits. The one place to name a limit the bench must lift.
+ * (`RATE_LIMIT_ENABLED` is the switch expected from issue 11's submission and registration limits.)
+ */
+const BENCH_ENV = {
+  AUTH_RATE_LIMIT: 'false',
+  RATE_LIMIT_ENABLED: 'false',
+};
 
 function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
@@ -40,7 +57,7 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
       SERVE_ADMIN_PANEL: 'false',
       STARTUP_MESSAGE: 'false',
       LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: 'false',
+      ...BENCH_ENV,
       DATABASE_CLIENT: 'postgres',
       DATABASE_HOST: PG.host,
       DATABASE_PORT: String(PG.port),
@@ -72,10 +89,18 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
   }
   return {
     url,
+    pid: child.pid,
+    /** Ends the process at once, as a crash or an OOM kill does: no shutdown hook runs. */
+    kill: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
-        child.kill('SIGTERM');
+        if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+        else child.kill('SIGTERM');
       }),
   };
 }
@@ -86,4 +111,17 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-module.exports = { compile, freshDatabase, startServer, percentile, root };
+/** Removes from public/uploads the files a benchmark database records (every format), before the database goes. */
+async function removeUploads(database) {
+  const client = await connect(database);
+  try {
+    const { rows } = await client.query('SELECT url, formats FROM files');
+    const urls = rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]);
+    await Promise.all(urls.filter((url) => url?.startsWith('/uploads/')).map((url) => fs.rm(path.join(root, 'public', url), { force: true })));
+    return urls.length;
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { BENCH_ENV, compile, connect, freshDatabase, startServer, percentile, removeUploads, root };
