@@ -5,7 +5,7 @@
  * Each scenario prints its figures and one PASS or FAIL line; the exit code is 1 when one fails.
  *
  *   node bench/faults.js [--scenario load,smtp-down,graph-down,kill] [--clients N] [--seconds S]
- *                        [--graph-minutes 5] [--timeout-s 120] [--env NAME=VALUE ...]
+ *                        [--photo-share 0.5] [--graph-minutes 5] [--timeout-s 120] [--env NAME=VALUE ...]
  *
  *   load        N citizens (200) submit for S seconds (60), half of them with a 2 MB photo.
  *   smtp-down   N citizens (50) submit S seconds (30) with SMTP up, then S seconds with SMTP down; SMTP comes back.
@@ -31,6 +31,7 @@ const flag = (name) => {
 const number = (name, fallback) => (flag(name) === undefined ? fallback : Number(flag(name)));
 const EXTRA_ENV = Object.fromEntries(argv.flatMap((value, index) => (argv[index - 1] === '--env' ? [value.split(/=(.*)/s).slice(0, 2)] : [])));
 const TIMEOUT_MS = number('timeout-s', 120) * 1000;
+const PHOTO_SHARE = number('photo-share', 0.5);
 const OFFICE = 'urp@comune.example.it';
 const PORT = 1411;
 
@@ -49,9 +50,12 @@ function latencyLine(label, attempts) {
   return `${label.padEnd(22)} n=${String(ms.length).padStart(5)}  p50 ${fmt(percentile(ms, 50))}  p90 ${fmt(percentile(ms, 90))}  p99 ${fmt(percentile(ms, 99))}  max ${fmt(ms.length ? Math.max(...ms) : undefined)}`;
 }
 
+/** Numbers every submission of the process, so that each report's marker names one attempt. */
+let submissions = 0;
+
 /** One web submission; never throws: what came back (or did not) is in the attempt. */
 async function submitOne(url, citizen, client, k, photo) {
-  const marker = `${client}-${k}`;
+  const marker = `${client}-${submissions++}`;
   const form = new FormData();
   form.append(
     'data',
@@ -84,8 +88,8 @@ async function submitOne(url, citizen, client, k, photo) {
 }
 
 /**
- * Every citizen submits again as soon as answered, for `seconds`; the first half of them always
- * with the photo. `target(client)` says which server a citizen's next request goes to.
+ * Every citizen submits again as soon as answered, for `seconds`; the first of them (PHOTO_SHARE,
+ * half unless told) always with the photo. `target(client)` says which server a citizen's next request goes to.
  */
 async function submitFor({ citizens, photo, seconds, target }) {
   const attempts = [];
@@ -94,7 +98,7 @@ async function submitFor({ citizens, photo, seconds, target }) {
   await Promise.all(
     citizens.map(async (citizen, client) => {
       for (let k = 0; Date.now() < deadline; k++) {
-        attempts.push(await submitOne(target(client), citizen, client, k, client < citizens.length / 2 ? photo : null));
+        attempts.push(await submitOne(target(client), citizen, client, k, client < citizens.length * PHOTO_SHARE ? photo : null));
       }
     }),
   );
@@ -152,7 +156,7 @@ const SCENARIOS = {
     const seconds = number('seconds', 60);
     return withStack('load', {}, async ({ db, mailbox, servers: [server] }) => {
       const citizens = await registerCitizens(server.url, mailbox, clients);
-      console.log(`${clients} citizens registered; ${clients / 2} send a ${(photo.length / 1e6).toFixed(2)} MB photo with each report; client timeout ${TIMEOUT_MS / 1000} s`);
+      console.log(`${clients} citizens registered; ${Math.ceil(clients * PHOTO_SHARE)} send a ${(photo.length / 1e6).toFixed(2)} MB photo with each report; client timeout ${TIMEOUT_MS / 1000} s`);
       const run = await submitFor({ citizens, photo, seconds, target: () => server.url });
       printRun(`${clients} citizens at once for ${seconds} s`, run);
       return verdict('load', db, mailbox, citizens, run.attempts);

@@ -67,13 +67,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let again = false;
 
-  async function claim(row: NotificationRow, now: Date): Promise<boolean> {
+  /** Takes the row if nobody changed it since it was read; the claim lasts its timeout from now, not from the pass's start. */
+  async function claim(row: NotificationRow): Promise<boolean> {
     const { count } = await query().updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
       data: {
         status: 'sending',
         attempts: row.attempts + 1,
-        lockedUntil: new Date(now.getTime() + config().claimTimeoutMs),
+        lockedUntil: new Date(Date.now() + config().claimTimeoutMs),
       },
     });
     return count === 1;
@@ -151,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const queue = [...due];
       const worker = async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
-          if (await claim(row, now)) result[await deliver(row)] += 1;
+          if (await claim(row)) result[await deliver(row)] += 1;
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
