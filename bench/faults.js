@@ -10,10 +10,13 @@
  *   load        N citizens (200) submit for S seconds (60), half of them with a 2 MB photo.
  *   smtp-down   N citizens (50) submit S seconds (30) with SMTP up, then S seconds with SMTP down; SMTP comes back.
  *   graph-down  WhatsApp senders (N, 40) write while the Graph API fails for --graph-minutes; it comes back.
- *   kill        two servers on one database share N citizens (100) for S seconds (60); one gets kill -9 halfway.
+ *   kill        two servers on one database share N citizens (100) for S seconds (60); one gets kill -9 halfway
+ *               (SMTP takes --smtp-delay-ms, 300, a mail, so that it dies with mails half sent).
  *
  * "Lost": a 201 whose report is missing, or a report whose office mail or receipt never arrives.
  * A request that got no answer (timeout, connection reset) is "unknown": its report must be absent or complete.
+ * Mails are told apart by Message-ID: a copy with the same one is the same mail sent again after a crash
+ * (SMTP cannot tell a sender that died after the server took the mail), counted as `copiesResent`.
  * `--env` adds to the servers' environment (e.g. a rate limit this bench must lift).
  */
 const os = require('os');
@@ -130,7 +133,7 @@ async function verdict(name, db, mailbox, citizens, attempts, { drainMs = 600000
 }
 
 /** A fresh database, an SMTP receiver and the servers asked for; `work` runs with them, all is removed after. */
-async function withStack(name, { servers = 1, env = {}, smtpDelayMs = 0 }, work) {
+async function withStack(name, { servers = 1, env = {}, smtpDelayMs = 0, quiet = false }, work) {
   const database = `sportello_bench_faults_${name.replace(/-/g, '_')}`;
   const fresh = await freshDatabase(database);
   const mailbox = await startMailReceiver({ maxMessages: 1_000_000, delayMs: smtpDelayMs });
@@ -138,7 +141,7 @@ async function withStack(name, { servers = 1, env = {}, smtpDelayMs = 0 }, work)
   const db = await connect(database);
   try {
     for (let index = 0; index < servers; index++) {
-      started.push(await startServer({ database, smtpPort: mailbox.port, port: PORT + index, env: { ...OUTBOX_ENV, ...env, ...EXTRA_ENV } }));
+      started.push(await startServer({ database, smtpPort: mailbox.port, port: PORT + index, env: { ...OUTBOX_ENV, ...env, ...EXTRA_ENV }, quiet }));
     }
     return await work({ db, mailbox, servers: started });
   } finally {
@@ -192,9 +195,16 @@ const SCENARIOS = {
     const graph = await startGraphApi();
     const image = await noisePhoto(800, 600);
     try {
-      return await withStack('graph-down', { env: whatsappEnv(graph.url) }, async ({ db, servers: [server] }) => {
+      return await withStack('graph-down', { env: whatsappEnv(graph.url), quiet: true }, async ({ db, servers: [server] }) => {
         graph.setFailing(true);
         const outageStarted = Date.now();
+        let failedCalls = 0;
+        let outageEndedAt = 0;
+        const outage = sleep(outageMs).then(() => {
+          failedCalls = graph.requests.filter((request) => request.status !== 200).length;
+          graph.setFailing(false);
+          outageEndedAt = Date.now();
+        });
         const redeliveries = { answered5xx: 0, duplicatesSent: 0 };
         /** Meta's side: delivers until answered 200 (it retries for days), and now and then delivers twice. */
         const deliverAsMeta = async (payload) => {
@@ -222,11 +232,10 @@ const SCENARIOS = {
             }
           }),
         );
-        await sleep(Math.max(0, outageMs - (Date.now() - outageStarted)));
-        const failedCalls = graph.requests.filter((request) => request.status !== 200).length;
-        graph.setFailing(false);
-        console.log(`Graph API failed for ${((Date.now() - outageStarted) / 60000).toFixed(1)} min: ${failedCalls} calls answered with Meta's outage errors; webhook answered non-200 ${redeliveries.answered5xx} times (Meta delivers again), ${redeliveries.duplicatesSent} deliveries sent twice`);
+        await outage;
+        console.log(`Graph API failed for ${(outageMs / 60000).toFixed(1)} min: ${failedCalls} calls answered with Meta's outage errors; webhook answered non-200 ${redeliveries.answered5xx} times (Meta delivers again), ${redeliveries.duplicatesSent} deliveries sent twice; the server logged ${server.errorsLogged()} errors`);
         const drain = await settled(db, 900000);
+        const drainedAfterMs = Date.now() - outageEndedAt;
         const { rows: reports } = await db.query(`SELECT r.reference, r.contact, (SELECT count(*) FROM segnalazioni_photos_report_lnk l WHERE l.report_id = r.id)::int AS photos FROM segnalazioni_reports r WHERE r.channel = 'whatsapp'`);
         const sent = graph.whatsappSent();
         const receipts = (report) => sent.filter((message) => message.to === report.contact && message.text.includes(report.reference)).length;
@@ -242,7 +251,7 @@ const SCENARIOS = {
           sendersWithTwoReports: numbers.filter((from) => reports.filter((report) => report.contact === from).length > 1).length,
         };
         const outbox = await outboxState(db);
-        console.log(`outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drain.ms / 1000).toFixed(1)} s after the Graph API came back; rows by status: ${JSON.stringify(outbox)}`);
+        console.log(`outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drainedAfterMs / 1000).toFixed(1)} s after the Graph API came back; rows by status: ${JSON.stringify(outbox)}`);
         console.log(`accounting: ${JSON.stringify(figures)}`);
         const problems = [
           ...['receiptsMissing', 'receiptsTwice', 'sendersWithoutReport', 'sendersWithTwoReports'].filter((name) => figures[name] > 0),
@@ -263,7 +272,9 @@ const SCENARIOS = {
     const clients = number('clients', 100);
     const seconds = number('seconds', 60);
     const claimTimeoutMs = 15000;
-    return withStack('kill', { servers: 2, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async ({ db, mailbox, servers: [survivor, victim] }) => {
+    // SMTP takes a while per mail, so that the killed server has mails half sent.
+    const smtpDelayMs = number('smtp-delay-ms', 300);
+    return withStack('kill', { servers: 2, smtpDelayMs, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async ({ db, mailbox, servers: [survivor, victim] }) => {
       const citizens = await registerCitizens(survivor.url, mailbox, clients);
       let killedAt = null;
       // A load balancer: each citizen on one of the two servers; once one is gone, everybody on the other.
@@ -281,7 +292,7 @@ const SCENARIOS = {
       console.log(`sent to the killed server: ${onVictim.length}, of which without an answer at the kill: ${onVictim.filter((attempt) => typeof attempt.status !== 'number').length}`);
       const passed = await verdict('kill', db, mailbox, citizens, run.attempts);
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM segnalazioni_notifications WHERE attempts > 1`);
-      console.log(`notifications sent again after the kill (attempts > 1): ${rows[0].n}; claim timeout ${claimTimeoutMs / 1000} s`);
+      console.log(`notifications sent again after the kill (attempts > 1): ${rows[0].n}; claim timeout ${claimTimeoutMs / 1000} s, SMTP ${smtpDelayMs} ms a mail`);
       return passed;
     });
   },

@@ -45,7 +45,8 @@ function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
 
-async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }) {
+/** `quiet`: the server's error log is counted (`errorsLogged()`), not printed — for a run that provokes them by the hundred. */
+async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], quiet = false }) {
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: root,
     env: {
@@ -73,8 +74,14 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
       ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
   });
+  let errorsLogged = 0;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk) => {
+      errorsLogged += (String(chunk).match(/\berror\b.*: /g) ?? []).length;
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120000;
   for (;;) {
@@ -90,6 +97,7 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
   return {
     url,
     pid: child.pid,
+    errorsLogged: () => errorsLogged,
     /** Ends the process at once, as a crash or an OOM kill does: no shutdown hook runs. */
     kill: () =>
       new Promise((resolve) => {

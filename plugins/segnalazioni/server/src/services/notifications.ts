@@ -33,6 +33,7 @@ export interface DispatcherConfig {
 
 interface NotificationRow {
   id: number;
+  documentId: string;
   channel: MessageChannel;
   recipient: string;
   template: string;
@@ -62,6 +63,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) as DispatcherConfig;
   const overrides = () => (strapi.config.get(`plugin::${PLUGIN_ID}.templates`) ?? {}) as TemplateOverrides;
   const query = () => strapi.db.query(UID.notification);
+  /**
+   * One Message-ID per notification, the same on every attempt: when a server dies between handing a
+   * mail to SMTP and recording it sent, the copy sent again is recognisably the same message.
+   */
+  const messageIdOf = (row: NotificationRow) => `<${row.documentId}.notification@${new URL(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).hostname}>`;
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -85,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const locale = toLocale(row.locale);
     if (row.channel === 'email') {
       if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
-      await strapi.plugin('email').service('email').send({ to: row.recipient, ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
+      await strapi.plugin('email').service('email').send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
       return;
     }
     if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);
