@@ -5,13 +5,14 @@
  * Each scenario prints its figures and one PASS or FAIL line; the exit code is 1 when one fails.
  *
  *   node bench/faults.js [--scenario load,smtp-down,graph-down,kill] [--clients N] [--seconds S]
- *                        [--photo-share 0.5] [--graph-minutes 5] [--timeout-s 120] [--env NAME=VALUE ...]
+ *                        [--photo-share 0.5] [--graph-minutes 5] [--timeout-s 120] [--port 1411] [--env NAME=VALUE ...]
  *
  *   load        N citizens (200) submit for S seconds (60), half of them with a 2 MB photo.
  *   smtp-down   N citizens (50) submit S seconds (30) with SMTP up, then S seconds with SMTP down; SMTP comes back.
  *   graph-down  WhatsApp senders (N, 40) write while the Graph API fails for --graph-minutes; it comes back.
  *   kill        two servers on one database share N citizens (100) for S seconds (60); one gets kill -9 halfway
- *               (SMTP takes --smtp-delay-ms, 300, a mail, so that it dies with mails half sent).
+ *               (SMTP takes --smtp-delay-ms, 2000, a mail, so that it dies with mails half sent; the outbox's
+ *               claim timeout is --claim-timeout-s, 60).
  *
  * "Lost": a 201 whose report is missing, or a report whose office mail or receipt never arrives.
  * A request that got no answer (timeout, connection reset) is "unknown": its report must be absent or complete.
@@ -36,7 +37,7 @@ const EXTRA_ENV = Object.fromEntries(argv.flatMap((value, index) => (argv[index 
 const TIMEOUT_MS = number('timeout-s', 120) * 1000;
 const PHOTO_SHARE = number('photo-share', 0.5);
 const OFFICE = 'urp@comune.example.it';
-const PORT = 1411;
+const PORT = number('port', 1411);
 
 /** The outbox tuned for a bench: polls each second, retries after 1 s doubling, rides out a long outage. */
 const OUTBOX_ENV = { NOTIFICATION_POLL_MS: '1000', NOTIFICATION_RETRY_BASE_MS: '1000', NOTIFICATION_MAX_ATTEMPTS: '20', URP_EMAIL: OFFICE };
@@ -271,9 +272,10 @@ const SCENARIOS = {
   async kill({ photo }) {
     const clients = number('clients', 100);
     const seconds = number('seconds', 60);
-    const claimTimeoutMs = 15000;
+    // Short, so that the bench sees the takeover, but longer than a send takes on a loaded machine.
+    const claimTimeoutMs = number('claim-timeout-s', 60) * 1000;
     // SMTP takes a while per mail, so that the killed server has mails half sent.
-    const smtpDelayMs = number('smtp-delay-ms', 300);
+    const smtpDelayMs = number('smtp-delay-ms', 2000);
     return withStack('kill', { servers: 2, smtpDelayMs, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async ({ db, mailbox, servers: [survivor, victim] }) => {
       const citizens = await registerCitizens(survivor.url, mailbox, clients);
       let killedAt = null;

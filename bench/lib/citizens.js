@@ -36,7 +36,14 @@ async function registerCitizens(url, mailbox, count) {
     });
     if (!response.ok) throw new Error(`register: ${response.status} ${await response.text()}`);
   });
-  const mails = await mailbox.waitFor((mail) => /registrazione/i.test(mail.subject), { count, timeoutMs: 300000 });
+  const isConfirmation = (mail) => /registrazione/i.test(mail.subject);
+  const deadline = Date.now() + 300000;
+  let mails = await mailbox.waitFor(isConfirmation, { count, timeoutMs: 300000 });
+  // A copy sent twice counts twice: wait until every citizen has one.
+  while (new Set(mails.map((mail) => mail.to[0])).size < count) {
+    mails = await mailbox.waitFor(isConfirmation, { count: mails.length + 1, timeoutMs: Math.max(0, deadline - Date.now()) });
+  }
+  if (mails.length > count) console.log(`registration: ${mails.length - count} confirmation mails arrived twice`);
   const links = new Map(mails.map((mail) => [mail.to[0], /https?:\/\/\S+email-confirmation\?confirmation=[0-9a-f]+/.exec(mail.text)[0]]));
   return inBatches(numbers, 10, async (index) => {
     const email = `bench${index}@example.it`;

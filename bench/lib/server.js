@@ -79,7 +79,7 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], 
   let errorsLogged = 0;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk) => {
-      errorsLogged += (String(chunk).match(/\berror\b.*: /g) ?? []).length;
+      errorsLogged += (String(chunk).replace(/\u001b\[[0-9;]*m/g, '').match(/\] error: /g) ?? []).length;
     });
   }
   const url = `http://127.0.0.1:${port}`;
