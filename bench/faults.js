@@ -128,7 +128,13 @@ async function verdict(name, db, mailbox, citizens, attempts, { drainMs = 600000
   console.log(`accounting: ${JSON.stringify(audit.figures)}`);
   if (Object.keys(audit.statuses).length) console.log(`answers other than 201: ${JSON.stringify(audit.statuses)}`);
   console.log(`uploaded files no photo points to: ${orphans}`);
-  const problems = [...audit.problems, ...(drain.timedOut ? ['outbox not drained'] : []), ...(outbox.failed ? [`${outbox.failed.count} notifications failed`] : []), ...extra];
+  const problems = [
+    ...audit.problems,
+    ...(drain.timedOut ? ['outbox not drained'] : []),
+    ...(outbox.failed ? [`${outbox.failed.count} notifications failed`] : []),
+    ...(orphans ? [`${orphans} uploaded files left without a photo`] : []),
+    ...extra,
+  ];
   console.log(`${problems.length ? 'FAIL' : 'PASS'} ${name}${problems.length ? `: ${problems.join(', ')}` : ''}  (load average now ${load()})\n`);
   return problems.length === 0;
 }
@@ -281,11 +287,18 @@ const SCENARIOS = {
       let killedAt = null;
       // A load balancer: each citizen on one of the two servers; once one is gone, everybody on the other.
       const target = (client) => (client % 2 === 1 && killedAt === null ? victim.url : survivor.url);
+      const started = Date.now();
+      // Halfway, at a moment when mails are being sent (one of them, likely, by the server about to die).
       const killing = sleep((seconds * 1000) / 2).then(async () => {
-        const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM segnalazioni_notifications GROUP BY status`);
+        let rows = [];
+        for (let tries = 0; tries < seconds * 2; tries++) {
+          rows = (await db.query(`SELECT status, count(*)::int AS n FROM segnalazioni_notifications GROUP BY status`)).rows;
+          if (rows.some((row) => row.status === 'sending')) break;
+          await sleep(250);
+        }
         killedAt = Date.now();
         await victim.kill();
-        console.log(`kill -9 of the server on ${victim.url} (pid ${victim.pid}) at ${seconds / 2} s; outbox just before: ${JSON.stringify(Object.fromEntries(rows.map((row) => [row.status, row.n])))}`);
+        console.log(`kill -9 of the server on ${victim.url} (pid ${victim.pid}) at ${((killedAt - started) / 1000).toFixed(1)} s; outbox just before: ${JSON.stringify(Object.fromEntries(rows.map((row) => [row.status, row.n])))}`);
       });
       const run = await submitFor({ citizens, photo, seconds, target });
       await killing;
