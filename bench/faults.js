@@ -25,7 +25,7 @@ const { startMailReceiver } = require('../scripts/lib/mail-receiver');
 const { auditSubmissions, marked, orphanFiles, outboxState, reportsOf, settled } = require('./lib/audit');
 const { noisePhoto, registerCitizens } = require('./lib/citizens');
 const { deliver, startGraphApi, waDelivery, waMessage, whatsappEnv } = require('./lib/meta');
-const { compile, connect, freshDatabase, percentile, removeUploads, startServer } = require('./lib/server');
+const { compile, connect, freshDatabase, percentile, startServer, uploadsNow, uploadsSince } = require('./lib/server');
 
 const argv = process.argv.slice(2);
 const flag = (name) => {
@@ -118,21 +118,23 @@ function printRun(label, { attempts, seconds }) {
 }
 
 /** Audits the web submissions once the outbox is done, prints the figures, and says PASS or FAIL. */
-async function verdict(name, db, mailbox, citizens, attempts, { drainMs = 600000, extra = [] } = {}) {
+async function verdict(name, { db, mailbox, uploads }, citizens, attempts, { drainMs = 600000, extra = [] } = {}) {
   const drain = await settled(db, drainMs);
   await sleep(1500);
   const audit = auditSubmissions({ attempts, reports: await reportsOf(db), mails: mailbox.messages, office: OFFICE, citizens });
   const outbox = await outboxState(db);
   const orphans = await orphanFiles(db);
+  const { unrecorded } = await uploads();
   console.log(`outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drain.ms / 1000).toFixed(1)} s after the load; rows by status: ${JSON.stringify(outbox)}`);
   console.log(`accounting: ${JSON.stringify(audit.figures)}`);
   if (Object.keys(audit.statuses).length) console.log(`answers other than 201: ${JSON.stringify(audit.statuses)}`);
-  console.log(`uploaded files no photo points to: ${orphans}`);
+  console.log(`uploaded files no photo points to: ${orphans}; files in public/uploads the database does not know: ${unrecorded.length}`);
   const problems = [
     ...audit.problems,
     ...(drain.timedOut ? ['outbox not drained'] : []),
     ...(outbox.failed ? [`${outbox.failed.count} notifications failed`] : []),
     ...(orphans ? [`${orphans} uploaded files left without a photo`] : []),
+    ...(unrecorded.length ? [`${unrecorded.length} files left in public/uploads unknown to the database`] : []),
     ...extra,
   ];
   console.log(`${problems.length ? 'FAIL' : 'PASS'} ${name}${problems.length ? `: ${problems.join(', ')}` : ''}  (load average now ${load()})\n`);
@@ -146,15 +148,19 @@ async function withStack(name, { servers = 1, env = {}, smtpDelayMs = 0, quiet =
   const mailbox = await startMailReceiver({ maxMessages: 1_000_000, delayMs: smtpDelayMs });
   const started = [];
   const db = await connect(database);
+  const before = await uploadsNow();
+  const uploads = () => uploadsSince(database, before);
   try {
     for (let index = 0; index < servers; index++) {
       started.push(await startServer({ database, smtpPort: mailbox.port, port: PORT + index, env: { ...OUTBOX_ENV, ...env, ...EXTRA_ENV }, quiet }));
     }
-    return await work({ db, mailbox, servers: started });
+    return await work({ db, mailbox, uploads, servers: started });
   } finally {
     await Promise.all(started.map((server) => server.stop()));
     await db.end();
-    await removeUploads(database).catch((error) => console.error(`could not remove the uploads: ${error.message}`));
+    await uploads()
+      .then((written) => written.remove())
+      .catch((error) => console.error(`could not remove the uploads: ${error.message}`));
     await mailbox.close();
     await fresh.drop();
   }
@@ -164,19 +170,21 @@ const SCENARIOS = {
   async load({ photo }) {
     const clients = number('clients', 200);
     const seconds = number('seconds', 60);
-    return withStack('load', {}, async ({ db, mailbox, servers: [server] }) => {
+    return withStack('load', {}, async (stack) => {
+      const { mailbox, servers: [server] } = stack;
       const citizens = await registerCitizens(server.url, mailbox, clients);
       console.log(`${clients} citizens registered; ${Math.ceil(clients * PHOTO_SHARE)} send a ${(photo.length / 1e6).toFixed(2)} MB photo with each report; client timeout ${TIMEOUT_MS / 1000} s`);
       const run = await submitFor({ citizens, photo, seconds, target: () => server.url });
       printRun(`${clients} citizens at once for ${seconds} s`, run);
-      return verdict('load', db, mailbox, citizens, run.attempts);
+      return verdict('load', stack, citizens, run.attempts);
     });
   },
 
   async 'smtp-down'({ photo }) {
     const clients = number('clients', 50);
     const seconds = number('seconds', 30);
-    return withStack('smtp-down', {}, async ({ db, mailbox, servers: [server] }) => {
+    return withStack('smtp-down', {}, async (stack) => {
+      const { db, mailbox, servers: [server] } = stack;
       const citizens = await registerCitizens(server.url, mailbox, clients);
       const up = await submitFor({ citizens, photo, seconds, target: () => server.url });
       printRun(`SMTP up, ${clients} citizens for ${seconds} s`, up);
@@ -192,7 +200,7 @@ const SCENARIOS = {
       const ratio = percentile(down.attempts.filter((a) => a.status === 201).map((a) => a.ms), 50) / percentile(up.attempts.filter((a) => a.status === 201).map((a) => a.ms), 50);
       console.log(`p50 with SMTP down / p50 with SMTP up: ${ratio.toFixed(2)}`);
       const extra = [...(arrivedWhileDown > 0 ? ['mail arrived while SMTP was down'] : []), ...(down.attempts.some((a) => a.status !== 201) ? ['a submission failed while SMTP was down'] : [])];
-      return verdict('smtp-down', db, mailbox, citizens, [...up.attempts, ...down.attempts], { extra });
+      return verdict('smtp-down', stack, citizens, [...up.attempts, ...down.attempts], { extra });
     });
   },
 
@@ -282,7 +290,8 @@ const SCENARIOS = {
     const claimTimeoutMs = number('claim-timeout-s', 60) * 1000;
     // SMTP takes a while per mail, so that the killed server has mails half sent.
     const smtpDelayMs = number('smtp-delay-ms', 2000);
-    return withStack('kill', { servers: 2, smtpDelayMs, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async ({ db, mailbox, servers: [survivor, victim] }) => {
+    return withStack('kill', { servers: 2, smtpDelayMs, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async (stack) => {
+      const { db, mailbox, servers: [survivor, victim] } = stack;
       const citizens = await registerCitizens(survivor.url, mailbox, clients);
       let killedAt = null;
       // A load balancer: each citizen on one of the two servers; once one is gone, everybody on the other.
@@ -305,7 +314,7 @@ const SCENARIOS = {
       printRun(`${clients} citizens on two servers for ${seconds} s`, run);
       const onVictim = run.attempts.filter((attempt) => attempt.url === victim.url);
       console.log(`sent to the killed server: ${onVictim.length}, of which without an answer at the kill: ${onVictim.filter((attempt) => typeof attempt.status !== 'number').length}`);
-      const passed = await verdict('kill', db, mailbox, citizens, run.attempts);
+      const passed = await verdict('kill', stack, citizens, run.attempts);
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM segnalazioni_notifications WHERE attempts > 1`);
       console.log(`notifications sent again after the kill (attempts > 1): ${rows[0].n}; claim timeout ${claimTimeoutMs / 1000} s, SMTP ${smtpDelayMs} ms a mail`);
       return passed;

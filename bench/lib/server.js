@@ -119,17 +119,30 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Removes from public/uploads the files a benchmark database records (every format), before the database goes. */
-async function removeUploads(database) {
+const UPLOADS = path.join(root, 'public/uploads');
+
+/** The names in public/uploads now: taken before a run, to tell what it wrote. */
+async function uploadsNow() {
+  return new Set(await fs.readdir(UPLOADS).catch(() => []));
+}
+
+/**
+ * What a run wrote to public/uploads since `before` that the database does not record (a file a
+ * crashed request was writing, or stored without committing), and `remove()` to delete all the run wrote.
+ */
+async function uploadsSince(database, before) {
   const client = await connect(database);
   try {
     const { rows } = await client.query('SELECT url, formats FROM files');
-    const urls = rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]);
-    await Promise.all(urls.filter((url) => url?.startsWith('/uploads/')).map((url) => fs.rm(path.join(root, 'public', url), { force: true })));
-    return urls.length;
+    const recorded = new Set(rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]).map((url) => path.basename(url ?? '')));
+    const written = [...(await uploadsNow())].filter((name) => !before.has(name));
+    return {
+      unrecorded: written.filter((name) => !recorded.has(name)),
+      remove: () => Promise.all(written.map((name) => fs.rm(path.join(UPLOADS, name), { force: true }))),
+    };
   } finally {
     await client.end();
   }
 }
 
-module.exports = { BENCH_ENV, compile, connect, freshDatabase, startServer, percentile, removeUploads, root };
+module.exports = { BENCH_ENV, compile, connect, freshDatabase, startServer, percentile, root, uploadsNow, uploadsSince };
