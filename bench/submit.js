@@ -8,8 +8,8 @@
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth). Prints p50/p90/p99 and throughput.
  */
-const sharp = require('sharp');
 const { startMailReceiver } = require('../scripts/lib/mail-receiver');
+const { noisePhoto, registerCitizens } = require('./lib/citizens');
 const { compile, freshDatabase, percentile, startServer } = require('./lib/server');
 
 const arg = (name, fallback) => {
@@ -23,44 +23,6 @@ const PORT = 1399;
 
 const TITLES = ['Buca in via Italia', 'Cassonetto rotto in piazza', 'Cartello stradale piegato', 'Lampione spento', 'Rami caduti nel parco'];
 const CATEGORIES = ['dissesto-stradale', 'rifiuti', 'segnaletica', 'vandalismo-incuria', 'zone-verdi'];
-
-/** A photo of about 2 MB: random noise compresses badly, as a real phone photo of gravel does. */
-async function twoMegabytePhoto() {
-  const width = 1900;
-  const height = 1425;
-  const noise = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < noise.length; i++) noise[i] = (Math.random() * 256) | 0;
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
-}
-
-async function registerCitizens(url, mailbox, count) {
-  const citizens = [];
-  await Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const email = `bench${index}@example.it`;
-      const password = 'Password123!';
-      const response = await fetch(`${url}/api/auth/local/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: `bench${index}`, email, password, firstName: 'Bench', lastName: String(index) }),
-      });
-      if (!response.ok) throw new Error(`register: ${response.status} ${await response.text()}`);
-    }),
-  );
-  const mails = await mailbox.waitFor((mail) => /registrazione/i.test(mail.subject), { count, timeoutMs: 120000 });
-  for (const mail of mails) {
-    const link = /https?:\/\/\S+email-confirmation\?confirmation=[0-9a-f]+/.exec(mail.text)[0];
-    await fetch(link, { redirect: 'manual' });
-    const email = mail.to[0];
-    const login = await fetch(`${url}/api/auth/local`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identifier: email, password: 'Password123!' }),
-    });
-    citizens.push((await login.json()).jwt);
-  }
-  return citizens;
-}
 
 async function run(url, tokens, photo, requests) {
   const latencies = [];
@@ -101,8 +63,8 @@ async function main() {
   const mailbox = await startMailReceiver({ delayMs: SMTP_DELAY_MS, maxMessages: 100000 });
   const server = await startServer({ database: 'sportello_bench_submit', smtpPort: mailbox.port, port: PORT });
   try {
-    const tokens = await registerCitizens(server.url, mailbox, CONCURRENCY);
-    const photo = await twoMegabytePhoto();
+    const tokens = (await registerCitizens(server.url, mailbox, CONCURRENCY)).map((citizen) => citizen.jwt);
+    const photo = await noisePhoto();
     console.log(`\nbench/submit — PostgreSQL, ${CONCURRENCY} citizens at once, ${REQUESTS} submissions per case, SMTP accepting each mail in ${SMTP_DELAY_MS} ms`);
     console.log(`photo: ${(photo.length / 1024 / 1024).toFixed(2)} MB JPEG 1900×1425\n`);
     console.log('case              p50        p90        p99        max     req/s   errors');

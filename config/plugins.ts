@@ -122,7 +122,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         pollIntervalMs: env.int('NOTIFICATION_POLL_MS', 5000),
         batchSize: 20,
         concurrency: env.int('NOTIFICATION_CONCURRENCY', 4),
-        claimTimeoutMs: 5 * 60 * 1000,
+        claimTimeoutMs: env.int('NOTIFICATION_CLAIM_TIMEOUT_MS', 5 * 60 * 1000),
         retry: {
           baseDelayMs: env.int('NOTIFICATION_RETRY_BASE_MS', 30000),
           maxDelayMs: 60 * 60 * 1000,

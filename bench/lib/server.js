@@ -2,15 +2,22 @@
 // Boots the real server for a benchmark: compiled from source, on a fresh PostgreSQL database,
 // in its own process, with mail going to a local SMTP server.
 const { execFileSync, spawn } = require('child_process');
+const fs = require('fs/promises');
 const path = require('path');
 const { Client } = require('pg');
 
 const root = path.resolve(__dirname, '../..');
 const PG = { host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres' };
 
-async function admin(sql) {
-  const client = new Client({ ...PG, database: 'postgres' });
+/** A client on one database; the caller ends it. */
+async function connect(database) {
+  const client = new Client({ ...PG, database });
   await client.connect();
+  return client;
+}
+
+async function admin(sql) {
+  const client = await connect('postgres');
   try {
     await client.query(sql);
   } finally {
@@ -24,11 +31,20 @@ async function freshDatabase(name) {
   return { drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
+/**
+ * What every benchmark server runs with on top of the production defaults: every simulated citizen
+ * comes from 127.0.0.1, so the abuse limits are lifted, and the figures measure the server, not the limits.
+ */
+const BENCH_ENV = Object.fromEntries(
+  ['REPORTS_PER_CITIZEN', 'REPORTS_PER_IP', 'REGISTRATIONS_PER_IP', 'LOGINS_PER_IP', 'ACCOUNT_EMAILS_PER_IP', 'ACCOUNT_EMAILS_PER_EMAIL', 'WEBHOOKS_PER_IP'].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
+);
+
 function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
 
-async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }) {
+/** `quiet`: the server's error log is counted (`errorsLogged()`), not printed — for a run that provokes them by the hundred. */
+async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], quiet = false }) {
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: root,
     env: {
@@ -40,8 +56,7 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
       SERVE_ADMIN_PANEL: 'false',
       STARTUP_MESSAGE: 'false',
       LOG_LEVEL: 'warn',
-      // Every simulated citizen comes from 127.0.0.1: the abuse limits would measure themselves.
-      ...Object.fromEntries(['REPORTS_PER_CITIZEN', 'REPORTS_PER_IP', 'REGISTRATIONS_PER_IP', 'LOGINS_PER_IP', 'ACCOUNT_EMAILS_PER_IP', 'ACCOUNT_EMAILS_PER_EMAIL', 'WEBHOOKS_PER_IP'].map((name) => [`RATE_LIMIT_${name}`, '1000000'])),
+      ...BENCH_ENV,
       DATABASE_CLIENT: 'postgres',
       DATABASE_HOST: PG.host,
       DATABASE_PORT: String(PG.port),
@@ -57,8 +72,14 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
       ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
   });
+  let errorsLogged = 0;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk) => {
+      errorsLogged += (String(chunk).replace(/\u001b\[[0-9;]*m/g, '').match(/\] error: /g) ?? []).length;
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120000;
   for (;;) {
@@ -73,10 +94,19 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [] }
   }
   return {
     url,
+    pid: child.pid,
+    errorsLogged: () => errorsLogged,
+    /** Ends the process at once, as a crash or an OOM kill does: no shutdown hook runs. */
+    kill: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
-        child.kill('SIGTERM');
+        if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+        else child.kill('SIGTERM');
       }),
   };
 }
@@ -87,4 +117,30 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-module.exports = { compile, freshDatabase, startServer, percentile, root };
+const UPLOADS = path.join(root, 'public/uploads');
+
+/** The names in public/uploads now: taken before a run, to tell what it wrote. */
+async function uploadsNow() {
+  return new Set(await fs.readdir(UPLOADS).catch(() => []));
+}
+
+/**
+ * What a run wrote to public/uploads since `before` that the database does not record (a file a
+ * crashed request was writing, or stored without committing), and `remove()` to delete all the run wrote.
+ */
+async function uploadsSince(database, before) {
+  const client = await connect(database);
+  try {
+    const { rows } = await client.query('SELECT url, formats FROM files');
+    const recorded = new Set(rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]).map((url) => path.basename(url ?? '')));
+    const written = [...(await uploadsNow())].filter((name) => !before.has(name));
+    return {
+      unrecorded: written.filter((name) => !recorded.has(name)),
+      remove: () => Promise.all(written.map((name) => fs.rm(path.join(UPLOADS, name), { force: true }))),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { BENCH_ENV, compile, connect, freshDatabase, startServer, percentile, root, uploadsNow, uploadsSince };

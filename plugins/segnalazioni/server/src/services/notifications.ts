@@ -33,6 +33,7 @@ export interface DispatcherConfig {
 
 interface NotificationRow {
   id: number;
+  documentId: string;
   channel: MessageChannel;
   recipient: string;
   template: string;
@@ -62,18 +63,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) as DispatcherConfig;
   const overrides = () => (strapi.config.get(`plugin::${PLUGIN_ID}.templates`) ?? {}) as TemplateOverrides;
   const query = () => strapi.db.query(UID.notification);
+  /**
+   * One Message-ID per notification, the same on every attempt: when a server dies between handing a
+   * mail to SMTP and recording it sent, the copy sent again is recognisably the same message.
+   */
+  const messageIdOf = (row: NotificationRow) => `<${row.documentId}.notification@${new URL(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).hostname}>`;
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
 
-  async function claim(row: NotificationRow, now: Date): Promise<boolean> {
+  /** Takes the row if nobody changed it since it was read; the claim lasts its timeout from now, not from the pass's start. */
+  async function claim(row: NotificationRow): Promise<boolean> {
     const { count } = await query().updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
       data: {
         status: 'sending',
         attempts: row.attempts + 1,
-        lockedUntil: new Date(now.getTime() + config().claimTimeoutMs),
+        lockedUntil: new Date(Date.now() + config().claimTimeoutMs),
       },
     });
     return count === 1;
@@ -84,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const locale = toLocale(row.locale);
     if (row.channel === 'email') {
       if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
-      await strapi.plugin('email').service('email').send({ to: row.recipient, ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
+      await strapi.plugin('email').service('email').send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
       return;
     }
     if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);
@@ -151,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const queue = [...due];
       const worker = async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
-          if (await claim(row, now)) result[await deliver(row)] += 1;
+          if (await claim(row)) result[await deliver(row)] += 1;
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
