@@ -1,30 +1,110 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { LRUCache } from 'lru-cache';
 import { officeFilter, type StaffScope } from '../domain/access';
-import { computeStatistics, type Statistics, type StatisticsRow } from '../domain/statistics';
+import type { ReportStatus } from '../domain/lifecycle';
+import { computePublicStatistics, computeStatistics, periodBounds, type Statistics, type StatisticsRow } from '../domain/statistics';
+import type { StatisticsQuery } from '../domain/statistics-query';
 import { UID } from '../uids';
 
-export interface StatisticsQuery {
-  from?: string;
-  to?: string;
-  category?: string;
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
 }
 
-const FIELDS = ['status', 'submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'];
+interface Meta {
+  tableName: string;
+  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
+}
 
-/** Statistics of every report (not only published ones), as aggregates; staff see their scope. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async compute(query: StatisticsQuery, scope?: StaffScope): Promise<Statistics> {
-    const conditions: Record<string, unknown>[] = [];
-    if (query.from) conditions.push({ submittedAt: { $gte: `${query.from}T00:00:00.000Z` } });
-    if (query.to) conditions.push({ submittedAt: { $lte: `${query.to}T23:59:59.999Z` } });
-    if (query.category) conditions.push({ category: { slug: query.category } });
-    const offices = scope ? officeFilter(scope) : null;
-    if (offices) conditions.push({ office: { id: { $in: offices.length ? offices : [-1] } } });
-    const rows = (await strapi.db.query(UID.report).findMany({
-      where: { $and: conditions },
-      select: FIELDS,
-      populate: { category: { select: ['slug', 'name'] }, office: { select: ['name'] } },
-    })) as StatisticsRow[];
-    return computeStatistics(rows);
-  },
-});
+const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
+
+type LeanRow = { status: ReportStatus; category_id: number | null; office_id: number | null } & Record<(typeof INSTANTS)[number], number | string | Date | null>;
+
+/** Answers kept per process: a period, a category and a scope each make one; bounded, least recently used out. */
+const MAX_ANSWERS = 500;
+
+/**
+ * Statistics of every report (not only published ones), as aggregates; the public sees the
+ * publishable cells only (domain/statistics), staff see their scope. One statement reads the
+ * columns the figures need — no populate, so no list of report ids bound into a query, whatever
+ * the number of reports — and answers are kept until the reports change: a cheap fingerprint
+ * (the archive version the workflow raises in its transaction, the number of reports and their
+ * latest update) is read on every request, so no server process answers stale figures.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
+  const column = (of: Meta, attribute: string) => of.attributes[attribute]?.columnName ?? attribute;
+  const answers = new LRUCache<string, Promise<Statistics>>({ max: MAX_ANSWERS });
+  let answersFingerprint = '';
+
+  /** Milliseconds since the epoch straight from the database: PostgreSQL would otherwise build a Date per value. */
+  const millis = (expression: string) =>
+    strapi.db.dialect.client === 'postgres' ? knex().raw(`(extract(epoch from ${expression}) * 1000)::float8`) : knex().raw(expression);
+
+  async function fingerprint(): Promise<string> {
+    const report = meta(UID.report);
+    const [row] = (await knex()(report.tableName)
+      .count({ reports: '*' })
+      .max({ latest: column(report, 'updatedAt') })) as { reports: number | string; latest: unknown }[];
+    const version = (await knex()('segnalazioni_archive_version').select('version').where('id', 1).first()) as { version: number | string } | undefined;
+    return `${version?.version ?? 0} ${row?.reports ?? 0} ${String(row?.latest ?? '')}`;
+  }
+
+  async function rows(query: StatisticsQuery, offices: readonly number[] | null): Promise<StatisticsRow[]> {
+    const report = meta(UID.report);
+    const category = meta(UID.category);
+    const office = meta(UID.office);
+    const categoryLink = report.attributes.category.joinTable as JoinTable;
+    const officeLink = report.attributes.office.joinTable as JoinTable;
+    const r = (attribute: string) => `r.${column(report, attribute)}`;
+
+    const select: Knex.QueryBuilder = knex()(`${report.tableName} as r`)
+      .leftJoin(`${categoryLink.name} as cl`, `cl.${categoryLink.joinColumn.name}`, 'r.id')
+      .leftJoin(`${officeLink.name} as ol`, `ol.${officeLink.joinColumn.name}`, 'r.id')
+      .select(`${r('status')} as status`, `cl.${categoryLink.inverseJoinColumn.name} as category_id`, `ol.${officeLink.inverseJoinColumn.name} as office_id`)
+      .select(INSTANTS.map((attribute) => knex().raw(`${millis(r(attribute)).toQuery()} as ??`, [attribute])));
+    const { since, until } = periodBounds(query);
+    if (since) select.where(r('submittedAt'), '>=', since);
+    if (until) select.where(r('submittedAt'), '<', until);
+    if (query.category) {
+      select.where(`cl.${categoryLink.inverseJoinColumn.name}`, knex()(category.tableName).select('id').where(column(category, 'slug'), query.category).first());
+    }
+    // Staff belong to a handful of offices: this list is bounded by the offices, not by the reports.
+    if (offices) select.whereIn(`ol.${officeLink.inverseJoinColumn.name}`, offices.length ? [...offices] : [-1]);
+
+    const [found, categories, officeRows] = await Promise.all([
+      select as Promise<LeanRow[]>,
+      knex()(category.tableName).select('id', `${column(category, 'slug')} as slug`, `${column(category, 'name')} as name`) as Promise<{ id: number; slug: string; name: string }[]>,
+      knex()(office.tableName).select('id', `${column(office, 'name')} as name`) as Promise<{ id: number; name: string }[]>,
+    ]);
+    const categoryById = new Map(categories.map(({ id, slug, name }) => [Number(id), { slug, name }]));
+    const officeById = new Map(officeRows.map(({ id, name }) => [Number(id), { name }]));
+    return found.map((row) => ({
+      ...row,
+      category: row.category_id === null ? null : (categoryById.get(Number(row.category_id)) ?? null),
+      office: row.office_id === null ? null : (officeById.get(Number(row.office_id)) ?? null),
+    }));
+  }
+
+  return {
+    async compute(query: StatisticsQuery, scope?: StaffScope): Promise<Statistics> {
+      const offices = scope ? officeFilter(scope) : null;
+      const current = await fingerprint();
+      if (current !== answersFingerprint) {
+        answers.clear();
+        answersFingerprint = current;
+      }
+      const key = JSON.stringify([scope ? 'staff' : 'public', offices, query.from ?? null, query.to ?? null, query.category ?? null]);
+      const known = answers.get(key);
+      if (known) return known;
+      const computed = rows(query, offices).then((found) => (scope ? computeStatistics(found) : computePublicStatistics(found)));
+      answers.set(key, computed);
+      // A failed computation is not remembered: the next request tries again.
+      computed.catch(() => answers.get(key) === computed && answers.delete(key));
+      return computed;
+    },
+  };
+};
