@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './document-middlewares/archive-follows-editors';
+import { statisticsFollowReports } from './document-middlewares/statistics-follow-reports';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import { registerGraphql } from './graphql';
 import middlewares from './middlewares';
@@ -20,6 +21,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
+    statisticsFollowReports(strapi);
     registerGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -29,9 +29,9 @@ const MAX_ANSWERS = 500;
  * Statistics of every report (not only published ones), as aggregates; the public sees the
  * publishable cells only (domain/statistics), staff see their scope. One statement reads the
  * columns the figures need — no populate, so no list of report ids bound into a query, whatever
- * the number of reports — and answers are kept until the reports change: a cheap fingerprint
- * (the archive version the workflow raises in its transaction, the number of reports and their
- * latest update) is read on every request, so no server process answers stale figures.
+ * the number of reports — and answers are kept until the reports change: the two versions raised
+ * in the transaction of every change (the workflow's, the intake's) are read on every request, two
+ * rows by primary key, so no server process answers stale figures.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -44,13 +44,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const millis = (expression: string) =>
     strapi.db.dialect.client === 'postgres' ? knex().raw(`(extract(epoch from ${expression}) * 1000)::float8`) : knex().raw(expression);
 
+  const VERSIONS = { archive: 'segnalazioni_archive_version', reports: 'segnalazioni_statistics_version' } as const;
+  const version = async (table: string) =>
+    String(((await knex()(table).select('version').where('id', 1).first()) as { version: number | string } | undefined)?.version ?? 0);
+
+  /** What the figures depend on: the workflow's changes raise the archive version, the intake's the reports' version. */
   async function fingerprint(): Promise<string> {
-    const report = meta(UID.report);
-    const [row] = (await knex()(report.tableName)
-      .count({ reports: '*' })
-      .max({ latest: column(report, 'updatedAt') })) as { reports: number | string; latest: unknown }[];
-    const version = (await knex()('segnalazioni_archive_version').select('version').where('id', 1).first()) as { version: number | string } | undefined;
-    return `${version?.version ?? 0} ${row?.reports ?? 0} ${String(row?.latest ?? '')}`;
+    const [archive, reports] = await Promise.all([version(VERSIONS.archive), version(VERSIONS.reports)]);
+    return `${archive} ${reports}`;
   }
 
   async function rows(query: StatisticsQuery, offices: readonly number[] | null): Promise<StatisticsRow[]> {
@@ -90,6 +91,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Raises the reports' version; inside `strapi.db.transaction` it commits or rolls back with the change. */
+    async reportsChanged(): Promise<void> {
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx(VERSIONS.reports).where('id', 1).increment('version', 1);
+      });
+    },
+
     async compute(query: StatisticsQuery, scope?: StaffScope): Promise<Statistics> {
       const offices = scope ? officeFilter(scope) : null;
       const current = await fingerprint();
