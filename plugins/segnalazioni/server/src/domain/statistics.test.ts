@@ -13,6 +13,7 @@ import {
   type StatisticsRow,
 } from './statistics';
 
+const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
 const strade = { slug: 'dissesto-stradale', name: 'Dissesto stradale' };
 const rifiuti = { slug: 'rifiuti', name: 'Rifiuti' };
 
@@ -69,13 +70,18 @@ describe('statistics', () => {
   it('gives the very figures of the former computation, from ISO text or from milliseconds, in linear-logarithmic time', () => {
     const rows = randomReports(4000, { seed: 7 });
     expect(computeStatistics(rows)).toEqual(referenceStatistics(rows));
-    const asMillis = rows.map((row) => ({ ...row, submittedAt: toMillis(row.submittedAt), closedAt: toMillis(row.closedAt), takenInChargeAt: toMillis(row.takenInChargeAt) }));
+    const asMillis = rows.map((row) => ({ ...row, submittedAt: toMillis(row.submittedAt), closedAt: toMillis(row.closedAt), takenInChargeAt: new Date(row.takenInChargeAt ?? NaN) }));
     expect(computeStatistics(asMillis)).toEqual(referenceStatistics(rows));
-    const large = randomReports(100_000, { seed: 3, days: 700 });
+    // Instants as the database drivers give them to the service.
+    const large = randomReports(100_000, { seed: 3, days: 700 }).map((row) => ({
+      ...row,
+      ...Object.fromEntries(INSTANTS.map((name) => [name, toMillis(row[name])])),
+    })) as StatisticsRow[];
     const started = Date.now();
     computeStatistics(large);
-    // The former computation copied each group once per row: minutes at this size.
-    expect(Date.now() - started).toBeLessThan(5000);
+    computePublicStatistics(large);
+    // The former computation copied each group once per row: minutes at this size, on any machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('reads days in Rome, across midnight and daylight saving time', () => {

@@ -57,20 +57,25 @@ export function toMillis(value: Instant): number | null {
 
 const HOUR = 3_600_000;
 const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-// Rome is a whole number of hours from UTC, so the day of every instant of a UTC hour is the same.
-const dayOfHour = new Map<number, string>();
-const MAX_REMEMBERED_HOURS = 200_000;
+const DAY = 24 * HOUR;
+/** Per UTC day: Rome's date at its start, Rome's next date, and the instant (Rome's midnight) between them. */
+const romeDays = new Map<number, { readonly before: string; readonly after: string; readonly midnight: number }>();
+const MAX_REMEMBERED_DAYS = 100_000;
 
-/** `YYYY-MM-DD` of an instant, in Rome. */
+/**
+ * `YYYY-MM-DD` of an instant, in Rome. Rome is one or two hours ahead of UTC, so each UTC day holds
+ * exactly one Rome midnight, late in it: three calls to the time-zone data per UTC day, not per report.
+ */
 export function romeDay(millis: number): string {
-  const hour = Math.floor(millis / HOUR);
-  let day = dayOfHour.get(hour);
+  const utcDay = Math.floor(millis / DAY);
+  let day = romeDays.get(utcDay);
   if (day === undefined) {
-    if (dayOfHour.size >= MAX_REMEMBERED_HOURS) dayOfHour.clear();
-    day = dayFormatter.format(new Date(hour * HOUR));
-    dayOfHour.set(hour, day);
+    if (romeDays.size >= MAX_REMEMBERED_DAYS) romeDays.clear();
+    const after = dayFormatter.format(new Date((utcDay + 1) * DAY - 1));
+    day = { before: dayFormatter.format(new Date(utcDay * DAY)), after, midnight: startOfDay(after).getTime() };
+    romeDays.set(utcDay, day);
   }
-  return day;
+  return millis < day.midnight ? day.before : day.after;
 }
 
 /** `YYYY-MM` of the submission, in Rome. */
@@ -107,85 +112,93 @@ export function inPublishableCells<T extends StatisticsRow>(rows: readonly T[]):
 }
 
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  return medianOfSorted(Float64Array.from(values).sort());
+}
+
+function medianOfSorted(sorted: Float64Array): number | null {
+  if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-/** A row with its instants read once. */
-interface Timed {
-  readonly status: ReportStatus;
-  readonly submitted: number;
-  readonly done: Record<Step, number | null>;
-  readonly due: Record<Step, number | null>;
-  readonly row: StatisticsRow;
+/** The rows' instants read once, a column each (NaN: none), for the aggregates of many groups. */
+interface Columns {
+  readonly status: readonly ReportStatus[];
+  readonly submitted: Float64Array;
+  readonly done: Record<Step, Float64Array>;
+  readonly due: Record<Step, Float64Array>;
 }
 
-function timed(row: StatisticsRow): Timed {
-  const done = {} as Record<Step, number | null>;
-  const due = {} as Record<Step, number | null>;
+function columns(rows: readonly StatisticsRow[]): Columns {
+  const column = (attribute: keyof StatisticsRow) => Float64Array.from(rows, (row) => toMillis(row[attribute] as Instant) ?? Number.NaN);
+  const done = {} as Record<Step, Float64Array>;
+  const due = {} as Record<Step, Float64Array>;
   for (const step of STEP_NAMES) {
-    done[step] = toMillis(row[STEPS[step].done] as Instant);
-    due[step] = toMillis(row[STEPS[step].due] as Instant);
+    done[step] = column(STEPS[step].done);
+    due[step] = column(STEPS[step].due);
   }
-  return { status: row.status, submitted: toMillis(row.submittedAt) as number, done, due, row };
+  return { status: rows.map((row) => row.status), submitted: column('submittedAt'), done, due };
 }
 
-function aggregateTimed(rows: readonly Timed[]): Aggregate {
+/** The aggregate of the rows at `members` (indexes into the columns). */
+function aggregateOf(data: Columns, members: Int32Array): Aggregate {
   const byStatus = Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0])) as Record<ReportStatus, number>;
-  for (const row of rows) byStatus[row.status] += 1;
+  for (const index of members) byStatus[data.status[index]] += 1;
   const medianHours = {} as Record<Step, number | null>;
   const withinServiceLevel = {} as Record<Step, number | null>;
+  const hours = new Float64Array(members.length);
   for (const step of STEP_NAMES) {
-    const hours: number[] = [];
+    const done = data.done[step];
+    const due = data.due[step];
+    let reached = 0;
     let measured = 0;
     let inTime = 0;
-    for (const row of rows) {
-      const done = row.done[step];
-      if (done === null) continue;
-      hours.push((done - row.submitted) / HOUR);
-      const due = row.due[step];
-      if (due === null) continue;
+    for (const index of members) {
+      const at = done[index];
+      if (Number.isNaN(at)) continue;
+      hours[reached++] = (at - data.submitted[index]) / HOUR;
+      if (Number.isNaN(due[index])) continue;
       measured += 1;
-      if (done <= due) inTime += 1;
+      if (at <= due[index]) inTime += 1;
     }
-    medianHours[step] = round(median(hours), 1);
+    medianHours[step] = round(medianOfSorted(hours.subarray(0, reached).sort()), 1);
     withinServiceLevel[step] = measured ? round(inTime / measured, 3) : null;
   }
-  return { total: rows.length, byStatus, medianHours, withinServiceLevel };
+  return { total: members.length, byStatus, medianHours, withinServiceLevel };
 }
 
-export const aggregate = (rows: readonly StatisticsRow[]): Aggregate => aggregateTimed(rows.map(timed));
+const everyIndex = (count: number) => Int32Array.from({ length: count }, (_, index) => index);
 
-function groupBy(rows: readonly Timed[], key: (row: Timed) => string | null): Map<string, Timed[]> {
-  const groups = new Map<string, Timed[]>();
-  for (const row of rows) {
-    const value = key(row);
+/** Indexes of the rows by group, the rows whose key is `null` in none. */
+function groupBy(count: number, key: (index: number) => string | null): [string, Int32Array][] {
+  const groups = new Map<string, number[]>();
+  for (let index = 0; index < count; index++) {
+    const value = key(index);
     if (value === null) continue;
     const group = groups.get(value);
-    if (group) group.push(row);
-    else groups.set(value, [row]);
+    if (group) group.push(index);
+    else groups.set(value, [index]);
   }
-  return groups;
+  return [...groups].map(([value, members]) => [value, Int32Array.from(members)]);
 }
 
 /** Every figure over `rows`, as staff see them. */
 export function computeStatistics(rows: readonly StatisticsRow[]): Statistics {
-  const all = rows.map(timed);
-  const names = new Map(rows.flatMap((row) => (row.category ? [[row.category.slug, row.category.name] as const] : [])));
+  const data = columns(rows);
+  const names = new Map<string, string>();
+  for (const row of rows) if (row.category) names.set(row.category.slug, row.category.name);
   return {
-    ...aggregateTimed(all),
-    byCategory: [...groupBy(all, ({ row }) => row.category?.slug ?? null)]
-      .map(([slug, group]) => ({ slug, name: names.get(slug) ?? slug, ...aggregateTimed(group) }))
+    ...aggregateOf(data, everyIndex(rows.length)),
+    byCategory: groupBy(rows.length, (index) => rows[index].category?.slug ?? null)
+      .map(([slug, members]) => ({ slug, name: names.get(slug) ?? slug, ...aggregateOf(data, members) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    byOffice: [...groupBy(all, ({ row }) => row.office?.name ?? null)]
-      .map(([name, group]) => ({ name, ...aggregateTimed(group) }))
+    byOffice: groupBy(rows.length, (index) => rows[index].office?.name ?? null)
+      .map(([name, members]) => ({ name, ...aggregateOf(data, members) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    byMonth: [...groupBy(all, ({ submitted }) => romeDay(submitted).slice(0, 7))]
-      .map(([month, group]) => ({ month, ...aggregateTimed(group) }))
+    byMonth: groupBy(rows.length, (index) => romeDay(data.submitted[index]).slice(0, 7))
+      .map(([month, members]) => ({ month, ...aggregateOf(data, members) }))
       .sort((a, b) => a.month.localeCompare(b.month)),
   };
 }

@@ -6,17 +6,7 @@ import type { ReportStatus } from '../domain/lifecycle';
 import { computePublicStatistics, computeStatistics, periodBounds, type Statistics, type StatisticsRow } from '../domain/statistics';
 import type { StatisticsQuery } from '../domain/statistics-query';
 import { UID } from '../uids';
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
-}
+import type { JoinTable, Meta } from './archive-rows';
 
 const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
 
