@@ -9,6 +9,7 @@ import {
   monthOf,
   periodBounds,
   romeDay,
+  selectRows,
   toMillis,
   type StatisticsRow,
 } from './statistics';
@@ -92,6 +93,22 @@ describe('statistics', () => {
     expect(periodBounds({ from: '2026-03-29', to: '2026-03-29' })).toEqual({ since: new Date('2026-03-28T23:00:00Z'), until: new Date('2026-03-29T22:00:00Z') });
     expect(periodBounds({ to: '2026-12-31' })).toEqual({ since: null, until: new Date('2026-12-31T23:00:00Z') });
     expect(periodBounds({})).toEqual({ since: null, until: null });
+  });
+});
+
+describe('what a query selects', () => {
+  const rows = [
+    { ...cell(1, '2026-10-31T22:59:59Z', strade)[0], officeId: 1 }, // 31 October in Rome
+    { ...cell(1, '2026-10-31T23:00:00Z', strade)[0], officeId: 1 }, // 1 November in Rome
+    { ...cell(1, '2026-11-30T22:59:59Z', rifiuti)[0], officeId: 2 }, // 30 November
+    { ...cell(1, '2026-11-30T23:00:00Z', rifiuti)[0], officeId: null }, // 1 December, no office yet
+  ];
+  it('takes whole calendar days in Rome, a category, the offices of a scope', () => {
+    expect(selectRows(rows, { from: '2026-11-01', to: '2026-11-30' })).toEqual([rows[1], rows[2]]);
+    expect(selectRows(rows, { category: 'rifiuti' })).toEqual([rows[2], rows[3]]);
+    expect(selectRows(rows, { offices: [1] })).toEqual([rows[0], rows[1]]);
+    expect(selectRows(rows, { offices: [] })).toEqual([]);
+    expect(selectRows(rows, { offices: null })).toEqual(rows);
   });
 });
 

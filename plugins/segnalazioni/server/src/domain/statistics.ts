@@ -90,6 +90,27 @@ export function periodBounds(period: { from?: string; to?: string }): { since: D
   return { since: period.from ? startOfDay(period.from) : null, until: period.to ? startOfDay(dayAfter(period.to)) : null };
 }
 
+/** What a statistics query selects: a period of Rome's days, a category, the offices of a scope (`null`: every office). */
+export interface Selection {
+  readonly from?: string;
+  readonly to?: string;
+  readonly category?: string;
+  readonly offices?: readonly number[] | null;
+}
+
+/** The rows of `rows` a selection takes; `officeId` is the row's office (`null`: none yet). */
+export function selectRows<T extends StatisticsRow & { readonly officeId: number | null }>(rows: readonly T[], selection: Selection): T[] {
+  const { since, until } = periodBounds(selection);
+  const [first, last] = [since?.getTime() ?? -Infinity, until?.getTime() ?? Infinity];
+  const offices = selection.offices ? new Set(selection.offices) : null;
+  return rows.filter((row) => {
+    const submitted = toMillis(row.submittedAt) as number;
+    if (submitted < first || submitted >= last) return false;
+    if (selection.category !== undefined && row.category?.slug !== selection.category) return false;
+    return offices === null || (row.officeId !== null && offices.has(row.officeId));
+  });
+}
+
 /**
  * The small-cell rule of the public figures. A cell is the reports of one category (or of none yet)
  * submitted on one calendar day in Rome. A cell of fewer than MIN_CELL_REPORTS reports is left out

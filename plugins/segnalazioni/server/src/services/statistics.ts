@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import { officeFilter, type StaffScope } from '../domain/access';
 import type { ReportStatus } from '../domain/lifecycle';
-import { computePublicStatistics, computeStatistics, periodBounds, type Statistics, type StatisticsRow } from '../domain/statistics';
+import { computePublicStatistics, computeStatistics, selectRows, type Statistics, type StatisticsRow } from '../domain/statistics';
 import type { StatisticsQuery } from '../domain/statistics-query';
 import { UID } from '../uids';
 import type { JoinTable, Meta } from './archive-rows';
@@ -12,16 +11,19 @@ const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt
 
 type LeanRow = { status: ReportStatus; category_id: number | null; office_id: number | null } & Record<(typeof INSTANTS)[number], number | string | Date | null>;
 
+type SnapshotRow = LeanRow & StatisticsRow & { officeId: number | null };
+
 /** Answers kept per process: a period, a category and a scope each make one; bounded, least recently used out. */
 const MAX_ANSWERS = 500;
 
 /**
  * Statistics of every report (not only published ones), as aggregates; the public sees the
- * publishable cells only (domain/statistics), staff see their scope. One statement reads the
- * columns the figures need — no populate, so no list of report ids bound into a query, whatever
- * the number of reports — and answers are kept until the reports change: the two versions raised
- * in the transaction of every change (the workflow's, the intake's) are read on every request, two
- * rows by primary key, so no server process answers stale figures.
+ * publishable cells only (domain/statistics), staff see their scope. One statement reads every
+ * report's status, instants, category and office — no populate, so no list of report ids bound
+ * into a query, whatever the number of reports — once per version of the reports (about 250 bytes
+ * a report in memory), and every query (period, category, scope) is answered from that. The two
+ * versions, raised in the transaction of every change (the workflow's, the intake's), are read on
+ * every request, two rows by primary key, so no server process answers stale figures.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -29,6 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const column = (of: Meta, attribute: string) => of.attributes[attribute]?.columnName ?? attribute;
   const answers = new LRUCache<string, Promise<Statistics>>({ max: MAX_ANSWERS });
   let answersFingerprint = '';
+  let snapshot: { version: string; rows: Promise<SnapshotRow[]> } | null = null;
 
   /** Milliseconds since the epoch straight from the database: PostgreSQL would otherwise build a Date per value. */
   const millis = (expression: string) =>
@@ -44,7 +47,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return `${archive} ${reports}`;
   }
 
-  async function rows(query: StatisticsQuery, offices: readonly number[] | null): Promise<StatisticsRow[]> {
+  /** Every report, with the columns the figures need, in one statement. */
+  async function readAll(): Promise<SnapshotRow[]> {
     const report = meta(UID.report);
     const category = meta(UID.category);
     const office = meta(UID.office);
@@ -52,32 +56,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const officeLink = report.attributes.office.joinTable as JoinTable;
     const r = (attribute: string) => `r.${column(report, attribute)}`;
 
-    const select: Knex.QueryBuilder = knex()(`${report.tableName} as r`)
-      .leftJoin(`${categoryLink.name} as cl`, `cl.${categoryLink.joinColumn.name}`, 'r.id')
-      .leftJoin(`${officeLink.name} as ol`, `ol.${officeLink.joinColumn.name}`, 'r.id')
-      .select(`${r('status')} as status`, `cl.${categoryLink.inverseJoinColumn.name} as category_id`, `ol.${officeLink.inverseJoinColumn.name} as office_id`)
-      .select(INSTANTS.map((attribute) => knex().raw(`${millis(r(attribute)).toQuery()} as ??`, [attribute])));
-    const { since, until } = periodBounds(query);
-    if (since) select.where(r('submittedAt'), '>=', since);
-    if (until) select.where(r('submittedAt'), '<', until);
-    if (query.category) {
-      select.where(`cl.${categoryLink.inverseJoinColumn.name}`, knex()(category.tableName).select('id').where(column(category, 'slug'), query.category).first());
-    }
-    // Staff belong to a handful of offices: this list is bounded by the offices, not by the reports.
-    if (offices) select.whereIn(`ol.${officeLink.inverseJoinColumn.name}`, offices.length ? [...offices] : [-1]);
-
     const [found, categories, officeRows] = await Promise.all([
-      select as Promise<LeanRow[]>,
+      knex()(`${report.tableName} as r`)
+        .leftJoin(`${categoryLink.name} as cl`, `cl.${categoryLink.joinColumn.name}`, 'r.id')
+        .leftJoin(`${officeLink.name} as ol`, `ol.${officeLink.joinColumn.name}`, 'r.id')
+        .select(`${r('status')} as status`, `cl.${categoryLink.inverseJoinColumn.name} as category_id`, `ol.${officeLink.inverseJoinColumn.name} as office_id`)
+        .select(INSTANTS.map((attribute) => knex().raw(`${millis(r(attribute)).toQuery()} as ??`, [attribute]))) as Promise<LeanRow[]>,
       knex()(category.tableName).select('id', `${column(category, 'slug')} as slug`, `${column(category, 'name')} as name`) as Promise<{ id: number; slug: string; name: string }[]>,
       knex()(office.tableName).select('id', `${column(office, 'name')} as name`) as Promise<{ id: number; name: string }[]>,
     ]);
     const categoryById = new Map(categories.map(({ id, slug, name }) => [Number(id), { slug, name }]));
     const officeById = new Map(officeRows.map(({ id, name }) => [Number(id), { name }]));
-    return found.map((row) => ({
-      ...row,
-      category: row.category_id === null ? null : (categoryById.get(Number(row.category_id)) ?? null),
-      office: row.office_id === null ? null : (officeById.get(Number(row.office_id)) ?? null),
-    }));
+    return found.map((row) => {
+      const officeId = row.office_id === null ? null : Number(row.office_id);
+      return Object.assign(row, {
+        officeId,
+        category: row.category_id === null ? null : (categoryById.get(Number(row.category_id)) ?? null),
+        office: officeId === null ? null : (officeById.get(officeId) ?? null),
+      });
+    });
+  }
+
+  /** Every report as of `version`, read once per version however many queries ask meanwhile. */
+  function snapshotAt(version: string): Promise<SnapshotRow[]> {
+    if (snapshot?.version !== version) {
+      const rows = readAll();
+      snapshot = { version, rows };
+      rows.catch(() => snapshot?.rows === rows && (snapshot = null));
+    }
+    return snapshot.rows;
   }
 
   return {
@@ -98,7 +105,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key = JSON.stringify([scope ? 'staff' : 'public', offices, query.from ?? null, query.to ?? null, query.category ?? null]);
       const known = answers.get(key);
       if (known) return known;
-      const computed = rows(query, offices).then((found) => (scope ? computeStatistics(found) : computePublicStatistics(found)));
+      const computed = snapshotAt(current).then((all) => {
+        const selected = selectRows(all, { ...query, offices });
+        return scope ? computeStatistics(selected) : computePublicStatistics(selected);
+      });
       answers.set(key, computed);
       // A failed computation is not remembered: the next request tries again.
       computed.catch(() => answers.get(key) === computed && answers.delete(key));
