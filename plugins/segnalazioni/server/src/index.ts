@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './document-middlewares/archive-follows-editors';
+import { statisticsFollowReports } from './document-middlewares/statistics-follow-reports';
 import { assertFileRoutesExist, attachMultipartParsers } from './file-routes';
 import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
 import { registerGraphql } from './graphql';
@@ -22,6 +23,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
+    statisticsFollowReports(strapi);
     registerGraphql(strapi);
     replaceAuthRateLimit(strapi);
     attachMultipartParsers(strapi);

@@ -1,14 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { MIN_CELL_REPORTS } from '../domain/statistics';
 import { parseStatisticsQuery } from '../domain/statistics-query';
 import { getService } from '../services/get-service';
 import { STAFF_ACTIONS } from '../services/staff';
 import { orThrow } from './report-request';
 
-/** Aggregates for the institutional site (public) and for staff (their scope). */
+/**
+ * Aggregates for the institutional site (public: only day × category cells of at least
+ * `meta.minimumCellReports` reports count, see domain/statistics) and for staff (their scope, every report).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async public(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query))), meta: {} };
+    ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query))), meta: { minimumCellReports: MIN_CELL_REPORTS } };
   },
 
   async staff(ctx: Context) {

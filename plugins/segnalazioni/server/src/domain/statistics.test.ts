@@ -1,5 +1,20 @@
-import { computeStatistics, median, monthOf, type StatisticsRow } from './statistics';
+import { randomReports, referenceCell, referencePublishable, referenceStatistics } from '../../../../../tests/helpers/statistics-reference';
+import {
+  cellOf,
+  computePublicStatistics,
+  computeStatistics,
+  inPublishableCells,
+  median,
+  MIN_CELL_REPORTS,
+  monthOf,
+  periodBounds,
+  romeDay,
+  selectRows,
+  toMillis,
+  type StatisticsRow,
+} from './statistics';
 
+const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
 const strade = { slug: 'dissesto-stradale', name: 'Dissesto stradale' };
 const rifiuti = { slug: 'rifiuti', name: 'Rifiuti' };
 
@@ -21,6 +36,10 @@ const ROWS: StatisticsRow[] = [
   { status: 'rejected', category: rifiuti, office: { name: 'URP' }, submittedAt: '2026-11-02T08:00:00Z', closedAt: '2026-11-02T14:00:00Z', firstAnsweredAt: '2026-11-02T14:00:00Z' },
   { status: 'submitted', category: rifiuti, office: { name: 'URP' }, submittedAt: '2026-11-03T08:00:00Z', dueTakeInChargeAt: '2026-11-03T15:00:00Z' },
 ];
+
+/** `count` reports of one category submitted at `iso`, each a second apart. */
+const cell = (count: number, iso: string, category: { slug: string; name: string } | null): StatisticsRow[] =>
+  Array.from({ length: count }, (_, i) => ({ status: 'submitted', category, office: { name: 'URP' }, submittedAt: new Date(Date.parse(iso) + i * 1000).toISOString() }));
 
 describe('statistics', () => {
   it('takes the median of odd and even lists, and nothing of none', () => {
@@ -47,5 +66,104 @@ describe('statistics', () => {
     // 31 October 23:30 UTC is already 1 November in Rome.
     expect(monthOf(ROWS[1])).toBe('2026-11');
     expect(stats.byMonth.map((m) => [m.month, m.total])).toEqual([['2026-10', 1], ['2026-11', 3]]);
+  });
+
+  it('gives the very figures of the former computation, from ISO text or from milliseconds, in linear-logarithmic time', () => {
+    const rows = randomReports(4000, { seed: 7 });
+    expect(computeStatistics(rows)).toEqual(referenceStatistics(rows));
+    const asMillis = rows.map((row) => ({ ...row, submittedAt: toMillis(row.submittedAt), closedAt: toMillis(row.closedAt), takenInChargeAt: new Date(row.takenInChargeAt ?? NaN) }));
+    expect(computeStatistics(asMillis)).toEqual(referenceStatistics(rows));
+    // Instants as the database drivers give them to the service.
+    const large = randomReports(100_000, { seed: 3, days: 700 }).map((row) => ({
+      ...row,
+      ...Object.fromEntries(INSTANTS.map((name) => [name, toMillis(row[name])])),
+    })) as StatisticsRow[];
+    const started = Date.now();
+    computeStatistics(large);
+    computePublicStatistics(large);
+    // The former computation copied each group once per row: minutes at this size, on any machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('reads days in Rome, across midnight and daylight saving time', () => {
+    expect(romeDay(Date.parse('2026-10-31T23:30:00Z'))).toBe('2026-11-01');
+    expect(romeDay(Date.parse('2026-07-31T22:30:00Z'))).toBe('2026-08-01');
+    expect(romeDay(Date.parse('2026-07-31T21:30:00Z'))).toBe('2026-07-31');
+    // Summer time begins on 29 March 2026: that day lasts 23 hours.
+    expect(periodBounds({ from: '2026-03-29', to: '2026-03-29' })).toEqual({ since: new Date('2026-03-28T23:00:00Z'), until: new Date('2026-03-29T22:00:00Z') });
+    expect(periodBounds({ to: '2026-12-31' })).toEqual({ since: null, until: new Date('2026-12-31T23:00:00Z') });
+    expect(periodBounds({})).toEqual({ since: null, until: null });
+  });
+});
+
+describe('what a query selects', () => {
+  const rows = [
+    { ...cell(1, '2026-10-31T22:59:59Z', strade)[0], officeId: 1 }, // 31 October in Rome
+    { ...cell(1, '2026-10-31T23:00:00Z', strade)[0], officeId: 1 }, // 1 November in Rome
+    { ...cell(1, '2026-11-30T22:59:59Z', rifiuti)[0], officeId: 2 }, // 30 November
+    { ...cell(1, '2026-11-30T23:00:00Z', rifiuti)[0], officeId: null }, // 1 December, no office yet
+  ];
+  it('takes whole calendar days in Rome, a category, the offices of a scope', () => {
+    expect(selectRows(rows, { from: '2026-11-01', to: '2026-11-30' })).toEqual([rows[1], rows[2]]);
+    expect(selectRows(rows, { category: 'rifiuti' })).toEqual([rows[2], rows[3]]);
+    expect(selectRows(rows, { offices: [1] })).toEqual([rows[0], rows[1]]);
+    expect(selectRows(rows, { offices: [] })).toEqual([]);
+    expect(selectRows(rows, { offices: null })).toEqual(rows);
+  });
+});
+
+describe('the small-cell rule of the public figures', () => {
+  it('leaves out every report of a day × category cell of fewer than five, and keeps a cell of five', () => {
+    expect(MIN_CELL_REPORTS).toBe(5);
+    const rows = [
+      ...cell(4, '2026-11-02T09:00:00Z', strade), // 4: out
+      ...cell(5, '2026-11-02T09:00:00Z', rifiuti), // 5: in
+      ...cell(4, '2026-11-03T09:00:00Z', rifiuti), // same category, another day: out
+      ...cell(6, '2026-11-03T09:00:00Z', null), // no category yet: a cell of its own, in
+    ];
+    const stats = computePublicStatistics(rows);
+    expect(stats.total).toBe(11);
+    expect(stats.byCategory.map((c) => [c.slug, c.total])).toEqual([['rifiuti', 5]]);
+    expect(stats.byOffice.map((o) => [o.name, o.total])).toEqual([['URP', 11]]);
+    expect(computeStatistics(rows).total).toBe(19);
+  });
+
+  it('counts a cell by the day in Rome: 23:30 UTC belongs to the next day', () => {
+    const rows = [...cell(3, '2026-11-01T23:30:00Z', strade), ...cell(2, '2026-11-02T08:00:00Z', strade)];
+    expect(new Set(rows.map(cellOf)).size).toBe(1);
+    expect(computePublicStatistics(rows).total).toBe(5);
+    const split = [...cell(3, '2026-11-01T22:30:00Z', strade), ...cell(2, '2026-11-02T08:00:00Z', strade)];
+    expect(computePublicStatistics(split).total).toBe(0);
+  });
+
+  it('publishes the figures of the kept reports exactly as the former computation would', () => {
+    const rows = randomReports(3000, { seed: 11, days: 60 });
+    const kept = referencePublishable(rows, 5);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(rows.length);
+    expect(inPublishableCells(rows)).toEqual(kept);
+    expect(computePublicStatistics(rows)).toEqual(referenceStatistics(kept));
+  });
+
+  it('lets no two public queries differ by part of a cell: every figure is a sum over whole kept cells', () => {
+    const rows = randomReports(1500, { seed: 5, days: 30 });
+    const days = [...new Set(rows.map((row) => romeDay(Date.parse(row.submittedAt))))].sort();
+    // The service selects a period as these bounds; here the same selection is made in memory.
+    const within = (from: string, to: string) => {
+      const { since, until } = periodBounds({ from, to });
+      return rows.filter((row) => Date.parse(row.submittedAt) >= (since as Date).getTime() && Date.parse(row.submittedAt) < (until as Date).getTime());
+    };
+    const dayTotals = new Map(days.map((day) => [day, computePublicStatistics(within(day, day)).total]));
+    for (const [day, total] of dayTotals) {
+      const cells = new Map<string, number>();
+      for (const row of within(day, day)) cells.set(referenceCell(row), (cells.get(referenceCell(row)) ?? 0) + 1);
+      expect(total).toBe([...cells.values()].filter((size) => size >= 5).reduce((sum, size) => sum + size, 0));
+    }
+    for (let i = 0; i < days.length; i += 3) {
+      for (let j = i; j < days.length; j += 4) {
+        const period = computePublicStatistics(within(days[i], days[j])).total;
+        expect(period).toBe(days.slice(i, j + 1).reduce((sum, day) => sum + (dayTotals.get(day) as number), 0));
+      }
+    }
   });
 });

@@ -128,6 +128,12 @@ function instantAt(date: LocalDate, time: string): Date {
   return new Date(guess);
 }
 
+/** The instant Rome's calendar day `YYYY-MM-DD` begins (midnight is never in Rome's DST gap). */
+export function startOfDay(isoDay: string): Date {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return instantAt({ year, month, day }, '00:00');
+}
+
 const toMinutes = (time: string) => {
   const [hours, minutes] = time.split(':').map(Number);
   return hours * 60 + minutes;

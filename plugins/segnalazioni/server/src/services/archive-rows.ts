@@ -9,13 +9,13 @@ import { BY_CATEGORY } from './search';
 
 export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>;
 
-interface JoinTable {
+export interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
 }
 
-interface Meta {
+export interface Meta {
   tableName: string;
   attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
 }

@@ -24,6 +24,8 @@ interface OpenReport extends DeadlineFacts {
 
 const STEP_LABELS = { take_in_charge: 'presa in carico', first_answer: 'prima risposta', close: 'chiusura' } as const;
 const OPEN = ['submitted', 'in_charge', 'in_progress'];
+/** Open reports read per statement. */
+const PAGE_SIZE = 500;
 
 /**
  * The deadline watch: reminds an office before a due date and escalates to URP after it, once per
@@ -41,20 +43,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return offices.flatMap((office: { emails?: string | null }) => parseEmailList(office.emails));
   }
 
-  return {
-    /** Sends what is due at `now`; returns how many alerts went out. */
-    async check(now = getService(strapi, 'clock').now()): Promise<number> {
-      const horizon = new Date(now.getTime() + config().reminderLeadMs);
-      const reports = (await strapi.db.query(UID.report).findMany({
+  /**
+   * Open reports with a deadline before `horizon`, a page at a time by id: populating them all at
+   * once would bind every id into one statement, beyond what the database takes.
+   */
+  async function* openReportsDue(horizon: Date): AsyncGenerator<OpenReport> {
+    for (let after = 0; ; ) {
+      const page = (await strapi.db.query(UID.report).findMany({
         where: {
+          id: { $gt: after },
           status: { $in: OPEN },
           $or: [{ dueTakeInChargeAt: { $lte: horizon } }, { dueFirstAnswerAt: { $lte: horizon } }, { dueCloseAt: { $lte: horizon } }],
         },
         populate: { category: { select: ['name'] }, office: { select: ['name', 'emails'] } },
+        orderBy: { id: 'asc' },
+        limit: PAGE_SIZE,
       })) as OpenReport[];
+      yield* page;
+      if (page.length < PAGE_SIZE) return;
+      after = page[page.length - 1].id;
+    }
+  }
+
+  return {
+    /** Sends what is due at `now`; returns how many alerts went out. */
+    async check(now = getService(strapi, 'clock').now()): Promise<number> {
+      const horizon = new Date(now.getTime() + config().reminderLeadMs);
       const escalateTo = await urpEmails();
       let sent = 0;
-      for (const report of reports) {
+      for await (const report of openReportsDue(horizon)) {
         const alert = alertDue(report, now, config().reminderLeadMs);
         if (!alert) continue;
         if (await strapi.db.query(UID.deadlineAlert).findOne({ where: { key: alert.key }, select: ['id'] })) continue;
