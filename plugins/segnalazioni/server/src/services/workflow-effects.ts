@@ -69,7 +69,9 @@ export interface EffectContext<A extends WorkflowAction> {
   readonly sofar: Outcome;
 }
 
-export type EffectHandler<E extends WorkflowEffect> = (context: EffectContext<Extract<ActionsWith<E>, WorkflowAction>>) => Partial<Outcome> | Promise<Partial<Outcome>>;
+export type EffectHandler<E extends WorkflowEffect> = (
+  context: EffectContext<Extract<ActionsWith<E>, WorkflowAction>>,
+) => Partial<Outcome> | Promise<Partial<Outcome>>;
 
 const REPLY_KIND_LABELS: Record<string, string> = {
   feasibility: 'fattibilità',
@@ -121,24 +123,51 @@ function citizenMailOf({ step, report, mailData: data, now, sofar }: EffectConte
     case 'take_in_charge':
       return {
         template: 'report-taken-in-charge',
-        data: { ...data, protocolNumber: sofar.changes.protocolNumber ?? '', takenInChargeAt: formatDateTime(now, 'it'), dueFirstAnswerAt: formatDateTime(sofar.changes.dueFirstAnswerAt, 'it') },
+        data: {
+          ...data,
+          protocolNumber: sofar.changes.protocolNumber ?? '',
+          takenInChargeAt: formatDateTime(now, 'it'),
+          dueFirstAnswerAt: formatDateTime(sofar.changes.dueFirstAnswerAt, 'it'),
+        },
       };
     case 'moderate_text': {
       const approved = step.input.decision === 'approve';
-      return { template: 'report-text-moderated', data: { ...data, decision: approved ? 'approvato' : 'rifiutato', publicText: sofar.changes.publicText ?? '', reason: approved ? '' : step.input.reason } };
+      return {
+        template: 'report-text-moderated',
+        data: {
+          ...data,
+          decision: approved ? 'approvato' : 'rifiutato',
+          publicText: sofar.changes.publicText ?? '',
+          reason: approved ? '' : step.input.reason,
+        },
+      };
     }
     case 'moderate_photo': {
       const approved = step.input.decision === 'approve';
-      return { template: 'report-photo-moderated', data: { ...data, photoNumber: photoOf(report, step.input.photo).number, decision: approved ? 'approvata' : 'rifiutata', reason: approved ? '' : step.input.reason } };
+      return {
+        template: 'report-photo-moderated',
+        data: {
+          ...data,
+          photoNumber: photoOf(report, step.input.photo).number,
+          decision: approved ? 'approvata' : 'rifiutata',
+          reason: approved ? '' : step.input.reason,
+        },
+      };
     }
     case 'publish':
       return { template: 'report-published', data: { ...data, publishedAt: formatDateTime(now, 'it') } };
     case 'unpublish':
       return { template: 'report-unpublished', data };
     case 'reply':
-      return { template: 'report-reply', data: { ...data, reply: step.input.body, replyKind: REPLY_KIND_LABELS[step.input.kind], replyVisibility: step.input.public ? 'public' : 'private' } };
+      return {
+        template: 'report-reply',
+        data: { ...data, reply: step.input.body, replyKind: REPLY_KIND_LABELS[step.input.kind], replyVisibility: step.input.public ? 'public' : 'private' },
+      };
     case 'close':
-      return { template: 'report-closed', data: { ...data, reply: step.input.body, replyVisibility: step.input.public ? 'public' : 'private', closedAt: formatDateTime(now, 'it') } };
+      return {
+        template: 'report-closed',
+        data: { ...data, reply: step.input.body, replyVisibility: step.input.public ? 'public' : 'private', closedAt: formatDateTime(now, 'it') },
+      };
     case 'reject':
       return { template: 'report-rejected', data: { ...data, reply: step.input.body, replyVisibility: 'private' } };
     case 'reopen':
@@ -201,7 +230,13 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
     const place = approved ? publicPlaceOf(report, { publicAddress, position }) : NO_PUBLIC_PLACE;
     const redacted = approved && (text !== report.description || title !== report.title || place.publicAddress !== (report.address?.trim() || null));
     return {
-      changes: { textModeration: approved ? 'approved' : 'rejected', publicTitle: title, publicText: text, ...place, textModerationReason: approved ? null : reason },
+      changes: {
+        textModeration: approved ? 'approved' : 'rejected',
+        publicTitle: title,
+        publicText: text,
+        ...place,
+        textModerationReason: approved ? null : reason,
+      },
       details: { decision, redacted, position: approved && report.latitude != null ? (position ?? DEFAULT_POSITION_CHOICE) : null, reason: reason ?? null },
     };
   },
