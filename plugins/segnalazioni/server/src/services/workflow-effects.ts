@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { ActionsWith, Effect, WorkflowAction, WorkflowEffect } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData, type TemplateName } from '../domain/mail-templates';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from '../domain/public-place';
-import type { ActionStep } from '../domain/workflow-input';
+import type { ActionInput, ActionStep } from '../domain/workflow-input';
 import { UID } from '../uids';
 import { getService } from './get-service';
 import type { OfficeRow, StaffMember, WorkflowReport } from './workflow';
@@ -73,11 +73,10 @@ export type EffectHandler<E extends WorkflowEffect> = (
   context: EffectContext<Extract<ActionsWith<E>, WorkflowAction>>,
 ) => Partial<Outcome> | Promise<Partial<Outcome>>;
 
-const REPLY_KIND_LABELS: Record<string, string> = {
+/** How the citizen's mail names the kind of an officer's reply. */
+const REPLY_KIND_LABELS: Record<ActionInput<'reply'>['kind'], string> = {
   feasibility: 'fattibilità',
   progress: 'aggiornamento',
-  final: 'risposta finale',
-  rejection: 'motivo del rifiuto',
 };
 
 /** The photo an input names, with its number as the citizen sees it (1-based, in order). */
