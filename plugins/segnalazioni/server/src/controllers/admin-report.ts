@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { canSeeReport } from '../domain/access';
-import { isAction, type Action } from '../domain/lifecycle';
+import { isWorkflowAction } from '../domain/lifecycle';
 import { parseBoundingBox, parseDeskSubmission } from '../domain/report-input';
 import { parseStaffQuery } from '../domain/staff-query';
-import { parseActionInput } from '../domain/workflow-input';
+import { parseActionStep } from '../domain/workflow-input';
 import { forbidden } from '../errors';
 import { getService } from '../services/get-service';
 import { STAFF_ACTIONS } from '../services/staff';
@@ -13,9 +13,6 @@ import { staffName, type StaffMember } from '../services/workflow';
 import { PLUGIN_ID } from '../uids';
 import { reportIdOf } from './report-id';
 import { orThrow, withReportRequest } from './report-request';
-
-/** Actions the panel runs; submit and edit belong to citizens and channels. */
-const PANEL_ACTIONS: readonly Action[] = ['take_in_charge', 'reassign', 'moderate_text', 'moderate_photo', 'publish', 'unpublish', 'reply', 'close', 'reject', 'reopen'];
 
 interface AdminState {
   user: StaffMember & { roles?: { code: string }[] };
@@ -42,12 +39,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async act(ctx: Context) {
       const { action } = ctx.params;
       const documentId = reportIdOf(ctx);
-      if (!isAction(action) || !PANEL_ACTIONS.includes(action)) {
+      // The panel runs the workflow's rows; submit and edit belong to citizens and channels.
+      if (!isWorkflowAction(action)) {
         throw new errors.NotFoundError(`Azione sconosciuta: "${action}".`);
       }
-      const input = orThrow(parseActionInput(action, ctx.request.body));
+      const step = orThrow(parseActionStep(action, ctx.request.body));
       const scope = await scopeOf(ctx);
-      const report = await getService(strapi, 'workflow').perform({ staff: (ctx.state as AdminState).user, scope, documentId, action, input });
+      const report = await getService(strapi, 'workflow').perform({ staff: (ctx.state as AdminState).user, scope, documentId, step });
       // Reassigned to an office that is not theirs: the officer no longer sees it.
       ctx.body = canSeeReport(scope, report.office?.id)
         ? { data: await getService(strapi, 'staff-reports').findOne(scope, documentId) }

@@ -5,26 +5,28 @@ import {
   REPORT_STATUSES,
   allowedActions,
   decide,
+  isWorkflowAction,
   type Action,
   type Actor,
   type ReportFacts,
   type ReportStatus,
+  type RunBy,
 } from './lifecycle';
 
 /** The table of DESIGN.md, written out independently of the data it checks. */
-const EXPECTED: Record<Action, { from: (ReportStatus | null)[]; to: ReportStatus | 'same'; by: Actor[] }> = {
-  submit: { from: [null], to: 'submitted', by: ['citizen', 'channel', 'desk'] },
-  edit: { from: ['submitted'], to: 'same', by: ['reporter'] },
-  take_in_charge: { from: ['submitted'], to: 'in_charge', by: ['officer'] },
-  reassign: { from: ['submitted', 'in_charge'], to: 'same', by: ['officer', 'urp'] },
-  moderate_text: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'] },
-  moderate_photo: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'] },
-  publish: { from: ['in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'] },
-  unpublish: { from: ['in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'] },
-  reply: { from: ['in_charge', 'in_progress'], to: 'in_progress', by: ['officer'] },
-  close: { from: ['in_charge', 'in_progress'], to: 'closed', by: ['officer'] },
-  reject: { from: ['submitted', 'in_charge'], to: 'rejected', by: ['officer'] },
-  reopen: { from: ['closed'], to: 'in_progress', by: ['officer'] },
+const EXPECTED: Record<Action, { from: (ReportStatus | null)[]; to: ReportStatus | 'same'; by: Actor[]; runBy: RunBy }> = {
+  submit: { from: [null], to: 'submitted', by: ['citizen', 'channel', 'desk'], runBy: 'intake' },
+  edit: { from: ['submitted'], to: 'same', by: ['reporter'], runBy: 'intake' },
+  take_in_charge: { from: ['submitted'], to: 'in_charge', by: ['officer'], runBy: 'workflow' },
+  reassign: { from: ['submitted', 'in_charge'], to: 'same', by: ['officer', 'urp'], runBy: 'workflow' },
+  moderate_text: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'], runBy: 'workflow' },
+  moderate_photo: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'], runBy: 'workflow' },
+  publish: { from: ['in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'], runBy: 'workflow' },
+  unpublish: { from: ['in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'], runBy: 'workflow' },
+  reply: { from: ['in_charge', 'in_progress'], to: 'in_progress', by: ['officer'], runBy: 'workflow' },
+  close: { from: ['in_charge', 'in_progress'], to: 'closed', by: ['officer'], runBy: 'workflow' },
+  reject: { from: ['submitted', 'in_charge'], to: 'rejected', by: ['officer'], runBy: 'workflow' },
+  reopen: { from: ['closed'], to: 'in_progress', by: ['officer'], runBy: 'workflow' },
 };
 
 const STATES: (ReportStatus | null)[] = [null, ...REPORT_STATUSES];
@@ -37,6 +39,11 @@ function factsFor(action: Action, status: ReportStatus | null): ReportFacts {
 describe('the lifecycle table', () => {
   it('has exactly one row per action', () => {
     expect(LIFECYCLE.map((row) => row.action).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it('has each row carried out by the service that runs it: intake for citizens and channels, the workflow for the panel', () => {
+    for (const row of LIFECYCLE) expect({ action: row.action, runBy: row.runBy }).toEqual({ action: row.action, runBy: EXPECTED[row.action].runBy });
+    expect(ACTIONS.filter(isWorkflowAction)).toEqual(ACTIONS.filter((action) => EXPECTED[action].runBy === 'workflow'));
   });
 
   describe.each(ACTIONS)('%s', (action) => {

@@ -34,10 +34,18 @@ export type Actor = (typeof ACTORS)[number];
 /** Facts about the report an action needs, beyond its status. Unmet: a conflict (409). */
 export type Condition = 'text_approved' | 'published' | 'not_published';
 
-/** What the request itself must carry. Missing: a bad request (400). */
-export type InputRequirement = 'reason' | 'reply' | 'final_reply' | 'office';
+/**
+ * What the request itself must carry, as its input schema (`ACTION_INPUT`) requires it. Missing: a
+ * bad request (400). `destination` is a category (whose office takes the report), an office, or both;
+ * `decision` is approve, or reject with a reason.
+ */
+export type InputRequirement = 'destination' | 'decision' | 'photo' | 'reply' | 'final_reply' | 'rejection_reason' | 'reason';
 
-/** Side effects the workflow carries out with the change, in the same transaction. */
+/**
+ * What an action does besides changing the status and writing its history entry, in the row's
+ * order and in the same transaction. Each has one handler: `services/workflow-effects.ts` for the
+ * workflow's rows; `services/intake.ts` carries out the intake's.
+ */
 export type Effect =
   | 'notify_office'
   | 'notify_new_office'
@@ -45,10 +53,21 @@ export type Effect =
   | 'receipt_to_citizen'
   | 'set_due_dates'
   | 'assign_protocol_number'
+  | 'set_taken_in_charge_at'
+  | 'set_destination'
+  | 'set_text_moderation'
+  | 'set_photo_moderation'
   | 'set_published'
   | 'clear_published'
   | 'add_reply'
-  | 'set_closed_at';
+  | 'set_first_answered'
+  | 'set_closed_at'
+  | 'clear_closed_at'
+  | 'record_reason'
+  | 'reindex_archive';
+
+/** The service that carries out a row: the intake (citizens, channels, desk) or the officers' workflow. */
+export type RunBy = 'intake' | 'workflow';
 
 export interface Transition {
   readonly action: Action;
@@ -60,14 +79,15 @@ export interface Transition {
   readonly requires: readonly Condition[];
   readonly needs: readonly InputRequirement[];
   readonly effects: readonly Effect[];
+  readonly runBy: RunBy;
 }
 
 const NOT_REJECTED: readonly ReportStatus[] = ['submitted', 'in_charge', 'in_progress', 'closed'];
 const PUBLISHABLE: readonly ReportStatus[] = ['in_charge', 'in_progress', 'closed'];
 const OPEN_IN_OFFICE: readonly ReportStatus[] = ['in_charge', 'in_progress'];
 
-/** The lifecycle table of DESIGN.md, row by row. */
-export const LIFECYCLE: readonly Transition[] = [
+/** The lifecycle table of docs/design.md, row by row; kept literal so the types below can read it. */
+const ROWS = [
   {
     action: 'submit',
     from: [null],
@@ -75,7 +95,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['citizen', 'channel', 'desk'],
     requires: [],
     needs: [],
-    effects: ['notify_office', 'receipt_to_citizen', 'set_due_dates'],
+    effects: ['set_due_dates', 'notify_office', 'receipt_to_citizen'],
+    runBy: 'intake',
   },
   {
     action: 'edit',
@@ -85,6 +106,7 @@ export const LIFECYCLE: readonly Transition[] = [
     requires: [],
     needs: [],
     effects: ['notify_office'],
+    runBy: 'intake',
   },
   {
     action: 'take_in_charge',
@@ -93,7 +115,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: [],
     needs: [],
-    effects: ['assign_protocol_number', 'set_due_dates', 'notify_citizen'],
+    effects: ['assign_protocol_number', 'set_taken_in_charge_at', 'set_due_dates', 'notify_citizen'],
+    runBy: 'workflow',
   },
   {
     action: 'reassign',
@@ -101,8 +124,9 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'same',
     by: ['officer', 'urp'],
     requires: [],
-    needs: ['office'],
-    effects: ['notify_new_office'],
+    needs: ['destination'],
+    effects: ['set_destination', 'notify_new_office', 'reindex_archive'],
+    runBy: 'workflow',
   },
   {
     action: 'moderate_text',
@@ -110,8 +134,9 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'same',
     by: ['officer'],
     requires: [],
-    needs: [],
-    effects: ['notify_citizen'],
+    needs: ['decision'],
+    effects: ['set_text_moderation', 'notify_citizen', 'reindex_archive'],
+    runBy: 'workflow',
   },
   {
     action: 'moderate_photo',
@@ -119,8 +144,9 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'same',
     by: ['officer'],
     requires: [],
-    needs: [],
-    effects: ['notify_citizen'],
+    needs: ['photo', 'decision'],
+    effects: ['set_photo_moderation', 'notify_citizen'],
+    runBy: 'workflow',
   },
   {
     action: 'publish',
@@ -129,7 +155,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: ['text_approved', 'not_published'],
     needs: [],
-    effects: ['set_published', 'notify_citizen'],
+    effects: ['set_published', 'notify_citizen', 'reindex_archive'],
+    runBy: 'workflow',
   },
   {
     action: 'unpublish',
@@ -138,7 +165,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: ['published'],
     needs: [],
-    effects: ['clear_published', 'notify_citizen'],
+    effects: ['clear_published', 'notify_citizen', 'reindex_archive'],
+    runBy: 'workflow',
   },
   {
     action: 'reply',
@@ -147,7 +175,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: [],
     needs: ['reply'],
-    effects: ['add_reply', 'set_due_dates', 'notify_citizen'],
+    effects: ['add_reply', 'set_first_answered', 'notify_citizen'],
+    runBy: 'workflow',
   },
   {
     action: 'close',
@@ -156,7 +185,8 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: [],
     needs: ['final_reply'],
-    effects: ['add_reply', 'set_closed_at', 'notify_citizen'],
+    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'notify_citizen'],
+    runBy: 'workflow',
   },
   {
     action: 'reject',
@@ -164,9 +194,10 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'rejected',
     by: ['officer'],
     requires: [],
-    needs: ['reply'],
+    needs: ['rejection_reason'],
     // A rejected report is not public: rejecting a published one takes it out of the archive.
-    effects: ['add_reply', 'set_closed_at', 'clear_published', 'notify_citizen'],
+    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'clear_published', 'notify_citizen', 'reindex_archive'],
+    runBy: 'workflow',
   },
   {
     action: 'reopen',
@@ -175,9 +206,25 @@ export const LIFECYCLE: readonly Transition[] = [
     by: ['officer'],
     requires: [],
     needs: ['reason'],
-    effects: ['set_due_dates', 'notify_citizen'],
+    effects: ['clear_closed_at', 'set_due_dates', 'record_reason', 'notify_citizen'],
+    runBy: 'workflow',
   },
-];
+] as const satisfies readonly Transition[];
+
+export const LIFECYCLE: readonly Transition[] = ROWS;
+
+type Row = (typeof ROWS)[number];
+
+/** The actions the officers' workflow carries out. */
+export type WorkflowAction = Extract<Row, { runBy: 'workflow' }>['action'];
+
+/** The effects the workflow's rows name: each has a handler. */
+export type WorkflowEffect = Extract<Row, { runBy: 'workflow' }>['effects'][number];
+
+type ActionsOf<R, E> = R extends { readonly action: infer A; readonly effects: readonly (infer F)[] } ? (E extends F ? A : never) : never;
+
+/** The actions whose rows name `effect`: what its handler must know how to do. */
+export type ActionsWith<E extends Effect> = ActionsOf<Row, E>;
 
 /** The facts `decide()` looks at. */
 export interface ReportFacts {
@@ -210,6 +257,10 @@ export function isAction(value: unknown): value is Action {
 
 export function isReportStatus(value: unknown): value is ReportStatus {
   return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
+}
+
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return isAction(value) && transitionOf(value).runBy === 'workflow';
 }
 
 export function transitionOf(action: Action): Transition {

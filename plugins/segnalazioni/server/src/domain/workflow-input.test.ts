@@ -1,8 +1,57 @@
-import { parseActionInput } from './workflow-input';
+import { ACTIONS, transitionOf, type Action, type InputRequirement } from './lifecycle';
+import { parseActionInput, parseActionStep } from './workflow-input';
+
+/** A document id as Strapi makes them. */
+const DOCUMENT_ID = 'k3j9x2m4n5p6q7r8s9t0u1v2';
+
+/** The least input each action takes, written out independently of the schemas. */
+const MINIMAL: Record<Action, Record<string, unknown>> = {
+  submit: {},
+  edit: {},
+  take_in_charge: {},
+  reassign: { category: 'rifiuti' },
+  moderate_text: { decision: 'approve' },
+  moderate_photo: { photo: DOCUMENT_ID, decision: 'approve' },
+  publish: {},
+  unpublish: {},
+  reply: { kind: 'progress', body: 'Interverremo domani.', public: true },
+  close: { body: 'Lavori eseguiti.' },
+  reject: { body: 'Non è di competenza del Comune.' },
+  reopen: { reason: 'Il problema è tornato.' },
+};
+
+/** The fields of the input each requirement of a lifecycle row stands for: what an empty input is refused for. */
+const FIELDS_OF: Record<InputRequirement, readonly string[]> = {
+  // A category or an office: with neither, the refusal points at the office.
+  destination: ['office'],
+  decision: ['decision'],
+  photo: ['photo'],
+  reply: ['kind', 'body', 'public'],
+  final_reply: ['body'],
+  rejection_reason: ['body'],
+  reason: ['reason'],
+};
+
+describe('each lifecycle row needs what its input schema requires', () => {
+  it.each(ACTIONS)('%s', (action) => {
+    const { needs } = transitionOf(action);
+    expect(parseActionInput(action, MINIMAL[action]).ok).toBe(true);
+
+    const empty = parseActionInput(action, {});
+    const refusedFields = empty.ok ? [] : [...new Set(empty.errors.map((error) => error.path.split('.')[0]))];
+    expect(refusedFields.sort()).toEqual([...new Set(needs.flatMap((need) => FIELDS_OF[need]))].sort());
+  });
+});
+
+describe('an action with its input', () => {
+  it('pairs the action with its parsed input, or gives the input\'s errors', () => {
+    expect(parseActionStep('reopen', { reason: '  Di nuovo rotto ' })).toEqual({ ok: true, value: { action: 'reopen', input: { reason: 'Di nuovo rotto' } } });
+    expect(parseActionStep('reopen', {})).toMatchObject({ ok: false, errors: [{ path: 'reason' }] });
+  });
+});
 
 describe('reassign: the triage of a report', () => {
-  /** A document id as Strapi makes them. */
-  const OFFICE = 'k3j9x2m4n5p6q7r8s9t0u1v2';
+  const OFFICE = DOCUMENT_ID;
 
   it('takes a category, an office, or both', () => {
     expect(parseActionInput('reassign', { category: 'rifiuti' })).toEqual({ ok: true, value: { category: 'rifiuti' } });

@@ -6,8 +6,8 @@ import { POSITION_CHOICES } from './public-place';
 import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH, type InputError, type Parsed } from './report-input';
 
 /**
- * What an officer sends with each action of the lifecycle. Each schema carries the `needs` of its
- * lifecycle row (a reply, a final reply, a reason, an office): missing, the request is a 400.
+ * What an officer sends with each action of the lifecycle. Each schema requires exactly the `needs`
+ * of its lifecycle row (`workflow-input.test.ts` holds them together): missing, the request is a 400.
  */
 
 /** Officers' words go through the same plain-text rule as the citizens'. */
@@ -71,6 +71,15 @@ export const ACTION_INPUT = {
 } satisfies Record<Action, z.ZodType>;
 
 export type ActionInput<A extends Action> = z.output<(typeof ACTION_INPUT)[A]>;
+
+/** An action with its input: the input's type follows the action. */
+export type ActionStep<A extends Action = Action> = A extends Action ? { readonly action: A; readonly input: ActionInput<A> } : never;
+
+export function parseActionStep<A extends Action>(action: A, raw: unknown): Parsed<ActionStep<A>> {
+  const parsed = parseActionInput(action, raw);
+  // TypeScript does not tie a generic action to its own input; `parseActionInput` just did.
+  return parsed.ok ? { ok: true, value: { action, input: parsed.value } as ActionStep<A> } : parsed;
+}
 
 export function parseActionInput<A extends Action>(action: A, raw: unknown): Parsed<ActionInput<A>> {
   const result = ACTION_INPUT[action].safeParse(raw ?? {});

@@ -5,7 +5,8 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 import type { StaffScope } from '../domain/access';
-import type { Action } from '../domain/lifecycle';
+import { isWorkflowAction } from '../domain/lifecycle';
+import { parseActionStep } from '../domain/workflow-input';
 import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_DESK_CALL, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS, DEMO_WHATSAPP } from '../seed/demo-content';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
@@ -102,7 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const photos = await strapi.db.query(UID.photo).findMany({ where: { report: { documentId } }, orderBy: { position: 'asc' } });
           const input = { ...step.input };
           if (typeof input.photo === 'number') input.photo = photos[input.photo].documentId;
-          await getService(strapi, 'workflow').perform({ staff, scope, documentId, action: step.action as Action, input });
+          // The demo's steps go through the same input rules as the panel's.
+          const parsed = isWorkflowAction(step.action) ? parseActionStep(step.action, input) : null;
+          if (!parsed?.ok) throw new Error(`Demo step "${step.action}" is not a valid workflow action: ${JSON.stringify(parsed?.errors ?? [])}`);
+          await getService(strapi, 'workflow').perform({ staff, scope, documentId, step: parsed.value });
         }
       }
       await channelReports(admin);
