@@ -33,6 +33,8 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
     if (key !== undefined) request.set('Idempotency-Key', key);
     return request.field('data', JSON.stringify(REPORT)).attach('photos', photo, { filename: 'lampione.jpg', contentType: 'image/jpeg' });
   };
+  /** An answer without its photo links' signatures, which are made afresh each time. */
+  const unsigned = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/\?expires=\d+&signature=[\w-]+/g, ''));
   /** The outbox has sent what it will: the receipt to the citizen, and a moment more for anything else. */
   async function mailsSettled(email: string, count: number) {
     await app.mailbox.waitFor((mail: { to: string[] }) => mail.to.includes(email), { count });
@@ -59,7 +61,7 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
     const before = await snapshot();
 
     const again = await submit('ada.neri@example.it', 'retry-0001-8e03978e').expect(200);
-    expect(again.body).toEqual(first.body);
+    expect(unsigned(again.body)).toEqual(unsigned(first.body));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await snapshot()).toEqual(before);
   });
