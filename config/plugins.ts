@@ -96,6 +96,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       calendar: { patronDay: env('PATRON_DAY', '') || null, closures: env.array('OFFICE_CLOSURES', []).filter(Boolean) },
       territory: env('MUNICIPALITY_BBOX', ''),
       rateLimits: rateLimitsFromEnv(env, DEFAULT_RATE_LIMITS),
+      uploadSweep: { graceMs: env.int('UPLOAD_SWEEP_GRACE_MINUTES', 60) * 60 * 1000, intervalMs: env.int('UPLOAD_SWEEP_INTERVAL_MINUTES', 15) * 60 * 1000 },
       photos: { maxPhotos: 5, maxBytes: env.int('UPLOAD_SIZE_LIMIT_MB', 10) * 1024 * 1024 },
       // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
       channels: {

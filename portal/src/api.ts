@@ -161,11 +161,14 @@ export const api = {
   resetPassword: (code: string, password: string) =>
     postJson<{ jwt: string; user: Citizen }>('/api/auth/reset-password', { code, password, passwordConfirmation: password }),
 
-  submitReport: (data: SubmissionInput, photos: readonly File[]) => {
+  /** `idempotencyKey` names this submission: sent again with it (a retry after a timeout), the server answers the same report. */
+  submitReport: (data: SubmissionInput, photos: readonly File[], idempotencyKey: string) => {
     const form = new FormData();
     form.set('data', JSON.stringify(data));
     for (const photo of photos) form.append('photos', photo, photo.name);
-    return call<{ data: OwnReport }>('/api/segnalazioni/reports', { method: 'POST', body: form, auth: true }).then((body) => body.data);
+    return call<{ data: OwnReport }>('/api/segnalazioni/reports', { method: 'POST', body: form, auth: true, headers: { 'Idempotency-Key': idempotencyKey } }).then(
+      (body) => body.data,
+    );
   },
 
   myReports: (page: number) => call<Page<OwnReport>>(withQuery('/api/segnalazioni/my/reports', { page, pageSize: 10 }), { auth: true }),

@@ -191,8 +191,11 @@ const PHONE = { width: 390, height: 844 };
     await page.getByText('buca.jpg').waitFor();
     await screenshots('submit-summary');
     await audit('segnala, summary');
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/segnalazioni/reports'));
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
     await page.getByRole('heading', { name: 'Segnalazione inviata' }).waitFor();
+    // The submission is named, so a retry after a timeout cannot make a second report.
+    expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     const reference = (await page.locator('.submit-outcome .reference').textContent()) ?? '';
     expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.getByText(`Ti abbiamo inviato un’email di ricevuta a ${email}.`).waitFor();

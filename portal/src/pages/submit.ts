@@ -232,6 +232,9 @@ export const submitPage: PageRenderer = async () => {
   function summaryStep(): void {
     const categoryName = categories.find((c) => c.slug === draft.category)?.name ?? draft.category;
     const submit = confirmButton(t('submit.send'), 'button');
+    // One key for this summary: sending it again (after a timeout) cannot make a second report; a changed draft gets a new one.
+    // getRandomValues, not randomUUID: it works on plain http too.
+    const idempotencyKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
     const edit = (what: string) =>
       h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, t('submit.edit'), h('span', { class: 'visually-hidden' }, ` ${what}`));
     const { form, errors } = stepForm(
@@ -264,7 +267,7 @@ export const submitPage: PageRenderer = async () => {
         ...(draft.address ? { address: draft.address } : {}),
       };
       try {
-        const report = await whileBusy(submit, t('forms.sending'), () => api.submitReport(input, draft.photos));
+        const report = await whileBusy(submit, t('forms.sending'), () => api.submitReport(input, draft.photos, idempotencyKey));
         done(report);
       } catch (error) {
         // Problems with the data belong to the data step, beside their fields.

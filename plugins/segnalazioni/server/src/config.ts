@@ -5,6 +5,7 @@ import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
 import type { ChannelsConfig } from './services/channels';
 import type { DeadlineConfig } from './services/deadlines';
 import type { DispatcherConfig } from './services/notifications';
+import type { UploadSweepConfig } from './services/upload-sweep';
 
 export interface SegnalazioniConfig {
   /** Base URL of the public site, for links in mails. */
@@ -30,6 +31,8 @@ export interface SegnalazioniConfig {
   channels: ChannelsConfig;
   /** Abuse limits per group of routes (see domain/rate-limit.ts). */
   rateLimits: RateLimits;
+  /** Removal of the photos a crash left without a report (services/upload-sweep.ts). */
+  uploadSweep: UploadSweepConfig;
 }
 
 const httpUrl = (name: string, value: string) => {
@@ -62,6 +65,7 @@ export default {
     demo: false,
     templates: {},
     rateLimits: DEFAULT_RATE_LIMITS,
+    uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
     channels: {
       graphApiUrl: 'https://graph.facebook.com',
       graphApiVersion: 'v25.0',

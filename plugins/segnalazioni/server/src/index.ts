@@ -40,8 +40,10 @@ export default {
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();
     getService(strapi, 'rate-limits').start();
+    getService(strapi, 'upload-sweep').start();
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'upload-sweep').stop();
     getService(strapi, 'rate-limits').stop();
     await getService(strapi, 'deadlines').stop();
     await getService(strapi, 'notifications').stop();

@@ -40,7 +40,7 @@ describe('uniqueness the database itself enforces', () => {
   // Strapi checks `unique` only in the Document Service; these keys must hold for raw queries and
   // concurrent servers too, so each has a unique index.
   it.each([
-    [report, ['reference', 'protocol_number']],
+    [report, ['reference', 'protocol_number', 'submission_key']],
   ])('%#', (schema, columns) => {
     expect((schema as { indexes?: { columns: string[]; type: string }[] }).indexes?.filter((index) => index.type === 'unique').map((index) => index.columns[0])).toEqual(columns);
   });

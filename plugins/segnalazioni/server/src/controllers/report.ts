@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../domain/idempotency-key';
 import { parseBoundingBox, parseEdit, parseSubmission } from '../domain/report-input';
 import type { Citizen } from '../services/intake';
 import { getService } from '../services/get-service';
@@ -44,10 +45,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: Context) {
       const citizen = citizenOf(ctx);
-      const report = await withReportRequest(ctx, (data, photos) =>
-        getService(strapi, 'intake').submit({ citizen, input: orThrow(parseSubmission(data, territory())), files: photos }),
+      const key = orThrow(parseIdempotencyKey(ctx.request.headers[IDEMPOTENCY_HEADER]));
+      const { report, created } = await withReportRequest(ctx, (data, photos) =>
+        getService(strapi, 'intake').submitOnce({ key, citizen, input: orThrow(parseSubmission(data, territory())), files: photos }),
       );
-      ctx.status = 201;
+      // A repeat of a submission answers its report as it is now, and says nothing new was made.
+      ctx.status = created ? 201 : 200;
       ctx.body = { data: await getService(strapi, 'citizen-reports').findOne(citizen.id, report.documentId), meta: {} };
     },
 

@@ -15,7 +15,11 @@ import { posix } from 'path';
  */
 
 /** Our photos' file names: `sgn_<16 hex>_<upload's 10 hex>`, with format prefixes for the resized copies. */
-const PHOTO_FILE = /^\/uploads\/(?:[a-z]+_)?(sgn_[0-9a-f]{16}_[0-9a-f]{10})\.(?:jpg|png|webp)$/;
+const PHOTO_FILE_NAME = /(?:[a-z]+_)?(sgn_[0-9a-f]{16}_[0-9a-f]{10})\.(?:jpg|png|webp)/;
+const PHOTO_FILE = new RegExp(`^\\/uploads\\/${PHOTO_FILE_NAME.source}$`);
+const PHOTO_FILE_NAME_ONLY = new RegExp(`^${PHOTO_FILE_NAME.source}$`);
+/** The upload plugin's hash of one of our photos. */
+const PHOTO_HASH = /^sgn_[0-9a-f]{16}_[0-9a-f]{10}$/;
 const PHOTO_HASH_ANYWHERE = /sgn_[0-9a-f]{16}_[0-9a-f]{10}/i;
 /** More decodings than any client sends; a path that still changes after them is refused. */
 const MAX_DECODINGS = 3;
@@ -51,3 +55,8 @@ export function readPhotoRequest(rawPath: string): PhotoRequest {
   const match = PHOTO_FILE.exec(resolved);
   return match ? { kind: 'photo', hash: match[1], canonicalPath: resolved } : { kind: 'refused' };
 }
+
+/** The photo hash a file name in the uploads folder belongs to (any format), or null when it is not one of ours. */
+export const photoHashOfFileName = (name: string): string | null => PHOTO_FILE_NAME_ONLY.exec(name)?.[1] ?? null;
+
+export const isPhotoHash = (hash: string): boolean => PHOTO_HASH.test(hash);

@@ -22,6 +22,7 @@ import serviceLevels from './service-levels';
 import staff from './staff';
 import staffReports from './staff-reports';
 import statistics from './statistics';
+import uploadSweep from './upload-sweep';
 import workflow from './workflow';
 
 export default {
@@ -49,5 +50,6 @@ export default {
   staff,
   'staff-reports': staffReports,
   statistics,
+  'upload-sweep': uploadSweep,
   workflow,
 };

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { changeStampAfter } from '../domain/change-stamp';
 import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
+import { submissionKey } from '../domain/idempotency-key';
 import { decide, type Actor } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData } from '../domain/mail-templates';
 import { describeRefusal } from '../domain/messages';
@@ -191,13 +192,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  async function submittedWithKey(key: string): Promise<ReportRecord | null> {
+    return (await strapi.db.query(UID.report).findOne({ where: { submissionKey: key } })) as ReportRecord | null;
+  }
+
   return {
-    async submit({ input, files, channel = 'web', actor = 'citizen', actorRef, inTransaction, ...from }: Sender &
+    /**
+     * A citizen's submission, named by the key of their Idempotency-Key header when they send one:
+     * the first request with it creates the report, any other (a retry, or one sent at the same
+     * time) answers that report and creates nothing.
+     */
+    async submitOnce({ key, citizen, input, files }: { key: string | null; citizen: Citizen; input: IntakeInput; files: readonly IncomingFile[] }): Promise<{ report: ReportRecord; created: boolean }> {
+      if (key === null) return { report: await this.submit({ citizen, input, files }), created: true };
+      const stored = submissionKey(citizen.id, key);
+      const earlier = await submittedWithKey(stored);
+      if (earlier) return { report: earlier, created: false };
+      try {
+        return { report: await this.submit({ citizen, input, files, submissionKey: stored }), created: true };
+      } catch (error) {
+        // At the same time: the unique index lets one commit; the others' transactions and photos
+        // are undone, and they answer its report.
+        const winner = await submittedWithKey(stored);
+        if (winner) return { report: winner, created: false };
+        throw error;
+      }
+    },
+
+    async submit({ input, files, channel = 'web', actor = 'citizen', actorRef, inTransaction, submissionKey: key, ...from }: Sender &
       Extras & {
         input: IntakeInput;
         files: readonly IncomingFile[];
         channel?: Channel;
         actor?: Actor;
+        /** The citizen's key for this submission (domain/idempotency-key.ts), unique among reports. */
+        submissionKey?: string;
       }): Promise<ReportRecord> {
       const sender = from as Sender;
       const decision = decide('submit', { status: null }, actor);
@@ -245,6 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               textModeration: 'pending',
               isPublic: false,
               submittedAt: now,
+              submissionKey: key ?? null,
               dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? null,
             },
           })) as unknown as ReportRecord;
