@@ -42,8 +42,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@strapi/*', 'knex', 'koa', 'koa-*', 'pg', 'better-sqlite3', 'nodemailer', 'sharp'], message: 'The domain is pure TypeScript: no framework, database or I/O library.' },
-            { group: ['**/services/**', '**/controllers/**', '**/routes/**', '**/middlewares/**', '**/content-types/**', '**/document-middlewares/**'], message: 'The domain must not depend on its adapters.' },
+            {
+              group: ['@strapi/*', 'knex', 'koa', 'koa-*', 'pg', 'better-sqlite3', 'nodemailer', 'sharp'],
+              message: 'The domain is pure TypeScript: no framework, database or I/O library.',
+            },
+            {
+              group: ['**/services/**', '**/controllers/**', '**/routes/**', '**/middlewares/**', '**/content-types/**', '**/document-middlewares/**'],
+              message: 'The domain must not depend on its adapters.',
+            },
           ],
         },
       ],

@@ -42,23 +42,73 @@ const PROBLEMS = [
   ['mi-piace', 'Aiuola curata', 'grazie ai giardinieri: l’aiuola della rotonda è fiorita e curatissima'],
 ];
 const STREETS = [
-  'via Italia', 'via Roma', 'corso Europa', 'piazza Martiri', 'via Dante', 'via Garibaldi', 'viale Matteotti', 'via Torino',
-  'via Lamarmora', 'piazza Duomo', 'via Mazzini', 'via Cavour', 'corso del Piazzo', 'via Vercelli', 'via Milano', 'viale Macallè',
-  'via Trossi', 'piazza Vittorio Veneto', 'via delle Rose', 'via Pietro Micca',
+  'via Italia',
+  'via Roma',
+  'corso Europa',
+  'piazza Martiri',
+  'via Dante',
+  'via Garibaldi',
+  'viale Matteotti',
+  'via Torino',
+  'via Lamarmora',
+  'piazza Duomo',
+  'via Mazzini',
+  'via Cavour',
+  'corso del Piazzo',
+  'via Vercelli',
+  'via Milano',
+  'viale Macallè',
+  'via Trossi',
+  'piazza Vittorio Veneto',
+  'via delle Rose',
+  'via Pietro Micca',
 ];
 const DETAILS = [
-  'Grazie per l’attenzione.', 'La situazione peggiora quando piove.', 'Ci sono bambini che passano di lì per andare a scuola.',
-  'Segnalo anche a nome dei vicini.', 'Il problema si ripete da mesi.', 'Di notte è particolarmente pericoloso.',
-  'Gli anziani del quartiere fanno fatica a passare.', 'Allego la posizione esatta.', 'È vicino alla fermata dell’autobus.',
+  'Grazie per l’attenzione.',
+  'La situazione peggiora quando piove.',
+  'Ci sono bambini che passano di lì per andare a scuola.',
+  'Segnalo anche a nome dei vicini.',
+  'Il problema si ripete da mesi.',
+  'Di notte è particolarmente pericoloso.',
+  'Gli anziani del quartiere fanno fatica a passare.',
+  'Allego la posizione esatta.',
+  'È vicino alla fermata dell’autobus.',
 ];
 // What people type into the archive's search box: a word, a word and a street, a word begun.
 const SEARCHES = [
-  'buca', 'cassonetto', 'lampione', 'manifesti', 'panchina', 'marciapiede', 'tombino', 'rifiuti abbandonati', 'scritte',
-  'strisce pedonali', 'erba', 'rami', 'disabili', 'cestino', 'buca via roma', 'lampione garibaldi', 'cassonett', 'materass',
-  'sosta vietata', 'vetro', 'aiuola', 'cartello', 'scuola', 'farmacia', 'buio', 'radici',
+  'buca',
+  'cassonetto',
+  'lampione',
+  'manifesti',
+  'panchina',
+  'marciapiede',
+  'tombino',
+  'rifiuti abbandonati',
+  'scritte',
+  'strisce pedonali',
+  'erba',
+  'rami',
+  'disabili',
+  'cestino',
+  'buca via roma',
+  'lampione garibaldi',
+  'cassonett',
+  'materass',
+  'sosta vietata',
+  'vetro',
+  'aiuola',
+  'cartello',
+  'scuola',
+  'farmacia',
+  'buio',
+  'radici',
 ];
 
-const fold = (text) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+const fold = (text) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
 const pick = (list, n) => list[n % list.length];
 
 async function seed(client, from, to, categories) {
@@ -74,8 +124,19 @@ async function seed(client, from, to, categories) {
       const text = `In ${street}, al civico ${(n % 150) + 1}, ${sentence}. ${pick(DETAILS, n)}`;
       const submitted = new Date(Date.UTC(2024, 0, 1) + n * 600_000);
       const p = params.length;
-      params.push(randomBytes(12).toString('hex'), `B${String(n).padStart(8, '0')}`, title, text, title, text, submitted, new Date(submitted.getTime() + 86_400_000));
-      values.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now())`);
+      params.push(
+        randomBytes(12).toString('hex'),
+        `B${String(n).padStart(8, '0')}`,
+        title,
+        text,
+        title,
+        text,
+        submitted,
+        new Date(submitted.getTime() + 86_400_000),
+      );
+      values.push(
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now())`,
+      );
       ids.push(n);
     }
     const inserted = await client.query(
@@ -117,9 +178,8 @@ const CASES = [
 
 function measure(url, path) {
   return new Promise((resolve, reject) => {
-    autocannon(
-      { url, connections: 20, duration: SECONDS, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] },
-      (error, result) => (error ? reject(error) : resolve(result)),
+    autocannon({ url, connections: 20, duration: SECONDS, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] }, (error, result) =>
+      error ? reject(error) : resolve(result),
     );
   });
 }
@@ -146,7 +206,9 @@ async function main() {
         await client.query('UPDATE segnalazioni_archive_version SET version = version + 1');
         const result = await measure(server.url, path);
         (results[name] ??= {})[size] = result.latency.p99;
-        console.log(`${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(9)} ${`${result.latency.p99} ms`.padStart(9)} ${String(result.non2xx).padStart(9)}`);
+        console.log(
+          `${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(9)} ${`${result.latency.p99} ms`.padStart(9)} ${String(result.non2xx).padStart(9)}`,
+        );
       }
     }
     if (SIZES.length > 1) {

@@ -46,7 +46,11 @@ const TITLES = ['Buca in via Italia', 'Cassonetto rotto in piazza', 'Cartello st
 const CATEGORIES = ['dissesto-stradale', 'rifiuti', 'segnaletica', 'vandalismo-incuria', 'zone-verdi'];
 
 const fmt = (ms) => (ms === undefined ? '     -' : `${(ms / 1000).toFixed(2).padStart(6)} s`);
-const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function latencyLine(label, attempts) {
@@ -111,10 +115,22 @@ async function submitFor({ citizens, photo, seconds, target }) {
 
 function printRun(label, { attempts, seconds }) {
   const answered = attempts.filter((attempt) => attempt.status === 201).length;
-  console.log(`${label}: ${attempts.length} submissions in ${seconds.toFixed(1)} s (the last answered after the window), ${answered} answered 201, ${(answered / seconds).toFixed(1)} reports/s`);
+  console.log(
+    `${label}: ${attempts.length} submissions in ${seconds.toFixed(1)} s (the last answered after the window), ${answered} answered 201, ${(answered / seconds).toFixed(1)} reports/s`,
+  );
   console.log(`  ${latencyLine('all', attempts)}`);
-  console.log(`  ${latencyLine('with a 2 MB photo', attempts.filter((attempt) => attempt.photo))}`);
-  console.log(`  ${latencyLine('text only', attempts.filter((attempt) => !attempt.photo))}`);
+  console.log(
+    `  ${latencyLine(
+      'with a 2 MB photo',
+      attempts.filter((attempt) => attempt.photo),
+    )}`,
+  );
+  console.log(
+    `  ${latencyLine(
+      'text only',
+      attempts.filter((attempt) => !attempt.photo),
+    )}`,
+  );
 }
 
 /** Audits the web submissions once the outbox is done, prints the figures, and says PASS or FAIL. */
@@ -125,7 +141,9 @@ async function verdict(name, { db, mailbox, uploads }, citizens, attempts, { dra
   const outbox = await outboxState(db);
   const orphans = await orphanFiles(db);
   const { unrecorded } = await uploads();
-  console.log(`outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drain.ms / 1000).toFixed(1)} s after the load; rows by status: ${JSON.stringify(outbox)}`);
+  console.log(
+    `outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drain.ms / 1000).toFixed(1)} s after the load; rows by status: ${JSON.stringify(outbox)}`,
+  );
   console.log(`accounting: ${JSON.stringify(audit.figures)}`);
   if (Object.keys(audit.statuses).length) console.log(`answers other than 201: ${JSON.stringify(audit.statuses)}`);
   console.log(`uploaded files no photo points to: ${orphans}; files in public/uploads the database does not know: ${unrecorded.length}`);
@@ -171,9 +189,14 @@ const SCENARIOS = {
     const clients = number('clients', 200);
     const seconds = number('seconds', 60);
     return withStack('load', {}, async (stack) => {
-      const { mailbox, servers: [server] } = stack;
+      const {
+        mailbox,
+        servers: [server],
+      } = stack;
       const citizens = await registerCitizens(server.url, mailbox, clients);
-      console.log(`${clients} citizens registered; ${Math.ceil(clients * PHOTO_SHARE)} send a ${(photo.length / 1e6).toFixed(2)} MB photo with each report; client timeout ${TIMEOUT_MS / 1000} s`);
+      console.log(
+        `${clients} citizens registered; ${Math.ceil(clients * PHOTO_SHARE)} send a ${(photo.length / 1e6).toFixed(2)} MB photo with each report; client timeout ${TIMEOUT_MS / 1000} s`,
+      );
       const run = await submitFor({ citizens, photo, seconds, target: () => server.url });
       printRun(`${clients} citizens at once for ${seconds} s`, run);
       return verdict('load', stack, citizens, run.attempts);
@@ -184,7 +207,11 @@ const SCENARIOS = {
     const clients = number('clients', 50);
     const seconds = number('seconds', 30);
     return withStack('smtp-down', {}, async (stack) => {
-      const { db, mailbox, servers: [server] } = stack;
+      const {
+        db,
+        mailbox,
+        servers: [server],
+      } = stack;
       const citizens = await registerCitizens(server.url, mailbox, clients);
       const up = await submitFor({ citizens, photo, seconds, target: () => server.url });
       printRun(`SMTP up, ${clients} citizens for ${seconds} s`, up);
@@ -197,9 +224,20 @@ const SCENARIOS = {
       const arrivedWhileDown = mailbox.messages.length - before;
       console.log(`while SMTP was down: ${arrivedWhileDown} mails arrived, outbox ${JSON.stringify(waiting)}`);
       await mailbox.resume();
-      const ratio = percentile(down.attempts.filter((a) => a.status === 201).map((a) => a.ms), 50) / percentile(up.attempts.filter((a) => a.status === 201).map((a) => a.ms), 50);
+      const ratio =
+        percentile(
+          down.attempts.filter((a) => a.status === 201).map((a) => a.ms),
+          50,
+        ) /
+        percentile(
+          up.attempts.filter((a) => a.status === 201).map((a) => a.ms),
+          50,
+        );
       console.log(`p50 with SMTP down / p50 with SMTP up: ${ratio.toFixed(2)}`);
-      const extra = [...(arrivedWhileDown > 0 ? ['mail arrived while SMTP was down'] : []), ...(down.attempts.some((a) => a.status !== 201) ? ['a submission failed while SMTP was down'] : [])];
+      const extra = [
+        ...(arrivedWhileDown > 0 ? ['mail arrived while SMTP was down'] : []),
+        ...(down.attempts.some((a) => a.status !== 201) ? ['a submission failed while SMTP was down'] : []),
+      ];
       return verdict('smtp-down', stack, citizens, [...up.attempts, ...down.attempts], { extra });
     });
   },
@@ -212,7 +250,6 @@ const SCENARIOS = {
     try {
       return await withStack('graph-down', { env: whatsappEnv(graph.url), quiet: true }, async ({ db, servers: [server] }) => {
         graph.setFailing(true);
-        const outageStarted = Date.now();
         let failedCalls = 0;
         let outageEndedAt = 0;
         const outage = sleep(outageMs).then(() => {
@@ -239,8 +276,12 @@ const SCENARIOS = {
           numbers.map(async (from, index) => {
             // Spread over the first half of the outage: a text, a place, and for one in four a photo.
             await sleep(Math.random() * (outageMs / 2));
-            await deliverAsMeta(waDelivery([waMessage.text(`wamid.IN${index}a`, from, `Buca profonda in via Italia ${index}, pericolosa per le bici`, new Date())]));
-            await deliverAsMeta(waDelivery([waMessage.location(`wamid.IN${index}b`, from, new Date(), 45.56 + index / 10000, 8.05, `Via Italia ${index}, Biella`)]));
+            await deliverAsMeta(
+              waDelivery([waMessage.text(`wamid.IN${index}a`, from, `Buca profonda in via Italia ${index}, pericolosa per le bici`, new Date())]),
+            );
+            await deliverAsMeta(
+              waDelivery([waMessage.location(`wamid.IN${index}b`, from, new Date(), 45.56 + index / 10000, 8.05, `Via Italia ${index}, Biella`)]),
+            );
             if (index % 4 === 0) {
               graph.addMedia(`media${index}`, image, 'image/jpeg');
               await deliverAsMeta(waDelivery([waMessage.image(`wamid.IN${index}c`, from, `media${index}`, new Date(), 'la foto')]));
@@ -248,10 +289,14 @@ const SCENARIOS = {
           }),
         );
         await outage;
-        console.log(`Graph API failed for ${(outageMs / 60000).toFixed(1)} min: ${failedCalls} calls answered with Meta's outage errors; webhook answered non-200 ${redeliveries.answered5xx} times (Meta delivers again), ${redeliveries.duplicatesSent} deliveries sent twice; the server logged ${server.errorsLogged()} errors`);
+        console.log(
+          `Graph API failed for ${(outageMs / 60000).toFixed(1)} min: ${failedCalls} calls answered with Meta's outage errors; webhook answered non-200 ${redeliveries.answered5xx} times (Meta delivers again), ${redeliveries.duplicatesSent} deliveries sent twice; the server logged ${server.errorsLogged()} errors`,
+        );
         const drain = await settled(db, 900000);
         const drainedAfterMs = Date.now() - outageEndedAt;
-        const { rows: reports } = await db.query(`SELECT r.reference, r.contact, (SELECT count(*) FROM segnalazioni_photos_report_lnk l WHERE l.report_id = r.id)::int AS photos FROM segnalazioni_reports r WHERE r.channel = 'whatsapp'`);
+        const { rows: reports } = await db.query(
+          `SELECT r.reference, r.contact, (SELECT count(*) FROM segnalazioni_photos_report_lnk l WHERE l.report_id = r.id)::int AS photos FROM segnalazioni_reports r WHERE r.channel = 'whatsapp'`,
+        );
         const sent = graph.whatsappSent();
         const receipts = (report) => sent.filter((message) => message.to === report.contact && message.text.includes(report.reference)).length;
         const figures = {
@@ -266,7 +311,9 @@ const SCENARIOS = {
           sendersWithTwoReports: numbers.filter((from) => reports.filter((report) => report.contact === from).length > 1).length,
         };
         const outbox = await outboxState(db);
-        console.log(`outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drainedAfterMs / 1000).toFixed(1)} s after the Graph API came back; rows by status: ${JSON.stringify(outbox)}`);
+        console.log(
+          `outbox drained ${drain.timedOut ? 'NOT within' : 'in'} ${(drainedAfterMs / 1000).toFixed(1)} s after the Graph API came back; rows by status: ${JSON.stringify(outbox)}`,
+        );
         console.log(`accounting: ${JSON.stringify(figures)}`);
         const problems = [
           ...['receiptsMissing', 'receiptsTwice', 'sendersWithoutReport', 'sendersWithTwoReports'].filter((name) => figures[name] > 0),
@@ -291,7 +338,11 @@ const SCENARIOS = {
     // SMTP takes a while per mail, so that the killed server has mails half sent.
     const smtpDelayMs = number('smtp-delay-ms', 2000);
     return withStack('kill', { servers: 2, smtpDelayMs, env: { NOTIFICATION_CLAIM_TIMEOUT_MS: String(claimTimeoutMs) } }, async (stack) => {
-      const { db, mailbox, servers: [survivor, victim] } = stack;
+      const {
+        db,
+        mailbox,
+        servers: [survivor, victim],
+      } = stack;
       const citizens = await registerCitizens(survivor.url, mailbox, clients);
       let killedAt = null;
       // A load balancer: each citizen on one of the two servers; once one is gone, everybody on the other.
@@ -307,16 +358,22 @@ const SCENARIOS = {
         }
         killedAt = Date.now();
         await victim.kill();
-        console.log(`kill -9 of the server on ${victim.url} (pid ${victim.pid}) at ${((killedAt - started) / 1000).toFixed(1)} s; outbox just before: ${JSON.stringify(Object.fromEntries(rows.map((row) => [row.status, row.n])))}`);
+        console.log(
+          `kill -9 of the server on ${victim.url} (pid ${victim.pid}) at ${((killedAt - started) / 1000).toFixed(1)} s; outbox just before: ${JSON.stringify(Object.fromEntries(rows.map((row) => [row.status, row.n])))}`,
+        );
       });
       const run = await submitFor({ citizens, photo, seconds, target });
       await killing;
       printRun(`${clients} citizens on two servers for ${seconds} s`, run);
       const onVictim = run.attempts.filter((attempt) => attempt.url === victim.url);
-      console.log(`sent to the killed server: ${onVictim.length}, of which without an answer at the kill: ${onVictim.filter((attempt) => typeof attempt.status !== 'number').length}`);
+      console.log(
+        `sent to the killed server: ${onVictim.length}, of which without an answer at the kill: ${onVictim.filter((attempt) => typeof attempt.status !== 'number').length}`,
+      );
       const passed = await verdict('kill', stack, citizens, run.attempts);
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM segnalazioni_notifications WHERE attempts > 1`);
-      console.log(`notifications sent again after the kill (attempts > 1): ${rows[0].n}; claim timeout ${claimTimeoutMs / 1000} s, SMTP ${smtpDelayMs} ms a mail`);
+      console.log(
+        `notifications sent again after the kill (attempts > 1): ${rows[0].n}; claim timeout ${claimTimeoutMs / 1000} s, SMTP ${smtpDelayMs} ms a mail`,
+      );
       return passed;
     });
   },

@@ -9,7 +9,7 @@
  *
  *   node bench/statistics.js [--sizes 30000,100000] [--seconds 10]
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const path = require('path');
 const { spawn } = require('child_process');
 const autocannon = require('autocannon');
@@ -90,7 +90,18 @@ async function seed(client, from, to, categories, offices) {
     const params = [];
     const values = rows.map((row) => {
       const p = params.length;
-      params.push(crypto.randomBytes(12).toString('hex'), `S${String(row.n).padStart(8, '0')}`, row.status, row.submitted, row.taken, row.answered, row.closed, row.dueTake, row.dueAnswer, row.dueClose);
+      params.push(
+        randomBytes(12).toString('hex'),
+        `S${String(row.n).padStart(8, '0')}`,
+        row.status,
+        row.submitted,
+        row.taken,
+        row.answered,
+        row.closed,
+        row.dueTake,
+        row.dueAnswer,
+        row.dueClose,
+      );
       const $ = (i) => `$${p + i}`;
       return `(${$(1)}, ${$(2)}, 'Segnalazione', 'Descrizione.', 'pending', 'web', ${$(3)}, false, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}, ${$(10)}, now(), now())`;
     });
@@ -101,8 +112,12 @@ async function seed(client, from, to, categories, offices) {
       params,
     );
     const ids = inserted.rows.map((row) => row.id);
-    await client.query(`INSERT INTO segnalazioni_reports_category_lnk (report_id, category_id) VALUES ${rows.map((row, i) => `(${ids[i]}, ${categories.get(row.slug)})`).join(',')}`);
-    await client.query(`INSERT INTO segnalazioni_reports_office_lnk (report_id, office_id) VALUES ${rows.map((row, i) => `(${ids[i]}, ${offices.get(row.office)})`).join(',')}`);
+    await client.query(
+      `INSERT INTO segnalazioni_reports_category_lnk (report_id, category_id) VALUES ${rows.map((row, i) => `(${ids[i]}, ${categories.get(row.slug)})`).join(',')}`,
+    );
+    await client.query(
+      `INSERT INTO segnalazioni_reports_office_lnk (report_id, office_id) VALUES ${rows.map((row, i) => `(${ids[i]}, ${offices.get(row.office)})`).join(',')}`,
+    );
   }
   await client.query('ANALYZE');
 }
@@ -149,10 +164,22 @@ function plain(times) {
 }
 
 const serverEnv = () => ({
-  NODE_ENV: 'production', LOG_LEVEL: 'error', DATABASE_CLIENT: 'postgres', DATABASE_HOST: process.env.PGHOST || '127.0.0.1',
-  DATABASE_PORT: process.env.PGPORT || '5432', DATABASE_USERNAME: process.env.PGUSER || 'postgres', DATABASE_NAME: DATABASE,
-  APP_KEYS: 'bench-a,bench-b', API_TOKEN_SALT: 'bench', ADMIN_JWT_SECRET: 'bench', TRANSFER_TOKEN_SALT: 'bench', JWT_SECRET: 'bench',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789', SMTP_HOST: '127.0.0.1', SMTP_PORT: '2598', NOTIFICATION_POLL_MS: '3600000',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  DATABASE_CLIENT: 'postgres',
+  DATABASE_HOST: process.env.PGHOST || '127.0.0.1',
+  DATABASE_PORT: process.env.PGPORT || '5432',
+  DATABASE_USERNAME: process.env.PGUSER || 'postgres',
+  DATABASE_NAME: DATABASE,
+  APP_KEYS: 'bench-a,bench-b',
+  API_TOKEN_SALT: 'bench',
+  ADMIN_JWT_SECRET: 'bench',
+  TRANSFER_TOKEN_SALT: 'bench',
+  JWT_SECRET: 'bench',
+  ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: '2598',
+  NOTIFICATION_POLL_MS: '3600000',
 });
 
 async function plainChild(times) {
@@ -193,15 +220,20 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ firstname: 'Bench', lastname: 'URP', email: 'bench@comune.test', password: 'Bench2026!x' }),
     });
-    const login = await (await fetch(`${server.url}/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@comune.test', password: 'Bench2026!x' }),
-    })).json();
+    const login = await (
+      await fetch(`${server.url}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'bench@comune.test', password: 'Bench2026!x' }),
+      })
+    ).json();
     const staff = { authorization: `Bearer ${login.data.token}` };
 
     for (const name of ['Ufficio Strade', 'Ufficio Ambiente']) {
-      await client.query(`INSERT INTO segnalazioni_offices (document_id, name, triage, created_at, updated_at) VALUES ($1, $2, false, now(), now())`, [crypto.randomBytes(12).toString('hex'), name]);
+      await client.query(`INSERT INTO segnalazioni_offices (document_id, name, triage, created_at, updated_at) VALUES ($1, $2, false, now(), now())`, [
+        randomBytes(12).toString('hex'),
+        name,
+      ]);
     }
     await client.query(`UPDATE segnalazioni_offices SET name = 'URP' WHERE triage = true`);
     const categories = new Map((await client.query('SELECT id, slug FROM segnalazioni_categories')).rows.map((row) => [row.slug, row.id]));
@@ -241,14 +273,20 @@ async function main() {
         await client.query('UPDATE segnalazioni_archive_version SET version = version + 1');
         await (await fetch(`${server.url}${path()}`, { headers })).arrayBuffer();
         const result = await measure(server.url, path, headers);
-        console.log(`  ${name.padEnd(30)} ${result.requests.average.toFixed(0).padStart(7)} ${ms(result.latency.p50)} ${ms(result.latency.p99)} ${ms(result.latency.max)} ${String(result.non2xx).padStart(6)}`);
+        console.log(
+          `  ${name.padEnd(30)} ${result.requests.average.toFixed(0).padStart(7)} ${ms(result.latency.p50)} ${ms(result.latency.p99)} ${ms(result.latency.max)} ${String(result.non2xx).padStart(6)}`,
+        );
       }
       for (const [name, path, headers] of [CASES[2], CASES[4]]) {
         const took = await afterChanges(client, server.url, path(), headers);
-        console.log(`  ${`${name}, after each change`.padEnd(30)} ${'1 at a time'.padStart(7)} ${ms(percentile(took, 50))} ${ms(percentile(took, 99))} ${ms(Math.max(...took))}`);
+        console.log(
+          `  ${`${name}, after each change`.padEnd(30)} ${'1 at a time'.padStart(7)} ${ms(percentile(took, 50))} ${ms(percentile(took, 99))} ${ms(Math.max(...took))}`,
+        );
       }
       const former = await plain(5);
-      console.log(`plain Strapi (findMany + populate + JS), 5 runs: ${former.took.length ? `p50 ${Math.round(percentile(former.took, 50))} ms, max ${Math.round(Math.max(...former.took))} ms` : ''}${former.error ? ` failed: ${former.error}` : ''}`);
+      console.log(
+        `plain Strapi (findMany + populate + JS), 5 runs: ${former.took.length ? `p50 ${Math.round(percentile(former.took, 50))} ms, max ${Math.round(Math.max(...former.took))} ms` : ''}${former.error ? ` failed: ${former.error}` : ''}`,
+      );
     }
     const plan = await client.query(`EXPLAIN ANALYZE SELECT r.status, cl.category_id, ol.office_id, (extract(epoch from r.submitted_at) * 1000)::float8
       FROM segnalazioni_reports r LEFT JOIN segnalazioni_reports_category_lnk cl ON cl.report_id = r.id LEFT JOIN segnalazioni_reports_office_lnk ol ON ol.report_id = r.id`);

@@ -34,14 +34,17 @@ async function run(url, tokens, photo, requests) {
       while (next < requests) {
         const n = next++;
         const form = new FormData();
-        form.append('data', JSON.stringify({
-          title: `${TITLES[n % TITLES.length]} (${n})`,
-          description: `Segnalazione di prova numero ${n}: il problema è visibile dalla strada e crea disagio ai passanti.`,
-          category: CATEGORIES[n % CATEGORIES.length],
-          address: `Via Roma ${n % 120}, Biella`,
-          latitude: 45.56 + (n % 10) / 1000,
-          longitude: 8.05 + (n % 10) / 1000,
-        }));
+        form.append(
+          'data',
+          JSON.stringify({
+            title: `${TITLES[n % TITLES.length]} (${n})`,
+            description: `Segnalazione di prova numero ${n}: il problema è visibile dalla strada e crea disagio ai passanti.`,
+            category: CATEGORIES[n % CATEGORIES.length],
+            address: `Via Roma ${n % 120}, Biella`,
+            latitude: 45.56 + (n % 10) / 1000,
+            longitude: 8.05 + (n % 10) / 1000,
+          }),
+        );
         if (photo) form.append('photos', new Blob([photo], { type: 'image/jpeg' }), 'foto.jpg');
         const t0 = performance.now();
         const response = await fetch(`${url}/api/segnalazioni/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
@@ -65,10 +68,15 @@ async function main() {
   try {
     const tokens = (await registerCitizens(server.url, mailbox, CONCURRENCY)).map((citizen) => citizen.jwt);
     const photo = await noisePhoto();
-    console.log(`\nbench/submit — PostgreSQL, ${CONCURRENCY} citizens at once, ${REQUESTS} submissions per case, SMTP accepting each mail in ${SMTP_DELAY_MS} ms`);
+    console.log(
+      `\nbench/submit — PostgreSQL, ${CONCURRENCY} citizens at once, ${REQUESTS} submissions per case, SMTP accepting each mail in ${SMTP_DELAY_MS} ms`,
+    );
     console.log(`photo: ${(photo.length / 1024 / 1024).toFixed(2)} MB JPEG 1900×1425\n`);
     console.log('case              p50        p90        p99        max     req/s   errors');
-    for (const [name, withPhoto] of [['text only', null], ['with a 2 MB photo', photo]]) {
+    for (const [name, withPhoto] of [
+      ['text only', null],
+      ['with a 2 MB photo', photo],
+    ]) {
       await run(server.url, tokens, withPhoto, 20); // warm-up: JIT, connection pool, sharp's first use
       const { latencies, failures, seconds } = await run(server.url, tokens, withPhoto, REQUESTS);
       console.log(

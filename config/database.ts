@@ -27,9 +27,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     throw new Error(`DATABASE_CLIENT must be sqlite, postgres or mysql, not "${client}"`);
   }
 
-  const ssl = env.bool('DATABASE_SSL', false)
-    ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
-    : false;
+  const ssl = env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false;
 
   return {
     connection: {

@@ -8,7 +8,11 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
   const { reports, registrations, logins, accountEmails, webhooks } = defaults;
   return {
-    reports: { windowMs: windowMs('REPORTS', reports.windowMs), perCitizen: limit('REPORTS_PER_CITIZEN', reports.perCitizen), perIp: limit('REPORTS_PER_IP', reports.perIp) },
+    reports: {
+      windowMs: windowMs('REPORTS', reports.windowMs),
+      perCitizen: limit('REPORTS_PER_CITIZEN', reports.perCitizen),
+      perIp: limit('REPORTS_PER_IP', reports.perIp),
+    },
     registrations: { windowMs: windowMs('REGISTRATIONS', registrations.windowMs), perIp: limit('REGISTRATIONS_PER_IP', registrations.perIp) },
     logins: { windowMs: windowMs('LOGINS', logins.windowMs), perIp: limit('LOGINS_PER_IP', logins.perIp) },
     accountEmails: {
@@ -40,9 +44,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         host: env('SMTP_HOST', '127.0.0.1'),
         port: env.int('SMTP_PORT', 1025),
         secure: env.bool('SMTP_SECURE', false),
-        ...(env('SMTP_USERNAME')
-          ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } }
-          : {}),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
         connectionTimeout: env.int('SMTP_TIMEOUT_MS', 10000),
         greetingTimeout: env.int('SMTP_TIMEOUT_MS', 10000),
         socketTimeout: env.int('SMTP_TIMEOUT_MS', 10000),

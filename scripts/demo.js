@@ -46,9 +46,7 @@ async function main() {
 
   const catcherPort = Number(env.MAIL_CATCHER_SMTP_PORT || 1025);
   const useCatcher = LOOPBACK.has(env.SMTP_HOST || '127.0.0.1') && Number(env.SMTP_PORT || 1025) === catcherPort;
-  const catcher = useCatcher
-    ? await startMailCatcher({ smtpPort: catcherPort, webPort: Number(env.MAIL_CATCHER_WEB_PORT || 1080) })
-    : null;
+  const catcher = useCatcher ? await startMailCatcher({ smtpPort: catcherPort, webPort: Number(env.MAIL_CATCHER_WEB_PORT || 1080) }) : null;
 
   await buildPortal();
   await runToEnd(['build'], env);

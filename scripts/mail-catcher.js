@@ -7,8 +7,7 @@
 const http = require('http');
 const { startMailReceiver } = require('./lib/mail-receiver');
 
-const escapeHtml = (value) =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 const page = (title, body, refresh = false) => `<!doctype html>
 <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -40,9 +39,7 @@ function listPage(messages) {
 }
 
 function messagePage(m) {
-  const content = m.html
-    ? `<iframe sandbox title="Testo della mail" srcdoc="${escapeHtml(m.html)}"></iframe>`
-    : `<pre>${escapeHtml(m.text)}</pre>`;
+  const content = m.html ? `<iframe sandbox title="Testo della mail" srcdoc="${escapeHtml(m.html)}"></iframe>` : `<pre>${escapeHtml(m.text)}</pre>`;
   return page(
     m.subject,
     `<p><a href="/">← Tutta la posta</a></p><div class="meta"><strong>${escapeHtml(m.subject)}</strong><br>

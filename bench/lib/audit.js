@@ -83,7 +83,10 @@ function auditSubmissions({ attempts, reports, mails, office, citizens }) {
   const mailProblems = { officeMissing: 0, officeTwice: 0, receiptMissing: 0, receiptTwice: 0, copiesResent: 0 };
   for (const attempt of attempts) {
     for (const row of rowsOf(attempt)) {
-      for (const [kind, to] of [['office', office], ['receipt', citizens[attempt.client].email]]) {
+      for (const [kind, to] of [
+        ['office', office],
+        ['receipt', citizens[attempt.client].email],
+      ]) {
         const { messages, copies } = delivered(kind, row.reference, to);
         if (messages === 0) mailProblems[`${kind}Missing`] += 1;
         if (messages > 1) mailProblems[`${kind}Twice`] += 1;
@@ -107,9 +110,17 @@ function auditSubmissions({ attempts, reports, mails, office, citizens }) {
   };
   const statuses = {};
   for (const attempt of refused.concat(unknown)) statuses[attempt.status] = (statuses[attempt.status] ?? 0) + 1;
-  const problems = ['lost201', 'duplicated', 'incomplete', 'refusedButStored', 'strayReports', 'officeMissing', 'officeTwice', 'receiptMissing', 'receiptTwice'].filter(
-    (name) => figures[name] > 0,
-  );
+  const problems = [
+    'lost201',
+    'duplicated',
+    'incomplete',
+    'refusedButStored',
+    'strayReports',
+    'officeMissing',
+    'officeTwice',
+    'receiptMissing',
+    'receiptTwice',
+  ].filter((name) => figures[name] > 0);
   return { figures, statuses, problems };
 }
 

@@ -4,7 +4,7 @@
  * build does not compile): a Graph API stand-in on loopback that answers and fails in Meta's formats,
  * and WhatsApp webhook deliveries signed with the app secret as Meta signs them.
  */
-const crypto = require('crypto');
+const { createHash, createHmac, randomBytes } = require('crypto');
 const http = require('http');
 
 const META = {
@@ -25,13 +25,19 @@ const whatsappEnv = (graphApiUrl) => ({
 });
 
 const metaError = (message, code, extra = {}) => ({
-  error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: crypto.randomBytes(8).toString('base64url') },
+  error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: randomBytes(8).toString('base64url') },
 });
 
 /** Meta's answers in an outage: its own temporary downtime (500, code 2) and throughput reached (400, code 130429), in turn. */
 const OUTAGE = [
   [500, () => metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true })],
-  [400, () => metaError('(#130429) Rate limit hit', 130429, { error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' } })],
+  [
+    400,
+    () =>
+      metaError('(#130429) Rate limit hit', 130429, {
+        error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' },
+      }),
+  ],
 ];
 
 /**
@@ -61,7 +67,8 @@ async function startGraphApi() {
         res.writeHead(status, { 'content-type': type });
         res.end(Buffer.isBuffer(payload) ? payload : JSON.stringify(payload));
       };
-      if (req.headers.authorization !== `Bearer ${META.whatsappToken}`) return answer(401, metaError('Invalid OAuth access token - Cannot parse access token', 190));
+      if (req.headers.authorization !== `Bearer ${META.whatsappToken}`)
+        return answer(401, metaError('Invalid OAuth access token - Cannot parse access token', 190));
       if (failing) {
         const [status, error] = OUTAGE[counter++ % OUTAGE.length];
         return answer(status, error());
@@ -79,7 +86,7 @@ async function startGraphApi() {
           messaging_product: 'whatsapp',
           url: `${base}/media-download/${objectId}`,
           mime_type: item.mimeType,
-          sha256: crypto.createHash('sha256').update(item.bytes).digest('hex'),
+          sha256: createHash('sha256').update(item.bytes).digest('hex'),
           file_size: item.bytes.length,
           id: objectId,
         });
@@ -105,19 +112,33 @@ async function startGraphApi() {
     },
     /** Text messages Meta accepted: recipient and text. */
     whatsappSent: () =>
-      requests.filter((request) => request.method === 'POST' && request.status === 200 && request.path.endsWith('/messages')).map((request) => ({ to: String(request.body?.to), text: String(request.body?.text?.body ?? '') })),
+      requests
+        .filter((request) => request.method === 'POST' && request.status === 200 && request.path.endsWith('/messages'))
+        .map((request) => ({ to: String(request.body?.to), text: String(request.body?.text?.body ?? '') })),
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }
 
-const sign = (body) => `sha256=${crypto.createHmac('sha256', META.appSecret).update(body).digest('hex')}`;
+const sign = (body) => `sha256=${createHmac('sha256', META.appSecret).update(body).digest('hex')}`;
 const seconds = (at) => String(Math.floor(at.getTime() / 1000));
 
 /** One WhatsApp message, as the Cloud API documents each type. */
 const waMessage = {
   text: (id, from, body, at) => ({ from, id, timestamp: seconds(at), type: 'text', text: { body } }),
-  image: (id, from, mediaId, at, caption) => ({ from, id, timestamp: seconds(at), type: 'image', image: { caption, mime_type: 'image/jpeg', sha256: 'ignored', id: mediaId } }),
-  location: (id, from, at, latitude, longitude, address) => ({ from, id, timestamp: seconds(at), type: 'location', location: { latitude, longitude, address } }),
+  image: (id, from, mediaId, at, caption) => ({
+    from,
+    id,
+    timestamp: seconds(at),
+    type: 'image',
+    image: { caption, mime_type: 'image/jpeg', sha256: 'ignored', id: mediaId },
+  }),
+  location: (id, from, at, latitude, longitude, address) => ({
+    from,
+    id,
+    timestamp: seconds(at),
+    type: 'location',
+    location: { latitude, longitude, address },
+  }),
 };
 
 /** A delivery of the `messages` field for our number, with the senders' profiles. */

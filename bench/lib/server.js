@@ -36,7 +36,15 @@ async function freshDatabase(name) {
  * comes from 127.0.0.1, so the abuse limits are lifted, and the figures measure the server, not the limits.
  */
 const BENCH_ENV = Object.fromEntries(
-  ['REPORTS_PER_CITIZEN', 'REPORTS_PER_IP', 'REGISTRATIONS_PER_IP', 'LOGINS_PER_IP', 'ACCOUNT_EMAILS_PER_IP', 'ACCOUNT_EMAILS_PER_EMAIL', 'WEBHOOKS_PER_IP'].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
+  [
+    'REPORTS_PER_CITIZEN',
+    'REPORTS_PER_IP',
+    'REGISTRATIONS_PER_IP',
+    'LOGINS_PER_IP',
+    'ACCOUNT_EMAILS_PER_IP',
+    'ACCOUNT_EMAILS_PER_EMAIL',
+    'WEBHOOKS_PER_IP',
+  ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 
 function compile() {
@@ -77,7 +85,11 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], 
   let errorsLogged = 0;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk) => {
-      errorsLogged += (String(chunk).replace(/\u001b\[[0-9;]*m/g, '').match(/\] error: /g) ?? []).length;
+      errorsLogged += (
+        String(chunk)
+          .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
+          .match(/\] error: /g) ?? []
+      ).length;
     });
   }
   const url = `http://127.0.0.1:${port}`;
@@ -132,7 +144,9 @@ async function uploadsSince(database, before) {
   const client = await connect(database);
   try {
     const { rows } = await client.query('SELECT url, formats FROM files');
-    const recorded = new Set(rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]).map((url) => path.basename(url ?? '')));
+    const recorded = new Set(
+      rows.flatMap((row) => [row.url, ...Object.values(row.formats ?? {}).map((format) => format.url)]).map((url) => path.basename(url ?? '')),
+    );
     const written = [...(await uploadsNow())].filter((name) => !before.has(name));
     return {
       unrecorded: written.filter((name) => !recorded.has(name)),

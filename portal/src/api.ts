@@ -142,8 +142,7 @@ export const api = {
 
   reports: (query: Query) => call<Page<PublicReport>>(withQuery('/api/segnalazioni/reports', query)),
 
-  report: (documentId: string) =>
-    call<{ data: PublicReport }>(`/api/segnalazioni/reports/${encodeURIComponent(documentId)}`).then((body) => body.data),
+  report: (documentId: string) => call<{ data: PublicReport }>(`/api/segnalazioni/reports/${encodeURIComponent(documentId)}`).then((body) => body.data),
 
   register: (input: { email: string; password: string; firstName: string; lastName: string }) =>
     // The email is also the username: citizens log in with it.
@@ -166,9 +165,12 @@ export const api = {
     const form = new FormData();
     form.set('data', JSON.stringify(data));
     for (const photo of photos) form.append('photos', photo, photo.name);
-    return call<{ data: OwnReport }>('/api/segnalazioni/reports', { method: 'POST', body: form, auth: true, headers: { 'Idempotency-Key': idempotencyKey } }).then(
-      (body) => body.data,
-    );
+    return call<{ data: OwnReport }>('/api/segnalazioni/reports', {
+      method: 'POST',
+      body: form,
+      auth: true,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }).then((body) => body.data);
   },
 
   myReports: (page: number) => call<Page<OwnReport>>(withQuery('/api/segnalazioni/my/reports', { page, pageSize: 10 }), { auth: true }),
@@ -176,4 +178,3 @@ export const api = {
   myReport: (documentId: string) =>
     call<{ data: OwnReport }>(`/api/segnalazioni/my/reports/${encodeURIComponent(documentId)}`, { auth: true }).then((body) => body.data),
 };
-

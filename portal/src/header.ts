@@ -38,7 +38,12 @@ function renderPersonalArea(zone: HTMLElement): void {
     h(
       'div',
       { class: 'd-flex align-items-center gap-3' },
-      h('a', { class: 'text-white', href: `${BASE}/le-mie-segnalazioni`, 'aria-label': t('header.personalArea', { name: session.name }) }, icon('it-user', { className: 'icon-white icon-sm me-1' }), h('span', { class: 'd-none d-md-inline' }, session.name)),
+      h(
+        'a',
+        { class: 'text-white', href: `${BASE}/le-mie-segnalazioni`, 'aria-label': t('header.personalArea', { name: session.name }) },
+        icon('it-user', { className: 'icon-white icon-sm me-1' }),
+        h('span', { class: 'd-none d-md-inline' }, session.name),
+      ),
       logout,
     ),
   );

@@ -27,11 +27,18 @@ type Mail = { to: string[]; subject: string };
     const officer = await createStaff(app, 'sara.strade@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [officer.id], ['dissesto-stradale']);
     const citizen = await createCitizen(app, citizenEmail);
-    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title: 'Tombino sollevato in via Garibaldi', description: 'Il tombino davanti al numero 3 è sollevato di cinque centimetri.', category: 'dissesto-stradale' },
-      files: [await jpegPhotoFile(), await pngPhotoFile()],
-    });
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: {
+          title: 'Tombino sollevato in via Garibaldi',
+          description: 'Il tombino davanti al numero 3 è sollevato di cinque centimetri.',
+          category: 'dissesto-stradale',
+        },
+        files: [await jpegPhotoFile(), await pngPhotoFile()],
+      });
     documentId = report.documentId;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' });
@@ -114,7 +121,10 @@ type Mail = { to: string[]; subject: string };
     const refused = desk.waitForResponse((r) => r.url().endsWith('/segnalazioni/reports/desk'));
     await desk.getByRole('button', { name: 'Registra la segnalazione' }).click();
     expect((await refused).status()).toBe(400);
-    await desk.getByText(/Titolo: almeno/).first().waitFor();
+    await desk
+      .getByText(/Titolo: almeno/)
+      .first()
+      .waitFor();
 
     await desk.getByLabel('Titolo').fill('Semaforo pedonale sempre rosso');
     await desk.setInputFiles('input[type="file"][name="photos"]', { name: 'semaforo.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(500, 400) });

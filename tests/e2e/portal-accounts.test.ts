@@ -86,7 +86,10 @@ const SESSION_KEY = 'sportello.sessione';
     await page.getByLabel(/^Nuova password/).fill('AncoraUna2026!');
     await page.getByLabel('Ripeti la nuova password').fill('AncoraUna2026!');
     await page.getByRole('button', { name: 'Salva la nuova password' }).click();
-    await page.getByText(/non è valido o è scaduto/).first().waitFor();
+    await page
+      .getByText(/non è valido o è scaduto/)
+      .first()
+      .waitFor();
     await page.getByRole('link', { name: 'Chiedine uno nuovo' }).waitFor();
   });
 });

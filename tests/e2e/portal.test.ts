@@ -50,7 +50,12 @@ const PHONE = { width: 390, height: 844 };
 
     const shown = await intake.submit({
       citizen,
-      input: { title: published, description: 'La statua dell’ornitorinco ai giardini è stata imbrattata con vernice spray.', category: 'vandalismo-incuria', address: 'Giardini Zumaglini' },
+      input: {
+        title: published,
+        description: 'La statua dell’ornitorinco ai giardini è stata imbrattata con vernice spray.',
+        category: 'vandalismo-incuria',
+        address: 'Giardini Zumaglini',
+      },
       files: [await jpegPhotoFile()],
     });
     const taken = await act(shown.documentId, 'take_in_charge');
@@ -59,12 +64,20 @@ const PHONE = { width: 390, height: 844 };
     await act(shown.documentId, 'publish');
     await act(shown.documentId, 'reply', { kind: 'feasibility', body: 'La squadra del decoro pulirà la statua entro venerdì.', public: true });
 
-    const bench = await intake.submit({ citizen, input: { title: other, description: 'Una panchina ha la seduta spezzata, vicino alla fontana.', category: 'zone-verdi' }, files: [] });
+    const bench = await intake.submit({
+      citizen,
+      input: { title: other, description: 'Una panchina ha la seduta spezzata, vicino alla fontana.', category: 'zone-verdi' },
+      files: [],
+    });
     await act(bench.documentId, 'take_in_charge');
     await act(bench.documentId, 'moderate_text', { decision: 'approve' });
     await act(bench.documentId, 'publish');
 
-    const hidden = await intake.submit({ citizen, input: { title: unpublished, description: 'Un ornitorinco dipinto: questa segnalazione non è pubblicata.', category: 'zone-verdi' }, files: [] });
+    const hidden = await intake.submit({
+      citizen,
+      input: { title: unpublished, description: 'Un ornitorinco dipinto: questa segnalazione non è pubblicata.', category: 'zone-verdi' },
+      files: [],
+    });
     await act(hidden.documentId, 'take_in_charge');
     await act(hidden.documentId, 'moderate_text', { decision: 'approve' });
 
@@ -249,10 +262,14 @@ const PHONE = { width: 390, height: 844 };
     expect(await page.evaluate(() => document.activeElement?.getAttribute('lang'))).toBe('en');
     // The chosen language stands out (axe does not flag text coloured like its background, so this does),
     // once Bootstrap Italia's colour transition has run.
-    await page.waitForFunction(() => {
-      const style = getComputedStyle(document.querySelector('#lingua button[lang="en"]') as Element);
-      return style.color === 'rgb(0, 64, 128)' && style.backgroundColor === 'rgb(255, 255, 255)';
-    }, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const style = getComputedStyle(document.querySelector('#lingua button[lang="en"]') as Element);
+        return style.color === 'rgb(0, 64, 128)' && style.backgroundColor === 'rgb(255, 255, 255)';
+      },
+      undefined,
+      { timeout: 5000 },
+    );
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Report a problem' }).waitFor();
     await page.getByRole('link', { name: 'Skip to content' }).waitFor();
 
@@ -263,7 +280,9 @@ const PHONE = { width: 390, height: 844 };
     const card = page.locator('article', { hasText: published });
     // The server domain's status label, and the date in English, in Rome's time zone.
     await card.getByText('In progress', { exact: true }).waitFor();
-    expect(await card.locator('time').textContent()).toMatch(/^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+    expect(await card.locator('time').textContent()).toMatch(
+      /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+    );
     await screenshots('archive-english');
     await audit('archive, English');
 

@@ -18,7 +18,15 @@ type AxeWindow = typeof globalThis & {
     run: (
       context: Document,
       options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: string[] },
-    ) => Promise<{ violations: { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }>;
+    ) => Promise<{
+      violations: {
+        id: string;
+        impact?: string | null;
+        help: string;
+        helpUrl: string;
+        nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+      }[];
+    }>;
   };
 };
 

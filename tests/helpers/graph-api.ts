@@ -49,12 +49,21 @@ const metaError = (message: string, code: number, extra: Record<string, unknown>
 
 const FAILURES = {
   transient: [500, () => metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true })],
-  throttled: [400, () => metaError('(#130429) Rate limit hit', 130429, { error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' } })],
+  throttled: [
+    400,
+    () =>
+      metaError('(#130429) Rate limit hit', 130429, {
+        error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' },
+      }),
+  ],
   're-engagement': [
     400,
     () =>
       metaError('(#131047) Re-engagement message', 131047, {
-        error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        },
       }),
   ],
 } as const satisfies Record<string, readonly [number, () => unknown]>;
@@ -154,7 +163,12 @@ export async function startGraphApi({ tokens }: { tokens: readonly string[] }): 
         .filter((request) => request.body?.type === 'template')
         .map((request) => {
           const template = request.body?.template as { name: string; language: { code: string }; components: { parameters: { text: string }[] }[] };
-          return { to: String(request.body?.to), name: template.name, language: template.language.code, parameters: template.components[0].parameters.map((parameter) => parameter.text) };
+          return {
+            to: String(request.body?.to),
+            name: template.name,
+            language: template.language.code,
+            parameters: template.components[0].parameters.map((parameter) => parameter.text),
+          };
         }),
     commentsPosted: () => accepted('comments').map((request) => ({ on: request.path.split('/')[2], text: String(request.body?.message) })),
     addMedia(id, bytes, mimeType, declaredSize) {

@@ -3,7 +3,9 @@ import sharp from 'sharp';
 /** A real JPEG photo carrying EXIF with a GPS position (Biella, Palazzo Oropa), as phones write them. */
 export async function jpegWithGps(width = 640, height = 480): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="orange"/></svg>`) }])
+    .composite([
+      { input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="orange"/></svg>`) },
+    ])
     .jpeg({ quality: 90 })
     .withExif({
       IFD0: { Make: 'TestPhone', Model: 'Camera 1', Software: 'sportello-tests' },
@@ -18,7 +20,9 @@ export async function jpegWithGps(width = 640, height = 480): Promise<Buffer> {
 }
 
 export async function png(width = 320, height = 240): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 160, b: 80, alpha: 1 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 160, b: 80, alpha: 1 } } })
+    .png()
+    .toBuffer();
 }
 
 /** Bytes that start like a JPEG and are not one. */
@@ -32,7 +36,9 @@ export function fakeJpeg(size = 4096): Buffer {
 
 /** A real JPEG padded past `megabytes` (a comment segment is legal and kept by the decoder). */
 export async function jpegOfSize(megabytes: number): Promise<Buffer> {
-  const base = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).jpeg().toBuffer();
+  const base = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
   const padding = Buffer.alloc(Math.ceil(megabytes * 1024 * 1024) - base.length + 1024, 0);
   return Buffer.concat([base, padding]);
 }

@@ -74,7 +74,10 @@ export const waDelivery = (
           value: {
             messaging_product: 'whatsapp',
             metadata: { display_phone_number: '393601075737', phone_number_id: phoneNumberId },
-            contacts: [...new Set(messages.map((message) => message.from))].map((waId) => ({ profile: { name: names[waId] ?? 'Utente WhatsApp' }, wa_id: waId })),
+            contacts: [...new Set(messages.map((message) => message.from))].map((waId) => ({
+              profile: { name: names[waId] ?? 'Utente WhatsApp' },
+              wa_id: waId,
+            })),
             messages,
             ...(statuses ? { statuses } : {}),
           },

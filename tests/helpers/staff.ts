@@ -42,15 +42,18 @@ export async function createOffice(app: TestApp, name: string, emails: string, o
 export async function createCitizen(app: TestApp, email: string) {
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   const [firstName, lastName] = email.split('@')[0].split('.');
-  return app.strapi.plugin('users-permissions').service('user').add({
-    username: email,
-    email,
-    password: 'Password123!',
-    firstName,
-    lastName: lastName ?? 'Test',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: role.id,
-  });
+  return app.strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: email,
+      email,
+      password: 'Password123!',
+      firstName,
+      lastName: lastName ?? 'Test',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
 }

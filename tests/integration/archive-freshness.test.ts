@@ -18,11 +18,18 @@ describe('archive freshness', () => {
   let citizen: Awaited<ReturnType<typeof createCitizen>>;
   const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${id}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
-  const list = async (query = '') => (await app.http().get(`/api/segnalazioni/reports${query}`).expect(200)).body as { data: Listed[]; meta: { pagination: { total: number } } };
+  const list = async (query = '') =>
+    (await app.http().get(`/api/segnalazioni/reports${query}`).expect(200)).body as { data: Listed[]; meta: { pagination: { total: number } } };
   const rifiutiCount = async () =>
-    ((await app.http().get('/api/segnalazioni/categories').expect(200)).body.data as { slug: string; reportCount: number }[]).find((c) => c.slug === 'rifiuti')?.reportCount;
+    ((await app.http().get('/api/segnalazioni/categories').expect(200)).body.data as { slug: string; reportCount: number }[]).find((c) => c.slug === 'rifiuti')
+      ?.reportCount;
   const submit = async (title: string) =>
-    (await app.strapi.plugin('segnalazioni').service('intake').submit({ citizen, input: { title, description: `${title}: descrizione.`, category: 'rifiuti' }, files: [] })).documentId as string;
+    (
+      await app.strapi
+        .plugin('segnalazioni')
+        .service('intake')
+        .submit({ citizen, input: { title, description: `${title}: descrizione.`, category: 'rifiuti' }, files: [] })
+    ).documentId as string;
   const publish = async (documentId: string) => {
     await act(documentId, 'take_in_charge');
     await act(documentId, 'moderate_text', { decision: 'approve' });

@@ -3,16 +3,7 @@ import { startApp, type TestApp } from '../helpers/app';
 const CATEGORY = 'plugin::segnalazioni.category';
 const OFFICE = 'plugin::segnalazioni.office';
 
-const SEEDED_NAMES = [
-  'Affissioni abusive',
-  'Dissesto stradale',
-  'Mi piace',
-  'Parcheggi',
-  'Rifiuti',
-  'Segnaletica',
-  'Vandalismo/Incuria',
-  'Zone verdi',
-];
+const SEEDED_NAMES = ['Affissioni abusive', 'Dissesto stradale', 'Mi piace', 'Parcheggi', 'Rifiuti', 'Segnaletica', 'Vandalismo/Incuria', 'Zone verdi'];
 
 describe('categories', () => {
   let app: TestApp;

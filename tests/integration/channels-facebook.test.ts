@@ -15,7 +15,9 @@ describe('Facebook page channel', () => {
   let urp: TestStaff;
 
   const reportFrom = (channelRef: string) =>
-    app.strapi.db.query(REPORT).findOne({ where: { channelRef }, populate: { history: { orderBy: { id: 'asc' } }, category: true, photos: { populate: { file: true } } } });
+    app.strapi.db
+      .query(REPORT)
+      .findOne({ where: { channelRef }, populate: { history: { orderBy: { id: 'asc' } }, category: true, photos: { populate: { file: true } } } });
   const commentsOn = (objectId: string) => graph.commentsPosted().filter((comment) => comment.on === objectId);
   const act = (documentId: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${urp.token}`).send(body).expect(200);
@@ -92,12 +94,16 @@ describe('Facebook page channel', () => {
     const refused = await reportFrom(`${META.pageId}_7007`);
     expect(refused).toMatchObject({ title: 'Scritte sul muro del cimitero', photos: [] });
     const comments = await graph.waitFor(() => commentsOn(`${META.pageId}_7007`), 2);
-    expect(comments.map((comment) => comment.text).join('\n')).toMatch(new RegExp(`Non abbiamo potuto allegare la foto: .*non è un'immagine leggibile\\.\nSegnalazione: ${refused.reference}`));
+    expect(comments.map((comment) => comment.text).join('\n')).toMatch(
+      new RegExp(`Non abbiamo potuto allegare la foto: .*non è un'immagine leggibile\\.\nSegnalazione: ${refused.reference}`),
+    );
 
     await deliver(app, 'facebook', fbDelivery(fbPhotoPost('7008', 'rimossa', 'Buca in via Mazzini #segnalaloaBiella'))).expect(200);
     expect(await reportFrom(`${META.pageId}_7008`)).toMatchObject({ title: 'Buca in via Mazzini', photos: [] });
     const gone = await graph.waitFor(() => commentsOn(`${META.pageId}_7008`), 2);
-    expect(gone.map((comment) => comment.text)).toContain(`Non abbiamo potuto allegare la foto: La foto non è più disponibile su Facebook.\nSegnalazione: ${(await reportFrom(`${META.pageId}_7008`)).reference}`);
+    expect(gone.map((comment) => comment.text)).toContain(
+      `Non abbiamo potuto allegare la foto: La foto non è più disponibile su Facebook.\nSegnalazione: ${(await reportFrom(`${META.pageId}_7008`)).reference}`,
+    );
   });
 
   it('a post without the hashtag, the page’s own post and a like are not reports', async () => {
@@ -105,7 +111,11 @@ describe('Facebook page channel', () => {
     const plain = await deliver(app, 'facebook', fbDelivery(fbPost('3003', 'Che bella giornata a Biella'))).expect(200);
     expect(plain.body.data).toEqual({ stored: 0, duplicates: 0, ignored: 1 });
     await deliver(app, 'facebook', fbDelivery(fbPost('3004', 'Scriveteci con #segnalaloaBiella', { id: META.pageId, name: 'Città di Biella' }))).expect(200);
-    await deliver(app, 'facebook', fbDelivery({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${META.pageId}_2002`, from: { id: '1', name: 'X' } })).expect(200);
+    await deliver(
+      app,
+      'facebook',
+      fbDelivery({ item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${META.pageId}_2002`, from: { id: '1', name: 'X' } }),
+    ).expect(200);
     expect(await app.strapi.db.query(REPORT).count()).toBe(before);
     expect(commentsOn(`${META.pageId}_3003`)).toHaveLength(0);
   });
@@ -138,7 +148,10 @@ describe('Facebook page channel', () => {
     expect(comments[2].text).not.toContain('sopralluogo');
     expect(comments[2].text).toContain('La risposta è riservata');
     expect(comments[3].text).toContain('La panchina è stata rimessa a posto.');
-    const history = (await reportFrom(postId)).history.map((entry: { action: string; details: { citizenNotice?: string } }) => [entry.action, entry.details.citizenNotice]);
+    const history = (await reportFrom(postId)).history.map((entry: { action: string; details: { citizenNotice?: string } }) => [
+      entry.action,
+      entry.details.citizenNotice,
+    ]);
     expect(history).toEqual([
       ['submit', 'facebook'],
       ['take_in_charge', 'facebook'],

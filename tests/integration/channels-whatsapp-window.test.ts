@@ -112,7 +112,9 @@ describe('WhatsApp 24-hour customer-service window', () => {
       expect(await notice(sender, 'report-closed')).toMatchObject({ status: 'failed', attempts: 1 });
       // The office sees it on the report's page, to reach the citizen otherwise.
       const page = await app.http().get(`/segnalazioni/reports/${report.documentId}`).set('Authorization', `Bearer ${urp.token}`).expect(200);
-      expect(page.body.data.undelivered).toEqual([{ channel: 'whatsapp', recipient: sender, template: 'report-closed', error: row.lastError, at: expect.any(String) }]);
+      expect(page.body.data.undelivered).toEqual([
+        { channel: 'whatsapp', recipient: sender, template: 'report-closed', error: row.lastError, at: expect.any(String) },
+      ]);
     } finally {
       app.strapi.config.set('plugin::segnalazioni.channels.whatsapp.templateName', TEMPLATE);
     }

@@ -23,7 +23,11 @@ describe('WhatsApp channel', () => {
   const id = () => `wamid.HBgLMzkzMzMxMjM0NTY3FQIAEhgg${++nextId}`;
 
   const reportsOf = (contact: string) =>
-    app.strapi.db.query(REPORT).findMany({ where: { contact }, populate: { photos: { populate: { file: true } }, history: { orderBy: { id: 'asc' } }, category: true, office: true }, orderBy: { id: 'asc' } });
+    app.strapi.db.query(REPORT).findMany({
+      where: { contact },
+      populate: { photos: { populate: { file: true } }, history: { orderBy: { id: 'asc' } }, category: true, office: true },
+      orderBy: { id: 'asc' },
+    });
   const sentTo = (number: string) => graph.whatsappSent().filter((message) => message.to === number);
   const act = (documentId: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${urp.token}`).send(body).expect(200);
@@ -71,7 +75,13 @@ describe('WhatsApp channel', () => {
       const body = JSON.stringify(payload());
       const response =
         signature === undefined
-          ? await app.http().post('/api/segnalazioni/channels/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', `sha256=${'a'.repeat(64)}`).send(body).expect(401)
+          ? await app
+              .http()
+              .post('/api/segnalazioni/channels/whatsapp')
+              .set('Content-Type', 'application/json')
+              .set('X-Hub-Signature-256', `sha256=${'a'.repeat(64)}`)
+              .send(body)
+              .expect(401)
           : await deliver(app, 'whatsapp', body, signature).expect(401);
       expect(response.body).toMatchObject({ data: null, error: { status: 401, name: 'UnauthorizedError' } });
       expect(await app.strapi.db.query(MESSAGE).count()).toBe(0);
@@ -82,7 +92,19 @@ describe('WhatsApp channel', () => {
       const broken = '{"object":"whatsapp_business_account","entry":[';
       await deliver(app, 'whatsapp', broken).expect(400);
       await deliver(app, 'whatsapp', broken, null).expect(400);
-      const wrongShape = await deliver(app, 'whatsapp', { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: { metadata: { phone_number_id: META.phoneNumberId }, messages: [{ id: 'x', from: '39', timestamp: '1', type: 'text', text: {} }] } }] }] }).expect(400);
+      const wrongShape = await deliver(app, 'whatsapp', {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            changes: [
+              {
+                field: 'messages',
+                value: { metadata: { phone_number_id: META.phoneNumberId }, messages: [{ id: 'x', from: '39', timestamp: '1', type: 'text', text: {} }] },
+              },
+            ],
+          },
+        ],
+      }).expect(400);
       expect(wrongShape.body.error.status).toBe(400);
       expect(await app.strapi.db.query(MESSAGE).count()).toBe(0);
     });
@@ -90,7 +112,13 @@ describe('WhatsApp channel', () => {
 
   it('a text message is a report of its sender, waiting for triage, answered on WhatsApp', async () => {
     const sender = '393331234567';
-    const received = await deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, 'Buca profonda in via Italia 14\nÈ pericolosa per gli scooter', minutes(0))], { names: { [sender]: 'Mario Rossi' } })).expect(200);
+    const received = await deliver(
+      app,
+      'whatsapp',
+      waDelivery([waMessage.text(id(), sender, 'Buca profonda in via Italia 14\nÈ pericolosa per gli scooter', minutes(0))], {
+        names: { [sender]: 'Mario Rossi' },
+      }),
+    ).expect(200);
     expect(received.body.data).toEqual({ stored: 1, duplicates: 0, ignored: 0 });
 
     const [report] = await reportsOf(sender);
@@ -120,12 +148,22 @@ describe('WhatsApp channel', () => {
     graph.addMedia('1003383421387256', await jpegWithGps(800, 600), 'image/jpeg');
     await deliver(app, 'whatsapp', waDelivery([waMessage.image(id(), sender, '1003383421387256', minutes(0))])).expect(200);
     await deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, 'Cassonetto rovesciato', minutes(2))])).expect(200);
-    await deliver(app, 'whatsapp', waDelivery([waMessage.location(id(), sender, minutes(4), 45.5663, 8.0531, 'Palazzo Oropa', 'Via Battistero 4, Biella')])).expect(200);
+    await deliver(
+      app,
+      'whatsapp',
+      waDelivery([waMessage.location(id(), sender, minutes(4), 45.5663, 8.0531, 'Palazzo Oropa', 'Via Battistero 4, Biella')]),
+    ).expect(200);
 
     const reports = await reportsOf(sender);
     expect(reports).toHaveLength(1);
     const [report] = reports;
-    expect(report).toMatchObject({ title: 'Cassonetto rovesciato', description: 'Cassonetto rovesciato', latitude: 45.5663, longitude: 8.0531, address: 'Palazzo Oropa, Via Battistero 4, Biella' });
+    expect(report).toMatchObject({
+      title: 'Cassonetto rovesciato',
+      description: 'Cassonetto rovesciato',
+      latitude: 45.5663,
+      longitude: 8.0531,
+      address: 'Palazzo Oropa, Via Battistero 4, Biella',
+    });
     expect(report.photos).toHaveLength(1);
     const onDisk = path.join(app.publicDir, report.photos[0].file.url);
     expect(await exifr.parse(onDisk, { gps: true, tiff: true })).toBeUndefined();

@@ -73,7 +73,10 @@ describe('citizen journey', () => {
     });
 
     it('refuses anonymous submissions', async () => {
-      const response = await app.http().post('/api/segnalazioni/reports').field('data', JSON.stringify({ title: 'Buca enorme', description: 'Una buca in mezzo alla strada.', category: 'dissesto-stradale' }));
+      const response = await app
+        .http()
+        .post('/api/segnalazioni/reports')
+        .field('data', JSON.stringify({ title: 'Buca enorme', description: 'Una buca in mezzo alla strada.', category: 'dissesto-stradale' }));
       expect([401, 403]).toContain(response.status);
       expect(response.body.error.status).toBe(response.status);
       expect(await app.strapi.db.query(REPORT).count({})).toBe(0);
@@ -91,7 +94,7 @@ describe('citizen journey', () => {
           'data',
           JSON.stringify({
             title: 'Buca in via Italia',
-            description: 'Davanti al civico 14 c\'è una buca profonda che fa cadere le biciclette.',
+            description: "Davanti al civico 14 c'è una buca profonda che fa cadere le biciclette.",
             category: 'dissesto-stradale',
             address: 'Via Italia 14, Biella',
             latitude: 45.5663,
@@ -150,13 +153,19 @@ describe('citizen journey', () => {
       for (const link of [photo.url, photo.formats.thumbnail.url]) {
         const url = new URL(link, 'http://x');
         await app.http().get(url.pathname).expect(404);
-        await app.http().get(`${url.pathname}?expires=${url.searchParams.get('expires')}&signature=forged`).expect(404);
-        await app.http().get(`${url.pathname}?expires=9999999999&signature=${url.searchParams.get('signature')}`).expect(404);
+        await app
+          .http()
+          .get(`${url.pathname}?expires=${url.searchParams.get('expires')}&signature=forged`)
+          .expect(404);
+        await app
+          .http()
+          .get(`${url.pathname}?expires=9999999999&signature=${url.searchParams.get('signature')}`)
+          .expect(404);
         await app.http().get(`${url.pathname}${url.search}`).expect(200);
       }
     });
 
-    it("keeps a report from other citizens: 404 to read or edit it", async () => {
+    it('keeps a report from other citizens: 404 to read or edit it', async () => {
       await app.http().get(`/api/segnalazioni/my/reports/${reportId}`).set('Authorization', `Bearer ${lucia.jwt}`).expect(404);
       await app
         .http()
@@ -207,9 +216,7 @@ describe('citizen journey', () => {
 
       const entries = await app.strapi.db.query(HISTORY).findMany({ where: { report: { documentId: reportId }, action: 'edit' } });
       expect(entries).toHaveLength(1);
-      expect(entries[0].details.changes).toEqual(
-        expect.arrayContaining([{ field: 'title', from: 'Buca in via Italia', to: 'Buca profonda in via Italia' }]),
-      );
+      expect(entries[0].details.changes).toEqual(expect.arrayContaining([{ field: 'title', from: 'Buca in via Italia', to: 'Buca profonda in via Italia' }]));
     });
 
     it('refuses edits once the report is taken in charge, with 409 and nothing changed', async () => {
@@ -226,7 +233,7 @@ describe('citizen journey', () => {
       expect(own.body.data).toMatchObject({ title: 'Buca profonda in via Italia', editable: false });
     });
 
-    it('states the deadline the report runs against from the office\'s first answer, whatever replies the citizen sees', async () => {
+    it("states the deadline the report runs against from the office's first answer, whatever replies the citizen sees", async () => {
       const due = { dueFirstAnswerAt: new Date('2026-12-02T15:00:00.000Z'), dueCloseAt: new Date('2026-12-15T15:00:00.000Z') };
       await app.strapi.db.query(REPORT).update({ where: { documentId: reportId }, data: { ...due, firstAnsweredAt: null } });
       const deadline = async () =>

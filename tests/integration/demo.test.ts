@@ -60,11 +60,19 @@ describe('demo content (npm run demo)', () => {
     }
     const given = await answers();
     expect(given.length).toBeGreaterThan(0);
-    for (const answer of given) expect(answer).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('WhatsApp non è configurato') });
+    for (const answer of given)
+      expect(answer).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('WhatsApp non è configurato') });
 
     const desk = (await as(`/segnalazioni/reports/${byChannel.desk}`)).body.data;
-    expect(desk).toMatchObject({ title: 'Albero pericolante in via Lamarmora', status: 'submitted', category: null, citizen: { name: 'Giovanni Bianchi', phone: '0153511234', email: null } });
-    expect(desk.history).toEqual([expect.objectContaining({ action: 'submit', actorType: 'desk', actor: 'Paola Ferri', details: expect.objectContaining({ citizenNotice: 'none' }) })]);
+    expect(desk).toMatchObject({
+      title: 'Albero pericolante in via Lamarmora',
+      status: 'submitted',
+      category: null,
+      citizen: { name: 'Giovanni Bianchi', phone: '0153511234', email: null },
+    });
+    expect(desk.history).toEqual([
+      expect.objectContaining({ action: 'submit', actorType: 'desk', actor: 'Paola Ferri', details: expect.objectContaining({ citizenNotice: 'none' }) }),
+    ]);
     await app.mailbox.waitFor((mail: Mail) => mail.to.includes('urp@comune.example.it') && mail.subject.includes(desk.reference));
   });
 

@@ -44,7 +44,14 @@ describe('URP desk and triage', () => {
       office: { name: 'URP - Ufficio Relazioni con il Pubblico' },
       citizen: { name: 'Giovanni Bianchi', email: null, phone: '0153511234' },
     });
-    expect(report.history).toEqual([expect.objectContaining({ action: 'submit', actorType: 'desk', actor: 'carla urp', details: expect.objectContaining({ channel: 'desk', citizenNotice: 'none' }) })]);
+    expect(report.history).toEqual([
+      expect.objectContaining({
+        action: 'submit',
+        actorType: 'desk',
+        actor: 'carla urp',
+        details: expect.objectContaining({ channel: 'desk', citizenNotice: 'none' }),
+      }),
+    ]);
     const [mail] = (await app.mailbox.waitFor((m: Mail) => m.subject.includes(report.reference))) as Mail[];
     expect(mail.to).toEqual(['urp@comune.example.it']);
     expect(mail.text).toContain('Canale: sportello URP');
@@ -68,7 +75,11 @@ describe('URP desk and triage', () => {
       .attach('photos', await jpegWithGps(), { filename: 'sacchi.jpg', contentType: 'image/jpeg' })
       .expect(201);
     const report = response.body.data;
-    expect(report).toMatchObject({ category: { name: 'Rifiuti' }, office: { name: 'Ufficio Ambiente' }, citizen: { name: 'Anna Neri', email: 'anna.neri@example.it', phone: null } });
+    expect(report).toMatchObject({
+      category: { name: 'Rifiuti' },
+      office: { name: 'Ufficio Ambiente' },
+      citizen: { name: 'Anna Neri', email: 'anna.neri@example.it', phone: null },
+    });
     expect(report.photos).toHaveLength(1);
     const [receipt] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('anna.neri@example.it'))) as Mail[];
     expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${report.reference}]`);
@@ -93,7 +104,9 @@ describe('URP desk and triage', () => {
     const queue = await as(urp).get('/segnalazioni/reports?triage=true').expect(200);
     expect(queue.body.data.map((report: { title: string }) => report.title)).toEqual([phoneCall.title]);
     expect(queue.body.meta.triage).toBe(1);
-    expect((await as(urp).get('/segnalazioni/reports?triage=false').expect(200)).body.data.map((report: { title: string }) => report.title)).toEqual(['Sacchi abbandonati in via Italia']);
+    expect((await as(urp).get('/segnalazioni/reports?triage=false').expect(200)).body.data.map((report: { title: string }) => report.title)).toEqual([
+      'Sacchi abbandonati in via Italia',
+    ]);
     await as(urp).get('/segnalazioni/reports?triage=forse').expect(400);
     const id = queue.body.data[0].documentId;
 
@@ -102,15 +115,26 @@ describe('URP desk and triage', () => {
     await as(urp).post(`/segnalazioni/reports/${id}/actions/reassign`).send({ category: 'astronavi' }).expect(400);
     await as(urp).post(`/segnalazioni/reports/${id}/actions/reassign`).send({}).expect(400);
 
-    const triaged = await as(urp).post(`/segnalazioni/reports/${id}/actions/reassign`).send({ category: 'rifiuti', note: 'Rami nei rifiuti verdi' }).expect(200);
+    const triaged = await as(urp)
+      .post(`/segnalazioni/reports/${id}/actions/reassign`)
+      .send({ category: 'rifiuti', note: 'Rami nei rifiuti verdi' })
+      .expect(200);
     expect(triaged.body.data).toMatchObject({ category: { name: 'Rifiuti' }, office: { name: 'Ufficio Ambiente' }, status: 'submitted' });
     expect(triaged.body.data.history[1]).toMatchObject({
       action: 'reassign',
       actorType: 'urp',
       actor: 'carla urp',
-      details: { fromCategory: null, toCategory: 'Rifiuti', fromOffice: 'URP - Ufficio Relazioni con il Pubblico', toOffice: 'Ufficio Ambiente', note: 'Rami nei rifiuti verdi' },
+      details: {
+        fromCategory: null,
+        toCategory: 'Rifiuti',
+        fromOffice: 'URP - Ufficio Relazioni con il Pubblico',
+        toOffice: 'Ufficio Ambiente',
+        note: 'Rami nei rifiuti verdi',
+      },
     });
-    const [assigned] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('ambiente@comune.test') && m.subject.startsWith('Segnalazione assegnata'))) as Mail[];
+    const [assigned] = (await app.mailbox.waitFor(
+      (m: Mail) => m.to.includes('ambiente@comune.test') && m.subject.startsWith('Segnalazione assegnata'),
+    )) as Mail[];
     expect(assigned.text).toContain('(Rifiuti)');
     expect((await as(urp).get('/segnalazioni/reports?triage=true').expect(200)).body.meta.triage).toBe(0);
     await as(urp).post(`/segnalazioni/reports/${id}/actions/reassign`).send({ category: 'rifiuti' }).expect(400);

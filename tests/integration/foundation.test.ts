@@ -23,9 +23,7 @@ describe('foundation', () => {
         .expect(200);
 
       expect(response.body.user).toMatchObject({ firstName: 'Mario', lastName: 'Rossi', email: 'mario.rossi@example.it' });
-      const stored = await app.strapi.db
-        .query('plugin::users-permissions.user')
-        .findOne({ where: { email: 'mario.rossi@example.it' } });
+      const stored = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: 'mario.rossi@example.it' } });
       expect(stored).toMatchObject({ firstName: 'Mario', lastName: 'Rossi' });
     });
 
@@ -54,15 +52,21 @@ describe('foundation', () => {
   describe('history', () => {
     it('is append-only: an entry can be written, never changed or deleted', async () => {
       const report = await app.strapi.documents(REPORT).create({
-        data: { reference: 'TEST-0001', title: 'Buca in via Roma', description: 'Una buca profonda davanti al civico 12.', submittedAt: new Date().toISOString() },
+        data: {
+          reference: 'TEST-0001',
+          title: 'Buca in via Roma',
+          description: 'Una buca profonda davanti al civico 12.',
+          submittedAt: new Date().toISOString(),
+        },
       });
       const entry = await app.strapi.documents(HISTORY).create({
         data: { report: report.documentId, action: 'submit', actorType: 'citizen', toStatus: 'submitted', occurredAt: new Date().toISOString() },
       });
 
-      await expect(
-        app.strapi.documents(HISTORY).update({ documentId: entry.documentId, data: { action: 'close' } }),
-      ).rejects.toMatchObject({ name: 'PolicyError', message: expect.stringMatching(/cronologia/) });
+      await expect(app.strapi.documents(HISTORY).update({ documentId: entry.documentId, data: { action: 'close' } })).rejects.toMatchObject({
+        name: 'PolicyError',
+        message: expect.stringMatching(/cronologia/),
+      });
       await expect(app.strapi.documents(HISTORY).delete({ documentId: entry.documentId })).rejects.toMatchObject({
         name: 'PolicyError',
       });

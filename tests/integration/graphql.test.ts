@@ -6,7 +6,8 @@ describe('GraphQL', () => {
   let app: TestApp;
   let officer: TestStaff;
   const gql = (query: string, variables: Record<string, unknown> = {}) => app.http().post('/graphql').send({ query, variables });
-  const FIELDS = 'documentId protocolNumber title text status category { name slug } photos { url width height formats } address latitude longitude submittedAt publishedAt closedAt replies { kind body createdAt }';
+  const FIELDS =
+    'documentId protocolNumber title text status category { name slug } photos { url width height formats } address latitude longitude submittedAt publishedAt closedAt replies { kind body createdAt }';
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
@@ -17,7 +18,11 @@ describe('GraphQL', () => {
     const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
       app.http().post(`/segnalazioni/reports/${id}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
     for (const title of ['Buca pubblicata', 'Buca riservata']) {
-      const { documentId } = await intake.submit({ citizen, input: { title, description: `Testo originale di ${title}.`, category: 'dissesto-stradale' }, files: [] });
+      const { documentId } = await intake.submit({
+        citizen,
+        input: { title, description: `Testo originale di ${title}.`, category: 'dissesto-stradale' },
+        files: [],
+      });
       await act(documentId, 'take_in_charge');
       await act(documentId, 'moderate_text', { decision: 'approve' });
       if (title === 'Buca pubblicata') {
@@ -34,7 +39,10 @@ describe('GraphQL', () => {
 
   it('returns what REST returns, for the same query', async () => {
     const rest = await app.http().get('/api/segnalazioni/reports?category=dissesto-stradale&pageSize=10').expect(200);
-    const graph = await gql(`query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { ${FIELDS} } pagination { page pageSize pageCount total } } }`, { c: 'dissesto-stradale' }).expect(200);
+    const graph = await gql(
+      `query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { ${FIELDS} } pagination { page pageSize pageCount total } } }`,
+      { c: 'dissesto-stradale' },
+    ).expect(200);
     expect(graph.body.errors).toBeUndefined();
     expect(graph.body.data.segnalazioniReports.data).toEqual(rest.body.data);
     expect(graph.body.data.segnalazioniReports.pagination).toEqual(rest.body.meta.pagination);
@@ -53,7 +61,12 @@ describe('GraphQL', () => {
   });
 
   it('has no generated queries or mutations for the plugin’s types', async () => {
-    for (const query of ['{ reports { documentId } }', '{ notifications { recipient } }', '{ historyEntries { action } }', 'mutation { deleteReport(documentId: "x") { documentId } }']) {
+    for (const query of [
+      '{ reports { documentId } }',
+      '{ notifications { recipient } }',
+      '{ historyEntries { action } }',
+      'mutation { deleteReport(documentId: "x") { documentId } }',
+    ]) {
       const response = await gql(query);
       expect(response.body.errors?.[0]?.message ?? '').toMatch(/Cannot query field|Unknown type|Cannot query/);
     }

@@ -194,24 +194,26 @@ describe('hardening: citizen accounts', () => {
       const [mail] = (app.mailbox.to(citizen.email) as Mail[]).filter((m) => /reimposta/i.test(m.subject));
       expect(mail.subject).toBe('Reimposta la password dello Sportello Segnalazioni');
       expect(mail.text).toContain('entro 60 minuti');
-      const notification = await app.strapi.db.query('plugin::segnalazioni.notification').findOne({ where: { recipient: citizen.email, template: 'password-reset' } });
+      const notification = await app.strapi.db
+        .query('plugin::segnalazioni.notification')
+        .findOne({ where: { recipient: citizen.email, template: 'password-reset' } });
       expect(notification).toMatchObject({ channel: 'email', template: 'password-reset' });
       const stored = await app.strapi.db.query(USER).findOne({ where: { id: citizen.id } });
       const minutesLeft = (new Date(stored.resetPasswordExpiresAt).getTime() - Date.now()) / 60000;
       expect(minutesLeft).toBeGreaterThan(55);
       expect(minutesLeft).toBeLessThanOrEqual(60);
 
-      const reset = await app
-        .http()
-        .post('/api/auth/reset-password')
-        .send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD })
-        .expect(200);
+      const reset = await app.http().post('/api/auth/reset-password').send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }).expect(200);
       await myReports(app, reset.body.jwt).expect(200);
       await myReports(app, citizen.jwt).expect(401);
       await app.http().post('/api/auth/local').send({ identifier: citizen.email, password: citizen.password }).expect(400);
       await myReports(app, await logIn(app, citizen.email, NEW_PASSWORD)).expect(200);
 
-      const again = await app.http().post('/api/auth/reset-password').send({ code, password: 'Altra789!abc', passwordConfirmation: 'Altra789!abc' }).expect(400);
+      const again = await app
+        .http()
+        .post('/api/auth/reset-password')
+        .send({ code, password: 'Altra789!abc', passwordConfirmation: 'Altra789!abc' })
+        .expect(400);
       expect(again.body.error).toMatchObject({ status: 400, name: 'ValidationError', message: expect.stringMatching(/non è valido o è scaduto/) });
     });
 
@@ -222,19 +224,30 @@ describe('hardening: citizen accounts', () => {
       await app.strapi.db.query(USER).update({ where: { id: citizen.id }, data: { resetPasswordExpiresAt: new Date(Date.now() - 1000) } });
 
       const refused = await app.http().post('/api/auth/reset-password').send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }).expect(400);
-      expect(refused.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError', message: expect.stringMatching(/scaduto/), details: expect.any(Object) } });
+      expect(refused.body).toMatchObject({
+        data: null,
+        error: { status: 400, name: 'ValidationError', message: expect.stringMatching(/scaduto/), details: expect.any(Object) },
+      });
       await myReports(app, citizen.jwt).expect(200);
       await logIn(app, citizen.email, citizen.password);
     });
 
     it('refuses a malformed code in Italian', async () => {
-      const refused = await app.http().post('/api/auth/reset-password').send({ code: { $ne: '' }, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }).expect(400);
+      const refused = await app
+        .http()
+        .post('/api/auth/reset-password')
+        .send({ code: { $ne: '' }, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD })
+        .expect(400);
       expect(refused.body.error.message).toMatch(/non è valido o è scaduto/);
     });
 
     it('confirms an unconfirmed address, as the code was read in its mailbox', async () => {
       const email = 'mai.confermato@example.it';
-      await app.http().post('/api/auth/local/register').send({ username: email, email, password: 'Password123!', firstName: 'Mai', lastName: 'Confermato' }).expect(200);
+      await app
+        .http()
+        .post('/api/auth/local/register')
+        .send({ username: email, email, password: 'Password123!', firstName: 'Mai', lastName: 'Confermato' })
+        .expect(200);
       await app.http().post('/api/auth/forgot-password').send({ email }).expect(200);
       const { code } = await passwordResetLink(app, email);
       await app.http().post('/api/auth/reset-password').send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }).expect(200);
@@ -249,7 +262,11 @@ describe('hardening: citizen accounts', () => {
 
     beforeAll(async () => {
       confirmed = await registerCitizen(app, 'esistente');
-      await app.http().post('/api/auth/local/register').send({ username: unconfirmed, email: unconfirmed, password: 'Password123!', firstName: 'In', lastName: 'Attesa' }).expect(200);
+      await app
+        .http()
+        .post('/api/auth/local/register')
+        .send({ username: unconfirmed, email: unconfirmed, password: 'Password123!', firstName: 'In', lastName: 'Attesa' })
+        .expect(200);
       await confirmationLink(app, unconfirmed);
       const blockedCitizen = await registerCitizen(app, 'bloccato');
       await app.strapi.db.query(USER).update({ where: { id: blockedCitizen.id }, data: { blocked: true } });
@@ -287,7 +304,10 @@ describe('hardening: citizen accounts', () => {
         expect(Math.abs(result.medianMs - byAddress.unknown.medianMs)).toBeLessThan(100);
       }
       await confirmationLink(app, unconfirmed, 3);
-      const [exists] = await app.mailbox.waitFor((mail: Mail) => mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni', { count: 3 });
+      const [exists] = await app.mailbox.waitFor(
+        (mail: Mail) => mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni',
+        { count: 3 },
+      );
       expect(exists.text).toContain('http://sportello.test/sportello/accesso');
       expect(exists.text).toContain('http://sportello.test/sportello/password-dimenticata');
       expect(app.mailbox.to('sconosciuto@example.it')).toEqual([]);
@@ -306,7 +326,9 @@ describe('hardening: citizen accounts', () => {
       expect(taken.status).toBe(200);
       expect(taken.status).toBe(fresh.status);
       expect(Object.keys(taken.body as object)).toEqual(Object.keys(fresh.body as object));
-      expect(taken.body).toEqual({ user: { username: confirmed.email, email: confirmed.email, firstName: 'Intruso', lastName: 'Curioso', confirmed: false, blocked: false } });
+      expect(taken.body).toEqual({
+        user: { username: confirmed.email, email: confirmed.email, firstName: 'Intruso', lastName: 'Curioso', confirmed: false, blocked: false },
+      });
       // Both hash a password (bcrypt, cost 10): the time does not tell them apart.
       expect(taken.medianMs / freshTimes.medianMs).toBeGreaterThan(0.5);
       expect(taken.medianMs / freshTimes.medianMs).toBeLessThan(2);
@@ -319,7 +341,8 @@ describe('hardening: citizen accounts', () => {
       await app.mailbox.waitFor(ownerHeard, { count: heardBefore + 3 });
 
       // The input is checked before the address: an invalid registration is refused alike for both.
-      const short = (email: string) => app.http().post('/api/auth/local/register').send({ username: email, email, password: 'corta', firstName: 'A', lastName: 'B' });
+      const short = (email: string) =>
+        app.http().post('/api/auth/local/register').send({ username: email, email, password: 'corta', firstName: 'A', lastName: 'B' });
       const invalidTaken = await short(confirmed.email);
       expect(invalidTaken.status).toBe(400);
       expect(invalidTaken.body).toEqual((await short('libero@example.it')).body);
@@ -336,7 +359,11 @@ describe('hardening: citizen accounts', () => {
 
     it('sends the confirmation link again when the taken address is not confirmed yet', async () => {
       const before = app.mailbox.to(unconfirmed).length;
-      const answer = await app.http().post('/api/auth/local/register').send({ username: unconfirmed, email: unconfirmed, password: 'Password123!', firstName: 'In', lastName: 'Attesa' }).expect(200);
+      const answer = await app
+        .http()
+        .post('/api/auth/local/register')
+        .send({ username: unconfirmed, email: unconfirmed, password: 'Password123!', firstName: 'In', lastName: 'Attesa' })
+        .expect(200);
       expect(answer.body.user).toMatchObject({ email: unconfirmed, confirmed: false });
       await confirmationLink(app, unconfirmed, before + 1);
     });

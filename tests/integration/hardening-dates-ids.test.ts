@@ -38,7 +38,11 @@ describe('dates and ids from hostile clients', () => {
       .send({ data: { title: 'Buca pubblicata', description: 'Una buca davanti al civico 3.', category: 'dissesto-stradale' } })
       .expect(201);
     publishedId = created.body.data.documentId;
-    for (const [action, body] of [['take_in_charge', {}], ['moderate_text', { decision: 'approve' }], ['publish', {}]] as const) {
+    for (const [action, body] of [
+      ['take_in_charge', {}],
+      ['moderate_text', { decision: 'approve' }],
+      ['publish', {}],
+    ] as const) {
       await app.http().post(`/segnalazioni/reports/${publishedId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
     }
     // The outbox sends those steps' mails in the background; its queries are not the requests'.
@@ -115,7 +119,9 @@ describe('dates and ids from hostile clients', () => {
         const path = encodeURIComponent(id);
         const queries = await pluginQueriesDuring(async () => {
           expect((await app.http().get(`/api/segnalazioni/reports/${path}`).expect(404)).body).toEqual(notFound);
-          expect((await app.http().get(`/api/segnalazioni/my/reports/${path}`).set('Authorization', `Bearer ${citizenJwt}`).expect(404)).body).toEqual(notFound);
+          expect((await app.http().get(`/api/segnalazioni/my/reports/${path}`).set('Authorization', `Bearer ${citizenJwt}`).expect(404)).body).toEqual(
+            notFound,
+          );
           const edit = app.http().put(`/api/segnalazioni/my/reports/${path}`).set('Authorization', `Bearer ${citizenJwt}`);
           expect((await edit.send({ data: { title: 'Titolo cambiato' } }).expect(404)).body).toEqual(notFound);
           expect((await app.http().get(`/segnalazioni/reports/${path}`).set('Authorization', `Bearer ${officer.token}`).expect(404)).body).toEqual(notFound);

@@ -12,7 +12,8 @@ describe('GraphQL under hostile queries', () => {
   let app: TestApp;
   let publishedId: string;
   const gql = (query: string, variables: Record<string, unknown> = {}) => app.http().post('/graphql').send({ query, variables });
-  const LEGIT = 'query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { documentId title category { slug } photos { url } replies { body } } pagination { total } } }';
+  const LEGIT =
+    'query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { documentId title category { slug } photos { url } replies { body } } pagination { total } } }';
 
   const expectLegitQueryAnswers = async () => {
     const response = await gql(LEGIT, { c: 'dissesto-stradale' }).expect(200);
@@ -30,12 +31,19 @@ describe('GraphQL under hostile queries', () => {
     const officer = await createStaff(app, 'ivo.strade@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [officer.id], ['dissesto-stradale']);
     const citizen = await createCitizen(app, 'nadia.riva@example.it');
-    const { documentId } = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title: 'Buca pubblicata', description: 'Una buca davanti al civico 3.', category: 'dissesto-stradale' },
-      files: [],
-    });
-    for (const [action, body] of [['take_in_charge', {}], ['moderate_text', { decision: 'approve' }], ['publish', {}]] as const) {
+    const { documentId } = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title: 'Buca pubblicata', description: 'Una buca davanti al civico 3.', category: 'dissesto-stradale' },
+        files: [],
+      });
+    for (const [action, body] of [
+      ['take_in_charge', {}],
+      ['moderate_text', { decision: 'approve' }],
+      ['publish', {}],
+    ] as const) {
       await app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
     }
     publishedId = documentId;
@@ -67,7 +75,10 @@ describe('GraphQL under hostile queries', () => {
   it('refuses more than 15 aliases, however small the query', async () => {
     const response = await gql(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: segnalazioniCategories { slug }`).join(' ')} }`).expect(400);
     expect(response.body.errors).toEqual([
-      expect.objectContaining({ message: 'Troppi alias nella richiesta GraphQL: al massimo 15 (aliases).', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      expect.objectContaining({
+        message: 'Troppi alias nella richiesta GraphQL: al massimo 15 (aliases).',
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
     ]);
     await gql(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: segnalazioniCategories { slug }`).join(' ')} }`).expect(200);
   });
@@ -96,7 +107,9 @@ describe('GraphQL under hostile queries', () => {
 
   it('refuses a query deeper than the depth limit, in Italian', async () => {
     const deep = await gql('{ usersPermissionsUsers { role { users { role { users { role { users { role { users { username } } } } } } } } } }').expect(400);
-    expect(deep.body.errors).toEqual([expect.objectContaining({ message: 'La richiesta GraphQL è troppo annidata: al massimo 7 livelli sotto il campo principale (depth).' })]);
+    expect(deep.body.errors).toEqual([
+      expect.objectContaining({ message: 'La richiesta GraphQL è troppo annidata: al massimo 7 livelli sotto il campo principale (depth).' }),
+    ]);
   });
 
   it('refuses a fragment that spreads itself with a 400, not a stack overflow and a 500', async () => {

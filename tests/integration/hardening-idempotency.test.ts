@@ -9,7 +9,13 @@ import { createCitizen } from '../helpers/staff';
 const TEMP = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-tmp-'));
 os.tmpdir = () => TEMP;
 
-const COUNTED = ['plugin::segnalazioni.report', 'plugin::segnalazioni.photo', 'plugin::segnalazioni.history-entry', 'plugin::segnalazioni.notification', 'plugin::upload.file'] as const;
+const COUNTED = [
+  'plugin::segnalazioni.report',
+  'plugin::segnalazioni.photo',
+  'plugin::segnalazioni.history-entry',
+  'plugin::segnalazioni.notification',
+  'plugin::upload.file',
+] as const;
 const REPORT = { title: 'Lampione spento', description: 'Il lampione davanti alla scuola è spento da una settimana.', category: 'dissesto-stradale' };
 
 /**
@@ -85,7 +91,9 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
     expect(after.files).toEqual(referenced.sort());
     expect(after.temp).toEqual(before.temp);
     // The mails of one report, not five.
-    const notifications = await app.strapi.db.query('plugin::segnalazioni.notification').count({ where: { report: { documentId: answers[0].body.data.documentId } } });
+    const notifications = await app.strapi.db
+      .query('plugin::segnalazioni.notification')
+      .count({ where: { report: { documentId: answers[0].body.data.documentId } } });
     expect(after.mails - before.mails).toBe(notifications);
     expect(after.rows[3] - before.rows[3]).toBe(notifications);
   });

@@ -49,7 +49,10 @@ describe('the upload sweep removes what a crash left behind, and only that', () 
 
   /** Dates a row back: a crash an hour and more ago. */
   const ageRow = (id: number, ms: number) =>
-    app.strapi.db.connection('files').where({ id }).update({ created_at: new Date(Date.now() - ms) });
+    app.strapi.db
+      .connection('files')
+      .where({ id })
+      .update({ created_at: new Date(Date.now() - ms) });
 
   /** A file on disk with no row, as a process killed while the upload plugin wrote it leaves. */
   function strayFile(name: string, ageMs: number) {
@@ -70,12 +73,17 @@ describe('the upload sweep removes what a crash left behind, and only that', () 
 
   it('removes old orphan rows with every format and old stray files; keeps reports, fresh uploads and the media library', async () => {
     const citizen = await createCitizen(app, 'gea.ferri@example.it');
-    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title: 'Buca in via Italia', description: 'Una buca profonda davanti al civico 12.', category: 'dissesto-stradale' },
-      files: [await incomingPhoto('via-italia.jpg')],
-    });
-    const reportPhoto = (await app.strapi.db.query(PHOTO).findOne({ where: { report: { documentId: report.documentId } }, populate: { file: true } })) as { file: UploadRow };
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title: 'Buca in via Italia', description: 'Una buca profonda davanti al civico 12.', category: 'dissesto-stradale' },
+        files: [await incomingPhoto('via-italia.jpg')],
+      });
+    const reportPhoto = (await app.strapi.db.query(PHOTO).findOne({ where: { report: { documentId: report.documentId } }, populate: { file: true } })) as {
+      file: UploadRow;
+    };
     await ageRow(reportPhoto.file.id, 3 * HOUR);
 
     const orphan = await crashedSubmission();
@@ -83,10 +91,13 @@ describe('the upload sweep removes what a crash left behind, and only that', () 
     const fresh = await crashedSubmission();
     await ageRow(fresh.id, HOUR - 5 * 60 * 1000);
 
-    const [editors] = (await app.strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: [{ alternativeText: 'Pianta del centro' }] },
-      files: [{ ...(await incomingPhoto('pianta-centro.jpg')), mimetype: 'image/jpeg' }],
-    })) as UploadRow[];
+    const [editors] = (await app.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: [{ alternativeText: 'Pianta del centro' }] },
+        files: [{ ...(await incomingPhoto('pianta-centro.jpg')), mimetype: 'image/jpeg' }],
+      })) as UploadRow[];
     await ageRow(editors.id, 100 * HOUR);
 
     const strayHash = 'sgn_00112233445566ff_a1b2c3d4e5';

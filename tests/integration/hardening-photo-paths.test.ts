@@ -24,7 +24,11 @@ const SPELLINGS: ReadonlyArray<readonly [string, (name: string) => string]> = [
   ['parent segment', (name) => `/x/../uploads/${name}`],
   ['encoded parent segment', (name) => `/x/%2E%2E/uploads/${name}`],
   ['encoded slash', (name) => `/uploads%2F${name}`],
-  ['encoded letters', (name) => `/uploads/${name.replace('sgn_', '%73gn_').replace(/\.(\w+)$/, (_, ext: string) => `.%${ext.charCodeAt(0).toString(16).toUpperCase()}${ext.slice(1)}`)}`],
+  [
+    'encoded letters',
+    (name) =>
+      `/uploads/${name.replace('sgn_', '%73gn_').replace(/\.(\w+)$/, (_, ext: string) => `.%${ext.charCodeAt(0).toString(16).toUpperCase()}${ext.slice(1)}`)}`,
+  ],
   ['absolute form', (name) => `http://127.0.0.1/uploads/${name}`],
 ];
 

@@ -12,11 +12,14 @@ describe('the place is moderated like the text', () => {
   let citizenJwt: string;
 
   const submit = async (title: string, place: { address?: string; latitude?: number; longitude?: number } = { address: TYPED_ADDRESS, ...POINT }) => {
-    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title, description: `Descrizione della segnalazione: ${title}.`, category: 'dissesto-stradale', ...place },
-      files: [],
-    });
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title, description: `Descrizione della segnalazione: ${title}.`, category: 'dissesto-stradale', ...place },
+        files: [],
+      });
     return report.documentId as string;
   };
   const act = (documentId: string, action: string, body: Record<string, unknown> = {}) =>
@@ -65,7 +68,13 @@ describe('the place is moderated like the text', () => {
     const own = (await app.http().get(`/api/segnalazioni/my/reports/${id}`).set('Authorization', `Bearer ${citizenJwt}`).expect(200)).body.data;
     expect(own).toMatchObject({ address: TYPED_ADDRESS, latitude: POINT.latitude, longitude: POINT.longitude });
     const staff = (await app.http().get(`/segnalazioni/reports/${id}`).set('Authorization', `Bearer ${strade.token}`).expect(200)).body.data;
-    expect(staff).toMatchObject({ address: TYPED_ADDRESS, latitude: POINT.latitude, publicAddress: 'Via Italia 14', publicLatitude: 45.568, publicLongitude: 8.0545 });
+    expect(staff).toMatchObject({
+      address: TYPED_ADDRESS,
+      latitude: POINT.latitude,
+      publicAddress: 'Via Italia 14',
+      publicLatitude: 45.568,
+      publicLongitude: 8.0545,
+    });
     const moderation = staff.history.find((entry: { action: string }) => entry.action === 'moderate_text');
     expect(moderation.details).toMatchObject({ redacted: true, position: 'rounded' });
   });
@@ -77,7 +86,7 @@ describe('the place is moderated like the text', () => {
     expect((await publicReport(hidden).expect(200)).body.data).toMatchObject({ address: null, latitude: null, longitude: null });
   });
 
-  it('takes the citizen\'s address as written when the officer approves it unchanged', async () => {
+  it("takes the citizen's address as written when the officer approves it unchanged", async () => {
     const id = await publishWith('Asfalto dissestato', {}, { address: 'Corso Europa 3' });
     expect((await publicReport(id).expect(200)).body.data).toMatchObject({ address: 'Corso Europa 3', latitude: null, longitude: null });
   });

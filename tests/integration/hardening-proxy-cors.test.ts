@@ -65,11 +65,7 @@ describe('behind a TLS proxy (IS_PROXIED)', () => {
   });
 
   it('answers a preflight from another origin without allowing it', async () => {
-    const answer = await app
-      .http()
-      .options('/admin/access-token')
-      .set('Origin', 'https://evil.example')
-      .set('Access-Control-Request-Method', 'POST');
+    const answer = await app.http().options('/admin/access-token').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -31,11 +31,14 @@ describe('races between a reporter and the office', () => {
   let jwt: string;
 
   const submit = async (title: string) => {
-    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title, description: `Descrizione della segnalazione: ${title}.`, category: 'dissesto-stradale' },
-      files: [],
-    });
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title, description: `Descrizione della segnalazione: ${title}.`, category: 'dissesto-stradale' },
+        files: [],
+      });
     return report.documentId as string;
   };
   const edit = async (documentId: string, data: Record<string, unknown>, photos: number) => {
@@ -47,7 +50,9 @@ describe('races between a reporter and the office', () => {
     app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${who.token}`).send({});
   const reportOf = (documentId: string) => app.strapi.db.query(REPORT).findOne({ where: { documentId }, populate: { photos: true } });
   const actionsOf = async (documentId: string) =>
-    ((await app.strapi.db.query(HISTORY).findMany({ where: { report: { documentId } }, orderBy: { id: 'asc' } })) as { action: string }[]).map((entry) => entry.action);
+    ((await app.strapi.db.query(HISTORY).findMany({ where: { report: { documentId } }, orderBy: { id: 'asc' } })) as { action: string }[]).map(
+      (entry) => entry.action,
+    );
   const later = <T>(ms: number, run: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => run().then(resolve, reject), ms));
 
   /** Every file in uploads belongs to a stored file row, and every such row to a photo. */
@@ -136,7 +141,10 @@ describe('races between a reporter and the office', () => {
 
       const photoMessage = waDelivery([waMessage.image(`wamid.race.${attempt}.2`, sender, mediaId, now, 'Ecco la foto')]);
       // Chat reports have no category yet: they wait for the URP, who takes them in charge.
-      const [delivered, taken] = await Promise.all([deliver(app, 'whatsapp', photoMessage), later(attempt * 25, () => act(first.documentId, 'take_in_charge', urp))]);
+      const [delivered, taken] = await Promise.all([
+        deliver(app, 'whatsapp', photoMessage),
+        later(attempt * 25, () => act(first.documentId, 'take_in_charge', urp)),
+      ]);
       expect(delivered.status).toBe(200);
       expect([200, 409]).toContain(taken.status);
 

@@ -40,14 +40,30 @@ const LIMITS = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A JSON request from another loopback address, as another client on the network. */
-function fromAddress(localAddress: string, port: number, method: string, requestPath: string, body: unknown): Promise<{ status: number; body: { error?: { name: string } } }> {
+function fromAddress(
+  localAddress: string,
+  port: number,
+  method: string,
+  requestPath: string,
+  body: unknown,
+): Promise<{ status: number; body: { error?: { name: string } } }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const call = http.request({ host: '127.0.0.1', port, localAddress, method, path: requestPath, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-    });
+    const call = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method,
+        path: requestPath,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      },
+    );
     call.on('error', reject);
     call.end(payload);
   });
@@ -56,7 +72,14 @@ function fromAddress(localAddress: string, port: number, method: string, request
 /** A 429 in Strapi's error format, with an Italian message and a Retry-After that says the same. */
 function expectRateLimited(response: { status: number; headers: Record<string, string>; body: unknown }, windowSeconds: number) {
   expect(response.status).toBe(429);
-  expect(response.body).toMatchObject({ data: null, error: { status: 429, name: 'RateLimitError', message: expect.stringMatching(/^Troppe richieste in poco tempo\. Riprova tra \d+ (second[oi]|minut[oi]|ore)\.$/) } });
+  expect(response.body).toMatchObject({
+    data: null,
+    error: {
+      status: 429,
+      name: 'RateLimitError',
+      message: expect.stringMatching(/^Troppe richieste in poco tempo\. Riprova tra \d+ (second[oi]|minut[oi]|ore)\.$/),
+    },
+  });
   const retryAfter = Number(response.headers['retry-after']);
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -93,7 +116,11 @@ describe('abuse limits', () => {
     const call = app.http().post('/api/segnalazioni/reports').set('Authorization', `Bearer ${citizen.jwt}`).field('data', JSON.stringify(REPORT_INPUT));
     return photo ? call.attach('photos', photo, { filename: 'buca.jpg', contentType: 'image/jpeg' }) : call;
   };
-  const register = (name: string) => app.http().post('/api/auth/local/register').send({ username: name, email: `${name}@example.it`, password: 'Password123!', firstName: 'Nome', lastName: name });
+  const register = (name: string) =>
+    app
+      .http()
+      .post('/api/auth/local/register')
+      .send({ username: name, email: `${name}@example.it`, password: 'Password123!', firstName: 'Nome', lastName: name });
 
   beforeAll(async () => {
     graph = await startGraphApi({ tokens: ['test-whatsapp-token', 'test-page-token'] });
@@ -119,7 +146,11 @@ describe('abuse limits', () => {
 
     expectRateLimited(await submit(anna, await jpegWithGps(400, 300)), 10 * 60);
     const [own] = (await app.http().get('/api/segnalazioni/my/reports').set('Authorization', `Bearer ${anna.jwt}`).expect(200)).body.data;
-    const edit = await app.http().put(`/api/segnalazioni/my/reports/${own.documentId}`).set('Authorization', `Bearer ${anna.jwt}`).field('data', JSON.stringify({ title: 'Buca enorme in via Italia' }));
+    const edit = await app
+      .http()
+      .put(`/api/segnalazioni/my/reports/${own.documentId}`)
+      .set('Authorization', `Bearer ${anna.jwt}`)
+      .field('data', JSON.stringify({ title: 'Buca enorme in via Italia' }));
     expectRateLimited(edit, 10 * 60);
     await settle();
     expect(await snapshot()).toEqual(before);
@@ -156,15 +187,29 @@ describe('abuse limits', () => {
     expect(await snapshot()).toEqual(before);
     expect(await app.strapi.db.query(USER).count({ where: { email: 'gino@example.it' } })).toBe(0);
 
-    const elsewhere = await fromAddress('127.0.0.2', port, 'POST', '/api/auth/local/register', { username: 'gino', email: 'gino@example.it', password: 'Password123!', firstName: 'Gino', lastName: 'Gialli' });
+    const elsewhere = await fromAddress('127.0.0.2', port, 'POST', '/api/auth/local/register', {
+      username: 'gino',
+      email: 'gino@example.it',
+      password: 'Password123!',
+      firstName: 'Gino',
+      lastName: 'Gialli',
+    });
     expect(elsewhere).toMatchObject({ status: 200 });
   });
 
   it('refuses logins from one address after five attempts, the right password and password resets included', async () => {
     freshWindows();
-    for (let attempt = 0; attempt < 5; attempt += 1) await app.http().post('/api/auth/local').send({ identifier: anna.email, password: `sbagliata${attempt}` }).expect(400);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await app
+        .http()
+        .post('/api/auth/local')
+        .send({ identifier: anna.email, password: `sbagliata${attempt}` })
+        .expect(400);
     expectRateLimited(await app.http().post('/api/auth/local').send({ identifier: anna.email, password: anna.password }), 10 * 60);
-    expectRateLimited(await app.http().post('/api/auth/reset-password').send({ code: 'abc', password: 'Password456!', passwordConfirmation: 'Password456!' }), 10 * 60);
+    expectRateLimited(
+      await app.http().post('/api/auth/reset-password').send({ code: 'abc', password: 'Password456!', passwordConfirmation: 'Password456!' }),
+      10 * 60,
+    );
     const elsewhere = await fromAddress('127.0.0.3', port, 'POST', '/api/auth/local', { identifier: anna.email, password: anna.password });
     expect(elsewhere).toMatchObject({ status: 200 });
   });
@@ -220,7 +265,11 @@ describe('abuse limits', () => {
 
     beforeAll(async () => {
       clock().set(null);
-      second = spawn(process.execPath, [path.join(ROOT, 'tests/helpers/second-instance.js')], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+      second = spawn(process.execPath, [path.join(ROOT, 'tests/helpers/second-instance.js')], {
+        cwd: ROOT,
+        env: process.env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let output = '';
       await new Promise<void>((resolve, reject) => {
         second.stdout!.on('data', (chunk: Buffer) => {

@@ -66,7 +66,8 @@ describe('statistics at 70,000 reports, and the small-cell rule', () => {
   }
 
   const publicStatistics = (query = '') => app.http().get(`/api/segnalazioni/statistics${query}`).expect(200);
-  const staffStatistics = (staff: TestStaff, query = '') => app.http().get(`/segnalazioni/statistics${query}`).set('Authorization', `Bearer ${staff.token}`).expect(200);
+  const staffStatistics = (staff: TestStaff, query = '') =>
+    app.http().get(`/segnalazioni/statistics${query}`).set('Authorization', `Bearer ${staff.token}`).expect(200);
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
@@ -118,11 +119,14 @@ describe('statistics at 70,000 reports, and the small-cell rule', () => {
 
     const citizen = await createCitizen(app, 'pietro.costa@example.it');
     clock.set(new Date(`${day}T12:00:00+01:00`));
-    const { documentId } = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title: 'Buca in via Italia', description: 'Una buca profonda davanti al civico 14.', category: 'dissesto-stradale' },
-      files: [],
-    });
+    const { documentId } = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title: 'Buca in via Italia', description: 'Una buca profonda davanti al civico 14.', category: 'dissesto-stradale' },
+        files: [],
+      });
     const published = (await publicStatistics(query)).body.data;
     expect(published.total).toBe(5);
     expect(published.byStatus.submitted).toBe(members.filter((row) => row.status === 'submitted').length + 1);
@@ -145,14 +149,27 @@ describe('the deadline watch at 70,000 open reports', () => {
     const past = new Date('2026-01-01T10:00:00Z');
     // Taken in charge late, with no later deadline set: near a deadline for the query, owing no alert.
     const quiet = (n: number) => ({
-      document_id: `dl${String(n).padStart(22, '0')}`, reference: `D-${n}`, title: 'Segnalazione', description: 'Descrizione.',
-      text_moderation: 'pending', channel: 'web', status: 'in_charge', is_public: false,
-      submitted_at: past, taken_in_charge_at: past, due_take_in_charge_at: past, created_at: past, updated_at: past,
+      document_id: `dl${String(n).padStart(22, '0')}`,
+      reference: `D-${n}`,
+      title: 'Segnalazione',
+      description: 'Descrizione.',
+      text_moderation: 'pending',
+      channel: 'web',
+      status: 'in_charge',
+      is_public: false,
+      submitted_at: past,
+      taken_in_charge_at: past,
+      due_take_in_charge_at: past,
+      created_at: past,
+      updated_at: past,
     });
     await knex.transaction(async (trx) => {
       for (let start = 0; start < 70_000; start += 500) {
-        const ids = ((await trx('segnalazioni_reports').insert(Array.from({ length: 500 }, (_, i) => quiet(start + i))).returning('id')) as ({ id: number } | number)[])
-          .map((value) => (typeof value === 'number' ? value : value.id));
+        const ids = (
+          (await trx('segnalazioni_reports')
+            .insert(Array.from({ length: 500 }, (_, i) => quiet(start + i)))
+            .returning('id')) as ({ id: number } | number)[]
+        ).map((value) => (typeof value === 'number' ? value : value.id));
         await trx('segnalazioni_reports_office_lnk').insert(ids.map((id) => ({ report_id: id, office_id: office.id })));
       }
       // The last one owes its first answer since yesterday.

@@ -9,7 +9,13 @@ import { createCitizen, createStaff, type TestStaff } from '../helpers/staff';
 const REPORT = 'plugin::segnalazioni.report';
 const REPLY = 'plugin::segnalazioni.reply';
 const MESSAGE = 'plugin::segnalazioni.channel-message';
-const COUNTED = [REPORT, 'plugin::segnalazioni.photo', 'plugin::segnalazioni.history-entry', 'plugin::segnalazioni.notification', 'plugin::upload.file'] as const;
+const COUNTED = [
+  REPORT,
+  'plugin::segnalazioni.photo',
+  'plugin::segnalazioni.history-entry',
+  'plugin::segnalazioni.notification',
+  'plugin::upload.file',
+] as const;
 
 const VALID = { title: 'Cartello abbattuto', description: "Il cartello di stop all'incrocio è a terra da due giorni.", category: 'segnaletica' };
 
@@ -33,7 +39,8 @@ describe('text that is not text', () => {
   const submit = (data: Record<string, unknown>) =>
     app.http().post('/api/segnalazioni/reports').set('Authorization', `Bearer ${jwt}`).field('data', JSON.stringify(data));
   const staff = (method: 'get' | 'post', url: string) => app.http()[method](url).set('Authorization', `Bearer ${urp.token}`);
-  const act = (documentId: string, action: string, body: Record<string, unknown>) => staff('post', `/segnalazioni/reports/${documentId}/actions/${action}`).send(body);
+  const act = (documentId: string, action: string, body: Record<string, unknown>) =>
+    staff('post', `/segnalazioni/reports/${documentId}/actions/${action}`).send(body);
   const stored = (documentId: string) => app.strapi.db.query(REPORT).findOne({ where: { documentId } });
 
   beforeAll(async () => {
@@ -91,14 +98,17 @@ describe('text that is not text', () => {
     it('takes a photo whose file name has a NUL and a bidi override, and keeps the name plain', async () => {
       const response = await submit(VALID).attach('photos', await jpegWithGps(200, 150), 'foto\u0000\u202Egpj.exe.jpg');
       expect(response.status).toBe(201);
-      const photo = await app.strapi.db.query('plugin::segnalazioni.photo').findOne({ where: { report: { documentId: response.body.data.documentId } }, populate: { file: true } });
+      const photo = await app.strapi.db
+        .query('plugin::segnalazioni.photo')
+        .findOne({ where: { report: { documentId: response.body.data.documentId } }, populate: { file: true } });
       expect(photo.file.alternativeText).toBe('fotogpj.exe.jpg');
     });
 
     it('holds an edit to the same rule', async () => {
       const created = await submit(VALID).expect(201);
       const documentId = created.body.data.documentId;
-      const edit = (data: Record<string, unknown>) => app.http().put(`/api/segnalazioni/my/reports/${documentId}`).set('Authorization', `Bearer ${jwt}`).field('data', JSON.stringify(data));
+      const edit = (data: Record<string, unknown>) =>
+        app.http().put(`/api/segnalazioni/my/reports/${documentId}`).set('Authorization', `Bearer ${jwt}`).field('data', JSON.stringify(data));
 
       const refused = await edit({ title: '\u200B'.repeat(6), description: JUNK.repeat(5) });
       expect(refused.status).toBe(400);
@@ -140,7 +150,11 @@ describe('text that is not text', () => {
       expect(reason.status).toBe(400);
       expect(reason.body.error.message).toMatch(/Motivo/);
 
-      await act(documentId, 'moderate_text', { decision: 'approve', publicTitle: 'Cartello\u0000 abbattuto', publicText: 'Il cartello\u202E è a terra.\r\nIntervento\u0000 richiesto.' }).expect(200);
+      await act(documentId, 'moderate_text', {
+        decision: 'approve',
+        publicTitle: 'Cartello\u0000 abbattuto',
+        publicText: 'Il cartello\u202E è a terra.\r\nIntervento\u0000 richiesto.',
+      }).expect(200);
       expect(await stored(documentId)).toMatchObject({ publicTitle: 'Cartello abbattuto', publicText: 'Il cartello è a terra.\nIntervento richiesto.' });
       await act(documentId, 'reply', { kind: 'progress', body: 'Interverremo\u0000 domani.\r\nGrazie\u202E', public: true }).expect(200);
       await act(documentId, 'close', { body: 'Cartello\u0000 rimesso a posto.', public: false }).expect(200);

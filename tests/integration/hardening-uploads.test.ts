@@ -24,7 +24,10 @@ const REPORT = { title: 'Rifiuti abbandonati', description: 'Sacchi di rifiuti l
 const BOUNDARY = 'sportelloBoundary7MA4YWxk';
 
 /** A multipart body written by hand: fields, then files, exactly as given. */
-function multipart(parts: Array<{ name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer }>, boundary = BOUNDARY): Buffer {
+function multipart(
+  parts: Array<{ name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer }>,
+  boundary = BOUNDARY,
+): Buffer {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const head =
@@ -38,10 +41,14 @@ function multipart(parts: Array<{ name: string; value: string } | { name: string
 }
 
 /** A body cut in pieces, as a client streams it. */
-const pieces = (body: Buffer, size = 256 * 1024) => Array.from({ length: Math.ceil(body.length / size) }, (_, index) => body.subarray(index * size, (index + 1) * size));
+const pieces = (body: Buffer, size = 256 * 1024) =>
+  Array.from({ length: Math.ceil(body.length / size) }, (_, index) => body.subarray(index * size, (index + 1) * size));
 
 /** Chunked transfer coding of the pieces. */
-const chunked = (parts: Buffer[]) => [...parts.map((part) => Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')])), Buffer.from('0\r\n\r\n')];
+const chunked = (parts: Buffer[]) => [
+  ...parts.map((part) => Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')])),
+  Buffer.from('0\r\n\r\n'),
+];
 
 describe('uploads leave nothing behind, and bodies that cannot be read get a clear 4xx', () => {
   let app: TestApp;
@@ -92,15 +99,35 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
     ['an upload to a route that does not exist', () => withPhoto(asCitizen(app.http().post('/api/segnalazioni/nowhere'))), 415, /non accetta file/],
     ['an upload with a method the route does not have', () => withPhoto(asCitizen(app.http().patch('/api/segnalazioni/reports'))), 415, /non accetta file/],
     ['an upload with data that is not JSON', () => withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')), '{"title": '), 400, null],
-    ['an upload with a prototype key in its data', () => withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')), '{"__proto__": {"admin": true}}'), 400, /chiave non ammessa "__proto__"/],
-    ['an upload of more files than any report takes', () => {
-      let request = asCitizen(app.http().post('/api/segnalazioni/reports')).field('data', JSON.stringify(REPORT));
-      for (let index = 0; index < 11; index++) request = request.attach('photos', photo, { filename: `foto-${index}.jpg`, contentType: 'image/jpeg' });
-      return request;
-    }, 413, /troppo grande/],
+    [
+      'an upload with a prototype key in its data',
+      () => withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')), '{"__proto__": {"admin": true}}'),
+      400,
+      /chiave non ammessa "__proto__"/,
+    ],
+    [
+      'an upload of more files than any report takes',
+      () => {
+        let request = asCitizen(app.http().post('/api/segnalazioni/reports')).field('data', JSON.stringify(REPORT));
+        for (let index = 0; index < 11; index++) request = request.attach('photos', photo, { filename: `foto-${index}.jpg`, contentType: 'image/jpeg' });
+        return request;
+      },
+      413,
+      /troppo grande/,
+    ],
     ['an upload of files to a JSON route (login)', () => withPhoto(app.http().post('/api/auth/local')), 415, /non accetta file/],
-    ['an upload to the media library without permission', () => app.http().post('/api/upload').attach('files', photo, { filename: 'foto.jpg', contentType: 'image/jpeg' }), 403, null],
-    ['an edit of a report that is not the citizen\'s', () => withPhoto(asCitizen(app.http().put('/api/segnalazioni/my/reports/abcdefghijklmnopqrstuvwx'))), 404, null],
+    [
+      'an upload to the media library without permission',
+      () => app.http().post('/api/upload').attach('files', photo, { filename: 'foto.jpg', contentType: 'image/jpeg' }),
+      403,
+      null,
+    ],
+    [
+      "an edit of a report that is not the citizen's",
+      () => withPhoto(asCitizen(app.http().put('/api/segnalazioni/my/reports/abcdefghijklmnopqrstuvwx'))),
+      404,
+      null,
+    ],
   ];
 
   it.each(statusCases)('%s: the right status, and no temp file', async (label, send, status, message) => {
@@ -116,7 +143,10 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
 
   it('a body declared larger than the limit: 413 before a byte of it is read', async () => {
     const address = await loopbackAddress(app.strapi.server.httpServer);
-    const body = multipart([{ name: 'data', value: JSON.stringify(REPORT) }, { name: 'photos', filename: 'enorme.jpg', type: 'image/jpeg', bytes: await jpegOfSize(7) }]);
+    const body = multipart([
+      { name: 'data', value: JSON.stringify(REPORT) },
+      { name: 'photos', filename: 'enorme.jpg', type: 'image/jpeg', bytes: await jpegOfSize(7) },
+    ]);
     const response = await rawRequest(address, {
       method: 'POST',
       target: '/api/segnalazioni/reports',
@@ -133,7 +163,10 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
 
   it('a chunked body that grows past the limit: 413, and what was written is removed', async () => {
     const address = await loopbackAddress(app.strapi.server.httpServer);
-    const body = multipart([{ name: 'data', value: JSON.stringify(REPORT) }, { name: 'photos', filename: 'enorme.jpg', type: 'image/jpeg', bytes: await jpegOfSize(8) }]);
+    const body = multipart([
+      { name: 'data', value: JSON.stringify(REPORT) },
+      { name: 'photos', filename: 'enorme.jpg', type: 'image/jpeg', bytes: await jpegOfSize(8) },
+    ]);
     const response = await rawRequest(address, {
       method: 'POST',
       target: '/api/segnalazioni/reports',
@@ -153,7 +186,11 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
     try {
       const report = await withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')));
       expect(report.status).toBe(500);
-      const media = await app.http().post('/upload').set('Authorization', `Bearer ${adminToken}`).attach('files', photo, { filename: 'mappa.jpg', contentType: 'image/jpeg' });
+      const media = await app
+        .http()
+        .post('/upload')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .attach('files', photo, { filename: 'mappa.jpg', contentType: 'image/jpeg' });
       expect(media.status).toBe(500);
     } finally {
       fs.rmSync(uploads);
@@ -165,20 +202,35 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
   it('a valid report, a JSON-only edit and a media library upload still work, and leave nothing', async () => {
     const created = await withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports'))).expect(201);
     expect(created.body.data.photos).toHaveLength(1);
-    await asCitizen(app.http().put(`/api/segnalazioni/my/reports/${created.body.data.documentId}`)).send({ data: { title: 'Rifiuti abbandonati in via Roma' } }).expect(200);
-    const media = await app.http().post('/upload').set('Authorization', `Bearer ${adminToken}`).attach('files', photo, { filename: 'mappa.jpg', contentType: 'image/jpeg' }).expect(201);
+    await asCitizen(app.http().put(`/api/segnalazioni/my/reports/${created.body.data.documentId}`))
+      .send({ data: { title: 'Rifiuti abbandonati in via Roma' } })
+      .expect(200);
+    const media = await app
+      .http()
+      .post('/upload')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .attach('files', photo, { filename: 'mappa.jpg', contentType: 'image/jpeg' })
+      .expect(201);
     expect(media.body[0]).toMatchObject({ name: 'mappa.jpg', mime: 'image/jpeg' });
     await expectNoLeftovers('valid uploads');
   });
 
   describe('malformed bodies', () => {
     const malformed: Array<[string, string, () => Buffer]> = [
-      ['a multipart body with another boundary than declared', `multipart/form-data; boundary=${BOUNDARY}`, () => multipart([{ name: 'data', value: '{}' }], 'otherBoundary')],
+      [
+        'a multipart body with another boundary than declared',
+        `multipart/form-data; boundary=${BOUNDARY}`,
+        () => multipart([{ name: 'data', value: '{}' }], 'otherBoundary'),
+      ],
       ['a multipart body with no boundary declared', 'multipart/form-data', () => multipart([{ name: 'data', value: '{}' }])],
       [
         'a truncated multipart body',
         `multipart/form-data; boundary=${BOUNDARY}`,
-        () => multipart([{ name: 'data', value: JSON.stringify(REPORT) }, { name: 'photos', filename: 'f.jpg', type: 'image/jpeg', bytes: photo }]).subarray(0, -200),
+        () =>
+          multipart([
+            { name: 'data', value: JSON.stringify(REPORT) },
+            { name: 'photos', filename: 'f.jpg', type: 'image/jpeg', bytes: photo },
+          ]).subarray(0, -200),
       ],
     ];
 
@@ -209,7 +261,12 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
       ['JSON that is not an object', '"una stringa"', /non è JSON valido/, { reason: 'invalidJson' }],
       ['a __proto__ key', '{"identifier": "x", "__proto__": {"isAdmin": true}}', /chiave non ammessa "__proto__"/, { reason: 'forbiddenKey' }],
       ['a constructor key, deep down', '{"data": {"nested": [{"constructor": {"prototype": {"x": 1}}}]}}', /chiave non ammessa/, { reason: 'forbiddenKey' }],
-      ['a plain constructor key', '{"data": {"constructor": "x"}}', /chiave non ammessa "constructor" \(in data\.constructor\)/, { reason: 'forbiddenKey', path: 'data.constructor' }],
+      [
+        'a plain constructor key',
+        '{"data": {"constructor": "x"}}',
+        /chiave non ammessa "constructor" \(in data\.constructor\)/,
+        { reason: 'forbiddenKey', path: 'data.constructor' },
+      ],
     ];
 
     it.each(jsonCases)('%s → 400 with details, in Italian', async (_label, body, message, details) => {
@@ -222,7 +279,11 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
     });
 
     it('a JSON body larger than the parser takes → 413 in Italian', async () => {
-      const response = await app.http().post('/api/auth/local').set('Content-Type', 'application/json').send(JSON.stringify({ identifier: 'x'.repeat(2 * 1024 * 1024) }));
+      const response = await app
+        .http()
+        .post('/api/auth/local')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ identifier: 'x'.repeat(2 * 1024 * 1024) }));
       expect(response.status).toBe(413);
       expect(response.body.error).toMatchObject({ status: 413, details: { reason: 'tooLarge' } });
       expect(response.body.error.message).toMatch(/troppo grande/);

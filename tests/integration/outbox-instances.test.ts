@@ -46,9 +46,10 @@ const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
     const recipients = Array.from({ length: 60 }, (_, index) => `destinatario${index}@comune.test`);
     await app.strapi.db.transaction(() =>
-      app.strapi.plugin('segnalazioni').service('notifications').enqueue(
-        recipients.map((recipient) => ({ recipient, template: 'report-modified', data: { reference: 'ABCD-EFGH', title: recipient, changes: '-' } })),
-      ),
+      app.strapi
+        .plugin('segnalazioni')
+        .service('notifications')
+        .enqueue(recipients.map((recipient) => ({ recipient, template: 'report-modified', data: { reference: 'ABCD-EFGH', title: recipient, changes: '-' } }))),
     );
 
     await app.mailbox.waitFor((mail: { to: string[] }) => mail.to[0].startsWith('destinatario'), { count: 60, timeoutMs: 30000 });

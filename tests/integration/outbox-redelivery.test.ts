@@ -15,7 +15,9 @@ describe('outbox redelivery', () => {
   const notifications = () => app.strapi.plugin('segnalazioni').service('notifications');
   const mailsTo = (prefix: string): Mail[] => app.mailbox.messages.filter((mail: Mail) => mail.to[0].startsWith(prefix));
   const enqueue = (recipients: string[]) =>
-    notifications().enqueue(recipients.map((recipient) => ({ recipient, template: 'report-modified', data: { reference: 'ABCD-EFGH', title: recipient, changes: '-' } })));
+    notifications().enqueue(
+      recipients.map((recipient) => ({ recipient, template: 'report-modified', data: { reference: 'ABCD-EFGH', title: recipient, changes: '-' } })),
+    );
 
   beforeAll(async () => {
     app = await startApp(
@@ -38,14 +40,20 @@ describe('outbox redelivery', () => {
     const second = notifications().dispatchDue();
     await Promise.all([first, second]);
 
-    expect(mailsTo('presa').map((mail) => mail.to[0]).sort()).toEqual([...recipients].sort());
+    expect(
+      mailsTo('presa')
+        .map((mail) => mail.to[0])
+        .sort(),
+    ).toEqual([...recipients].sort());
   });
 
   it('gives a mail sent again after a crash the Message-ID of its first copy, and each notification its own', async () => {
     await enqueue(['rinvio-a@comune.test', 'rinvio-b@comune.test']);
     await notifications().dispatchDue();
     // The server died after SMTP accepted the mail to A: its row is still claimed, and the claim runs out.
-    await app.strapi.db.query(NOTIFICATION).update({ where: { recipient: 'rinvio-a@comune.test' }, data: { status: 'sending', lockedUntil: new Date(Date.now() - 1000) } });
+    await app.strapi.db
+      .query(NOTIFICATION)
+      .update({ where: { recipient: 'rinvio-a@comune.test' }, data: { status: 'sending', lockedUntil: new Date(Date.now() - 1000) } });
     await notifications().dispatchDue();
 
     const [first, again] = mailsTo('rinvio-a');

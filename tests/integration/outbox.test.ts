@@ -37,7 +37,10 @@ describe('notifications outbox', () => {
 
     await app.mailbox.resume();
     await app.mailbox.waitFor((m: Mail) => m.subject.includes(reference), { count: 2 });
-    await waitUntil(async () => (await app.strapi.db.query(NOTIFICATION).count({ where: { status: 'sent', template: { $in: ['report-received', 'report-receipt'] } } })) === 2);
+    await waitUntil(
+      async () =>
+        (await app.strapi.db.query(NOTIFICATION).count({ where: { status: 'sent', template: { $in: ['report-received', 'report-receipt'] } } })) === 2,
+    );
     // Delivered once each, never twice.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(app.mailbox.messages.filter((m: Mail) => m.subject.includes(reference))).toHaveLength(2);
@@ -45,10 +48,14 @@ describe('notifications outbox', () => {
 
   it('marks a notification failed, for staff to see, after the last attempt', async () => {
     await app.mailbox.pause();
-    await app.strapi.plugin('segnalazioni').service('notifications').enqueue([
-      { recipient: 'nessuno@comune.test', template: 'report-modified', data: { reference: 'ABCD-EFGH', title: 'Prova', changes: '- niente' } },
-    ]);
-    await waitUntil(async () => (await app.strapi.db.query(NOTIFICATION).count({ where: { recipient: 'nessuno@comune.test', status: 'failed' } })) === 1, 15000);
+    await app.strapi
+      .plugin('segnalazioni')
+      .service('notifications')
+      .enqueue([{ recipient: 'nessuno@comune.test', template: 'report-modified', data: { reference: 'ABCD-EFGH', title: 'Prova', changes: '- niente' } }]);
+    await waitUntil(
+      async () => (await app.strapi.db.query(NOTIFICATION).count({ where: { recipient: 'nessuno@comune.test', status: 'failed' } })) === 1,
+      15000,
+    );
     const failed = await app.strapi.db.query(NOTIFICATION).findOne({ where: { recipient: 'nessuno@comune.test' } });
     expect(failed).toMatchObject({ status: 'failed', attempts: 4 });
     expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -58,9 +65,12 @@ describe('notifications outbox', () => {
   });
 
   it('renders the English templates when the notification is in English', async () => {
-    await app.strapi.plugin('segnalazioni').service('notifications').enqueue([
-      { recipient: 'visitor@example.com', template: 'report-modified', locale: 'en', data: { reference: 'ABCD-EFGH', title: 'Test', changes: '- Title' } },
-    ]);
+    await app.strapi
+      .plugin('segnalazioni')
+      .service('notifications')
+      .enqueue([
+        { recipient: 'visitor@example.com', template: 'report-modified', locale: 'en', data: { reference: 'ABCD-EFGH', title: 'Test', changes: '- Title' } },
+      ]);
     void app.strapi.plugin('segnalazioni').service('notifications').kick();
     const [mail] = await app.mailbox.waitFor((m: Mail) => m.to.includes('visitor@example.com'));
     expect(mail.subject).toBe('Report modified [ABCD-EFGH]: Test');

@@ -42,7 +42,13 @@ describe('portal serving', () => {
   };
 
   it('answers every portal address with index.html, the municipality filled in and escaped, revalidated each time', async () => {
-    for (const address of ['/sportello', '/sportello/', '/sportello/segnalazioni/abc123', '/sportello/le-mie-segnalazioni/xyz', '/sportello/accesso?confermato=1']) {
+    for (const address of [
+      '/sportello',
+      '/sportello/',
+      '/sportello/segnalazioni/abc123',
+      '/sportello/le-mie-segnalazioni/xyz',
+      '/sportello/accesso?confermato=1',
+    ]) {
       const response = await app.http().get(address).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
       expect(response.headers['cache-control']).toBe('no-cache');

@@ -50,9 +50,17 @@ describe('bad input changes nothing', () => {
   const photo = async () => ({ name: 'foto.jpg', bytes: await jpegWithGps(200, 150) });
 
   const cases: [string, () => Promise<[string | undefined, Attachment[]]>, RegExp][] = [
-    ['a fake image (text named .jpg)', async () => [JSON.stringify(VALID), [{ name: 'foto.jpg', bytes: Buffer.from('non sono una foto, sono testo'.repeat(50)) }]], /non è una foto JPEG, PNG o WebP/],
+    [
+      'a fake image (text named .jpg)',
+      async () => [JSON.stringify(VALID), [{ name: 'foto.jpg', bytes: Buffer.from('non sono una foto, sono testo'.repeat(50)) }]],
+      /non è una foto JPEG, PNG o WebP/,
+    ],
     ['a fake image with JPEG magic bytes', async () => [JSON.stringify(VALID), [{ name: 'finta.jpg', bytes: fakeJpeg() }]], /non è un'immagine leggibile/],
-    ['a PDF sent as image/png', async () => [JSON.stringify(VALID), [{ name: 'doc.png', bytes: Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000)), type: 'image/png' }]], /non è una foto/],
+    [
+      'a PDF sent as image/png',
+      async () => [JSON.stringify(VALID), [{ name: 'doc.png', bytes: Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000)), type: 'image/png' }]],
+      /non è una foto/,
+    ],
     ['malformed JSON', async () => ['{"title": "Cartello", ', []], /non contiene JSON valido/],
     ['no data at all', async () => [undefined, []], /Manca il campo "data"/],
     ['JSON that is not an object', async () => ['[1,2,3]', []], /oggetto JSON/],

@@ -6,7 +6,12 @@ describe('archive search', () => {
   let app: TestApp;
   let officer: TestStaff;
   const search = async (q: string, extra = '') =>
-    (await app.http().get(`/api/segnalazioni/reports?q=${encodeURIComponent(q)}${extra}`).expect(200)).body.data.map((r: { title: string }) => r.title);
+    (
+      await app
+        .http()
+        .get(`/api/segnalazioni/reports?q=${encodeURIComponent(q)}${extra}`)
+        .expect(200)
+    ).body.data.map((r: { title: string }) => r.title);
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
@@ -22,7 +27,10 @@ describe('archive search', () => {
       ['Cassonetto segreto', 'Cassonetto non pubblicato.', null],
     ];
     for (const [title, description, moderation] of reports) {
-      const { documentId } = await app.strapi.plugin('segnalazioni').service('intake').submit({ citizen, input: { title, description, category: 'rifiuti' }, files: [] });
+      const { documentId } = await app.strapi
+        .plugin('segnalazioni')
+        .service('intake')
+        .submit({ citizen, input: { title, description, category: 'rifiuti' }, files: [] });
       if (!moderation) continue;
       await act(documentId, 'take_in_charge');
       await act(documentId, 'moderate_text', { decision: 'approve', ...moderation });

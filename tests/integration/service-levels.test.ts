@@ -11,11 +11,16 @@ describe('service levels', () => {
   const clock = () => app.strapi.plugin('segnalazioni').service('clock');
 
   const submit = async (title: string) =>
-    (await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title, description: `Descrizione: ${title}.`, category: 'dissesto-stradale' },
-      files: [],
-    })).documentId as string;
+    (
+      await app.strapi
+        .plugin('segnalazioni')
+        .service('intake')
+        .submit({
+          citizen,
+          input: { title, description: `Descrizione: ${title}.`, category: 'dissesto-stradale' },
+          files: [],
+        })
+    ).documentId as string;
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '150' });
@@ -45,11 +50,7 @@ describe('service levels', () => {
   it('taking in charge sets the first answer and closing deadlines, and the mail says them', async () => {
     clock().set(new Date('2026-11-30T09:00:00+01:00'));
     const id = await submit('Asfalto sollevato');
-    const response = await app
-      .http()
-      .post(`/segnalazioni/reports/${id}/actions/take_in_charge`)
-      .set('Authorization', `Bearer ${officer.token}`)
-      .expect(200);
+    const response = await app.http().post(`/segnalazioni/reports/${id}/actions/take_in_charge`).set('Authorization', `Bearer ${officer.token}`).expect(200);
     expect(response.body.data.deadlines).toEqual({
       // Received during office hours: the next working day is the first whole one.
       takeInCharge: new Date('2026-12-01T16:00:00+01:00').toISOString(),

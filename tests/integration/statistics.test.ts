@@ -10,8 +10,12 @@ describe('statistics', () => {
   const clock = () => app.strapi.plugin('segnalazioni').service('clock');
   const at = (iso: string) => clock().set(new Date(iso));
   const submit = async (title: string, category: string) =>
-    (await app.strapi.plugin('segnalazioni').service('intake').submit({ citizen, input: { title, description: `Descrizione: ${title}.`, category }, files: [] }))
-      .documentId as string;
+    (
+      await app.strapi
+        .plugin('segnalazioni')
+        .service('intake')
+        .submit({ citizen, input: { title, description: `Descrizione: ${title}.`, category }, files: [] })
+    ).documentId as string;
   const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
     app.http().post(`/segnalazioni/reports/${id}/actions/${action}`).set('Authorization', `Bearer ${strade.token}`).send(body).expect(200);
 
@@ -55,7 +59,13 @@ describe('statistics', () => {
 
   it('leaves cells of fewer than five reports out of the public figures', async () => {
     const { body } = await app.http().get('/api/segnalazioni/statistics').expect(200);
-    expect(body.data).toMatchObject({ total: 0, byCategory: [], byOffice: [], byMonth: [], medianHours: { takeInCharge: null, firstAnswer: null, close: null } });
+    expect(body.data).toMatchObject({
+      total: 0,
+      byCategory: [],
+      byOffice: [],
+      byMonth: [],
+      medianHours: { takeInCharge: null, firstAnswer: null, close: null },
+    });
     expect(body.meta).toEqual({ minimumCellReports: 5 });
   });
 
@@ -67,8 +77,14 @@ describe('statistics', () => {
       medianHours: { takeInCharge: 37, firstAnswer: 6, close: 24 }, // median of 2 h and 72 h is 37 h
       withinServiceLevel: { takeInCharge: 0.5, firstAnswer: 1, close: 1 },
     });
-    expect(body.data.byMonth.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([['2026-10', 1], ['2026-11', 2]]);
-    expect(body.data.byCategory.map((c: { slug: string; total: number }) => [c.slug, c.total])).toEqual([['dissesto-stradale', 2], ['rifiuti', 1]]);
+    expect(body.data.byMonth.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([
+      ['2026-10', 1],
+      ['2026-11', 2],
+    ]);
+    expect(body.data.byCategory.map((c: { slug: string; total: number }) => [c.slug, c.total])).toEqual([
+      ['dissesto-stradale', 2],
+      ['rifiuti', 1],
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/Buca|pietro|Descrizione/);
   });
 

@@ -15,11 +15,14 @@ describe('back-office workflow', () => {
 
   const submit = async (title: string, category: string, photos = 0) => {
     const files = await Promise.all(Array.from({ length: photos }, (_, i) => (i % 2 ? pngPhotoFile() : jpegPhotoFile())));
-    const report = await app.strapi.plugin('segnalazioni').service('intake').submit({
-      citizen,
-      input: { title, description: `Descrizione della segnalazione: ${title}.`, category },
-      files,
-    });
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title, description: `Descrizione della segnalazione: ${title}.`, category },
+        files,
+      });
     return report.documentId as string;
   };
   const act = (who: TestStaff, documentId: string, action: string, body: Record<string, unknown> = {}) =>
@@ -86,7 +89,15 @@ describe('back-office workflow', () => {
       ['final', true],
     ]);
     expect(closed.body.data.history.map((h: { action: string }) => h.action)).toEqual([
-      'submit', 'take_in_charge', 'moderate_text', 'moderate_photo', 'moderate_photo', 'publish', 'reply', 'reply', 'close',
+      'submit',
+      'take_in_charge',
+      'moderate_text',
+      'moderate_photo',
+      'moderate_photo',
+      'publish',
+      'reply',
+      'reply',
+      'close',
     ]);
     expect(closed.body.data.history[1]).toMatchObject({ actor: 'anna strade', fromStatus: 'submitted', toStatus: 'in_charge' });
 
@@ -160,7 +171,7 @@ describe('back-office workflow', () => {
   it('needs the reason to reject, then rejects with it as the reply', async () => {
     const id = await submit('Segnalazione fuori competenza', 'segnaletica');
     await act(strade, id, 'reject', { public: false }).expect(400);
-    const rejected = await act(strade, id, 'reject', { body: "La strada è provinciale: abbiamo inoltrato la segnalazione alla Provincia." }).expect(200);
+    const rejected = await act(strade, id, 'reject', { body: 'La strada è provinciale: abbiamo inoltrato la segnalazione alla Provincia.' }).expect(200);
     expect(rejected.body.data).toMatchObject({ status: 'rejected', allowedActions: [] });
     expect(rejected.body.data.replies).toEqual([expect.objectContaining({ kind: 'rejection', public: false })]);
   });
@@ -172,9 +183,17 @@ describe('back-office workflow', () => {
     await act(strade, id, 'publish').expect(200);
     const inArchive = async () => ({
       one: (await app.http().get(`/api/segnalazioni/reports/${id}`)).status,
-      listed: (await app.http().get('/api/segnalazioni/reports?category=segnaletica&pageSize=100').expect(200)).body.data.some((r: { documentId: string }) => r.documentId === id),
+      listed: (await app.http().get('/api/segnalazioni/reports?category=segnaletica&pageSize=100').expect(200)).body.data.some(
+        (r: { documentId: string }) => r.documentId === id,
+      ),
       found: (await app.http().get('/api/segnalazioni/reports?q=adesivi').expect(200)).body.data.some((r: { documentId: string }) => r.documentId === id),
-      graphql: (await app.http().post('/graphql').send({ query: `{ segnalazioniReport(documentId: "${id}") { documentId } }` }).expect(200)).body.data.segnalazioniReport,
+      graphql: (
+        await app
+          .http()
+          .post('/graphql')
+          .send({ query: `{ segnalazioniReport(documentId: "${id}") { documentId } }` })
+          .expect(200)
+      ).body.data.segnalazioniReport,
     });
     expect(await inArchive()).toEqual({ one: 200, listed: true, found: true, graphql: { documentId: id } });
 
@@ -217,7 +236,9 @@ describe('back-office workflow', () => {
 
   it('reassigns to another office, which is emailed and takes over', async () => {
     const id = await submit('Rami sulla strada', 'dissesto-stradale');
-    await app.strapi.db.query('plugin::segnalazioni.reply-template').create({ data: { name: 'Presa in carico standard', kind: 'feasibility', body: 'Interverremo al più presto.' } });
+    await app.strapi.db
+      .query('plugin::segnalazioni.reply-template')
+      .create({ data: { name: 'Presa in carico standard', kind: 'feasibility', body: 'Interverremo al più presto.' } });
     const options = await get(strade, '/segnalazioni/options').expect(200);
     expect(options.body.data.replyTemplates).toEqual([
       { documentId: expect.any(String), name: 'Presa in carico standard', kind: 'feasibility', body: 'Interverremo al più presto.', category: null },
@@ -227,7 +248,9 @@ describe('back-office workflow', () => {
     const reassigned = await act(strade, id, 'reassign', { office: verdeOffice.documentId, note: 'Sono rami di un albero del parco.' }).expect(200);
     expect(reassigned.body).toEqual({ data: null, meta: { leftScope: true } });
     const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('verde@comune.test') && m.subject.includes('Rami sulla strada'))) as Mail[];
-    expect(mail.subject).toBe(`Segnalazione assegnata al vostro ufficio [${(await get(verde, `/segnalazioni/reports/${id}`)).body.data.reference}]: Rami sulla strada`);
+    expect(mail.subject).toBe(
+      `Segnalazione assegnata al vostro ufficio [${(await get(verde, `/segnalazioni/reports/${id}`)).body.data.reference}]: Rami sulla strada`,
+    );
     expect(mail.text).toContain('Nota: Sono rami di un albero del parco.');
     await get(strade, `/segnalazioni/reports/${id}`).expect(403);
     await act(verde, id, 'take_in_charge').expect(200);
@@ -247,7 +270,11 @@ describe('back-office workflow', () => {
     const edit = await app.http().put(`${cm}/${id}`).set('Authorization', `Bearer ${urp.token}`).send({ isPublic: true, textModeration: 'approved' });
     expect(edit.status).toBe(403);
     expect(edit.body.error.message).toMatch(/pannello Segnalazioni/);
-    const create = await app.http().post(cm).set('Authorization', `Bearer ${urp.token}`).send({ title: 'Finta', description: 'Inserita a mano', reference: 'AAAA-BBBB', submittedAt: new Date().toISOString() });
+    const create = await app
+      .http()
+      .post(cm)
+      .set('Authorization', `Bearer ${urp.token}`)
+      .send({ title: 'Finta', description: 'Inserita a mano', reference: 'AAAA-BBBB', submittedAt: new Date().toISOString() });
     expect(create.status).toBe(403);
     await app.http().delete(`${cm}/${id}`).set('Authorization', `Bearer ${urp.token}`).expect(403);
     expect(await app.strapi.db.query(REPORT).findOne({ where: { documentId: id } })).toMatchObject({ status: 'submitted', isPublic: false });

@@ -24,7 +24,14 @@ describe('GraphQL configuration', () => {
   });
 
   it('has a default for every limit, and reads each from its variable', () => {
-    const names = ['GRAPHQL_MAX_QUERY_BYTES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_ARGUMENT_LENGTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_DIRECTIVES', 'GRAPHQL_MAX_COST'];
+    const names = [
+      'GRAPHQL_MAX_QUERY_BYTES',
+      'GRAPHQL_MAX_TOKENS',
+      'GRAPHQL_MAX_ARGUMENT_LENGTH',
+      'GRAPHQL_MAX_ALIASES',
+      'GRAPHQL_MAX_DIRECTIVES',
+      'GRAPHQL_MAX_COST',
+    ];
     expect(graphqlConfig(Object.fromEntries(names.map((name) => [name, undefined]))).limits).toEqual({
       maxQueryBytes: 8192,
       maxTokens: 1000,

@@ -114,7 +114,11 @@ export function showProblems(form: HTMLElement, summarySlot: HTMLElement, proble
     'div',
     { class: 'alert alert-danger', role: 'alert', tabindex: '-1' },
     h('p', { class: 'fw-semibold mb-1' }, title),
-    h('ul', { class: 'mb-0' }, problems.map((problem) => h('li', {}, problem.message))),
+    h(
+      'ul',
+      { class: 'mb-0' },
+      problems.map((problem) => h('li', {}, problem.message)),
+    ),
   );
   replaceChildren(summarySlot, summary);
   summary.focus();

@@ -21,7 +21,9 @@ export function pageLayout({ title, trail = [], lead }: { title: string; trail?:
       h(
         'ol',
         { class: 'breadcrumb p-0' },
-        crumbs.map((crumb) => h('li', { class: 'breadcrumb-item' }, h('a', { href: crumb.href }, crumb.label), h('span', { class: 'separator', 'aria-hidden': 'true' }, '/'))),
+        crumbs.map((crumb) =>
+          h('li', { class: 'breadcrumb-item' }, h('a', { href: crumb.href }, crumb.label), h('span', { class: 'separator', 'aria-hidden': 'true' }, '/')),
+        ),
         h('li', { class: 'breadcrumb-item active', 'aria-current': 'page' }, title),
       ),
     ),
@@ -46,7 +48,12 @@ export type DetailRow = readonly [label: string, value: Child];
 /** A label/value list, skipping the values that are not there; `stacked` for narrow columns. */
 export function detailsList(rows: readonly DetailRow[], { stacked = false } = {}): HTMLElement {
   const present = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
-  if (stacked) return h('dl', { class: 'details-list stacked mb-0' }, present.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+  if (stacked)
+    return h(
+      'dl',
+      { class: 'details-list stacked mb-0' },
+      present.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+    );
   return h(
     'dl',
     { class: 'row details-list' },

@@ -34,7 +34,12 @@ export function paginationNav(pagination: Pagination, hrefOf: (page: number) => 
           : h(
               'li',
               { class: 'page-item' },
-              h('a', { class: 'page-link', href: hrefOf(n), 'aria-current': n === page ? 'page' : null }, h('span', { class: 'visually-hidden' }, `${t('pagination.page')} `), String(n)),
+              h(
+                'a',
+                { class: 'page-link', href: hrefOf(n), 'aria-current': n === page ? 'page' : null },
+                h('span', { class: 'visually-hidden' }, `${t('pagination.page')} `),
+                String(n),
+              ),
             ),
       ),
       step(page + 1, t('pagination.next'), 'it-chevron-right'),

@@ -17,7 +17,13 @@ interface ReportHeadline {
 
 /** Status and category, the first thing read about a report. */
 export const statusLine = (report: ReportHeadline, ...more: Child[]) =>
-  h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-2' }, statusBadge(report.status), report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null, more);
+  h(
+    'div',
+    { class: 'd-flex flex-wrap gap-2 align-items-center mb-2' },
+    statusBadge(report.status),
+    report.category ? h('span', { class: 'fw-semibold' }, report.category.name) : null,
+    more,
+  );
 
 /** A report in a list: a card whose content the list decides. */
 export const reportCard = (...content: Child[]) =>
@@ -61,7 +67,14 @@ export function photoGallery(photos: readonly Photo[], reportTitle: string, capt
           h(
             'a',
             { href: photo.url, target: '_blank', rel: 'noopener', 'aria-label': t('report.photoLink', { alt }) },
-            h('img', { src: preview.url, alt, width: preview.width ?? undefined, height: preview.height ?? undefined, loading: 'lazy', class: 'img-fluid rounded' }),
+            h('img', {
+              src: preview.url,
+              alt,
+              width: preview.width ?? undefined,
+              height: preview.height ?? undefined,
+              loading: 'lazy',
+              class: 'img-fluid rounded',
+            }),
           ),
           caption ? h('figcaption', { class: 'small mt-1' }, caption(index)) : null,
         ),

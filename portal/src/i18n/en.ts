@@ -153,7 +153,8 @@ export const en: Catalogue = {
   'forgot.lead': 'Enter the email you registered with: we will send you a link to choose a new password.',
   'forgot.submit': 'Send the link',
   'forgot.sent': 'Request sent: check your email.',
-  'forgot.sentText': 'If {email} has an account, you will receive an email with a link to choose a new password. The link works for a short time only: use it as soon as it arrives.',
+  'forgot.sentText':
+    'If {email} has an account, you will receive an email with a link to choose a new password. The link works for a short time only: use it as soon as it arrives.',
   'forgot.backToLogin': 'Back to log in',
 
   'reset.title': 'Choose a new password',

@@ -155,7 +155,8 @@ export const it = {
   'forgot.lead': 'Indica l’email con cui ti sei registrato: ti invieremo un collegamento per scegliere una nuova password.',
   'forgot.submit': 'Invia il collegamento',
   'forgot.sent': 'Richiesta inviata: controlla la tua posta.',
-  'forgot.sentText': 'Se a {email} corrisponde un account, riceverai un’email con il collegamento per scegliere una nuova password. Il collegamento vale per poco tempo: usalo appena lo ricevi.',
+  'forgot.sentText':
+    'Se a {email} corrisponde un account, riceverai un’email con il collegamento per scegliere una nuova password. Il collegamento vale per poco tempo: usalo appena lo ricevi.',
   'forgot.backToLogin': 'Torna all’accesso',
 
   'reset.title': 'Scegli una nuova password',

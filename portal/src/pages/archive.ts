@@ -68,9 +68,18 @@ function categoryList(categories: readonly PublicCategory[], filters: Filters): 
       {},
       h(
         'a',
-        { class: 'list-item d-flex justify-content-between', href: addressOf({ ...NO_FILTERS, categoria: slug }), 'aria-current': filters.categoria === slug ? 'true' : null },
+        {
+          class: 'list-item d-flex justify-content-between',
+          href: addressOf({ ...NO_FILTERS, categoria: slug }),
+          'aria-current': filters.categoria === slug ? 'true' : null,
+        },
         h('span', {}, label),
-        h('span', { class: 'badge bg-light text-dark' }, String(count), h('span', { class: 'visually-hidden' }, ` ${t(count === 1 ? 'archive.reportOne' : 'archive.reportMany')}`)),
+        h(
+          'span',
+          { class: 'badge bg-light text-dark' },
+          String(count),
+          h('span', { class: 'visually-hidden' }, ` ${t(count === 1 ? 'archive.reportOne' : 'archive.reportMany')}`),
+        ),
       ),
     );
   const total = categories.reduce((sum, category) => sum + category.reportCount, 0);
@@ -78,7 +87,16 @@ function categoryList(categories: readonly PublicCategory[], filters: Filters): 
     'nav',
     { 'aria-labelledby': 'titolo-categorie', class: 'mb-4' },
     h('h2', { id: 'titolo-categorie', class: 'h4' }, t('archive.categories')),
-    h('div', { class: 'link-list-wrapper' }, h('ul', { class: 'link-list' }, link(t('archive.allCategories'), '', total), categories.map((category) => link(category.name, category.slug, category.reportCount)))),
+    h(
+      'div',
+      { class: 'link-list-wrapper' },
+      h(
+        'ul',
+        { class: 'link-list' },
+        link(t('archive.allCategories'), '', total),
+        categories.map((category) => link(category.name, category.slug, category.reportCount)),
+      ),
+    ),
   );
 }
 
@@ -94,7 +112,10 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
     name: 'stato',
     label: t('field.status'),
     value: filters.stato,
-    choices: [{ value: '', label: t('archive.allStatuses') }, ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) }))],
+    choices: [
+      { value: '', label: t('archive.allStatuses') },
+      ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) })),
+    ],
   });
   const from = inputField({ name: 'dal', label: t('archive.from'), type: 'date', value: filters.dal });
   const to = inputField({ name: 'al', label: t('archive.to'), type: 'date', value: filters.al });
@@ -127,9 +148,20 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
     event.preventDefault();
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? '').trim();
-    navigate(addressOf({ q: value('q'), categoria: value('categoria'), stato: value('stato'), dal: value('dal'), al: value('al'), ordine: value('ordine'), pagina: 1 }), {
-      focus: '#risultati',
-    });
+    navigate(
+      addressOf({
+        q: value('q'),
+        categoria: value('categoria'),
+        stato: value('stato'),
+        dal: value('dal'),
+        al: value('al'),
+        ordine: value('ordine'),
+        pagina: 1,
+      }),
+      {
+        focus: '#risultati',
+      },
+    );
   });
   return form;
 }

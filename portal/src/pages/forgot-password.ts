@@ -25,7 +25,11 @@ export const forgotPasswordPage: PageRenderer = () => {
     }
     try {
       await whileBusy(submit, t('forms.sending'), () => api.forgotPassword(address));
-      const done = h('div', { tabindex: '-1' }, alertBox('success', h('p', { class: 'fw-semibold mb-1' }, t('forgot.sent')), h('p', { class: 'mb-0' }, t('forgot.sentText', { email: address }))));
+      const done = h(
+        'div',
+        { tabindex: '-1' },
+        alertBox('success', h('p', { class: 'fw-semibold mb-1' }, t('forgot.sent')), h('p', { class: 'mb-0' }, t('forgot.sentText', { email: address }))),
+      );
       replaceChildren(area, done);
       done.focus();
     } catch (error) {

@@ -29,7 +29,10 @@ function steps(report: OwnReport): TimelineStep[] {
     ...report.history.map((entry) => ({
       at: entry.at,
       title: actionLabel(entry.action),
-      body: entry.toStatus && entry.toStatus !== entry.fromStatus ? h('p', { class: 'mb-0 small' }, t('status.line', { status: statusLabel(entry.toStatus as ReportStatus) })) : undefined,
+      body:
+        entry.toStatus && entry.toStatus !== entry.fromStatus
+          ? h('p', { class: 'mb-0 small' }, t('status.line', { status: statusLabel(entry.toStatus as ReportStatus) }))
+          : undefined,
     })),
     ...report.replies.map((reply) => replyStep(reply, t(reply.public ? 'reply.public' : 'reply.private'))),
   ];
@@ -52,7 +55,11 @@ export const myReportPage: PageRenderer = async ({ params: [documentId] }) => {
       h('p', {}, t('mine.textModeration', { state: moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason) })),
       report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
       report.published
-        ? h('p', {}, tParts('mine.published', { link: h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, t('mine.publicPage')) }))
+        ? h(
+            'p',
+            {},
+            tParts('mine.published', { link: h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, t('mine.publicPage')) }),
+          )
         : h('p', {}, t('mine.notPublished')),
       report.photos.length > 0
         ? [

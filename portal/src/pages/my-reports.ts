@@ -41,9 +41,7 @@ export const myReportsPage: PageRenderer = async ({ query }) => {
     content: pageLayout(
       { title: t('nav.mine'), lead: t('mine.lead') },
       h('p', {}, h('a', { class: 'btn btn-primary', href: `${BASE}/segnala` }, icon('it-plus-circle', { className: 'icon-white me-1' }), t('nav.submit'))),
-      data.length === 0
-        ? h('p', { class: 'mt-4' }, t('mine.empty'))
-        : h('ul', { class: 'list-unstyled mt-4' }, data.map(ownCard)),
+      data.length === 0 ? h('p', { class: 'mt-4' }, t('mine.empty')) : h('ul', { class: 'list-unstyled mt-4' }, data.map(ownCard)),
       paginationNav(meta.pagination, (page) => (page > 1 ? `${MY_REPORTS}?pagina=${page}` : MY_REPORTS)),
     ),
   };

@@ -29,11 +29,7 @@ function checkYourMail(email: string): HTMLElement {
     'div',
     // Takes focus in place of the form it replaces.
     { tabindex: '-1' },
-    alertBox(
-      'success',
-      h('p', { class: 'fw-semibold mb-1' }, t('register.done')),
-      h('p', { class: 'mb-0' }, t('register.doneText', { email })),
-    ),
+    alertBox('success', h('p', { class: 'fw-semibold mb-1' }, t('register.done')), h('p', { class: 'mb-0' }, t('register.doneText', { email }))),
     h('p', {}, t('register.noMail')),
     resendForm(email),
   );

@@ -55,6 +55,10 @@ export const resetPasswordPage: PageRenderer = ({ query }) => {
 
   return {
     title: t('reset.title'),
-    content: pageLayout({ title: t('reset.title'), lead: t('reset.lead') }, h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, form)), askAgain),
+    content: pageLayout(
+      { title: t('reset.title'), lead: t('reset.lead') },
+      h('div', { class: 'row' }, h('div', { class: 'col-md-8 col-lg-6' }, form)),
+      askAgain,
+    ),
   };
 };

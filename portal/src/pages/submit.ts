@@ -65,7 +65,12 @@ function photoList(draft: Draft, onChange: () => void): HTMLElement {
       return h(
         'li',
         { class: 'col-6 col-md-4 mb-3' },
-        h('img', { src: preview, alt: t('submit.photoPreview', { name: photo.name }), class: 'img-fluid rounded mb-1', onLoad: () => URL.revokeObjectURL(preview) }),
+        h('img', {
+          src: preview,
+          alt: t('submit.photoPreview', { name: photo.name }),
+          class: 'img-fluid rounded mb-1',
+          onLoad: () => URL.revokeObjectURL(preview),
+        }),
         h('p', { class: 'small text-break mb-1' }, photo.name),
         h(
           'button',
@@ -120,7 +125,12 @@ export const submitPage: PageRenderer = async () => {
       'nav',
       { class: 'steppers-nav', 'aria-label': t('submit.steps') },
       back
-        ? h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back }, icon('it-chevron-left', { className: 'icon-primary' }), t('submit.back'))
+        ? h(
+            'button',
+            { type: 'button', class: 'btn btn-outline-primary btn-sm steppers-btn-prev', onClick: back },
+            icon('it-chevron-left', { className: 'icon-primary' }),
+            t('submit.back'),
+          )
         : h('span'),
       confirm,
     );
@@ -151,7 +161,13 @@ export const submitPage: PageRenderer = async () => {
       hint: t('submit.categoryHint'),
       choices: [{ value: '', label: t('submit.chooseCategory') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
     });
-    const address = inputField({ name: 'address', label: t('field.address'), value: draft.address, autocomplete: 'street-address', hint: t('submit.addressHint') });
+    const address = inputField({
+      name: 'address',
+      label: t('field.address'),
+      value: draft.address,
+      autocomplete: 'street-address',
+      hint: t('submit.addressHint'),
+    });
     const title = inputField({ name: 'title', label: t('field.title'), required: true, value: draft.title, hint: t('submit.titleHint') });
     const description = inputField({
       name: 'description',
@@ -205,7 +221,12 @@ export const submitPage: PageRenderer = async () => {
       input.value = '';
       const wrong = await photoProblems(picked);
       if (wrong.length > 0) {
-        showProblems(form, errors, wrong.map((problem) => ({ field: 'photos', message: problem.message })), t('submit.photosRefused'));
+        showProblems(
+          form,
+          errors,
+          wrong.map((problem) => ({ field: 'photos', message: problem.message })),
+          t('submit.photosRefused'),
+        );
       } else {
         clearFieldErrors(form);
         replaceChildren(errors);
@@ -236,7 +257,12 @@ export const submitPage: PageRenderer = async () => {
     // getRandomValues, not randomUUID: it works on plain http too.
     const idempotencyKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
     const edit = (what: string) =>
-      h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() }, t('submit.edit'), h('span', { class: 'visually-hidden' }, ` ${what}`));
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-link btn-sm p-0', onClick: () => dataStep() },
+        t('submit.edit'),
+        h('span', { class: 'visually-hidden' }, ` ${what}`),
+      );
     const { form, errors } = stepForm(
       2,
       h('p', {}, t('submit.check')),
@@ -246,7 +272,12 @@ export const submitPage: PageRenderer = async () => {
         h(
           'div',
           { class: 'card-body' },
-          h('div', { class: 'd-flex justify-content-between align-items-baseline' }, h('h3', { id: 'riepilogo-disservizio', class: 'h5' }, t('submit.problem')), edit(t('submit.editWhat'))),
+          h(
+            'div',
+            { class: 'd-flex justify-content-between align-items-baseline' },
+            h('h3', { id: 'riepilogo-disservizio', class: 'h5' }, t('submit.problem')),
+            edit(t('submit.editWhat')),
+          ),
           detailsList([
             [t('field.category'), categoryName],
             [t('field.title'), draft.title],
@@ -289,9 +320,7 @@ export const submitPage: PageRenderer = async () => {
         h('p', { class: 'mb-1' }, tParts('submit.reference', { reference: h('strong', { class: 'reference' }, report.reference) })),
         h('p', { class: 'mb-0' }, t('submit.receipt', { email })),
       ),
-      report.deadlines.takeInCharge
-        ? h('p', {}, tParts('submit.takeInCharge', { due: h('strong', {}, formatDateTime(report.deadlines.takeInCharge)) }))
-        : null,
+      report.deadlines.takeInCharge ? h('p', {}, tParts('submit.takeInCharge', { due: h('strong', {}, formatDateTime(report.deadlines.takeInCharge)) })) : null,
       h(
         'p',
         { class: 'd-flex flex-wrap gap-2' },
@@ -306,9 +335,6 @@ export const submitPage: PageRenderer = async () => {
   consentStep();
   return {
     title: t('nav.submit'),
-    content: pageLayout(
-      { title: t('nav.submit'), trail: [{ label: t('archive.title'), href: `${BASE}/segnalazioni` }], lead: t('submit.lead') },
-      stepper,
-    ),
+    content: pageLayout({ title: t('nav.submit'), trail: [{ label: t('archive.title'), href: `${BASE}/segnalazioni` }], lead: t('submit.lead') }, stepper),
   };
 };

@@ -41,7 +41,10 @@ export const accountSafeAuth =
      * time to answer is then the same for every address. A failure is logged; the citizen asks again.
      */
     const afterAnswering = (ctx: Context, work: () => Promise<void>) => {
-      ctx.res.once('close', () => void work().catch((error: unknown) => strapi.log.error(`Account mail not prepared: ${error instanceof Error ? error.message : String(error)}`)));
+      ctx.res.once(
+        'close',
+        () => void work().catch((error: unknown) => strapi.log.error(`Account mail not prepared: ${error instanceof Error ? error.message : String(error)}`)),
+      );
     };
     const confirmationRequired = async () => {
       const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as { email_confirmation?: boolean } | null;

@@ -53,7 +53,15 @@ export interface ReportDetail extends ReportSummary {
   allowedActions: Action[];
   photos: ReportPhoto[];
   replies: { documentId: string; kind: string; body: string; public: boolean; createdAt: string; author: string | null }[];
-  history: { action: string; actor: string | null; actorType: string; fromStatus: string | null; toStatus: string | null; details: Record<string, unknown>; at: string }[];
+  history: {
+    action: string;
+    actor: string | null;
+    actorType: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    details: Record<string, unknown>;
+    at: string;
+  }[];
   /** Messages the outbox gave up on, with the reason. */
   undelivered: { channel: string; recipient: string; template: string; error: string | null; at: string }[];
 }
@@ -77,8 +85,7 @@ interface ApiError {
 }
 
 /** The error message the server wrote for a person, or the request's own. */
-export const errorMessage = (error: unknown) =>
-  (error as ApiError)?.response?.data?.error?.message ?? (error as ApiError)?.message ?? String(error);
+export const errorMessage = (error: unknown) => (error as ApiError)?.response?.data?.error?.message ?? (error as ApiError)?.message ?? String(error);
 
 /** The server's messages by form field (`details.errors` of a 400), for showing each beside its field. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -116,5 +123,7 @@ export function useResource<T>(path: string | null, params?: Record<string, unkn
 export function useAct(documentId: string) {
   const { post } = useFetchClient();
   return (action: Action, body: Record<string, unknown> = {}) =>
-    post<{ data: ReportDetail | null; meta?: { leftScope?: boolean } }>(`/segnalazioni/reports/${documentId}/actions/${action}`, body).then((response) => response.data);
+    post<{ data: ReportDetail | null; meta?: { leftScope?: boolean } }>(`/segnalazioni/reports/${documentId}/actions/${action}`, body).then(
+      (response) => response.data,
+    );
 }

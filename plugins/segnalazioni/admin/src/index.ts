@@ -10,8 +10,7 @@ const translations: Record<string, () => Promise<TranslationModule>> = {
 };
 
 /** Prefixes the plugin's keys, as the admin expects for plugin translations. */
-const prefixed = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+const prefixed = (messages: Record<string, string>) => Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: StrapiApp) {

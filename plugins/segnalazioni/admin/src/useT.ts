@@ -15,6 +15,10 @@ export function useT() {
     status: (status: ReportStatus | string) => (STATUS_LABELS[locale] as Record<string, string>)[status] ?? status,
     action: (action: Action | string) => (ACTION_LABELS[locale] as Record<string, string>)[action] ?? action,
     date: (value: string | null | undefined) =>
-      value ? new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(value)) : '—',
+      value
+        ? new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
+            new Date(value),
+          )
+        : '—',
   };
 }

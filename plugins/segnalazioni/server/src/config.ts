@@ -87,7 +87,8 @@ export default {
     }
     if (config.rateLimits) {
       const limits = rateLimitsSchema.safeParse(config.rateLimits);
-      if (!limits.success) throw new Error(`segnalazioni.rateLimits: ${limits.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+      if (!limits.success)
+        throw new Error(`segnalazioni.rateLimits: ${limits.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {
@@ -96,7 +97,8 @@ export default {
     for (const closure of config.calendar?.closures ?? []) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(closure)) throw new Error(`segnalazioni.calendar.closures: "${closure}" is not YYYY-MM-DD`);
     }
-    if (config.passwordResetMs !== undefined && !(config.passwordResetMs > 0)) throw new Error('segnalazioni.passwordResetMs must be a positive number of milliseconds');
+    if (config.passwordResetMs !== undefined && !(config.passwordResetMs > 0))
+      throw new Error('segnalazioni.passwordResetMs must be a positive number of milliseconds');
     if (config.photos && (config.photos.maxPhotos > MAX_PHOTOS || config.photos.maxPhotos < 0)) {
       throw new Error(`segnalazioni.photos.maxPhotos must be between 0 and ${MAX_PHOTOS}`);
     }

@@ -36,8 +36,7 @@ function fullPath(strapi: Core.Strapi, route: FileRoute): string {
 }
 
 /** `METHOD /full/path` of every route that takes files. */
-export const fileEndpoints = (strapi: Core.Strapi): ReadonlySet<string> =>
-  new Set(FILE_ROUTES.map((route) => routeKey(route.method, fullPath(strapi, route))));
+export const fileEndpoints = (strapi: Core.Strapi): ReadonlySet<string> => new Set(FILE_ROUTES.map((route) => routeKey(route.method, fullPath(strapi, route))));
 
 /**
  * The parsers given to routes. Route objects are module state, shared by every Strapi started in
@@ -49,7 +48,9 @@ const parsers = new WeakSet<Core.MiddlewareHandler>();
 export function attachMultipartParsers(strapi: Core.Strapi): void {
   const decorate = (plugin: string, routerName: string, router: Core.RouterInput): Core.RouterInput => {
     for (const route of router.routes) {
-      const fileRoute = FILE_ROUTES.find((candidate) => candidate.plugin === plugin && candidate.router === routerName && candidate.method === route.method && candidate.path === route.path);
+      const fileRoute = FILE_ROUTES.find(
+        (candidate) => candidate.plugin === plugin && candidate.router === routerName && candidate.method === route.method && candidate.path === route.path,
+      );
       if (!fileRoute) continue;
       const others = (route.config?.middlewares ?? []).filter((middleware) => typeof middleware === 'string' || !parsers.has(middleware));
       const parser = createMultipartParser(strapi, fileRoute.uploads);

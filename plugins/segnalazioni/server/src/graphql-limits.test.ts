@@ -40,7 +40,9 @@ describe('querySourceRefusal', () => {
   it('counts tokens before parsing', () => {
     // 3 tokens before the names, 2 after.
     expect(querySourceRefusal(`{ node { ${'name '.repeat(995)}} }`, LIMITS)).toBeNull();
-    expect(querySourceRefusal(`{ node { ${'name '.repeat(996)}} }`, LIMITS)?.message).toBe('La richiesta GraphQL è troppo lunga: al massimo 1000 elementi (token).');
+    expect(querySourceRefusal(`{ node { ${'name '.repeat(996)}} }`, LIMITS)?.message).toBe(
+      'La richiesta GraphQL è troppo lunga: al massimo 1000 elementi (token).',
+    );
   });
 
   it('bounds string literals, block strings included', () => {
@@ -54,7 +56,9 @@ describe('querySourceRefusal', () => {
 describe('variablesRefusal', () => {
   it('bounds every string and key, however deep, without recursion', () => {
     expect(variablesRefusal({ id: 'a'.repeat(1000), list: [{ deep: ['b'] }] }, LIMITS)).toBeNull();
-    expect(variablesRefusal({ list: [{ deep: ['b'.repeat(1001)] }] }, LIMITS)?.message).toBe('Un argomento della richiesta GraphQL è troppo lungo: al massimo 1000 caratteri.');
+    expect(variablesRefusal({ list: [{ deep: ['b'.repeat(1001)] }] }, LIMITS)?.message).toBe(
+      'Un argomento della richiesta GraphQL è troppo lungo: al massimo 1000 caratteri.',
+    );
     expect(variablesRefusal({ filter: { ['k'.repeat(1001)]: 1 } }, LIMITS)?.extensions.limit).toBe('maxArgumentLength');
     let deep: unknown = 'c'.repeat(1001);
     for (let i = 0; i < 200_000; i += 1) deep = [deep];
@@ -83,7 +87,13 @@ describe('documentRefusal', () => {
     expect(refusalOf(directives(11))?.message).toBe('Troppe direttive nella richiesta GraphQL: al massimo 10 (directives).');
 
     // 12 aliases of 40 names 6 levels down: cheap in tokens, about 12 × 40 × 1.5⁶ in cost.
-    const costly = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: ${nested(6).slice(2, -2).replace('{ name }', `{ ${'name '.repeat(40)}}`)}`).join(' ')} }`;
+    const costly = `{ ${Array.from(
+      { length: 12 },
+      (_, i) =>
+        `a${i}: ${nested(6)
+          .slice(2, -2)
+          .replace('{ name }', `{ ${'name '.repeat(40)}}`)}`,
+    ).join(' ')} }`;
     expect(querySourceRefusal(costly, LIMITS)).toBeNull();
     expect(refusalOf(costly)?.message).toBe('La richiesta GraphQL chiede troppo in una volta: costo massimo 5000 (cost).');
     expect(refusalOf(costly, { ...LIMITS, maxCost: 100_000 })).toBeNull();
@@ -91,7 +101,9 @@ describe('documentRefusal', () => {
 
   it('refuses fragment cycles, which would overflow the stack of Strapi’s depth rule', () => {
     expect(refusalOf('{ ...A } fragment A on Query { ...A }')?.message).toBe('Un frammento della richiesta GraphQL include se stesso.');
-    expect(refusalOf('{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { children { ...A } }')?.extensions.limit).toBe('fragmentCycles');
+    expect(refusalOf('{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { children { ...A } }')?.extensions.limit).toBe(
+      'fragmentCycles',
+    );
   });
 });
 

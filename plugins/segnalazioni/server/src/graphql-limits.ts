@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Lexer, NoFragmentCyclesRule, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Lexer,
+  NoFragmentCyclesRule,
+  Source,
+  TokenKind,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { z } from 'zod';
 
 const positiveInteger = z.number().int().positive();
@@ -97,7 +108,9 @@ export function limitRules(limits: GraphqlLimits): ValidationRule[] {
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
-      onReject: reportAs(() => new GraphqlLimitError('maxDirectives', `Troppe direttive nella richiesta GraphQL: al massimo ${limits.maxDirectives} (directives).`)),
+      onReject: reportAs(
+        () => new GraphqlLimitError('maxDirectives', `Troppe direttive nella richiesta GraphQL: al massimo ${limits.maxDirectives} (directives).`),
+      ),
     },
     costLimit: {
       maxCost: limits.maxCost,
@@ -110,7 +123,8 @@ export function limitRules(limits: GraphqlLimits): ValidationRule[] {
       flattenFragments: true,
       propagateOnRejection: false,
       onReject: reportAs(
-        () => new GraphqlLimitError('maxDepth', `La richiesta GraphQL è troppo annidata: al massimo ${limits.maxDepth} livelli sotto il campo principale (depth).`),
+        () =>
+          new GraphqlLimitError('maxDepth', `La richiesta GraphQL è troppo annidata: al massimo ${limits.maxDepth} livelli sotto il campo principale (depth).`),
       ),
     },
   }).protect();

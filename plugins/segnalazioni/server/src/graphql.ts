@@ -8,11 +8,32 @@ import { getService } from './services/get-service';
 import { UID } from './uids';
 
 const TYPE_DEFS = /* GraphQL */ `
-  type SegnalazioniOfficeName { name: String! }
-  type SegnalazioniCategory { documentId: ID!, name: String!, slug: String!, description: String!, office: SegnalazioniOfficeName, reportCount: Int! }
-  type SegnalazioniCategoryRef { name: String!, slug: String! }
-  type SegnalazioniPhoto { url: String!, width: Int, height: Int, formats: JSON }
-  type SegnalazioniReply { kind: String!, body: String!, createdAt: String! }
+  type SegnalazioniOfficeName {
+    name: String!
+  }
+  type SegnalazioniCategory {
+    documentId: ID!
+    name: String!
+    slug: String!
+    description: String!
+    office: SegnalazioniOfficeName
+    reportCount: Int!
+  }
+  type SegnalazioniCategoryRef {
+    name: String!
+    slug: String!
+  }
+  type SegnalazioniPhoto {
+    url: String!
+    width: Int
+    height: Int
+    formats: JSON
+  }
+  type SegnalazioniReply {
+    kind: String!
+    body: String!
+    createdAt: String!
+  }
   type SegnalazioniReport {
     documentId: ID!
     protocolNumber: String
@@ -29,8 +50,16 @@ const TYPE_DEFS = /* GraphQL */ `
     closedAt: String
     replies: [SegnalazioniReply!]!
   }
-  type SegnalazioniPagination { page: Int!, pageSize: Int!, pageCount: Int!, total: Int! }
-  type SegnalazioniReportList { data: [SegnalazioniReport!]!, pagination: SegnalazioniPagination! }
+  type SegnalazioniPagination {
+    page: Int!
+    pageSize: Int!
+    pageCount: Int!
+    total: Int!
+  }
+  type SegnalazioniReportList {
+    data: [SegnalazioniReport!]!
+    pagination: SegnalazioniPagination!
+  }
   extend type Query {
     segnalazioniReports(q: String, category: String, status: String, from: String, to: String, page: Int, pageSize: Int, sort: String): SegnalazioniReportList!
     segnalazioniReport(documentId: ID!): SegnalazioniReport
@@ -79,7 +108,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
           return getService(strapi, 'archive').list(query.value);
         },
         // An id Strapi could not have made names no report: null, as REST's 404, without a query.
-        segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) => (isDocumentId(documentId) ? getService(strapi, 'archive').findOne(documentId) : null),
+        segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) =>
+          isDocumentId(documentId) ? getService(strapi, 'archive').findOne(documentId) : null,
         segnalazioniCategories: () => getService(strapi, 'categories').listPublic(),
       },
     },

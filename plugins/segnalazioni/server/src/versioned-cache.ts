@@ -21,9 +21,22 @@ export function approximateBytes(value: unknown): number {
     else if (typeof item === 'object' && item !== null && !seen.has(item)) {
       seen.add(item);
       if (item instanceof Date) bytes += 8;
-      else if (item instanceof Map) for (const [key, entry] of item) (bytes += 16), pending.push(key, entry);
-      else if (Array.isArray(item)) for (const entry of item) (bytes += 8), pending.push(entry);
-      else for (const [key, entry] of Object.entries(item)) (bytes += 8 + 2 * key.length), pending.push(entry);
+      else if (item instanceof Map) {
+        for (const [key, entry] of item) {
+          bytes += 16;
+          pending.push(key, entry);
+        }
+      } else if (Array.isArray(item)) {
+        for (const entry of item) {
+          bytes += 8;
+          pending.push(entry);
+        }
+      } else {
+        for (const [key, entry] of Object.entries(item)) {
+          bytes += 8 + 2 * key.length;
+          pending.push(entry);
+        }
+      }
     }
   }
   return bytes;

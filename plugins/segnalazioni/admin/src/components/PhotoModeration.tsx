@@ -20,7 +20,11 @@ export const PhotoModeration = ({ photos, canModerate, busy, onDecide }: Props) 
       {photos.map((photo, index) => (
         <Grid.Item key={photo.documentId} col={6} s={12} direction="column" alignItems="stretch">
           <a href={photo.url} target="_blank" rel="noreferrer">
-            <img src={photo.url} alt={t('report.photoAlt', 'Foto {number} della segnalazione', { number: index + 1 })} style={{ width: '100%', maxHeight: 420, objectFit: 'contain', background: '#f0f0ff', borderRadius: 4 }} />
+            <img
+              src={photo.url}
+              alt={t('report.photoAlt', 'Foto {number} della segnalazione', { number: index + 1 })}
+              style={{ width: '100%', maxHeight: 420, objectFit: 'contain', background: '#f0f0ff', borderRadius: 4 }}
+            />
           </a>
           <Typography variant="pi" textColor="neutral600">
             {t('report.photoNumber', 'Foto {number}', { number: index + 1 })} · {t(`photoModeration.${photo.moderation}`, photo.moderation)}
@@ -40,7 +44,13 @@ export const PhotoModeration = ({ photos, canModerate, busy, onDecide }: Props) 
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => setReasons({ ...reasons, [photo.documentId]: event.target.value })}
                 />
               </Box>
-              <Button size="S" variant="danger-light" disabled={photo.moderation === 'rejected'} loading={busy} onClick={() => onDecide(photo.documentId, 'reject', reasons[photo.documentId])}>
+              <Button
+                size="S"
+                variant="danger-light"
+                disabled={photo.moderation === 'rejected'}
+                loading={busy}
+                onClick={() => onDecide(photo.documentId, 'reject', reasons[photo.documentId])}
+              >
                 {t('action.rejectPhoto', 'Rifiuta la foto {number}', { number: index + 1 })}
               </Button>
             </Flex>

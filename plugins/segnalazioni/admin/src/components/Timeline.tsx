@@ -10,13 +10,19 @@ export const Timeline = ({ entries }: { entries: ReportDetail['history'] }) => {
   return (
     <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {entries.map((entry, index) => {
-        const details = DETAIL_KEYS.filter((key) => entry.details[key] != null && entry.details[key] !== '').map((key) => `${t(`detail.${key}`, key)}: ${String(entry.details[key])}`);
+        const details = DETAIL_KEYS.filter((key) => entry.details[key] != null && entry.details[key] !== '').map(
+          (key) => `${t(`detail.${key}`, key)}: ${String(entry.details[key])}`,
+        );
         return (
           <Box tag="li" key={index} paddingBottom={3} paddingLeft={3} style={{ borderLeft: '3px solid #d9d8ff' }}>
-            <Typography variant="pi" textColor="neutral600">{date(entry.at)}</Typography>
+            <Typography variant="pi" textColor="neutral600">
+              {date(entry.at)}
+            </Typography>
             <Typography tag="p" fontWeight="semiBold">
               {action(entry.action)}
-              {entry.fromStatus !== entry.toStatus && entry.toStatus ? ` · ${entry.fromStatus ? `${status(entry.fromStatus)} → ` : ''}${status(entry.toStatus)}` : ''}
+              {entry.fromStatus !== entry.toStatus && entry.toStatus
+                ? ` · ${entry.fromStatus ? `${status(entry.fromStatus)} → ` : ''}${status(entry.toStatus)}`
+                : ''}
             </Typography>
             <Typography variant="pi">
               {entry.actor ?? t(`actor.${entry.actorType}`, entry.actorType)}

@@ -38,7 +38,10 @@ export const DeskPage = () => {
     for (const photo of photos) body.append('photos', photo, photo.name);
     try {
       const response = await post<{ data: ReportDetail }>('/segnalazioni/reports/desk', body);
-      toggleNotification({ type: 'success', message: t('desk.done', 'Segnalazione registrata: riferimento {reference}.', { reference: response.data.data.reference }) });
+      toggleNotification({
+        type: 'success',
+        message: t('desk.done', 'Segnalazione registrata: riferimento {reference}.', { reference: response.data.data.reference }),
+      });
       navigate(`../reports/${response.data.data.documentId}`, { relative: 'path' });
     } catch (error) {
       setErrors(fieldErrors(error));
@@ -61,42 +64,74 @@ export const DeskPage = () => {
     <Page.Main>
       <Page.Title>{t('desk.title', 'Nuova segnalazione allo sportello')}</Page.Title>
       <Layouts.Header
-        navigationAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>{t('report.back', '← Tutte le segnalazioni')}</Button>}
+        navigationAction={
+          <Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>
+            {t('report.back', '← Tutte le segnalazioni')}
+          </Button>
+        }
         title={t('desk.title', 'Nuova segnalazione allo sportello')}
         subtitle={t('desk.subtitle', 'Per un cittadino che ha telefonato o è venuto all’URP: segue lo stesso percorso di quelle dal sito.')}
       />
       <Layouts.Content>
         <form onSubmit={submit} noValidate>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
-            <Typography variant="delta" tag="h2">{t('desk.citizen', 'Il cittadino')}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('desk.citizen', 'Il cittadino')}
+            </Typography>
             <Grid.Root gap={4} paddingTop={4}>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">{text('contactName', t('desk.contactName', 'Nome e cognome'), { required: true })}</Grid.Item>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">{text('contactPhone', t('desk.contactPhone', 'Telefono'), { type: 'tel' })}</Grid.Item>
               <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                {text('contactEmail', t('desk.contactEmail', 'Email'), { type: 'email', hint: t('desk.contactEmail.hint', 'Con l’email riceve la ricevuta e ogni risposta.') })}
+                {text('contactName', t('desk.contactName', 'Nome e cognome'), { required: true })}
+              </Grid.Item>
+              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                {text('contactPhone', t('desk.contactPhone', 'Telefono'), { type: 'tel' })}
+              </Grid.Item>
+              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                {text('contactEmail', t('desk.contactEmail', 'Email'), {
+                  type: 'email',
+                  hint: t('desk.contactEmail.hint', 'Con l’email riceve la ricevuta e ogni risposta.'),
+                })}
               </Grid.Item>
             </Grid.Root>
           </Box>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
-            <Typography variant="delta" tag="h2">{t('desk.report', 'La segnalazione')}</Typography>
+            <Typography variant="delta" tag="h2">
+              {t('desk.report', 'La segnalazione')}
+            </Typography>
             <Grid.Root gap={4} paddingTop={4}>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="category" error={errors.category} hint={t('desk.category.hint', 'Se non è chiara, lasciala vuota: la segnalazione va tra quelle da smistare.')}>
+                <Field.Root
+                  name="category"
+                  error={errors.category}
+                  hint={t('desk.category.hint', 'Se non è chiara, lasciala vuota: la segnalazione va tra quelle da smistare.')}
+                >
                   <Field.Label>{t('queue.category', 'Categoria')}</Field.Label>
                   <SingleSelect value={form.category} onChange={(value: string | number) => setForm((previous) => ({ ...previous, category: String(value) }))}>
                     <SingleSelectOption value={NO_CATEGORY}>{t('desk.category.none', 'Da smistare')}</SingleSelectOption>
-                    {options.data?.data.categories.filter((category) => category.active).map((category) => (
-                      <SingleSelectOption key={category.documentId} value={category.slug}>{category.name}</SingleSelectOption>
-                    ))}
+                    {options.data?.data.categories
+                      .filter((category) => category.active)
+                      .map((category) => (
+                        <SingleSelectOption key={category.documentId} value={category.slug}>
+                          {category.name}
+                        </SingleSelectOption>
+                      ))}
                   </SingleSelect>
                   <Field.Hint />
                   <Field.Error />
                 </Field.Root>
               </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">{text('address', t('desk.address', 'Luogo (indirizzo)'))}</Grid.Item>
-              <Grid.Item col={12} direction="column" alignItems="stretch">{text('title', t('desk.reportTitle', 'Titolo'), { required: true })}</Grid.Item>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                {text('address', t('desk.address', 'Luogo (indirizzo)'))}
+              </Grid.Item>
               <Grid.Item col={12} direction="column" alignItems="stretch">
-                <Field.Root name="description" error={errors.description} required hint={t('desk.description.hint', 'Le parole del cittadino: restano riservate, in archivio va solo il testo approvato.')}>
+                {text('title', t('desk.reportTitle', 'Titolo'), { required: true })}
+              </Grid.Item>
+              <Grid.Item col={12} direction="column" alignItems="stretch">
+                <Field.Root
+                  name="description"
+                  error={errors.description}
+                  required
+                  hint={t('desk.description.hint', 'Le parole del cittadino: restano riservate, in archivio va solo il testo approvato.')}
+                >
                   <Field.Label>{t('desk.description', 'Descrizione')}</Field.Label>
                   <Textarea value={form.description} onChange={set('description')} />
                   <Field.Hint />
@@ -120,7 +155,9 @@ export const DeskPage = () => {
             </Grid.Root>
           </Box>
           <Flex gap={2}>
-            <Button type="submit" loading={busy}>{t('desk.submit', 'Registra la segnalazione')}</Button>
+            <Button type="submit" loading={busy}>
+              {t('desk.submit', 'Registra la segnalazione')}
+            </Button>
           </Flex>
         </form>
       </Layouts.Content>

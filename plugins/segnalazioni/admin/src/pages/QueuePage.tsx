@@ -44,12 +44,20 @@ export const QueuePage = () => {
         primaryAction={
           <Flex gap={2}>
             {options.data?.data.desk && <Button onClick={() => navigate('desk')}>{t('desk.new', 'Nuova segnalazione allo sportello')}</Button>}
-            <Button variant="secondary" onClick={() => navigate('statistics')}>{t('stats.title', 'Statistiche')}</Button>
+            <Button variant="secondary" onClick={() => navigate('statistics')}>
+              {t('stats.title', 'Statistiche')}
+            </Button>
           </Flex>
         }
       />
       <Layouts.Content>
-        <Tabs.Root value={tab} onValueChange={(value) => { setTab(value as Tab); setPage(1); }}>
+        <Tabs.Root
+          value={tab}
+          onValueChange={(value) => {
+            setTab(value as Tab);
+            setPage(1);
+          }}
+        >
           <Tabs.List aria-label={t('queue.tabs', 'Stato')}>
             {REPORT_STATUSES.map((each) => (
               <Tabs.Trigger key={each} value={each}>
@@ -83,23 +91,31 @@ export const QueuePage = () => {
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
                 />
               </Box>
-              <Button type="submit" variant="secondary">{t('queue.search', 'Cerca')}</Button>
+              <Button type="submit" variant="secondary">
+                {t('queue.search', 'Cerca')}
+              </Button>
               <SingleSelect aria-label={t('queue.category', 'Categoria')} value={filters.category} onChange={setFilter('category')}>
                 <SingleSelectOption value={ALL}>{t('queue.category.all', 'Tutte le categorie')}</SingleSelectOption>
                 {options.data?.data.categories.map((category) => (
-                  <SingleSelectOption key={category.documentId} value={category.documentId}>{category.name}</SingleSelectOption>
+                  <SingleSelectOption key={category.documentId} value={category.documentId}>
+                    {category.name}
+                  </SingleSelectOption>
                 ))}
               </SingleSelect>
               <SingleSelect aria-label={t('queue.office', 'Ufficio')} value={filters.office} onChange={setFilter('office')}>
                 <SingleSelectOption value={ALL}>{t('queue.office.all', 'Tutti gli uffici')}</SingleSelectOption>
                 {options.data?.data.offices.map((office) => (
-                  <SingleSelectOption key={office.documentId} value={office.documentId}>{office.name}</SingleSelectOption>
+                  <SingleSelectOption key={office.documentId} value={office.documentId}>
+                    {office.name}
+                  </SingleSelectOption>
                 ))}
               </SingleSelect>
               <SingleSelect aria-label={t('queue.channel', 'Canale')} value={filters.channel} onChange={setFilter('channel')}>
                 <SingleSelectOption value={ALL}>{t('queue.channel.all', 'Tutti i canali')}</SingleSelectOption>
                 {CHANNELS.map((channel) => (
-                  <SingleSelectOption key={channel} value={channel}>{t(`channel.${channel}`, channel)}</SingleSelectOption>
+                  <SingleSelectOption key={channel} value={channel}>
+                    {t(`channel.${channel}`, channel)}
+                  </SingleSelectOption>
                 ))}
               </SingleSelect>
               <SingleSelect aria-label={t('queue.overdue', 'Scadenze')} value={filters.overdue} onChange={setFilter('overdue')}>
@@ -121,39 +137,71 @@ export const QueuePage = () => {
           <Table colCount={7} rowCount={(queue.data?.data.length ?? 0) + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('queue.col.reference', 'Riferimento')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.title', 'Titolo')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.category', 'Categoria')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.office', 'Ufficio')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.submitted', 'Inviata')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.deadline', 'Scadenza')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('queue.col.status', 'Stato')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.reference', 'Riferimento')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.title', 'Titolo')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.category', 'Categoria')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.office', 'Ufficio')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.submitted', 'Inviata')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.deadline', 'Scadenza')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('queue.col.status', 'Stato')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
               {queue.data?.data.length === 0 && (
                 <Tr>
-                  <Td colSpan={7}><Typography>{t('queue.empty', 'Nessuna segnalazione.')}</Typography></Td>
+                  <Td colSpan={7}>
+                    <Typography>{t('queue.empty', 'Nessuna segnalazione.')}</Typography>
+                  </Td>
                 </Tr>
               )}
               {queue.data?.data.map((report) => (
                 <Tr key={report.documentId} onClick={() => navigate(`reports/${report.documentId}`)} style={{ cursor: 'pointer' }}>
-                  <Td><Typography fontWeight="semiBold">{report.protocolNumber ?? report.reference}</Typography></Td>
                   <Td>
-                    <a href={`reports/${report.documentId}`} onClick={(event) => { event.preventDefault(); navigate(`reports/${report.documentId}`); }}>
+                    <Typography fontWeight="semiBold">{report.protocolNumber ?? report.reference}</Typography>
+                  </Td>
+                  <Td>
+                    <a
+                      href={`reports/${report.documentId}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(`reports/${report.documentId}`);
+                      }}
+                    >
                       <Typography textColor="primary600">{report.title}</Typography>
                     </a>
                   </Td>
-                  <Td><Typography textColor={report.category ? undefined : 'warning600'}>{report.category?.name ?? t('queue.triage', 'Da smistare')}</Typography></Td>
-                  <Td><Typography>{report.office?.name ?? t('queue.noOffice', 'Da smistare')}</Typography></Td>
-                  <Td><Typography>{date(report.submittedAt)}</Typography></Td>
+                  <Td>
+                    <Typography textColor={report.category ? undefined : 'warning600'}>{report.category?.name ?? t('queue.triage', 'Da smistare')}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{report.office?.name ?? t('queue.noOffice', 'Da smistare')}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{date(report.submittedAt)}</Typography>
+                  </Td>
                   <Td>
                     <Typography textColor={report.overdue ? 'danger600' : undefined} fontWeight={report.overdue ? 'bold' : undefined}>
                       {report.deadline ? date(report.deadline.due) : '—'}
                       {report.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ''}
                     </Typography>
                   </Td>
-                  <Td><StatusBadge status={report.status} /></Td>
+                  <Td>
+                    <StatusBadge status={report.status} />
+                  </Td>
                 </Tr>
               ))}
             </Tbody>
@@ -162,9 +210,13 @@ export const QueuePage = () => {
 
         {pagination && pagination.pageCount > 1 && (
           <Flex justifyContent="flex-end" gap={2} paddingTop={4}>
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('queue.previous', 'Precedente')}</Button>
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('queue.previous', 'Precedente')}
+            </Button>
             <Typography>{t('queue.page', 'Pagina {page} di {pageCount}', { page, pageCount: pagination.pageCount })}</Typography>
-            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>{t('queue.next', 'Successiva')}</Button>
+            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
+              {t('queue.next', 'Successiva')}
+            </Button>
           </Flex>
         )}
       </Layouts.Content>

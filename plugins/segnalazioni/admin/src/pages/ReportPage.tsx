@@ -9,12 +9,18 @@ import { Timeline } from '../components/Timeline';
 import { useT } from '../useT';
 
 const MapLink = ({ latitude, longitude }: { latitude: number; longitude: number }) => (
-  <a href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`} target="_blank" rel="noreferrer">{`${latitude}, ${longitude}`}</a>
+  <a
+    href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`}
+    target="_blank"
+    rel="noreferrer"
+  >{`${latitude}, ${longitude}`}</a>
 );
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginBottom={6}>
-    <Typography variant="delta" tag="h2">{title}</Typography>
+    <Typography variant="delta" tag="h2">
+      {title}
+    </Typography>
     <Box paddingTop={4}>{children}</Box>
   </Box>
 );
@@ -80,7 +86,11 @@ export const ReportPage = () => {
     <Page.Main>
       <Page.Title>{data.title}</Page.Title>
       <Layouts.Header
-        navigationAction={<Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>{t('report.back', '← Tutte le segnalazioni')}</Button>}
+        navigationAction={
+          <Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>
+            {t('report.back', '← Tutte le segnalazioni')}
+          </Button>
+        }
         title={data.title}
         subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? t('queue.triage', 'Da smistare')} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
         secondaryAction={
@@ -89,16 +99,30 @@ export const ReportPage = () => {
             {data.deadline && (
               <Typography textColor={data.overdue ? 'danger600' : 'neutral600'} fontWeight={data.overdue ? 'bold' : undefined}>
                 {t(`deadline.${data.deadline.step}`, data.deadline.step)} {t('deadline.by', 'entro')} {date(data.deadline.due)}
-                {data.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ` · ${t('deadline.left', 'mancano {hours} h', { hours: Math.max(0, Math.round((new Date(data.deadline.due).getTime() - Date.now()) / 3_600_000)) })}`}
+                {data.overdue
+                  ? ` · ${t('queue.overdueBadge', 'in ritardo')}`
+                  : ` · ${t('deadline.left', 'mancano {hours} h', { hours: Math.max(0, Math.round((new Date(data.deadline.due).getTime() - Date.now()) / 3_600_000)) })}`}
               </Typography>
             )}
           </Flex>
         }
         primaryAction={
           <Flex gap={2}>
-            {can('take_in_charge') && <Button loading={busy} onClick={() => run('take_in_charge')}>{t('action.take_in_charge', 'Prendi in carico')}</Button>}
-            {can('publish') && <Button loading={busy} onClick={() => run('publish')}>{t('action.publish', 'Pubblica')}</Button>}
-            {can('unpublish') && <Button variant="secondary" loading={busy} onClick={() => run('unpublish')}>{t('action.unpublish', 'Ritira dalla pubblicazione')}</Button>}
+            {can('take_in_charge') && (
+              <Button loading={busy} onClick={() => run('take_in_charge')}>
+                {t('action.take_in_charge', 'Prendi in carico')}
+              </Button>
+            )}
+            {can('publish') && (
+              <Button loading={busy} onClick={() => run('publish')}>
+                {t('action.publish', 'Pubblica')}
+              </Button>
+            )}
+            {can('unpublish') && (
+              <Button variant="secondary" loading={busy} onClick={() => run('unpublish')}>
+                {t('action.unpublish', 'Ritira dalla pubblicazione')}
+              </Button>
+            )}
           </Flex>
         }
       />
@@ -106,8 +130,12 @@ export const ReportPage = () => {
         <Grid.Root gap={6}>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <Section title={t('report.original', 'Testo del cittadino (riservato)')}>
-              <Typography variant="omega" fontWeight="bold">{data.title}</Typography>
-              <Box paddingTop={2}><Typography style={{ whiteSpace: 'pre-wrap' }}>{data.description}</Typography></Box>
+              <Typography variant="omega" fontWeight="bold">
+                {data.title}
+              </Typography>
+              <Box paddingTop={2}>
+                <Typography style={{ whiteSpace: 'pre-wrap' }}>{data.description}</Typography>
+              </Box>
               <Box paddingTop={4}>
                 <Typography variant="pi" textColor="neutral600">
                   {[data.citizen.name, data.citizen.email, data.citizen.phone].filter(Boolean).join(' · ')}
@@ -117,16 +145,25 @@ export const ReportPage = () => {
               </Box>
               {(data.address || hasPoint) && (
                 <Box paddingTop={4}>
-                  <Typography variant="sigma" textColor="neutral600" tag="h3">{t('report.place.private', 'Luogo indicato dal cittadino (riservato)')}</Typography>
+                  <Typography variant="sigma" textColor="neutral600" tag="h3">
+                    {t('report.place.private', 'Luogo indicato dal cittadino (riservato)')}
+                  </Typography>
                   <Typography variant="pi">
                     {data.address}
-                    {hasPoint ? <>{data.address ? <br /> : null}<MapLink latitude={data.latitude!} longitude={data.longitude!} /></> : null}
+                    {hasPoint ? (
+                      <>
+                        {data.address ? <br /> : null}
+                        <MapLink latitude={data.latitude!} longitude={data.longitude!} />
+                      </>
+                    ) : null}
                   </Typography>
                 </Box>
               )}
               <Box paddingTop={4}>
                 <Typography variant="pi">
-                  {t('report.deadlines', 'Scadenze')}: {t('report.deadline.takeInCharge', 'presa in carico')} {date(data.deadlines.takeInCharge)} · {t('report.deadline.firstAnswer', 'prima risposta')} {date(data.deadlines.firstAnswer)} · {t('report.deadline.close', 'chiusura')} {date(data.deadlines.close)}
+                  {t('report.deadlines', 'Scadenze')}: {t('report.deadline.takeInCharge', 'presa in carico')} {date(data.deadlines.takeInCharge)} ·{' '}
+                  {t('report.deadline.firstAnswer', 'prima risposta')} {date(data.deadlines.firstAnswer)} · {t('report.deadline.close', 'chiusura')}{' '}
+                  {date(data.deadlines.close)}
                 </Typography>
               </Box>
             </Section>
@@ -140,20 +177,38 @@ export const ReportPage = () => {
               <Box paddingTop={3}>
                 <Field.Root name="publicTitle">
                   <Field.Label>{t('report.publicTitle', 'Titolo pubblico')}</Field.Label>
-                  <TextInput value={publicTitle} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicTitle(event.target.value)} disabled={!can('moderate_text')} />
+                  <TextInput
+                    value={publicTitle}
+                    onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicTitle(event.target.value)}
+                    disabled={!can('moderate_text')}
+                  />
                 </Field.Root>
               </Box>
               <Box paddingTop={3}>
                 <Field.Root name="publicText" hint={t('report.publicText.hint', 'Togli nomi, targhe e dati personali: il testo originale resta riservato.')}>
                   <Field.Label>{t('report.publicText', 'Testo pubblico')}</Field.Label>
-                  <Textarea value={publicText} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicText(event.target.value)} disabled={!can('moderate_text')} />
+                  <Textarea
+                    value={publicText}
+                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicText(event.target.value)}
+                    disabled={!can('moderate_text')}
+                  />
                   <Field.Hint />
                 </Field.Root>
               </Box>
               <Box paddingTop={3}>
-                <Field.Root name="publicAddress" hint={t('report.publicAddress.hint', 'Solo il luogo del problema: togli nomi sul citofono, numeri di telefono e altri dati personali. Lascia vuoto per non pubblicare l’indirizzo.')}>
+                <Field.Root
+                  name="publicAddress"
+                  hint={t(
+                    'report.publicAddress.hint',
+                    'Solo il luogo del problema: togli nomi sul citofono, numeri di telefono e altri dati personali. Lascia vuoto per non pubblicare l’indirizzo.',
+                  )}
+                >
                   <Field.Label>{t('report.publicAddress', 'Indirizzo pubblico')}</Field.Label>
-                  <TextInput value={publicAddress} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicAddress(event.target.value)} disabled={!can('moderate_text')} />
+                  <TextInput
+                    value={publicAddress}
+                    onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublicAddress(event.target.value)}
+                    disabled={!can('moderate_text')}
+                  />
                   <Field.Hint />
                 </Field.Root>
               </Box>
@@ -169,20 +224,40 @@ export const ReportPage = () => {
                   </Field.Root>
                   {data.textModeration === 'approved' && (
                     <Typography variant="pi" textColor="neutral600">
-                      {data.publicLatitude != null && data.publicLongitude != null
-                        ? <>{t('report.position.approved', 'Approvata:')} <MapLink latitude={data.publicLatitude} longitude={data.publicLongitude} /></>
-                        : t('report.position.none', 'Nessuna posizione pubblica.')}
+                      {data.publicLatitude != null && data.publicLongitude != null ? (
+                        <>
+                          {t('report.position.approved', 'Approvata:')} <MapLink latitude={data.publicLatitude} longitude={data.publicLongitude} />
+                        </>
+                      ) : (
+                        t('report.position.none', 'Nessuna posizione pubblica.')
+                      )}
                     </Typography>
                   )}
                 </Box>
               )}
               {can('moderate_text') && (
                 <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="flex-end">
-                  <Button loading={busy} onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText, publicAddress, ...(hasPoint ? { position } : {}) })}>{t('action.approveText', 'Approva il testo')}</Button>
+                  <Button
+                    loading={busy}
+                    onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText, publicAddress, ...(hasPoint ? { position } : {}) })}
+                  >
+                    {t('action.approveText', 'Approva il testo')}
+                  </Button>
                   <Box minWidth="200px">
-                    <TextInput aria-label={t('report.textReason', 'Motivo del rifiuto del testo')} placeholder={t('report.textReason', 'Motivo del rifiuto del testo')} value={textReason} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTextReason(event.target.value)} />
+                    <TextInput
+                      aria-label={t('report.textReason', 'Motivo del rifiuto del testo')}
+                      placeholder={t('report.textReason', 'Motivo del rifiuto del testo')}
+                      value={textReason}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTextReason(event.target.value)}
+                    />
                   </Box>
-                  <Button variant="danger-light" loading={busy} onClick={() => run('moderate_text', { decision: 'reject', reason: textReason }, () => setTextReason(''))}>{t('action.rejectText', 'Rifiuta il testo')}</Button>
+                  <Button
+                    variant="danger-light"
+                    loading={busy}
+                    onClick={() => run('moderate_text', { decision: 'reject', reason: textReason }, () => setTextReason(''))}
+                  >
+                    {t('action.rejectText', 'Rifiuta il testo')}
+                  </Button>
                 </Flex>
               )}
             </Section>
@@ -190,75 +265,146 @@ export const ReportPage = () => {
         </Grid.Root>
 
         <Section title={t('report.photos', 'Foto ({count})', { count: data.photos.length })}>
-          <PhotoModeration photos={data.photos} canModerate={can('moderate_photo')} busy={busy} onDecide={(photo, decision, reason) => run('moderate_photo', { photo, decision, ...(reason ? { reason } : {}) })} />
+          <PhotoModeration
+            photos={data.photos}
+            canModerate={can('moderate_photo')}
+            busy={busy}
+            onDecide={(photo, decision, reason) => run('moderate_photo', { photo, decision, ...(reason ? { reason } : {}) })}
+          />
         </Section>
 
         {(can('reply') || can('close') || can('reject') || can('reopen')) && (
           <Section title={t('report.answer', 'Risposta al cittadino')}>
             {templates.length > 0 && (
               <Box paddingBottom={3} maxWidth="400px">
-                <SingleSelect aria-label={t('report.template', 'Usa un modello di risposta')} placeholder={t('report.template', 'Usa un modello di risposta')} onChange={useTemplate}>
+                <SingleSelect
+                  aria-label={t('report.template', 'Usa un modello di risposta')}
+                  placeholder={t('report.template', 'Usa un modello di risposta')}
+                  onChange={useTemplate}
+                >
                   {templates.map((template) => (
-                    <SingleSelectOption key={template.documentId} value={template.documentId}>{template.name}</SingleSelectOption>
+                    <SingleSelectOption key={template.documentId} value={template.documentId}>
+                      {template.name}
+                    </SingleSelectOption>
                   ))}
                 </SingleSelect>
               </Box>
             )}
-            <Field.Root name="message" hint={replyPublic ? t('report.message.publicHint', 'Questa risposta sarà pubblica nell’archivio: non scrivere nomi, telefoni, targhe o altri dati personali. Il cittadino la riceve anche per email.') : t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')}>
+            <Field.Root
+              name="message"
+              hint={
+                replyPublic
+                  ? t(
+                      'report.message.publicHint',
+                      'Questa risposta sarà pubblica nell’archivio: non scrivere nomi, telefoni, targhe o altri dati personali. Il cittadino la riceve anche per email.',
+                    )
+                  : t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')
+              }
+            >
               <Field.Label>{t('report.message', 'Messaggio')}</Field.Label>
               <Textarea value={message} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(event.target.value)} />
               <Field.Hint />
             </Field.Root>
             <Flex gap={4} paddingTop={3} wrap="wrap" alignItems="flex-end">
               {can('reply') && (
-                <SingleSelect aria-label={t('report.replyKind', 'Tipo di risposta')} value={replyKind} onChange={(value: string | number) => setReplyKind(value as 'feasibility' | 'progress')}>
+                <SingleSelect
+                  aria-label={t('report.replyKind', 'Tipo di risposta')}
+                  value={replyKind}
+                  onChange={(value: string | number) => setReplyKind(value as 'feasibility' | 'progress')}
+                >
                   <SingleSelectOption value="feasibility">{t('reply.feasibility', 'Fattibilità')}</SingleSelectOption>
                   <SingleSelectOption value="progress">{t('reply.progress', 'Aggiornamento')}</SingleSelectOption>
                 </SingleSelect>
               )}
               <Field.Root name="public">
                 <Field.Label>{t('report.replyPublic', 'Visibile nell’archivio pubblico')}</Field.Label>
-                <Toggle onLabel={t('yes', 'Sì')} offLabel={t('no', 'No')} checked={replyPublic} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setReplyPublic(event.target.checked)} />
+                <Toggle
+                  onLabel={t('yes', 'Sì')}
+                  offLabel={t('no', 'No')}
+                  checked={replyPublic}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setReplyPublic(event.target.checked)}
+                />
               </Field.Root>
             </Flex>
             <Flex gap={2} paddingTop={4} wrap="wrap">
-              {can('reply') && <Button loading={busy} onClick={() => run('reply', { kind: replyKind, body: message, public: replyPublic }, clearMessage)}>{t('action.reply', 'Invia la risposta')}</Button>}
-              {can('close') && <Button variant="success" loading={busy} onClick={() => run('close', { body: message, public: replyPublic }, clearMessage)}>{t('action.close', 'Chiudi con questa risposta')}</Button>}
-              {can('reject') && <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message }, clearMessage)}>{t('action.reject', 'Respingi con questo motivo')}</Button>}
-              {can('reopen') && <Button variant="secondary" loading={busy} onClick={() => run('reopen', { reason: message }, clearMessage)}>{t('action.reopen', 'Riapri con questo motivo')}</Button>}
+              {can('reply') && (
+                <Button loading={busy} onClick={() => run('reply', { kind: replyKind, body: message, public: replyPublic }, clearMessage)}>
+                  {t('action.reply', 'Invia la risposta')}
+                </Button>
+              )}
+              {can('close') && (
+                <Button variant="success" loading={busy} onClick={() => run('close', { body: message, public: replyPublic }, clearMessage)}>
+                  {t('action.close', 'Chiudi con questa risposta')}
+                </Button>
+              )}
+              {can('reject') && (
+                <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message }, clearMessage)}>
+                  {t('action.reject', 'Respingi con questo motivo')}
+                </Button>
+              )}
+              {can('reopen') && (
+                <Button variant="secondary" loading={busy} onClick={() => run('reopen', { reason: message }, clearMessage)}>
+                  {t('action.reopen', 'Riapri con questo motivo')}
+                </Button>
+              )}
             </Flex>
           </Section>
         )}
 
         {can('reassign') && (
-          <Section title={data.category ? t('report.reassign', 'Assegna a un altro ufficio o categoria') : t('report.triage', 'Da smistare: scegli la categoria')}>
+          <Section
+            title={data.category ? t('report.reassign', 'Assegna a un altro ufficio o categoria') : t('report.triage', 'Da smistare: scegli la categoria')}
+          >
             {!data.category && (
               <Box paddingBottom={4}>
-                <Typography textColor="neutral600">{t('report.triage.hint', 'La categoria decide l’ufficio competente e i tempi di risposta; l’ufficio riceve la segnalazione e un avviso.')}</Typography>
+                <Typography textColor="neutral600">
+                  {t('report.triage.hint', 'La categoria decide l’ufficio competente e i tempi di risposta; l’ufficio riceve la segnalazione e un avviso.')}
+                </Typography>
               </Box>
             )}
             <Flex gap={2} alignItems="flex-end" wrap="wrap">
               <Field.Root name="category">
                 <Field.Label>{t('queue.category', 'Categoria')}</Field.Label>
-                <SingleSelect placeholder={t('report.category.choose', 'Scegli la categoria')} value={category} onChange={(value: string | number) => setCategory(String(value))}>
-                  {options.data?.data.categories.filter((each) => each.active && each.documentId !== data.category?.documentId).map((each) => (
-                    <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
-                  ))}
+                <SingleSelect
+                  placeholder={t('report.category.choose', 'Scegli la categoria')}
+                  value={category}
+                  onChange={(value: string | number) => setCategory(String(value))}
+                >
+                  {options.data?.data.categories
+                    .filter((each) => each.active && each.documentId !== data.category?.documentId)
+                    .map((each) => (
+                      <SingleSelectOption key={each.documentId} value={each.documentId}>
+                        {each.name}
+                      </SingleSelectOption>
+                    ))}
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="office">
                 <Field.Label>{t('report.office', 'Ufficio')}</Field.Label>
-                <SingleSelect placeholder={t('report.office.byCategory', 'Quello della categoria')} value={office} onChange={(value: string | number) => setOffice(String(value))}>
-                  {options.data?.data.offices.filter((each) => each.documentId !== data.office?.documentId).map((each) => (
-                    <SingleSelectOption key={each.documentId} value={each.documentId}>{each.name}</SingleSelectOption>
-                  ))}
+                <SingleSelect
+                  placeholder={t('report.office.byCategory', 'Quello della categoria')}
+                  value={office}
+                  onChange={(value: string | number) => setOffice(String(value))}
+                >
+                  {options.data?.data.offices
+                    .filter((each) => each.documentId !== data.office?.documentId)
+                    .map((each) => (
+                      <SingleSelectOption key={each.documentId} value={each.documentId}>
+                        {each.name}
+                      </SingleSelectOption>
+                    ))}
                 </SingleSelect>
               </Field.Root>
               <Button
                 variant="secondary"
                 disabled={!office && !category}
                 loading={busy}
-                onClick={() => run('reassign', { ...(category ? { category } : {}), ...(office ? { office } : {}) }, () => { setCategory(''); setOffice(''); })}
+                onClick={() =>
+                  run('reassign', { ...(category ? { category } : {}), ...(office ? { office } : {}) }, () => {
+                    setCategory('');
+                    setOffice('');
+                  })
+                }
               >
                 {t('action.reassign', 'Assegna')}
               </Button>
@@ -273,10 +419,13 @@ export const ReportPage = () => {
             data.replies.map((reply) => (
               <Box key={reply.documentId} paddingBottom={4}>
                 <Typography variant="pi" textColor="neutral600">
-                  {date(reply.createdAt)} · {t(`reply.${reply.kind}`, reply.kind)} · {reply.public ? t('reply.public', 'pubblica') : t('reply.private', 'riservata')}
+                  {date(reply.createdAt)} · {t(`reply.${reply.kind}`, reply.kind)} ·{' '}
+                  {reply.public ? t('reply.public', 'pubblica') : t('reply.private', 'riservata')}
                   {reply.author ? ` · ${reply.author}` : ''}
                 </Typography>
-                <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>{reply.body}</Typography>
+                <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+                  {reply.body}
+                </Typography>
               </Box>
             ))
           )}
@@ -293,7 +442,9 @@ export const ReportPage = () => {
                 <Typography variant="pi" textColor="neutral600">
                   {date(notice.at)} · {notice.channel} · {notice.recipient}
                 </Typography>
-                <Typography tag="p" textColor="danger600">{notice.error}</Typography>
+                <Typography tag="p" textColor="danger600">
+                  {notice.error}
+                </Typography>
               </Box>
             ))}
           </Section>

@@ -12,7 +12,14 @@ const MonthChart = ({ months, label }: { months: Statistics['byMonth']; label: s
   const max = Math.max(1, ...months.map((month) => month.total));
   const width = 48;
   return (
-    <svg role="img" aria-label={label} width="100%" height="220" viewBox={`0 0 ${Math.max(1, months.length) * width + 20} 220`} preserveAspectRatio="xMinYMid meet">
+    <svg
+      role="img"
+      aria-label={label}
+      width="100%"
+      height="220"
+      viewBox={`0 0 ${Math.max(1, months.length) * width + 20} 220`}
+      preserveAspectRatio="xMinYMid meet"
+    >
       {months.map((month, index) => {
         const total = (month.total / max) * 170;
         const closed = (month.byStatus.closed / max) * 170;
@@ -22,8 +29,12 @@ const MonthChart = ({ months, label }: { months: Statistics['byMonth']; label: s
             <title>{`${month.month}: ${month.total} / ${month.byStatus.closed}`}</title>
             <rect x={x} y={190 - total} width={width - 16} height={total} fill="#7b79ff" />
             <rect x={x + 8} y={190 - closed} width={width - 32} height={closed} fill="#328048" />
-            <text x={x + (width - 16) / 2} y={208} fontSize="10" textAnchor="middle" fill="#666687">{month.month.slice(2)}</text>
-            <text x={x + (width - 16) / 2} y={185 - total} fontSize="10" textAnchor="middle" fill="#32324d">{month.total}</text>
+            <text x={x + (width - 16) / 2} y={208} fontSize="10" textAnchor="middle" fill="#666687">
+              {month.month.slice(2)}
+            </text>
+            <text x={x + (width - 16) / 2} y={185 - total} fontSize="10" textAnchor="middle" fill="#32324d">
+              {month.total}
+            </text>
           </g>
         );
       })}
@@ -33,8 +44,12 @@ const MonthChart = ({ months, label }: { months: Statistics['byMonth']; label: s
 
 const Figure = ({ label, value }: { label: string; value: string }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={5}>
-    <Typography variant="sigma" textColor="neutral600">{label}</Typography>
-    <Typography variant="alpha" tag="p">{value}</Typography>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    <Typography variant="alpha" tag="p">
+      {value}
+    </Typography>
   </Box>
 );
 
@@ -45,7 +60,10 @@ export const StatisticsPage = () => {
   if (stats.loading && !stats.data) return <Page.Loading />;
   if (stats.error || !stats.data) return <Page.Error />;
   const data = stats.data.data;
-  const rows: [string, Aggregate][] = [...data.byCategory.map((c) => [c.name, c] as [string, Aggregate]), ...data.byOffice.map((o) => [o.name, o] as [string, Aggregate])];
+  const rows: [string, Aggregate][] = [
+    ...data.byCategory.map((c) => [c.name, c] as [string, Aggregate]),
+    ...data.byOffice.map((o) => [o.name, o] as [string, Aggregate]),
+  ];
 
   return (
     <Page.Main>
@@ -53,40 +71,78 @@ export const StatisticsPage = () => {
       <Layouts.Header title={t('stats.title', 'Statistiche')} subtitle={t('stats.subtitle', 'Tempi di risposta e rispetto delle scadenze dei tuoi uffici')} />
       <Layouts.Content>
         <Grid.Root gap={4}>
-          <Grid.Item col={3} s={6}><Figure label={t('stats.total', 'Segnalazioni')} value={String(data.total)} /></Grid.Item>
-          <Grid.Item col={3} s={6}><Figure label={t('stats.takeInCharge', 'Presa in carico entro i tempi')} value={percent(data.withinServiceLevel.takeInCharge)} /></Grid.Item>
-          <Grid.Item col={3} s={6}><Figure label={t('stats.firstAnswer', 'Prima risposta entro i tempi')} value={percent(data.withinServiceLevel.firstAnswer)} /></Grid.Item>
-          <Grid.Item col={3} s={6}><Figure label={t('stats.close', 'Chiusura entro i tempi')} value={percent(data.withinServiceLevel.close)} /></Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('stats.total', 'Segnalazioni')} value={String(data.total)} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('stats.takeInCharge', 'Presa in carico entro i tempi')} value={percent(data.withinServiceLevel.takeInCharge)} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('stats.firstAnswer', 'Prima risposta entro i tempi')} value={percent(data.withinServiceLevel.firstAnswer)} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('stats.close', 'Chiusura entro i tempi')} value={percent(data.withinServiceLevel.close)} />
+          </Grid.Item>
         </Grid.Root>
         <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} marginTop={6}>
-          <Typography variant="delta" tag="h2">{t('stats.byMonth', 'Per mese: ricevute e chiuse')}</Typography>
+          <Typography variant="delta" tag="h2">
+            {t('stats.byMonth', 'Per mese: ricevute e chiuse')}
+          </Typography>
           <MonthChart months={data.byMonth} label={t('stats.byMonth', 'Per mese: ricevute e chiuse')} />
           <Flex gap={4}>
-            <Typography variant="pi"><span style={{ color: '#7b79ff' }}>■</span> {t('stats.received', 'ricevute')}</Typography>
-            <Typography variant="pi"><span style={{ color: '#328048' }}>■</span> {t('stats.closed', 'chiuse')}</Typography>
+            <Typography variant="pi">
+              <span style={{ color: '#7b79ff' }}>■</span> {t('stats.received', 'ricevute')}
+            </Typography>
+            <Typography variant="pi">
+              <span style={{ color: '#328048' }}>■</span> {t('stats.closed', 'chiuse')}
+            </Typography>
           </Flex>
         </Box>
         <Box paddingTop={6}>
           <Table colCount={6} rowCount={rows.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('stats.group', 'Categoria / ufficio')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('stats.total', 'Segnalazioni')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('stats.open', 'Aperte')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('stats.medianTakeInCharge', 'Mediana presa in carico')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('stats.medianClose', 'Mediana chiusura')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('stats.takeInCharge', 'Presa in carico entro i tempi')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.group', 'Categoria / ufficio')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.total', 'Segnalazioni')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.open', 'Aperte')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.medianTakeInCharge', 'Mediana presa in carico')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.medianClose', 'Mediana chiusura')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('stats.takeInCharge', 'Presa in carico entro i tempi')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
               {rows.map(([name, row]) => (
                 <Tr key={name}>
-                  <Td><Typography>{name}</Typography></Td>
-                  <Td><Typography>{row.total}</Typography></Td>
-                  <Td><Typography>{row.byStatus.submitted + row.byStatus.in_charge + row.byStatus.in_progress}</Typography></Td>
-                  <Td><Typography>{hours(row.medianHours.takeInCharge)}</Typography></Td>
-                  <Td><Typography>{hours(row.medianHours.close)}</Typography></Td>
-                  <Td><Typography>{percent(row.withinServiceLevel.takeInCharge)}</Typography></Td>
+                  <Td>
+                    <Typography>{name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{row.total}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{row.byStatus.submitted + row.byStatus.in_charge + row.byStatus.in_progress}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{hours(row.medianHours.takeInCharge)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{hours(row.medianHours.close)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{percent(row.withinServiceLevel.takeInCharge)}</Typography>
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

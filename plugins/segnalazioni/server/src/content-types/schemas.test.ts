@@ -39,14 +39,15 @@ describe('content-type schemas follow the domain', () => {
 describe('uniqueness the database itself enforces', () => {
   // Strapi checks `unique` only in the Document Service; these keys must hold for raw queries and
   // concurrent servers too, so each has a unique index.
-  it.each([
-    [report, ['reference', 'protocol_number', 'submission_key']],
-  ])('%#', (schema, columns) => {
-    expect((schema as { indexes?: { columns: string[]; type: string }[] }).indexes?.filter((index) => index.type === 'unique').map((index) => index.columns[0])).toEqual(columns);
+  it.each([[report, ['reference', 'protocol_number', 'submission_key']]])('%#', (schema, columns) => {
+    expect(
+      (schema as { indexes?: { columns: string[]; type: string }[] }).indexes?.filter((index) => index.type === 'unique').map((index) => index.columns[0]),
+    ).toEqual(columns);
   });
 
   it('a Meta message id once per channel; one conversation per sender and channel', () => {
-    const unique = (schema: { indexes?: { columns: string[]; type?: string }[] }) => schema.indexes?.filter((index) => index.type === 'unique').map((index) => index.columns);
+    const unique = (schema: { indexes?: { columns: string[]; type?: string }[] }) =>
+      schema.indexes?.filter((index) => index.type === 'unique').map((index) => index.columns);
     expect(unique(channelMessage)).toEqual([['channel', 'external_id']]);
     expect(unique(channelThread)).toEqual([['channel', 'sender']]);
   });

@@ -22,7 +22,7 @@ function citizenOf(ctx: Context): AuthenticatedUser {
   const user = ctx.state.user as AuthenticatedUser | undefined;
   if (!user) throw new errors.UnauthorizedError('Accedi per continuare.');
   if (user.blocked) throw forbidden('Il tuo account è bloccato.');
-  if (!user.confirmed) throw forbidden("Conferma prima il tuo indirizzo email con il collegamento che ti abbiamo inviato.");
+  if (!user.confirmed) throw forbidden('Conferma prima il tuo indirizzo email con il collegamento che ti abbiamo inviato.');
   return user;
 }
 

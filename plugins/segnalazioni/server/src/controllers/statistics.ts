@@ -12,7 +12,10 @@ import { orThrow } from './report-request';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async public(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query))), meta: { minimumCellReports: MIN_CELL_REPORTS } };
+    ctx.body = {
+      data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query))),
+      meta: { minimumCellReports: MIN_CELL_REPORTS },
+    };
   },
 
   async staff(ctx: Context) {

@@ -13,7 +13,10 @@ export const INVALID_RESET_CODE = 'Il collegamento per reimpostare la password n
 export const RESET_CODE_PATTERN = /^[0-9a-f]{64}$/;
 
 const emailRequestSchema = z.object({ email: z.email({ error: INVALID_EMAIL }).max(254, { error: INVALID_EMAIL }) }, { error: INVALID_EMAIL });
-const resetCodeSchema = z.object({ code: z.string({ error: INVALID_RESET_CODE }).regex(RESET_CODE_PATTERN, { error: INVALID_RESET_CODE }) }, { error: INVALID_RESET_CODE });
+const resetCodeSchema = z.object(
+  { code: z.string({ error: INVALID_RESET_CODE }).regex(RESET_CODE_PATTERN, { error: INVALID_RESET_CODE }) },
+  { error: INVALID_RESET_CODE },
+);
 
 /** `{ email }` of forgot-password and send-email-confirmation; the address compared in lower case. */
 export function parseEmailRequest(body: unknown): Parsed<{ email: string }> {

@@ -13,8 +13,18 @@ const schema = z
     status: z.enum(REPORT_STATUSES, { error: `status: uno tra ${REPORT_STATUSES.join(', ')}.` }).optional(),
     from: calendarDate('from').optional(),
     to: calendarDate('to').optional(),
-    page: z.coerce.number({ error: 'page: un numero.' }).int({ error: 'page: un numero intero.' }).min(1, { error: 'page: almeno 1.' }).max(10000, { error: 'page: al massimo 10000.' }).default(1),
-    pageSize: z.coerce.number({ error: 'pageSize: un numero.' }).int({ error: 'pageSize: un numero intero.' }).min(1, { error: 'pageSize: almeno 1.' }).max(100, { error: 'pageSize: al massimo 100.' }).default(25),
+    page: z.coerce
+      .number({ error: 'page: un numero.' })
+      .int({ error: 'page: un numero intero.' })
+      .min(1, { error: 'page: almeno 1.' })
+      .max(10000, { error: 'page: al massimo 10000.' })
+      .default(1),
+    pageSize: z.coerce
+      .number({ error: 'pageSize: un numero.' })
+      .int({ error: 'pageSize: un numero intero.' })
+      .min(1, { error: 'pageSize: almeno 1.' })
+      .max(100, { error: 'pageSize: al massimo 100.' })
+      .default(25),
     sort: z.enum(['newest', 'oldest', 'relevance'], { error: 'sort: newest, oldest o relevance.' }).optional(),
   })
   .refine(isOrderedRange, UNORDERED_RANGE);

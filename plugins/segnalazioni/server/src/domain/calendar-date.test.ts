@@ -44,7 +44,10 @@ describe.each([
   });
 
   it('refuse a range that ends before it starts', () => {
-    expect(parse({ from: '2026-03-02', to: '2026-03-01' })).toEqual({ ok: false, errors: [{ path: 'from', message: 'from: deve essere uguale o precedente a to.' }] });
+    expect(parse({ from: '2026-03-02', to: '2026-03-01' })).toEqual({
+      ok: false,
+      errors: [{ path: 'from', message: 'from: deve essere uguale o precedente a to.' }],
+    });
   });
 
   it('refuse a category that is too long or not a string, in Italian', () => {

@@ -40,7 +40,12 @@ const TITLE_WORDS_MAX = 80;
 export function titleFrom(text: string | null | undefined, channel: ChatChannel): string {
   const line = (text ?? '')
     .split(/\r?\n/)
-    .map((part) => part.replace(/#[\p{L}\p{N}_]+/gu, '').replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      part
+        .replace(/#[\p{L}\p{N}_]+/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .find((part) => part.length > 0);
   if (!line || visibleLength(line) < TITLE_LENGTH.min) return FALLBACK_TITLES[channel];
   if (line.length <= TITLE_WORDS_MAX) return line;
@@ -70,7 +75,8 @@ export function addedToReport(channel: ChatChannel, report: ChannelReportFields,
   const text = content.text?.trim() ?? '';
   const changes: { -readonly [Key in keyof ChannelReportFields]?: ChannelReportFields[Key] } = { ...placeOf(content) };
   if (text) {
-    changes.description = report.description === NO_TEXT ? truncate(text, DESCRIPTION_LENGTH.max) : truncate(`${report.description}\n\n${text}`, DESCRIPTION_LENGTH.max);
+    changes.description =
+      report.description === NO_TEXT ? truncate(text, DESCRIPTION_LENGTH.max) : truncate(`${report.description}\n\n${text}`, DESCRIPTION_LENGTH.max);
     if (report.title === FALLBACK_TITLES[channel]) changes.title = titleFrom(text, channel);
   }
   return changes;

@@ -22,17 +22,30 @@ describe('channel texts', () => {
   });
 
   it('keeps a reply the office did not make public out of a public thread', () => {
-    const data = { protocolNumber: '2026/000001', office: 'Ufficio Strade', reply: 'Il tecnico passa martedì.', replyKind: 'fattibilità', description: 'Mio figlio è caduto' };
+    const data = {
+      protocolNumber: '2026/000001',
+      office: 'Ufficio Strade',
+      reply: 'Il tecnico passa martedì.',
+      replyKind: 'fattibilità',
+      description: 'Mio figlio è caduto',
+    };
     expect(renderChannelText('report-reply', { ...data, replyVisibility: 'private' }, 'it', 'private')).toContain('Il tecnico passa martedì.');
     const onFacebook = renderChannelText('report-reply', { ...data, replyVisibility: 'private' }, 'it', 'public');
     expect(onFacebook).not.toContain('Il tecnico');
     expect(onFacebook).toContain('La risposta è riservata');
     expect(renderChannelText('report-reply', { ...data, replyVisibility: 'public' }, 'it', 'public')).toContain('Il tecnico passa martedì.');
-    expect(renderChannelText('report-text-moderated', { reference: 'R', decision: 'rifiutato', reason: 'Contiene un nome' }, 'it', 'public')).not.toContain('nome');
+    expect(renderChannelText('report-text-moderated', { reference: 'R', decision: 'rifiutato', reason: 'Contiene un nome' }, 'it', 'public')).not.toContain(
+      'nome',
+    );
   });
 
   it('stays within what WhatsApp takes', () => {
-    const text = renderChannelText('report-closed', { protocolNumber: 'P', office: 'U', closedAt: 'oggi', reply: 'r'.repeat(6000), replyVisibility: 'public' }, 'it', 'private');
+    const text = renderChannelText(
+      'report-closed',
+      { protocolNumber: 'P', office: 'U', closedAt: 'oggi', reply: 'r'.repeat(6000), replyVisibility: 'public' },
+      'it',
+      'private',
+    );
     expect(text).toHaveLength(4000);
     expect(text.endsWith('…')).toBe(true);
   });

@@ -3,7 +3,10 @@ import { hasHashtag, normaliseHashtag, parseFacebookDelivery } from './facebook-
 const PAGE = '1067280970047460';
 const settings = { pageId: PAGE, hashtag: '#segnalaloaBiella' };
 
-const delivery = (value: Record<string, unknown>, pageId = PAGE) => ({ object: 'page', entry: [{ id: pageId, time: 1795000000, changes: [{ field: 'feed', value }] }] });
+const delivery = (value: Record<string, unknown>, pageId = PAGE) => ({
+  object: 'page',
+  entry: [{ id: pageId, time: 1795000000, changes: [{ field: 'feed', value }] }],
+});
 const post = (message: string, extra: Record<string, unknown> = {}) => ({
   from: { id: '24242424242', name: 'Lucia Verdi' },
   item: 'status',
@@ -40,12 +43,28 @@ describe('Facebook page feed deliveries', () => {
   it('a post with the hashtag is a report, answered under the post', () => {
     expect(parseFacebookDelivery(delivery(post('Lampione spento in via Roma #segnalaloaBiella')), settings)).toEqual({
       ok: true,
-      value: { ignored: 0, posts: [{ id: `${PAGE}_4444`, kind: 'post', authorId: '24242424242', authorName: 'Lucia Verdi', text: 'Lampione spento in via Roma #segnalaloaBiella', photoId: null }] },
+      value: {
+        ignored: 0,
+        posts: [
+          {
+            id: `${PAGE}_4444`,
+            kind: 'post',
+            authorId: '24242424242',
+            authorName: 'Lucia Verdi',
+            text: 'Lampione spento in via Roma #segnalaloaBiella',
+            photoId: null,
+          },
+        ],
+      },
     });
   });
 
   it('a photo post with the hashtag is a report carrying its photo, fetched by id', () => {
-    const photo = post('Buca in via Italia #segnalaloaBiella', { item: 'photo', photo_id: '1234567890', link: 'https://scontent.xx.fbcdn.net/v/t39/1234567890_n.jpg' });
+    const photo = post('Buca in via Italia #segnalaloaBiella', {
+      item: 'photo',
+      photo_id: '1234567890',
+      link: 'https://scontent.xx.fbcdn.net/v/t39/1234567890_n.jpg',
+    });
     const parsed = parseFacebookDelivery(delivery(photo), settings);
     expect(parsed.ok && parsed.value.posts).toEqual([expect.objectContaining({ id: `${PAGE}_4444`, kind: 'post', photoId: '1234567890' })]);
   });
@@ -56,7 +75,10 @@ describe('Facebook page feed deliveries', () => {
   });
 
   it('a comment with the hashtag is a report, answered under the comment', () => {
-    const parsed = parseFacebookDelivery(delivery(post('Anche qui #segnalaloaBiella', { item: 'comment', comment_id: '4444_9999', parent_id: `${PAGE}_4444` })), settings);
+    const parsed = parseFacebookDelivery(
+      delivery(post('Anche qui #segnalaloaBiella', { item: 'comment', comment_id: '4444_9999', parent_id: `${PAGE}_4444` })),
+      settings,
+    );
     expect(parsed.ok && parsed.value.posts).toEqual([expect.objectContaining({ id: '4444_9999', kind: 'comment' })]);
   });
 
@@ -85,7 +107,10 @@ describe('Facebook page feed deliveries', () => {
 
 describe('Facebook texts are plain text', () => {
   it('finds a hashtag an invisible character splits, and cleans the words and the name', () => {
-    const parsed = parseFacebookDelivery(delivery(post('Buca\u0000 in via Italia #segnala\u200Bloa\u202EBiella', { from: { id: '24242424242', name: '\u202ELucia\u0000 Verdi' } })), settings);
+    const parsed = parseFacebookDelivery(
+      delivery(post('Buca\u0000 in via Italia #segnala\u200Bloa\u202EBiella', { from: { id: '24242424242', name: '\u202ELucia\u0000 Verdi' } })),
+      settings,
+    );
     expect(parsed.ok && parsed.value.posts).toEqual([expect.objectContaining({ text: 'Buca in via Italia #segnalaloaBiella', authorName: 'Lucia Verdi' })]);
   });
 

@@ -28,7 +28,10 @@ export interface FacebookDelivery {
 const POST_ITEMS = new Set(['status', 'post', 'photo', 'video', 'share']);
 
 /** Meta's ids are printable ASCII; anything else (a NUL, a space) is not one of theirs. */
-const idText = z.string().trim().regex(/^[\x21-\x7E]{1,255}$/);
+const idText = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7E]{1,255}$/);
 
 const feedValue = z.looseObject({
   item: z.string().max(40),

@@ -9,7 +9,11 @@
 const TRANSIENT_CODES = new Set([
   1, // API Unknown: possibly a temporary issue
   2, // API Service: temporary downtime
-  4, 17, 32, 341, 613, // Graph API rate limits
+  4,
+  17,
+  32,
+  341,
+  613, // Graph API rate limits
   80007, // WhatsApp Business Account rate limit
   130429, // Cloud API throughput reached
   131000, // Something went wrong

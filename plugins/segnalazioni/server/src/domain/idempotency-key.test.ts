@@ -9,14 +9,19 @@ describe('the Idempotency-Key header', () => {
     expect(parseIdempotencyKey(key)).toEqual({ ok: true, value: key });
   });
 
-  it.each([['empty', ''], ['too short', 'abc1234'], ['too long', 'x'.repeat(129)], ['not ASCII', 'chiavè-123'], ['control characters', 'abc\tdefgh'], ['repeated header', ['abcdefgh', 'abcdefgh']]])(
-    'refused, in Italian: %s',
-    (_, raw) => {
-      const parsed = parseIdempotencyKey(raw);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.errors).toEqual([{ path: 'idempotency-key', message: expect.stringContaining("L'intestazione Idempotency-Key deve essere") }]);
-    },
-  );
+  it.each([
+    ['empty', ''],
+    ['too short', 'abc1234'],
+    ['too long', 'x'.repeat(129)],
+    ['not ASCII', 'chiavè-123'],
+    ['control characters', 'abc\tdefgh'],
+    ['repeated header', ['abcdefgh', 'abcdefgh']],
+  ])('refused, in Italian: %s', (_, raw) => {
+    const parsed = parseIdempotencyKey(raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.errors).toEqual([{ path: 'idempotency-key', message: expect.stringContaining("L'intestazione Idempotency-Key deve essere") }]);
+  });
 
   it("one citizen's key is not another's", () => {
     expect(submissionKey(7, 'abcdefgh')).not.toEqual(submissionKey(8, 'abcdefgh'));

@@ -12,4 +12,7 @@ export const isDocumentId = (value: unknown): value is string => typeof value ==
 
 /** A document id in a request (query or body), with the field's name in its message. */
 export const documentIdField = (label: string) =>
-  z.string({ error: `${label}: obbligatorio.` }).trim().refine(isDocumentId, { error: `${label}: identificativo non valido.` });
+  z
+    .string({ error: `${label}: obbligatorio.` })
+    .trim()
+    .refine(isDocumentId, { error: `${label}: identificativo non valido.` });

@@ -9,7 +9,20 @@ describe('mail templates', () => {
   });
 
   it('fills placeholders and leaves out lines whose values are all empty', () => {
-    const mail = renderMail('report-receipt', { firstName: 'Anna', lastName: 'Neri', title: 'Buca', category: 'Strade', reference: 'ABCD-1234', submittedAt: '1 gennaio', office: 'URP', myReportUrl: 'http://x/1' }, 'it');
+    const mail = renderMail(
+      'report-receipt',
+      {
+        firstName: 'Anna',
+        lastName: 'Neri',
+        title: 'Buca',
+        category: 'Strade',
+        reference: 'ABCD-1234',
+        submittedAt: '1 gennaio',
+        office: 'URP',
+        myReportUrl: 'http://x/1',
+      },
+      'it',
+    );
     expect(mail.subject).toBe('Abbiamo ricevuto la tua segnalazione [ABCD-1234]');
     expect(mail.text).toContain('Gentile Anna Neri,');
     expect(mail.text).not.toContain('{{');
@@ -29,7 +42,11 @@ describe('mail templates', () => {
   });
 
   it('tells how long the reset link works, and links it', () => {
-    const mail = renderMail('password-reset', { firstName: 'Anna', lastName: 'Neri', resetUrl: 'http://sportello.test/sportello/reimposta-password?code=ab', validMinutes: 60 }, 'it');
+    const mail = renderMail(
+      'password-reset',
+      { firstName: 'Anna', lastName: 'Neri', resetUrl: 'http://sportello.test/sportello/reimposta-password?code=ab', validMinutes: 60 },
+      'it',
+    );
     expect(mail.subject).toBe('Reimposta la password dello Sportello Segnalazioni');
     expect(mail.text).toContain('entro 60 minuti');
     expect(mail.html).toContain('<a href="http://sportello.test/sportello/reimposta-password?code=ab">');

@@ -505,8 +505,7 @@ export function fill(template: string, data: TemplateData): string {
     .join('\n');
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function textToHtml(text: string, locale: Locale): string {
   const paragraphs = text
@@ -529,16 +528,14 @@ export function isTemplateName(value: unknown): value is TemplateName {
   return typeof value === 'string' && value in DEFAULT_TEMPLATES;
 }
 
-export function renderMail(
-  name: TemplateName,
-  data: TemplateData,
-  locale: Locale,
-  overrides: TemplateOverrides = {},
-): RenderedMail {
+export function renderMail(name: TemplateName, data: TemplateData, locale: Locale, overrides: TemplateOverrides = {}): RenderedMail {
   const template = resolveTemplate(name, locale, overrides);
   // A subject is one line: values with line breaks (a description) must not break the header.
   const subject = fill(template.subject, data).replace(/\s+/g, ' ').trim();
-  const text = fill(template.text, data).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const text =
+    fill(template.text, data)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n';
   return { subject, text, html: textToHtml(text, locale) };
 }
 

@@ -15,9 +15,7 @@ describe('refusal messages', () => {
   });
 
   it('speak English when asked', () => {
-    expect(describeRefusal(refusal('reopen', { status: 'in_progress' }, 'officer'), 'en')).toBe(
-      'Not allowed: reopening of a report in state "In progress".',
-    );
+    expect(describeRefusal(refusal('reopen', { status: 'in_progress' }, 'officer'), 'en')).toBe('Not allowed: reopening of a report in state "In progress".');
   });
 
   it('explain an unmet condition', () => {

@@ -84,9 +84,7 @@ export function describeRefusal(refusal: Refusal, locale: Locale = DEFAULT_LOCAL
       return it ? `Azione sconosciuta: "${refusal.action}".` : `Unknown action: "${refusal.action}".`;
     case 'invalid_state':
       if (!state) return it ? `Azione non consentita (${action}): la segnalazione non esiste.` : `Not allowed (${action}): the report does not exist.`;
-      return it
-        ? `Azione non consentita: ${action} di una segnalazione nello stato "${state}".`
-        : `Not allowed: ${action} of a report in state "${state}".`;
+      return it ? `Azione non consentita: ${action} di una segnalazione nello stato "${state}".` : `Not allowed: ${action} of a report in state "${state}".`;
     case 'forbidden_actor':
       return it ? `Non hai i permessi per questa azione (${action}).` : `You are not allowed to do this (${action}).`;
     case 'condition_unmet': {

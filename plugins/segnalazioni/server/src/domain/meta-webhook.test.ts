@@ -27,7 +27,10 @@ describe('Meta webhook checks', () => {
   });
 
   it('echoes the challenge for the right verify token', () => {
-    expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1158201444' }, 'tok')).toEqual({ ok: true, challenge: '1158201444' });
+    expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1158201444' }, 'tok')).toEqual({
+      ok: true,
+      challenge: '1158201444',
+    });
   });
 
   it('answers 403 to a wrong token and 400 to what is no handshake', () => {
@@ -35,6 +38,9 @@ describe('Meta webhook checks', () => {
     expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.challenge': '1' }, 'tok')).toMatchObject({ ok: false, status: 403 });
     expect(answerHandshake({ 'hub.mode': 'unsubscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1' }, 'tok')).toMatchObject({ ok: false, status: 400 });
     expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok' }, 'tok')).toMatchObject({ ok: false, status: 400 });
-    expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': ['1', '2'] }, 'tok')).toMatchObject({ ok: false, status: 400 });
+    expect(answerHandshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': ['1', '2'] }, 'tok')).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 });

@@ -18,9 +18,7 @@ export function hasValidSignature(rawBody: string | Buffer, header: unknown, app
   return received.length === expected.length && timingSafeEqual(received, expected);
 }
 
-export type Handshake =
-  | { readonly ok: true; readonly challenge: string }
-  | { readonly ok: false; readonly status: 400 | 403; readonly message: string };
+export type Handshake = { readonly ok: true; readonly challenge: string } | { readonly ok: false; readonly status: 400 | 403; readonly message: string };
 
 /**
  * Answers Meta's verification request: `hub.mode=subscribe`, our verify token, and a challenge to

@@ -25,9 +25,7 @@ const PHOTO_HASH_ANYWHERE = /sgn_[0-9a-f]{16}_[0-9a-f]{10}/i;
 const MAX_DECODINGS = 3;
 
 export type PhotoRequest =
-  | { readonly kind: 'other' }
-  | { readonly kind: 'refused' }
-  | { readonly kind: 'photo'; readonly hash: string; readonly canonicalPath: string };
+  { readonly kind: 'other' } | { readonly kind: 'refused' } | { readonly kind: 'photo'; readonly hash: string; readonly canonicalPath: string };
 
 /** The path and each successive percent-decoding of it, up to the first that changes nothing or fails. */
 function decodings(rawPath: string): { forms: string[]; decodable: boolean } {

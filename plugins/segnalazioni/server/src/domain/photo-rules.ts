@@ -39,10 +39,7 @@ export interface PhotoProblem {
 export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Everything wrong with a set of photos, in the words a citizen reads. */
-export function checkPhotos(
-  photos: readonly PhotoCandidate[],
-  { maxPhotos, maxBytes }: { maxPhotos: number; maxBytes: number },
-): PhotoProblem[] {
+export function checkPhotos(photos: readonly PhotoCandidate[], { maxPhotos, maxBytes }: { maxPhotos: number; maxBytes: number }): PhotoProblem[] {
   const problems: PhotoProblem[] = [];
   if (photos.length > maxPhotos) {
     problems.push({ name: 'photos', message: `Si possono allegare al massimo ${maxPhotos} foto (ne sono arrivate ${photos.length}).` });

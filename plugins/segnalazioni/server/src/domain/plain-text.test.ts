@@ -149,7 +149,9 @@ describe('a text field', () => {
   });
 
   it('has a message of its own when asked, and a singular for one character', () => {
-    expect(textField('Risposta', { min: 1, max: 10, shape: 'lines', tooShort: 'Risposta: obbligatorio.' }).safeParse('\u200B').error?.issues[0].message).toBe('Risposta: obbligatorio.');
+    expect(textField('Risposta', { min: 1, max: 10, shape: 'lines', tooShort: 'Risposta: obbligatorio.' }).safeParse('\u200B').error?.issues[0].message).toBe(
+      'Risposta: obbligatorio.',
+    );
     expect(textField('Nota', { min: 1, max: 10, shape: 'lines' }).safeParse(' ').error?.issues[0].message).toBe('Nota: almeno 1 carattere visibile.');
   });
 });

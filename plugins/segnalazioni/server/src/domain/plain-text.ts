@@ -44,9 +44,10 @@ const JOINING_SCRIPT =
  * not continue a ZWJ sequence, or any other letter, digit, punctuation mark or symbol (skin tones
  * belong to the emoji before them). Marks, joiners and selectors belong to what precedes them.
  */
-const SEEN = /\p{Regional_Indicator}{1,2}|(?<!\u200D)\p{Extended_Pictographic}|(?![\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}])[\p{L}\p{N}\p{P}\p{S}]/gu;
+const SEEN =
+  /\p{Regional_Indicator}{1,2}|(?<!\u200D)\p{Extended_Pictographic}|(?![\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}])[\p{L}\p{N}\p{P}\p{S}]/gu;
 /** What continues the character before it: a mark, a skin tone, a joiner, a selector, a tag. */
-const CONTINUES = /^[\p{M}\p{Emoji_Modifier}\u200C\u200D\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+const CONTINUES = /^(?:\p{M}|\p{Emoji_Modifier}|\u200C|\u200D|[\uFE00-\uFE0F]|[\u{E0020}-\u{E007F}]|[\u{E0100}-\u{E01EF}])/u;
 const REGIONAL_INDICATOR = /^\p{Regional_Indicator}/u;
 
 function keepsInvisible(char: string, before: string | undefined, after: string | undefined): boolean {
@@ -128,6 +129,11 @@ interface FieldRule {
  */
 export function textField(label: string, { min, max, shape, tooShort }: FieldRule) {
   const field = z.string({ error: `${label}: deve essere un testo.` }).overwrite((value) => plainText(value, shape));
-  const bounded = min > 0 ? field.refine((value) => visibleLength(value) >= min, { error: tooShort ?? `${label}: almeno ${min} ${min === 1 ? 'carattere visibile' : 'caratteri visibili'}.` }) : field;
+  const bounded =
+    min > 0
+      ? field.refine((value) => visibleLength(value) >= min, {
+          error: tooShort ?? `${label}: almeno ${min} ${min === 1 ? 'carattere visibile' : 'caratteri visibili'}.`,
+        })
+      : field;
   return bounded.max(max, { error: `${label}: al massimo ${max} caratteri.` });
 }

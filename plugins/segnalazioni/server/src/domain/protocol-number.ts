@@ -39,4 +39,3 @@ export function parseProtocolNumber(value: string): ProtocolNumber | null {
   if (sequence < 1) return null;
   return { year: Number(match[1]), sequence };
 }
-

@@ -10,7 +10,7 @@ const metres = (a: { lat: number; lon: number }, b: { lat: number; lon: number }
 };
 
 describe('the public place of a report', () => {
-  it('publishes the citizen\'s address as written and a point rounded to about 50 m, unless told otherwise', () => {
+  it("publishes the citizen's address as written and a point rounded to about 50 m, unless told otherwise", () => {
     const place = publicPlaceOf(PLACE);
     expect(place.publicAddress).toBe('Via Italia 14');
     expect(place.publicLatitude).toBe(45.568);
@@ -32,7 +32,7 @@ describe('the public place of a report', () => {
     expect(publicPlaceOf(PLACE, { position: 'hidden' })).toMatchObject({ publicAddress: 'Via Italia 14', publicLatitude: null, publicLongitude: null });
   });
 
-  it('takes the officer\'s address instead of the citizen\'s, and none when it is blank or null', () => {
+  it("takes the officer's address instead of the citizen's, and none when it is blank or null", () => {
     expect(publicPlaceOf({ ...PLACE, address: 'Via Italia 14, citofono Rossi' }, { publicAddress: ' Via Italia 14 ' }).publicAddress).toBe('Via Italia 14');
     expect(publicPlaceOf(PLACE, { publicAddress: '' }).publicAddress).toBeNull();
     expect(publicPlaceOf(PLACE, { publicAddress: null }).publicAddress).toBeNull();

@@ -1,4 +1,14 @@
-import { addressKey, authRouteGroup, countersFor, decide, DEFAULT_RATE_LIMITS, justExceeded, rateLimitsSchema, retryMessage, type RateLimits } from './rate-limit';
+import {
+  addressKey,
+  authRouteGroup,
+  countersFor,
+  decide,
+  DEFAULT_RATE_LIMITS,
+  justExceeded,
+  rateLimitsSchema,
+  retryMessage,
+  type RateLimits,
+} from './rate-limit';
 
 const LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
@@ -24,7 +34,8 @@ describe('countersFor', () => {
   });
 
   it('counts account mails by the address asked about too, in any case, and ignores what is no address', () => {
-    const kinds = (email: unknown) => countersFor('accountEmails', LIMITS, { ip: '203.0.113.7', email }, T0).map((counter) => counter.bucket.split('|').slice(1, 3).join('|'));
+    const kinds = (email: unknown) =>
+      countersFor('accountEmails', LIMITS, { ip: '203.0.113.7', email }, T0).map((counter) => counter.bucket.split('|').slice(1, 3).join('|'));
     expect(kinds(' Anna@Example.IT ')).toEqual(['ip|203.0.113.7', 'email|anna@example.it']);
     expect(kinds({ $ne: 1 })).toEqual(['ip|203.0.113.7']);
     expect(kinds('x'.repeat(300))).toEqual(['ip|203.0.113.7']);
@@ -53,11 +64,25 @@ describe('decide', () => {
   const [ip, citizen] = countersFor('reports', LIMITS, { ip: '203.0.113.7', citizenId: 42 }, T0);
 
   it('allows up to the limit, this request included', () => {
-    expect(decide([{ counter: ip, hits: 10 }, { counter: citizen, hits: 3 }], T0)).toEqual({ allowed: true });
+    expect(
+      decide(
+        [
+          { counter: ip, hits: 10 },
+          { counter: citizen, hits: 3 },
+        ],
+        T0,
+      ),
+    ).toEqual({ allowed: true });
   });
 
   it('refuses the next one, until the window ends', () => {
-    const decision = decide([{ counter: ip, hits: 4 }, { counter: citizen, hits: 4 }], T0 + 20_500);
+    const decision = decide(
+      [
+        { counter: ip, hits: 4 },
+        { counter: citizen, hits: 4 },
+      ],
+      T0 + 20_500,
+    );
     expect(decision).toEqual({ allowed: false, retryAfterSeconds: 40, retryAt: new Date(T0 + 60_000), refused: [citizen] });
   });
 

@@ -71,7 +71,10 @@ export function addressKey(ip: string): string {
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups] : headGroups;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** What is known of the request's author when the limit is checked. */
@@ -115,8 +118,7 @@ export function countersFor(group: LimitGroup, limits: RateLimits, requester: Re
 }
 
 export type Decision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly retryAfterSeconds: number; readonly retryAt: Date; readonly refused: readonly Counter[] };
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number; readonly retryAt: Date; readonly refused: readonly Counter[] };
 
 /**
  * Allowed while every counter, this request included, is within its limit. Otherwise the client

@@ -13,7 +13,10 @@ describe('what the URP desk files for a citizen', () => {
   it('takes a category and an email, and counts empty form fields as not given', () => {
     const parsed = parseDeskSubmission({ ...report, category: 'rifiuti', contactName: 'Anna Neri', contactPhone: '', contactEmail: 'Anna.Neri@Example.it' });
     expect(parsed).toEqual({ ok: true, value: { ...report, category: 'rifiuti', contactName: 'Anna Neri', contactEmail: 'anna.neri@example.it' } });
-    expect(parseDeskSubmission({ ...report, category: '', contactName: 'Anna Neri', contactPhone: '015 351' })).toMatchObject({ ok: true, value: { contactPhone: '015351' } });
+    expect(parseDeskSubmission({ ...report, category: '', contactName: 'Anna Neri', contactPhone: '015 351' })).toMatchObject({
+      ok: true,
+      value: { contactPhone: '015351' },
+    });
   });
 
   it.each([

@@ -38,8 +38,7 @@ const fields = {
   longitude: coordinate('Longitudine', 180).nullable().optional(),
 };
 
-const bothOrNeither = (value: { latitude?: number | null; longitude?: number | null }) =>
-  (value.latitude == null) === (value.longitude == null);
+const bothOrNeither = (value: { latitude?: number | null; longitude?: number | null }) => (value.latitude == null) === (value.longitude == null);
 const BOTH_OR_NEITHER = { error: 'Posizione: indicare sia la latitudine sia la longitudine, oppure nessuna delle due.', path: ['latitude'] };
 
 export const submissionSchema = z.strictObject(fields, { error: (issue) => unknownKeysMessage(issue) }).refine(bothOrNeither, BOTH_OR_NEITHER);
@@ -86,19 +85,14 @@ export const deskSchema = z
       ),
       contactEmail: z.preprocess(
         blankAsMissing,
-        z
-          .string({ error: 'Email: deve essere un testo.' })
-          .trim()
-          .toLowerCase()
-          .refine(isEmail, { error: 'Email: indirizzo non valido.' })
-          .optional(),
+        z.string({ error: 'Email: deve essere un testo.' }).trim().toLowerCase().refine(isEmail, { error: 'Email: indirizzo non valido.' }).optional(),
       ),
     },
     { error: (issue) => unknownKeysMessage(issue) },
   )
   .refine(bothOrNeither, BOTH_OR_NEITHER)
   .refine((value) => value.contactPhone !== undefined || value.contactEmail !== undefined, {
-    error: 'Contatto: indicare il telefono o l\'email del cittadino (o entrambi).',
+    error: "Contatto: indicare il telefono o l'email del cittadino (o entrambi).",
     path: ['contactPhone'],
   });
 
@@ -161,11 +155,8 @@ function withinTerritory<T extends { latitude?: number | null; longitude?: numbe
 ): Parsed<T> {
   const { latitude, longitude } = parsed.value;
   if (!box || latitude == null || longitude == null) return parsed;
-  const inside =
-    latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
-  return inside
-    ? parsed
-    : { ok: false, errors: [{ path: 'latitude', message: 'Posizione: il punto indicato è fuori dal territorio comunale.' }] };
+  const inside = latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
+  return inside ? parsed : { ok: false, errors: [{ path: 'latitude', message: 'Posizione: il punto indicato è fuori dal territorio comunale.' }] };
 }
 
 /** Reads `minLon,minLat,maxLon,maxLat` (the usual bbox order); `null` when unset. */

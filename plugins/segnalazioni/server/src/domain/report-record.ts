@@ -59,5 +59,4 @@ export const byTime =
   (a: T, b: T) =>
     String(a[key]).localeCompare(String(b[key]));
 
-export const toNumber = (value: number | string | null | undefined) =>
-  value === null || value === undefined || value === '' ? null : Number(value);
+export const toNumber = (value: number | string | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));

@@ -34,7 +34,10 @@ describe('describeParserError', () => {
   const httpError = (status: number, type: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('English text'), { status, type, ...extra });
 
   it('tells malformed JSON and prototype keys apart', () => {
-    expect(describeParserError(Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400 }))).toMatchObject({ status: 400, details: { reason: 'invalidJson' } });
+    expect(describeParserError(Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400 }))).toMatchObject({
+      status: 400,
+      details: { reason: 'invalidJson' },
+    });
     expect(describeParserError(Object.assign(new SyntaxError('Object contains forbidden prototype property'), { status: 400 }))).toMatchObject({
       status: 400,
       details: { reason: 'forbiddenKey' },

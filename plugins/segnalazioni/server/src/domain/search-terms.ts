@@ -4,11 +4,20 @@
  */
 
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
 }
 
 export function searchWords(q: string, max = 8): string[] {
-  return [...new Set(foldAccents(q).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))].slice(0, max);
+  return [
+    ...new Set(
+      foldAccents(q)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 0),
+    ),
+  ].slice(0, max);
 }
 
 /** PostgreSQL `to_tsquery` text: `cassonett:* & pieno:*`. */

@@ -11,7 +11,12 @@ describe('service levels', () => {
   });
 
   it('sets first answer and closing deadlines when taken in charge', () => {
-    const due = dueDatesAfter('take_in_charge', new Date('2026-11-30T09:00:00+01:00'), { takeInChargeDays: 1, firstAnswerDays: 2, closeDays: 5 }, DEFAULT_CALENDAR);
+    const due = dueDatesAfter(
+      'take_in_charge',
+      new Date('2026-11-30T09:00:00+01:00'),
+      { takeInChargeDays: 1, firstAnswerDays: 2, closeDays: 5 },
+      DEFAULT_CALENDAR,
+    );
     expect(due).toEqual({ dueFirstAnswerAt: new Date('2026-12-02T16:00:00+01:00'), dueCloseAt: new Date('2026-12-07T16:00:00+01:00') });
   });
 

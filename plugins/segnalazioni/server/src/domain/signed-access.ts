@@ -10,8 +10,7 @@ export interface SignedAccess {
   readonly signature: string;
 }
 
-const sign = (fileKey: string, expires: number, secret: string) =>
-  createHmac('sha256', secret).update(`${fileKey}\n${expires}`).digest('base64url');
+const sign = (fileKey: string, expires: number, secret: string) => createHmac('sha256', secret).update(`${fileKey}\n${expires}`).digest('base64url');
 
 export function signAccess(fileKey: string, expiresAt: Date, secret: string): SignedAccess {
   const expires = Math.floor(expiresAt.getTime() / 1000);

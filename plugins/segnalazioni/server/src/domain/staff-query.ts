@@ -13,8 +13,14 @@ const schema = z.strictObject({
   office: documentIdField('office').optional(),
   channel: z.enum(REPORT_CHANNELS, { error: `channel: uno tra ${REPORT_CHANNELS.join(', ')}.` }).optional(),
   q: z.string().trim().max(200, { error: 'q: al massimo 200 caratteri.' }).optional(),
-  overdue: z.enum(['true', 'false'], { error: 'overdue: true o false.' }).transform((value) => value === 'true').optional(),
-  triage: z.enum(['true', 'false'], { error: 'triage: true o false.' }).transform((value) => value === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'], { error: 'overdue: true o false.' })
+    .transform((value) => value === 'true')
+    .optional(),
+  triage: z
+    .enum(['true', 'false'], { error: 'triage: true o false.' })
+    .transform((value) => value === 'true')
+    .optional(),
   sort: z.enum(['newest', 'oldest', 'updated'], { error: 'sort: newest, oldest o updated.' }).default('newest'),
   page: z.coerce.number({ error: 'page: un numero.' }).int().min(1, { error: 'page: almeno 1.' }).max(100000).default(1),
   pageSize: z.coerce.number({ error: 'pageSize: un numero.' }).int().min(1).max(100, { error: 'pageSize: al massimo 100.' }).default(20),

@@ -52,7 +52,12 @@ export interface UndeliveredNotice {
   readonly updatedAt: string;
 }
 
-export function toStaffReport(report: StaffReportRecord, photos: readonly StaffPhoto[], now: Date = new Date(), undelivered: readonly UndeliveredNotice[] = []) {
+export function toStaffReport(
+  report: StaffReportRecord,
+  photos: readonly StaffPhoto[],
+  now: Date = new Date(),
+  undelivered: readonly UndeliveredNotice[] = [],
+) {
   const citizen = report.reporter
     ? { name: [report.reporter.firstName, report.reporter.lastName].filter(Boolean).join(' '), email: report.reporter.email, phone: null }
     : { name: report.contactName ?? '', email: report.contactEmail ?? null, phone: report.channel === 'facebook' ? null : (report.contact ?? null) };

@@ -22,24 +22,46 @@ const rifiuti = { slug: 'rifiuti', name: 'Rifiuti' };
 const ROWS: StatisticsRow[] = [
   // taken in charge after 2 h (in time), answered after 10 h (late), closed after 30 h (in time)
   {
-    status: 'closed', category: strade, office: { name: 'Strade' }, submittedAt: '2026-10-01T08:00:00Z',
-    takenInChargeAt: '2026-10-01T10:00:00Z', dueTakeInChargeAt: '2026-10-01T15:00:00Z',
-    firstAnsweredAt: '2026-10-01T18:00:00Z', dueFirstAnswerAt: '2026-10-01T16:00:00Z',
-    closedAt: '2026-10-02T14:00:00Z', dueCloseAt: '2026-10-10T15:00:00Z',
+    status: 'closed',
+    category: strade,
+    office: { name: 'Strade' },
+    submittedAt: '2026-10-01T08:00:00Z',
+    takenInChargeAt: '2026-10-01T10:00:00Z',
+    dueTakeInChargeAt: '2026-10-01T15:00:00Z',
+    firstAnsweredAt: '2026-10-01T18:00:00Z',
+    dueFirstAnswerAt: '2026-10-01T16:00:00Z',
+    closedAt: '2026-10-02T14:00:00Z',
+    dueCloseAt: '2026-10-10T15:00:00Z',
   },
   // taken in charge after 4 h (late), no answer yet
   {
-    status: 'in_charge', category: strade, office: { name: 'Strade' }, submittedAt: '2026-10-31T23:30:00Z',
-    takenInChargeAt: '2026-11-01T03:30:00Z', dueTakeInChargeAt: '2026-11-01T02:00:00Z',
+    status: 'in_charge',
+    category: strade,
+    office: { name: 'Strade' },
+    submittedAt: '2026-10-31T23:30:00Z',
+    takenInChargeAt: '2026-11-01T03:30:00Z',
+    dueTakeInChargeAt: '2026-11-01T02:00:00Z',
   },
   // rejected after 6 h: taken in charge never, closed after 6 h
-  { status: 'rejected', category: rifiuti, office: { name: 'URP' }, submittedAt: '2026-11-02T08:00:00Z', closedAt: '2026-11-02T14:00:00Z', firstAnsweredAt: '2026-11-02T14:00:00Z' },
+  {
+    status: 'rejected',
+    category: rifiuti,
+    office: { name: 'URP' },
+    submittedAt: '2026-11-02T08:00:00Z',
+    closedAt: '2026-11-02T14:00:00Z',
+    firstAnsweredAt: '2026-11-02T14:00:00Z',
+  },
   { status: 'submitted', category: rifiuti, office: { name: 'URP' }, submittedAt: '2026-11-03T08:00:00Z', dueTakeInChargeAt: '2026-11-03T15:00:00Z' },
 ];
 
 /** `count` reports of one category submitted at `iso`, each a second apart. */
 const cell = (count: number, iso: string, category: { slug: string; name: string } | null): StatisticsRow[] =>
-  Array.from({ length: count }, (_, i) => ({ status: 'submitted', category, office: { name: 'URP' }, submittedAt: new Date(Date.parse(iso) + i * 1000).toISOString() }));
+  Array.from({ length: count }, (_, i) => ({
+    status: 'submitted',
+    category,
+    office: { name: 'URP' },
+    submittedAt: new Date(Date.parse(iso) + i * 1000).toISOString(),
+  }));
 
 describe('statistics', () => {
   it('takes the median of odd and even lists, and nothing of none', () => {
@@ -62,16 +84,27 @@ describe('statistics', () => {
       ['Dissesto stradale', 2, 3],
       ['Rifiuti', 2, null],
     ]);
-    expect(stats.byOffice.map((o) => [o.name, o.total])).toEqual([['Strade', 2], ['URP', 2]]);
+    expect(stats.byOffice.map((o) => [o.name, o.total])).toEqual([
+      ['Strade', 2],
+      ['URP', 2],
+    ]);
     // 31 October 23:30 UTC is already 1 November in Rome.
     expect(monthOf(ROWS[1])).toBe('2026-11');
-    expect(stats.byMonth.map((m) => [m.month, m.total])).toEqual([['2026-10', 1], ['2026-11', 3]]);
+    expect(stats.byMonth.map((m) => [m.month, m.total])).toEqual([
+      ['2026-10', 1],
+      ['2026-11', 3],
+    ]);
   });
 
   it('gives the very figures of the former computation, from ISO text or from milliseconds, in linear-logarithmic time', () => {
     const rows = randomReports(4000, { seed: 7 });
     expect(computeStatistics(rows)).toEqual(referenceStatistics(rows));
-    const asMillis = rows.map((row) => ({ ...row, submittedAt: toMillis(row.submittedAt), closedAt: toMillis(row.closedAt), takenInChargeAt: new Date(row.takenInChargeAt ?? NaN) }));
+    const asMillis = rows.map((row) => ({
+      ...row,
+      submittedAt: toMillis(row.submittedAt),
+      closedAt: toMillis(row.closedAt),
+      takenInChargeAt: new Date(row.takenInChargeAt ?? NaN),
+    }));
     expect(computeStatistics(asMillis)).toEqual(referenceStatistics(rows));
     // Instants as the database drivers give them to the service.
     const large = randomReports(100_000, { seed: 3, days: 700 }).map((row) => ({
@@ -90,7 +123,10 @@ describe('statistics', () => {
     expect(romeDay(Date.parse('2026-07-31T22:30:00Z'))).toBe('2026-08-01');
     expect(romeDay(Date.parse('2026-07-31T21:30:00Z'))).toBe('2026-07-31');
     // Summer time begins on 29 March 2026: that day lasts 23 hours.
-    expect(periodBounds({ from: '2026-03-29', to: '2026-03-29' })).toEqual({ since: new Date('2026-03-28T23:00:00Z'), until: new Date('2026-03-29T22:00:00Z') });
+    expect(periodBounds({ from: '2026-03-29', to: '2026-03-29' })).toEqual({
+      since: new Date('2026-03-28T23:00:00Z'),
+      until: new Date('2026-03-29T22:00:00Z'),
+    });
     expect(periodBounds({ to: '2026-12-31' })).toEqual({ since: null, until: new Date('2026-12-31T23:00:00Z') });
     expect(periodBounds({})).toEqual({ since: null, until: null });
   });

@@ -22,14 +22,28 @@ describe('orphan upload rows', () => {
 
   it("an editor's media file is never ours, however old", () => {
     const editors = ['pianta_centro_1a2b3c4d5e', 'sgn_logo', 'sgn_0123456789abcdef_0123456789x', 'thumbnail_sgn_0123456789abcdef_0123456789'];
-    expect(orphanRows(editors.map((hash, id) => ({ id, hash, createdAt: ago(100 * HOUR) })), new Set(), NOW, HOUR)).toEqual([]);
+    expect(
+      orphanRows(
+        editors.map((hash, id) => ({ id, hash, createdAt: ago(100 * HOUR) })),
+        new Set(),
+        NOW,
+        HOUR,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('orphan files on disk', () => {
   it('our files of every format with no row, past the grace period, are orphans', () => {
     const names = [`${OURS}.jpg`, `thumbnail_${OURS}.jpg`, `small_${OURS}.jpg`, `medium_${OURS}.webp`, `large_${OURS}.png`];
-    expect(orphanFiles(names.map((name) => ({ name, modifiedAt: ago(2 * HOUR) })), new Set(), NOW, HOUR)).toEqual(names);
+    expect(
+      orphanFiles(
+        names.map((name) => ({ name, modifiedAt: ago(2 * HOUR) })),
+        new Set(),
+        NOW,
+        HOUR,
+      ),
+    ).toEqual(names);
   });
 
   it('a file a row mentions is kept, and so is a fresh one', () => {
@@ -42,7 +56,14 @@ describe('orphan files on disk', () => {
 
   it("never anything but our photos: the editors' files, folders' dotfiles, look-alikes", () => {
     const names = ['pianta_centro_1a2b3c4d5e.jpg', '.gitkeep', `${OURS}.gif`, `${OURS}.jpg.tmp`, `../${OURS}.jpg`, `${OURS.toUpperCase()}.jpg`];
-    expect(orphanFiles(names.map((name) => ({ name, modifiedAt: ago(100 * HOUR) })), new Set(), NOW, HOUR)).toEqual([]);
+    expect(
+      orphanFiles(
+        names.map((name) => ({ name, modifiedAt: ago(100 * HOUR) })),
+        new Set(),
+        NOW,
+        HOUR,
+      ),
+    ).toEqual([]);
   });
 
   it('the hashes to look up are those of our files, once each', () => {

@@ -19,7 +19,11 @@ const record = {
 describe('the public view of a report', () => {
   it('shows the approved words and public replies only', () => {
     const view = toPublicReport(record, []);
-    expect(view).toMatchObject({ title: 'Titolo pubblico', text: 'Testo approvato', replies: [{ kind: 'feasibility', body: 'Pubblica', createdAt: record.replies[1].createdAt }] });
+    expect(view).toMatchObject({
+      title: 'Titolo pubblico',
+      text: 'Testo approvato',
+      replies: [{ kind: 'feasibility', body: 'Pubblica', createdAt: record.replies[1].createdAt }],
+    });
     expect(JSON.stringify(view)).not.toContain('Titolo del cittadino');
     expect(JSON.stringify(view)).not.toContain('Riservata');
   });
@@ -31,7 +35,15 @@ describe('the public view of a report', () => {
 });
 
 describe("the reporter's view of a report", () => {
-  const own = { ...record, reference: 'SEG-7', description: 'Testo originale', textModeration: 'approved' as const, isPublic: true, channel: 'web', dueFirstAnswerAt: '2026-11-05T16:00:00.000Z' };
+  const own = {
+    ...record,
+    reference: 'SEG-7',
+    description: 'Testo originale',
+    textModeration: 'approved' as const,
+    isPublic: true,
+    channel: 'web',
+    dueFirstAnswerAt: '2026-11-05T16:00:00.000Z',
+  };
 
   it('states the current deadline from the first answer, not from the replies it is shown', () => {
     expect(toOwnReport(own, []).deadline).toEqual({ step: 'close', due: '2026-12-15T15:00:00.000Z' });

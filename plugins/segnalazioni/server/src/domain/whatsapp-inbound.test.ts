@@ -34,16 +34,25 @@ describe('WhatsApp webhook deliveries', () => {
 
   it('keeps unknown message types as unsupported, and passes over reactions and status updates', () => {
     const parsed = parse(
-      waDelivery([waMessage.other('wamid.a', SENDER, AT, 'audio', { id: '1', mime_type: 'audio/ogg' }), waMessage.other('wamid.r', SENDER, AT, 'reaction', { message_id: 'wamid.x', emoji: '👍' })], {
-        statuses: [{ id: 'wamid.out', status: 'delivered', timestamp: '1795000001', recipient_id: SENDER }],
-      }),
+      waDelivery(
+        [
+          waMessage.other('wamid.a', SENDER, AT, 'audio', { id: '1', mime_type: 'audio/ogg' }),
+          waMessage.other('wamid.r', SENDER, AT, 'reaction', { message_id: 'wamid.x', emoji: '👍' }),
+        ],
+        {
+          statuses: [{ id: 'wamid.out', status: 'delivered', timestamp: '1795000001', recipient_id: SENDER }],
+        },
+      ),
     );
     expect(parsed.ok && parsed.value.messages.map((m) => [m.kind, m.kind === 'unsupported' ? m.type : null])).toEqual([['unsupported', 'audio']]);
     expect(parsed.ok && parsed.value.ignored).toBe(2);
   });
 
   it('ignores messages to another number of the same account', () => {
-    expect(parse(waDelivery([waMessage.text('wamid.1', SENDER, 'Ciao', AT)], { phoneNumberId: '999' }))).toEqual({ ok: true, value: { messages: [], ignored: 1 } });
+    expect(parse(waDelivery([waMessage.text('wamid.1', SENDER, 'Ciao', AT)], { phoneNumberId: '999' }))).toEqual({
+      ok: true,
+      value: { messages: [], ignored: 1 },
+    });
   });
 
   it.each([

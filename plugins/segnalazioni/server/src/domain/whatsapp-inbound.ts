@@ -31,7 +31,10 @@ export interface WhatsAppDelivery {
 }
 
 /** Meta's ids are printable ASCII; anything else (a NUL, a space) is not one of theirs. */
-const idText = z.string().trim().regex(/^[\x21-\x7E]{1,255}$/);
+const idText = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7E]{1,255}$/);
 
 const message = z.looseObject({
   id: idText,
@@ -130,7 +133,10 @@ function readContent(raw: z.infer<typeof message>, base: Base): Parsed<WhatsAppM
       const content = CONTENT.location.safeParse(raw);
       if (!content.success) return { ok: false, errors: issuesOf(content.error, where) };
       const { latitude, longitude, name, address } = content.data.location;
-      const place = [name, address].map((part) => plainText(part ?? '', 'line')).filter(Boolean).join(', ');
+      const place = [name, address]
+        .map((part) => plainText(part ?? '', 'line'))
+        .filter(Boolean)
+        .join(', ');
       return { ok: true, value: { ...base, kind: 'location', latitude, longitude, address: place || null } };
     }
     default:

@@ -34,7 +34,10 @@ describe('whatsappAnswer', () => {
   const facts = { text: 'La segnalazione è stata chiusa.\nGrazie.', reference: '2026/000012', now, template };
 
   it('is free text inside the window', () => {
-    expect(whatsappAnswer({ ...facts, lastInboundAt: ago(60_000) })).toEqual({ ok: true, message: { type: 'text', text: { preview_url: false, body: facts.text } } });
+    expect(whatsappAnswer({ ...facts, lastInboundAt: ago(60_000) })).toEqual({
+      ok: true,
+      message: { type: 'text', text: { preview_url: false, body: facts.text } },
+    });
   });
 
   it('is the template outside it, with the number and the answer as parameters', () => {
@@ -45,7 +48,15 @@ describe('whatsappAnswer', () => {
         template: {
           name: 'aggiornamento_segnalazione',
           language: { code: 'it' },
-          components: [{ type: 'body', parameters: [{ type: 'text', text: '2026/000012' }, { type: 'text', text: 'La segnalazione è stata chiusa. Grazie.' }] }],
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: '2026/000012' },
+                { type: 'text', text: 'La segnalazione è stata chiusa. Grazie.' },
+              ],
+            },
+          ],
         },
       },
     });

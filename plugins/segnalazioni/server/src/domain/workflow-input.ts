@@ -19,7 +19,6 @@ const reason = (label: string) => z.string({ error: `${label}: obbligatorio.` })
 /** A note or reason that may be left out. */
 const remark = (label: string) => textField(label, { min: 0, max: 2000, shape: 'lines' }).optional();
 
-
 const decision = z.enum(['approve', 'reject'], { error: 'Decisione: "approve" oppure "reject".' });
 
 const needsReasonWhenRejected = <T extends { decision: 'approve' | 'reject'; reason?: string }>(value: T) =>
@@ -40,23 +39,28 @@ export const ACTION_INPUT = {
       note: remark('Nota'),
     })
     .refine((value) => value.office !== undefined || value.category !== undefined, {
-      error: 'Riassegnazione: indicare la categoria, l\'ufficio o entrambi.',
+      error: "Riassegnazione: indicare la categoria, l'ufficio o entrambi.",
       path: ['office'],
     }),
   moderate_text: z
     .strictObject({
       decision,
       publicTitle: textField('Titolo pubblico', { ...TITLE_LENGTH, shape: 'line' }).optional(),
-      publicText: textField('Testo pubblico', { min: 1, max: DESCRIPTION_LENGTH.max, shape: 'lines', tooShort: 'Testo pubblico: non può essere vuoto.' }).optional(),
+      publicText: textField('Testo pubblico', {
+        min: 1,
+        max: DESCRIPTION_LENGTH.max,
+        shape: 'lines',
+        tooShort: 'Testo pubblico: non può essere vuoto.',
+      }).optional(),
       // The place is moderated with the text: absent, the citizen's address; empty or null, none.
       publicAddress: textField('Indirizzo pubblico', { min: 0, max: ADDRESS_MAX_LENGTH, shape: 'line' }).nullable().optional(),
-      position: z.enum(POSITION_CHOICES, { error: 'Posizione pubblica: "exact" (esatta), "rounded" (arrotondata a circa 50 m) o "hidden" (non pubblicata).' }).optional(),
+      position: z
+        .enum(POSITION_CHOICES, { error: 'Posizione pubblica: "exact" (esatta), "rounded" (arrotondata a circa 50 m) o "hidden" (non pubblicata).' })
+        .optional(),
       reason: remark('Motivo'),
     })
     .refine(needsReasonWhenRejected, REASON_REQUIRED),
-  moderate_photo: z
-    .strictObject({ photo: documentIdField('Foto'), decision, reason: remark('Motivo') })
-    .refine(needsReasonWhenRejected, REASON_REQUIRED),
+  moderate_photo: z.strictObject({ photo: documentIdField('Foto'), decision, reason: remark('Motivo') }).refine(needsReasonWhenRejected, REASON_REQUIRED),
   publish: empty,
   unpublish: empty,
   reply: z.strictObject({

@@ -26,11 +26,23 @@ export interface WorkingCalendar {
 /** The URP of Biella: Mon, Tue, Wed, Fri 8:30–12:00 and 14:15–16:00; Thu 8:30–16:00. */
 export const BIELLA_URP_HOURS: WeeklyHours = {
   0: [],
-  1: [['08:30', '12:00'], ['14:15', '16:00']],
-  2: [['08:30', '12:00'], ['14:15', '16:00']],
-  3: [['08:30', '12:00'], ['14:15', '16:00']],
+  1: [
+    ['08:30', '12:00'],
+    ['14:15', '16:00'],
+  ],
+  2: [
+    ['08:30', '12:00'],
+    ['14:15', '16:00'],
+  ],
+  3: [
+    ['08:30', '12:00'],
+    ['14:15', '16:00'],
+  ],
   4: [['08:30', '16:00']],
-  5: [['08:30', '12:00'], ['14:15', '16:00']],
+  5: [
+    ['08:30', '12:00'],
+    ['14:15', '16:00'],
+  ],
   6: [],
 };
 
@@ -83,9 +95,7 @@ export function italianHolidays(year: number): string[] {
 export function isHoliday(date: LocalDate, calendar: WorkingCalendar): boolean {
   const iso = isoDate(date);
   return (
-    italianHolidays(date.year).includes(iso) ||
-    (calendar.patronDay != null && iso.slice(5) === calendar.patronDay) ||
-    (calendar.closures ?? []).includes(iso)
+    italianHolidays(date.year).includes(iso) || (calendar.patronDay != null && iso.slice(5) === calendar.patronDay) || (calendar.closures ?? []).includes(iso)
   );
 }
 

@@ -17,8 +17,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (request.kind === 'other') return next();
 
     const photos = getService(strapi, 'photos');
-    const allowed =
-      request.kind === 'photo' && (photos.hasValidSignature(request.hash, ctx.query) || (await photos.isPublic(request.hash)));
+    const allowed = request.kind === 'photo' && (photos.hasValidSignature(request.hash, ctx.query) || (await photos.isPublic(request.hash)));
     if (!allowed) {
       ctx.status = 404;
       ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} } };

@@ -1,9 +1,6 @@
 import { STAFF_ACTIONS } from '../services/staff';
 
-const can = (...actions: string[]) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions } },
-];
+const can = (...actions: string[]) => ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }];
 
 /**
  * The officers' panel, under /segnalazioni. Permissions gate the routes; the office scope (an

@@ -55,10 +55,19 @@ export const DEMO_REPORTS: readonly DemoReport[] = [
     photos: ['#5b5b5b', '#7a6a58'],
     steps: [
       { action: 'take_in_charge' },
-      { action: 'moderate_text', input: { decision: 'approve', publicText: 'Davanti al civico 14 di via Italia si è aperta una buca di circa mezzo metro, pericolosa per le biciclette.' } },
+      {
+        action: 'moderate_text',
+        input: {
+          decision: 'approve',
+          publicText: 'Davanti al civico 14 di via Italia si è aperta una buca di circa mezzo metro, pericolosa per le biciclette.',
+        },
+      },
       { action: 'moderate_photo', input: { photo: 0, decision: 'approve' } },
       { action: 'publish' },
-      { action: 'reply', input: { kind: 'feasibility', body: 'La squadra manutenzione strade interverrà entro dieci giorni con un rappezzo a caldo.', public: true } },
+      {
+        action: 'reply',
+        input: { kind: 'feasibility', body: 'La squadra manutenzione strade interverrà entro dieci giorni con un rappezzo a caldo.', public: true },
+      },
     ],
   },
   {

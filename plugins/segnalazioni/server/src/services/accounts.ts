@@ -50,8 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const pages = () => accountPages(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string);
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
-  const findByEmail = async (email: string) =>
-    (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
+  const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
 
   /** Writes the account's change and its mail in one transaction; the outbox sends after commit. */
   const withMail = async (recipient: string, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
@@ -137,7 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** As long as registering a new account takes: the password is checked against a hash of the same cost. */
     async spendHashingTime(password: unknown): Promise<void> {
-      await strapi.plugin('users-permissions').service('user').validatePassword(typeof password === 'string' ? password : '', TIMING_HASH);
+      await strapi
+        .plugin('users-permissions')
+        .service('user')
+        .validatePassword(typeof password === 'string' ? password : '', TIMING_HASH);
     },
 
     /** Mails a link to choose a new password, valid for a while; an unknown or blocked address gets nothing. */

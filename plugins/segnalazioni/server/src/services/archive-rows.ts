@@ -59,11 +59,7 @@ export function archiveRows(strapi: Core.Strapi) {
     if (indexed) return { query, rank: indexed.rank, order };
     // Without a full-text index, every word must appear in the public title or text.
     for (const word of searchWords(q)) {
-      query.where((both) =>
-        both
-          .whereRaw(`LOWER(${r('publicTitle')}) LIKE ?`, [`%${word}%`])
-          .orWhereRaw(`LOWER(${r('publicText')}) LIKE ?`, [`%${word}%`]),
-      );
+      query.where((both) => both.whereRaw(`LOWER(${r('publicTitle')}) LIKE ?`, [`%${word}%`]).orWhereRaw(`LOWER(${r('publicText')}) LIKE ?`, [`%${word}%`]));
     }
     return { query, rank: null, order };
   }
@@ -74,15 +70,28 @@ export function archiveRows(strapi: Core.Strapi) {
      * match (a window over the rows it must read anyway to rank them); the total is `null` past the
      * last page, and on SQLite, whose FTS5 ranking cannot share a statement with a window.
      */
-    async page(filters: ArchiveFilters, sort: ArchiveQuery['sort'], offset: number, limit: number, { withTotal = false } = {}): Promise<{ ids: number[]; total: number | null }> {
+    async page(
+      filters: ArchiveFilters,
+      sort: ArchiveQuery['sort'],
+      offset: number,
+      limit: number,
+      { withTotal = false } = {},
+    ): Promise<{ ids: number[]; total: number | null }> {
       const { query, rank, order } = select(filters);
       const counted = withTotal && strapi.db.dialect.client !== 'sqlite';
       query.select('r.id');
       if (counted) query.select(knex().raw('count(*) over () as total'));
-      if (sort === 'relevance' && rank) query.orderBy([{ column: rank as unknown as string, order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+      if (sort === 'relevance' && rank)
+        query.orderBy([
+          { column: rank as unknown as string, order: 'desc' },
+          { column: 'r.id', order: 'desc' },
+        ]);
       else {
         const direction = sort === 'oldest' ? 'asc' : 'desc';
-        query.orderBy([{ column: order.publishedOn, order: direction }, { column: order.id, order: direction }]);
+        query.orderBy([
+          { column: order.publishedOn, order: direction },
+          { column: order.id, order: direction },
+        ]);
       }
       const rows = (await query.offset(offset).limit(limit)) as { id: number | string; total?: number | string }[];
       return { ids: rows.map((row) => Number(row.id)), total: counted && rows.length > 0 ? Number(rows[0].total) : null };

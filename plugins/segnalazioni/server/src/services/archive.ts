@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from '../domain/archive-query';
-import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport, type PublishedReportRecord } from '../domain/visibility';
+import {
+  isPhotoPublic,
+  PUBLISHED_REPORT_FIELDS,
+  PUBLISHED_WHERE,
+  toPublicReport,
+  type PublicPhoto,
+  type PublicReport,
+  type PublishedReportRecord,
+} from '../domain/visibility';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
 import { archiveRows, type ArchiveFilters } from './archive-rows';
@@ -37,8 +45,7 @@ const publicPhotos = (photos: Row['photos'] = []): PublicPhoto[] =>
  * and the portal all read through it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const view = (row: Row) =>
-    toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
+  const view = (row: Row) => toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
 
   const rows = archiveRows(strapi);
 

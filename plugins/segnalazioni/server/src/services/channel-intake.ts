@@ -112,7 +112,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A message that makes no report and adds nothing: kept (so it is not taken twice) and answered. */
-  async function recordOnly(inbound: Inbound, outcome: Outcome, reportId: number | null, answers: readonly NotificationDraft[]): Promise<'stored' | 'duplicate'> {
+  async function recordOnly(
+    inbound: Inbound,
+    outcome: Outcome,
+    reportId: number | null,
+    answers: readonly NotificationDraft[],
+  ): Promise<'stored' | 'duplicate'> {
     try {
       await strapi.db.transaction(async ({ onCommit }) => {
         await recordMessage(inbound, outcome, reportId);
@@ -127,7 +132,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** An answer to the sender: on their chat, or under their post. */
-  const answer = (inbound: Inbound, template: 'channel-photo-refused' | 'channel-unsupported', data: Record<string, string>, reportId: number | null): NotificationDraft => ({
+  const answer = (
+    inbound: Inbound,
+    template: 'channel-photo-refused' | 'channel-unsupported',
+    data: Record<string, string>,
+    reportId: number | null,
+  ): NotificationDraft => ({
     channel: inbound.channel,
     recipient: inbound.channel === 'facebook' ? inbound.externalId : inbound.sender,
     template,
@@ -139,7 +149,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Places one WhatsApp message: a new report, or an addition to the sender's open one. A photo
    * the pipeline refuses is left out (the words and place still count) and the sender is told why.
    */
-  async function place(inbound: Inbound, message: WhatsAppMessage, content: MessageContent, photo: DownloadedMedia | null, refusal: string | null): Promise<'stored' | 'duplicate'> {
+  async function place(
+    inbound: Inbound,
+    message: WhatsAppMessage,
+    content: MessageContent,
+    photo: DownloadedMedia | null,
+    refusal: string | null,
+  ): Promise<'stored' | 'duplicate'> {
     const intake = getService(strapi, 'intake');
     const windowMs = getService(strapi, 'channels').config().groupingWindowMs;
     const contact = { name: message.name, address: message.from };
@@ -148,7 +164,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (let attempt = 1; ; attempt++) {
       const thread = await findThread(inbound.channel, inbound.sender);
       const open = thread?.report ?? null;
-      const joins = open !== null && joinsLastReport({ reportStatus: open.status, lastMessageAt: thread?.lastMessageAt ? new Date(thread.lastMessageAt) : null }, message.sentAt, windowMs);
+      const joins =
+        open !== null &&
+        joinsLastReport({ reportStatus: open.status, lastMessageAt: thread?.lastMessageAt ? new Date(thread.lastMessageAt) : null }, message.sentAt, windowMs);
       const additions = joins ? addedToReport('whatsapp', open, content) : null;
       const refusalFor = (report: { id: number; reference: string } | null) =>
         refused ? [answer(inbound, 'channel-photo-refused', { photoProblem: refused, reference: report?.reference ?? '' }, report?.id ?? null)] : [];
@@ -165,7 +183,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (joins && additions) {
           await intake.edit({ contact, channel: 'whatsapp', documentId: open.documentId, input: additions, files, inTransaction: claim('added', true) });
         } else {
-          await intake.submit({ contact, channel: 'whatsapp', actor: 'channel', input: firstReportFields('whatsapp', content), files, inTransaction: claim('new_report', false) });
+          await intake.submit({
+            contact,
+            channel: 'whatsapp',
+            actor: 'channel',
+            input: firstReportFields('whatsapp', content),
+            files,
+            inTransaction: claim('new_report', false),
+          });
         }
         return 'stored';
       } catch (error) {
@@ -239,7 +264,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     };
     if (!post.photoId) return submit([], null);
-    return withPhoto({ channel: 'facebook', photoId: post.photoId }, settings.pageToken, (media) => (media.ok ? submit([media.file], null) : submit([], media.reason)));
+    return withPhoto({ channel: 'facebook', photoId: post.photoId }, settings.pageToken, (media) =>
+      media.ok ? submit([media.file], null) : submit([], media.reason),
+    );
   }
 
   const tally = (outcomes: readonly ('stored' | 'duplicate')[], ignored: number): ReceiveResult => ({

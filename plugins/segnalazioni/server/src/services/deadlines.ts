@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * once would bind every id into one statement, beyond what the database takes.
    */
   async function* openReportsDue(horizon: Date): AsyncGenerator<OpenReport> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = (await strapi.db.query(UID.report).findMany({
         where: {
           id: { $gt: after },
@@ -88,7 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         try {
           await strapi.db.transaction(async ({ onCommit }) => {
-            await strapi.db.query(UID.deadlineAlert).create({ data: { key: alert.key, report: report.id, step: alert.step, kind: alert.kind, due: alert.due } });
+            await strapi.db
+              .query(UID.deadlineAlert)
+              .create({ data: { key: alert.key, report: report.id, step: alert.step, kind: alert.kind, due: alert.due } });
             const template = alert.kind === 'reminder' ? 'deadline-reminder' : 'deadline-escalation';
             await getService(strapi, 'notifications').enqueue(recipients.map((recipient) => ({ recipient, template, data, reportId: report.id })));
             onCommit(() => void getService(strapi, 'notifications').kick());

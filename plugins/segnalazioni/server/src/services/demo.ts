@@ -74,19 +74,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const admin = await staffAccount(DEMO_ADMIN, { code: 'strapi-super-admin' });
       const officer = await staffAccount(DEMO_OFFICER, { name: OFFICER_ROLE_NAME });
-      const office = await strapi.db.query(UID.office).create({ data: { name: DEMO_OFFICE.name, emails: DEMO_OFFICE.emails, triage: false, officers: [officer.id] } });
+      const office = await strapi.db
+        .query(UID.office)
+        .create({ data: { name: DEMO_OFFICE.name, emails: DEMO_OFFICE.emails, triage: false, officers: [officer.id] } });
       for (const slug of DEMO_OFFICE.categories) {
         await strapi.db.query(UID.category).update({ where: { slug }, data: { office: office.id } });
       }
 
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-      const citizen = (await strapi.plugin('users-permissions').service('user').add({
-        ...DEMO_CITIZEN,
-        provider: 'local',
-        confirmed: true,
-        blocked: false,
-        role: role.id,
-      })) as Citizen;
+      const citizen = (await strapi
+        .plugin('users-permissions')
+        .service('user')
+        .add({
+          ...DEMO_CITIZEN,
+          provider: 'local',
+          confirmed: true,
+          blocked: false,
+          role: role.id,
+        })) as Citizen;
 
       const urp = { staff: admin, scope: { userId: admin.id, officeIds: [], seesEverything: true } as StaffScope };
       const roads = { staff: officer, scope: { userId: officer.id, officeIds: [office.id], seesEverything: false } as StaffScope };
@@ -111,7 +116,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await channelReports(admin);
       await store.set({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
-      strapi.log.info(`[${PLUGIN_ID}] demo: ${DEMO_ADMIN.email}, ${DEMO_OFFICER.email}, ${DEMO_CITIZEN.email} and ${DEMO_REPORTS.length + 2} reports (one by WhatsApp, one at the URP desk)`);
+      strapi.log.info(
+        `[${PLUGIN_ID}] demo: ${DEMO_ADMIN.email}, ${DEMO_OFFICER.email}, ${DEMO_CITIZEN.email} and ${DEMO_REPORTS.length + 2} reports (one by WhatsApp, one at the URP desk)`,
+      );
     },
   };
 };

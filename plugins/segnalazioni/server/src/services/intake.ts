@@ -101,9 +101,10 @@ export const reportMovedOn = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'details' in error && (error.details as { code?: unknown } | undefined)?.code === MOVED_ON;
 
 const NO_LONGER_EDITABLE =
-  'La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all\'ufficio citando il numero di protocollo.';
+  "La segnalazione è già stata presa in carico e non si può più modificare. Per aggiunte scrivi all'ufficio citando il numero di protocollo.";
 
-const senderId = (sender: Sender, channel: Channel) => (sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64));
+const senderId = (sender: Sender, channel: Channel) =>
+  sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64);
 
 /**
  * Intake: the one way a report comes in (web, WhatsApp, Facebook, the URP desk) and the
@@ -124,7 +125,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
   }
 
-  function reportData(report: ReportRecord, category: CategoryWithOffice | null, office: OfficeRecord | null, files: readonly StoredFile[], registered: boolean): TemplateData {
+  function reportData(
+    report: ReportRecord,
+    category: CategoryWithOffice | null,
+    office: OfficeRecord | null,
+    files: readonly StoredFile[],
+    registered: boolean,
+  ): TemplateData {
     const hasPoint = report.latitude != null && report.longitude != null;
     return {
       reference: report.reference,
@@ -136,7 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       submittedAt: formatDateTime(report.submittedAt, 'it'),
       dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, 'it'),
       address: report.address ?? '',
-      coordinates: hasPoint ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})` : '',
+      coordinates: hasPoint
+        ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})`
+        : '',
       photoCount: files.length,
       photoLinks: photoLinks(files),
       adminUrl: adminUrl(report.documentId),
@@ -144,7 +153,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  function officeDrafts(office: OfficeRecord | null, template: 'report-received' | 'report-modified', data: TemplateData, reportId: number): NotificationDraft[] {
+  function officeDrafts(
+    office: OfficeRecord | null,
+    template: 'report-received' | 'report-modified',
+    data: TemplateData,
+    reportId: number,
+  ): NotificationDraft[] {
     return parseEmailList(office?.emails).map((recipient) => ({ recipient, template, data, reportId }));
   }
 
@@ -162,13 +176,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * `updatedAt`); otherwise the transaction fails with a 409 and leaves nothing.
    */
   async function stillAsRead(report: ReportRecord, columns: Record<string, unknown>): Promise<void> {
-    const { count } = await strapi.db.query(UID.report).updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
+    const { count } = await strapi.db
+      .query(UID.report)
+      .updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
     if (count === 1) return;
     const now = (await strapi.db.query(UID.report).findOne({ where: { id: report.id }, select: ['status'] })) as Pick<ReportRecord, 'status'> | null;
-    throw conflict(
-      now?.status === 'submitted' ? 'La segnalazione è stata modificata nel frattempo: ricarica la pagina e riprova.' : NO_LONGER_EDITABLE,
-      { code: MOVED_ON, status: now?.status ?? null },
-    );
+    throw conflict(now?.status === 'submitted' ? 'La segnalazione è stata modificata nel frattempo: ricarica la pagina e riprova.' : NO_LONGER_EDITABLE, {
+      code: MOVED_ON,
+      status: now?.status ?? null,
+    });
   }
 
   async function enqueueMore(drafts: readonly NotificationDraft[] | void, onCommit: (run: () => void) => void) {
@@ -202,7 +218,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the first request with it creates the report, any other (a retry, or one sent at the same
      * time) answers that report and creates nothing.
      */
-    async submitOnce({ key, citizen, input, files }: { key: string | null; citizen: Citizen; input: IntakeInput; files: readonly IncomingFile[] }): Promise<{ report: ReportRecord; created: boolean }> {
+    async submitOnce({
+      key,
+      citizen,
+      input,
+      files,
+    }: {
+      key: string | null;
+      citizen: Citizen;
+      input: IntakeInput;
+      files: readonly IncomingFile[];
+    }): Promise<{ report: ReportRecord; created: boolean }> {
       if (key === null) return { report: await this.submit({ citizen, input, files }), created: true };
       const stored = submissionKey(citizen.id, key);
       const earlier = await submittedWithKey(stored);
@@ -218,7 +244,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async submit({ input, files, channel = 'web', actor = 'citizen', actorRef, inTransaction, submissionKey: key, ...from }: Sender &
+    async submit({
+      input,
+      files,
+      channel = 'web',
+      actor = 'citizen',
+      actorRef,
+      inTransaction,
+      submissionKey: key,
+      ...from
+    }: Sender &
       Extras & {
         input: IntakeInput;
         files: readonly IncomingFile[];
@@ -299,7 +334,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const more = (await inTransaction?.(report)) ?? [];
           await getService(strapi, 'notifications').enqueue([
             ...officeDrafts(office, 'report-received', data, report.id),
-            ...(address ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, reportId: report.id }] : []),
+            ...(address
+              ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, reportId: report.id }]
+              : []),
             ...more,
           ]);
           onCommit(() => void getService(strapi, 'notifications').kick());
@@ -309,7 +346,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The reporter changes or adds to a report still submitted: a citizen from the portal, a sender by a later message. */
-    async edit({ documentId, input, files, channel = 'web', inTransaction, ...from }: Sender &
+    async edit({
+      documentId,
+      input,
+      files,
+      channel = 'web',
+      inTransaction,
+      ...from
+    }: Sender &
       Pick<Extras, 'inTransaction'> & {
         documentId: string;
         input: EditInput;
@@ -357,7 +401,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return report;
       }
       const office =
-        input.category && category && category.documentId !== report.category?.documentId ? (category.office ?? (await triageOffice())) : (report.office ?? null);
+        input.category && category && category.documentId !== report.category?.documentId
+          ? (category.office ?? (await triageOffice()))
+          : (report.office ?? null);
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {

@@ -67,7 +67,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One Message-ID per notification, the same on every attempt: when a server dies between handing a
    * mail to SMTP and recording it sent, the copy sent again is recognisably the same message.
    */
-  const messageIdOf = (row: NotificationRow) => `<${row.documentId}.notification@${new URL(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).hostname}>`;
+  const messageIdOf = (row: NotificationRow) =>
+    `<${row.documentId}.notification@${new URL(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).hostname}>`;
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -91,7 +92,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const locale = toLocale(row.locale);
     if (row.channel === 'email') {
       if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
-      await strapi.plugin('email').service('email').send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
       return;
     }
     if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);

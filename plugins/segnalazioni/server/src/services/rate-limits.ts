@@ -39,7 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hitsByBucket = await knex.transaction(async (trx) => {
         const counted = new Map<string, number>();
         for (const row of rows) {
-          await trx.raw(`INSERT INTO ${TABLE} (bucket, hits, resets_at) VALUES (?, LAST_INSERT_ID(1), ?) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)`, [row.bucket, row.resets_at]);
+          await trx.raw(
+            `INSERT INTO ${TABLE} (bucket, hits, resets_at) VALUES (?, LAST_INSERT_ID(1), ?) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)`,
+            [row.bucket, row.resets_at],
+          );
           const [[{ hits }]] = (await trx.raw('SELECT LAST_INSERT_ID() AS hits')) as [[{ hits: number }]];
           counted.set(row.bucket, Number(hits));
         }
@@ -79,7 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const counters = countersFor(group, limits(), requester, at);
       const knownOver = counters.filter((counter) => blocked.has(counter.bucket));
       // Already over its limit in this window: the count can only grow until the window ends.
-      if (knownOver.length > 0) return decide(knownOver.map((counter) => ({ counter, hits: Number.POSITIVE_INFINITY })), at);
+      if (knownOver.length > 0)
+        return decide(
+          knownOver.map((counter) => ({ counter, hits: Number.POSITIVE_INFINITY })),
+          at,
+        );
 
       const counted = await raise(counters);
       const decision = decide(counted, at);

@@ -50,7 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { $and: conditions };
   }
 
-  const photosOf = (photos: { documentId: string; moderation: string; moderationReason?: string | null; position: number; file?: StoredFile | null }[] = []): StaffPhoto[] => {
+  const photosOf = (
+    photos: { documentId: string; moderation: string; moderationReason?: string | null; position: number; file?: StoredFile | null }[] = [],
+  ): StaffPhoto[] => {
     const signer = getService(strapi, 'photos');
     return [...photos]
       .sort((a, b) => a.position - b.position)
@@ -58,15 +60,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!photo.file) return [];
         const file = photo.file;
         const thumbnail = file.formats?.thumbnail?.url ?? file.url;
-        return [{
-          documentId: photo.documentId,
-          moderation: photo.moderation,
-          moderationReason: photo.moderationReason ?? null,
-          url: signer.signedUrl(file.url, file.hash),
-          thumbnailUrl: signer.signedUrl(thumbnail, file.hash),
-          width: file.width ?? null,
-          height: file.height ?? null,
-        }];
+        return [
+          {
+            documentId: photo.documentId,
+            moderation: photo.moderation,
+            moderationReason: photo.moderationReason ?? null,
+            url: signer.signedUrl(file.url, file.hash),
+            thumbnailUrl: signer.signedUrl(thumbnail, file.hash),
+            width: file.width ?? null,
+            height: file.height ?? null,
+          },
+        ];
       });
   };
 

@@ -53,7 +53,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const roles = strapi.service('admin::role');
     const officer =
       (await roles.findOne({ name: OFFICER_ROLE_NAME })) ??
-      (await roles.create({ name: OFFICER_ROLE_NAME, code: 'segnalazioni-ufficio', description: "Funzionari degli uffici: lavorano le segnalazioni delle categorie del proprio ufficio." }));
+      (await roles.create({
+        name: OFFICER_ROLE_NAME,
+        code: 'segnalazioni-ufficio',
+        description: 'Funzionari degli uffici: lavorano le segnalazioni delle categorie del proprio ufficio.',
+      }));
     await roles.assignPermissions(officer.id, [
       { action: STAFF_ACTIONS.read, subject: null, properties: {}, conditions: [] },
       { action: STAFF_ACTIONS.act, subject: null, properties: {}, conditions: [] },
@@ -69,7 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     const editor = await roles.findOne({ code: EDITOR_CODE });
     if (editor) {
-      await roles.addPermissions(editor.id, Object.values(STAFF_ACTIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+      await roles.addPermissions(
+        editor.id,
+        Object.values(STAFF_ACTIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+      );
     }
     await store.set({ key: ROLE_KEY, value: { roleId: officer.id } });
   },

@@ -9,7 +9,10 @@ import type { JoinTable, Meta } from './archive-rows';
 
 const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
 
-type LeanRow = { status: ReportStatus; category_id: number | null; office_id: number | null } & Record<(typeof INSTANTS)[number], number | string | Date | null>;
+type LeanRow = { status: ReportStatus; category_id: number | null; office_id: number | null } & Record<
+  (typeof INSTANTS)[number],
+  number | string | Date | null
+>;
 
 type SnapshotRow = LeanRow & StatisticsRow & { officeId: number | null };
 
@@ -62,7 +65,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .leftJoin(`${officeLink.name} as ol`, `ol.${officeLink.joinColumn.name}`, 'r.id')
         .select(`${r('status')} as status`, `cl.${categoryLink.inverseJoinColumn.name} as category_id`, `ol.${officeLink.inverseJoinColumn.name} as office_id`)
         .select(INSTANTS.map((attribute) => knex().raw(`${millis(r(attribute)).toQuery()} as ??`, [attribute]))) as Promise<LeanRow[]>,
-      knex()(category.tableName).select('id', `${column(category, 'slug')} as slug`, `${column(category, 'name')} as name`) as Promise<{ id: number; slug: string; name: string }[]>,
+      knex()(category.tableName).select('id', `${column(category, 'slug')} as slug`, `${column(category, 'name')} as name`) as Promise<
+        { id: number; slug: string; name: string }[]
+      >,
       knex()(office.tableName).select('id', `${column(office, 'name')} as name`) as Promise<{ id: number; name: string }[]>,
     ]);
     const categoryById = new Map(categories.map(({ id, slug, name }) => [Number(id), { slug, name }]));

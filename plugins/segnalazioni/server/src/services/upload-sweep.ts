@@ -21,7 +21,8 @@ type UploadRowRecord = { id: number; hash: string; createdAt: string | Date };
 
 const toUploadRow = (row: UploadRowRecord): UploadRow => ({ id: row.id, hash: row.hash, createdAt: new Date(row.createdAt) });
 
-const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / PAGE) }, (_, index) => items.slice(index * PAGE, (index + 1) * PAGE));
+const chunks = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / PAGE) }, (_, index) => items.slice(index * PAGE, (index + 1) * PAGE));
 
 /**
  * The upload sweep: removes what a crash between storing photos and committing their report left
@@ -56,12 +57,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let removed = 0;
     let afterId = 0;
     for (;;) {
-      const page = ((await strapi.db.query(UPLOAD_FILE).findMany({
-        where: { hash: { $startsWith: OUR_PREFIX }, id: { $gt: afterId } },
-        select: ['id', 'hash', 'createdAt'],
-        orderBy: { id: 'asc' },
-        limit: PAGE,
-      })) as UploadRowRecord[]).map(toUploadRow);
+      const page = (
+        (await strapi.db.query(UPLOAD_FILE).findMany({
+          where: { hash: { $startsWith: OUR_PREFIX }, id: { $gt: afterId } },
+          select: ['id', 'hash', 'createdAt'],
+          orderBy: { id: 'asc' },
+          limit: PAGE,
+        })) as UploadRowRecord[]
+      ).map(toUploadRow);
       if (page.length === 0) return removed;
       afterId = page[page.length - 1].id;
       const withPhoto = await photoHashesAmong(page.map((row) => row.hash));

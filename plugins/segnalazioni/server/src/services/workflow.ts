@@ -116,7 +116,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Runs `action` on a report for a member of staff. 404: no such report; 403: not theirs;
      * 409: the lifecycle does not allow it now (or someone changed the report meanwhile).
      */
-    async perform({ staff, scope, documentId, step }: {
+    async perform({
+      staff,
+      scope,
+      documentId,
+      step,
+    }: {
       staff: StaffMember;
       scope: StaffScope;
       documentId: string;
