@@ -1,13 +1,11 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { startApp, type TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
 import { createCitizen } from '../helpers/staff';
+import { ownTempFolder } from '../helpers/temp-folder';
 
-/** This file's own temp folder, from before Strapi loads (see hardening-uploads.test.ts for why). */
-const TEMP = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-tmp-'));
-os.tmpdir = () => TEMP;
+const TEMP = ownTempFolder();
 
 const COUNTED = [
   'plugin::segnalazioni.report',
@@ -31,7 +29,7 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
   const snapshot = async () => ({
     rows: await Promise.all(COUNTED.map((uid) => app.strapi.db.query(uid).count({}))),
     files: fs.readdirSync(path.join(app.publicDir, 'uploads')).sort(),
-    temp: fs.readdirSync(TEMP).sort(),
+    temp: fs.readdirSync(TEMP.path).sort(),
     mails: app.mailbox.messages.length,
   });
   const submit = (who: string, key?: string) => {
@@ -58,7 +56,7 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
 
   afterAll(async () => {
     await app?.stop();
-    fs.rmSync(TEMP, { recursive: true, force: true });
+    TEMP.release();
   });
 
   it('a retry with the same key answers 200 with the same report, and makes no row, file or mail', async () => {

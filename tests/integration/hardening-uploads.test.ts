@@ -1,24 +1,19 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import type { Test } from 'supertest';
 import { startApp, type TestApp } from '../helpers/app';
 import { jpegOfSize, jpegWithGps } from '../helpers/images';
 import { loopbackAddress, rawRequest } from '../helpers/raw-http';
 import { createCitizen, createStaff } from '../helpers/staff';
+import { ownTempFolder } from '../helpers/temp-folder';
 
 /**
  * Whatever a request's outcome, it leaves no temp file behind; multipart is read only by the
  * routes that take files, after authentication, within limits; bodies that cannot be read get a
  * 4xx in Strapi's format with an Italian message.
- *
- * The temp folder is this file's own, from before Strapi loads (the parser reads it once, when it
- * loads), so every temp file of these requests lands there. Setting TMPDIR does not do it under
- * Jest: a test file gets a copy of process.env, and os.tmpdir() reads the process's real one.
+ * The temp folder is this file's own (tests/helpers/temp-folder.ts).
  */
-const TEMP = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-tmp-'));
-const systemTmpdir = os.tmpdir;
-os.tmpdir = () => TEMP;
+const TEMP = ownTempFolder();
 
 const REPORT = { title: 'Rifiuti abbandonati', description: 'Sacchi di rifiuti lasciati accanto al cassonetto.', category: 'rifiuti' };
 const BOUNDARY = 'sportelloBoundary7MA4YWxk';
@@ -57,7 +52,7 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
   let photo: Buffer;
 
   /** What the temp folder holds besides what was there before the test. */
-  const tempEntries = () => new Set(fs.readdirSync(TEMP));
+  const tempEntries = () => new Set(fs.readdirSync(TEMP.path));
   let baseline: Set<string>;
   const leftovers = () => [...tempEntries()].filter((entry) => !baseline.has(entry));
 
@@ -88,8 +83,7 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
 
   afterAll(async () => {
     await app?.stop();
-    os.tmpdir = systemTmpdir;
-    fs.rmSync(TEMP, { recursive: true, force: true });
+    TEMP.release();
   });
 
   /** Label, request, status, and for a refused body its message (its details carry a `reason`). */
