@@ -14,7 +14,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { compile, freshDatabase, startServer, percentile, root } = require('./lib/server');
+const { BENCH_SECRETS, compile, freshDatabase, startServer, percentile, root } = require('./lib/server');
 
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -171,12 +171,7 @@ const serverEnv = () => ({
   DATABASE_PORT: process.env.PGPORT || '5432',
   DATABASE_USERNAME: process.env.PGUSER || 'postgres',
   DATABASE_NAME: DATABASE,
-  APP_KEYS: 'bench-a,bench-b',
-  API_TOKEN_SALT: 'bench',
-  ADMIN_JWT_SECRET: 'bench',
-  TRANSFER_TOKEN_SALT: 'bench',
-  JWT_SECRET: 'bench',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
+  ...BENCH_SECRETS,
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: '2598',
   NOTIFICATION_POLL_MS: '3600000',

@@ -47,6 +47,16 @@ const BENCH_ENV = Object.fromEntries(
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 
+/** The secrets Strapi needs to start, for a benchmark's throwaway servers. */
+const BENCH_SECRETS = {
+  APP_KEYS: 'bench-a,bench-b',
+  API_TOKEN_SALT: 'bench',
+  ADMIN_JWT_SECRET: 'bench',
+  TRANSFER_TOKEN_SALT: 'bench',
+  JWT_SECRET: 'bench',
+  ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
+};
+
 function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
@@ -72,12 +82,7 @@ async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], 
       DATABASE_NAME: database,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtpPort),
-      APP_KEYS: 'bench-a,bench-b',
-      API_TOKEN_SALT: 'bench',
-      ADMIN_JWT_SECRET: 'bench',
-      TRANSFER_TOKEN_SALT: 'bench',
-      JWT_SECRET: 'bench',
-      ENCRYPTION_KEY: 'bench-encryption-key-0123456789',
+      ...BENCH_SECRETS,
       ...env,
     },
     stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
@@ -157,4 +162,15 @@ async function uploadsSince(database, before) {
   }
 }
 
-module.exports = { BENCH_ENV, compile, connect, freshDatabase, startServer, percentile, root, uploadsNow, uploadsSince };
+module.exports = {
+  BENCH_SECRETS,
+  BENCH_ENV,
+  compile,
+  connect,
+  freshDatabase,
+  startServer,
+  percentile,
+  root,
+  uploadsNow,
+  uploadsSince,
+};
