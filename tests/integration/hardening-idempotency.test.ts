@@ -3,17 +3,11 @@ import path from 'path';
 import { startApp, type TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
 import { createCitizen } from '../helpers/staff';
+import { countRows } from '../helpers/row-counts';
 import { ownTempFolder } from '../helpers/temp-folder';
 
 const TEMP = ownTempFolder();
 
-const COUNTED = [
-  'plugin::segnalazioni.report',
-  'plugin::segnalazioni.photo',
-  'plugin::segnalazioni.history-entry',
-  'plugin::segnalazioni.notification',
-  'plugin::upload.file',
-] as const;
 const REPORT = { title: 'Lampione spento', description: 'Il lampione davanti alla scuola è spento da una settimana.', category: 'dissesto-stradale' };
 
 /**
@@ -27,7 +21,7 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
   const jwts: Record<string, string> = {};
 
   const snapshot = async () => ({
-    rows: await Promise.all(COUNTED.map((uid) => app.strapi.db.query(uid).count({}))),
+    rows: await countRows(app),
     files: fs.readdirSync(path.join(app.publicDir, 'uploads')).sort(),
     temp: fs.readdirSync(TEMP.path).sort(),
     mails: app.mailbox.messages.length,

@@ -9,6 +9,7 @@ import { registerCitizen, type TestCitizen } from '../helpers/citizens';
 import { startGraphApi, type GraphStandIn } from '../helpers/graph-api';
 import { jpegWithGps } from '../helpers/images';
 import { channelEnv, deliver, waDelivery, waMessage } from '../helpers/meta';
+import { countRows } from '../helpers/row-counts';
 
 const REPORT = 'plugin::segnalazioni.report';
 const USER = 'plugin::users-permissions.user';
@@ -105,7 +106,7 @@ describe('abuse limits', () => {
   const later = (from: Date, ms: number) => clock().set(new Date(from.getTime() + ms));
 
   const snapshot = async () => ({
-    rows: await Promise.all(COUNTED.map((uid) => app.strapi.db.query(uid).count({}))),
+    rows: await countRows(app, COUNTED),
     files: fs.readdirSync(path.join(app.publicDir, 'uploads')).length,
     mails: app.mailbox.messages.length,
   });

@@ -5,17 +5,11 @@ import { startGraphApi, type GraphStandIn } from '../helpers/graph-api';
 import { jpegWithGps } from '../helpers/images';
 import { META, channelEnv, deliver, fbDelivery, fbPost, waDelivery, waMessage } from '../helpers/meta';
 import { createCitizen, createStaff, type TestStaff } from '../helpers/staff';
+import { countRows } from '../helpers/row-counts';
 
 const REPORT = 'plugin::segnalazioni.report';
 const REPLY = 'plugin::segnalazioni.reply';
 const MESSAGE = 'plugin::segnalazioni.channel-message';
-const COUNTED = [
-  REPORT,
-  'plugin::segnalazioni.photo',
-  'plugin::segnalazioni.history-entry',
-  'plugin::segnalazioni.notification',
-  'plugin::upload.file',
-] as const;
 
 const VALID = { title: 'Cartello abbattuto', description: "Il cartello di stop all'incrocio è a terra da due giorni.", category: 'segnaletica' };
 
@@ -33,7 +27,7 @@ describe('text that is not text', () => {
   let jwt: string;
 
   const snapshot = async () => ({
-    rows: await Promise.all(COUNTED.map((uid) => app.strapi.db.query(uid).count({}))),
+    rows: await countRows(app),
     files: fs.readdirSync(path.join(app.publicDir, 'uploads')).length,
   });
   const submit = (data: Record<string, unknown>) =>

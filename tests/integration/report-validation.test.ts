@@ -3,20 +3,13 @@ import path from 'path';
 import { startApp, type TestApp } from '../helpers/app';
 import { registerCitizen, type TestCitizen } from '../helpers/citizens';
 import { fakeJpeg, jpegOfSize, jpegWithGps } from '../helpers/images';
+import { countRows } from '../helpers/row-counts';
 
 const VALID = {
   title: 'Cartello abbattuto',
   description: "Il cartello di stop all'incrocio è a terra da due giorni.",
   category: 'segnaletica',
 };
-
-const COUNTED = [
-  'plugin::segnalazioni.report',
-  'plugin::segnalazioni.photo',
-  'plugin::segnalazioni.history-entry',
-  'plugin::segnalazioni.notification',
-  'plugin::upload.file',
-] as const;
 
 type Attachment = { name: string; bytes: Buffer; type?: string };
 
@@ -25,7 +18,7 @@ describe('bad input changes nothing', () => {
   let citizen: TestCitizen;
 
   const snapshot = async () => ({
-    rows: await Promise.all(COUNTED.map((uid) => app.strapi.db.query(uid).count({}))),
+    rows: await countRows(app),
     files: fs.readdirSync(path.join(app.publicDir, 'uploads')).length,
   });
 
