@@ -26,7 +26,8 @@ export const loginPage: PageRenderer = ({ query }) => {
     event.preventDefault();
     try {
       const { jwt, user } = await whileBusy(submit, t('login.busy'), () => api.login(email.control.value.trim(), password.control.value));
-      // The account's language, the one of its mails, is the portal's once logged in (set before the session: nothing to tell the server).
+      // Once logged in, the portal speaks the account's language, the one of its mails. Set before
+      // the session starts, so the switch has nothing to tell the server.
       if (user.language) setLocale(toLocale(user.language));
       startSession({ jwt, email: user.email, name: displayName(user) });
       navigate(returnAddress(query), { replace: true });

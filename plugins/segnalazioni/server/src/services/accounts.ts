@@ -46,8 +46,9 @@ const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 
 
 /**
  * Citizens' accounts: the permissions of the Authenticated role, their language, and the mails of
- * registration and password reset, in the account's language and through our outbox. The answers of these routes never tell whether an
- * address has an account: whatever is to be said goes by mail, to the address's owner.
+ * registration and password reset, in the account's language and through our outbox. The answers
+ * of these routes never tell whether an address has an account: whatever is to be said goes by
+ * mail, to the address's owner.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
@@ -55,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
   const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
 
-  /** Writes the account's change and its mail, in the account's language, in one transaction; the outbox sends after commit. */
+  /** Writes the account's change and its mail (in the account's language) in one transaction; the outbox sends after commit. */
   const withMail = async (user: RegisteredUser, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
     await strapi.db.transaction(async ({ onCommit }) => {
       await change?.();
@@ -99,8 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Replaces users-permissions' confirmation mail: ours is in the account's language, and goes through the outbox,
-     * so registering never waits for (or fails with) the SMTP server.
+     * Replaces users-permissions' confirmation mail: ours is in the account's language, and goes
+     * through the outbox, so registering never waits for (or fails with) the SMTP server.
      */
     useOutboxForConfirmation(): void {
       const users = strapi.plugin('users-permissions').service('user');
