@@ -30,7 +30,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
-      register: { allowedFields: ['firstName', 'lastName'] },
+      register: { allowedFields: ['firstName', 'lastName', 'language'] },
       // The same rule the portal checks before sending: refused here too, for any client.
       validationRules: { validatePassword: isLongEnoughPassword },
       // Its in-memory limiter is replaced by segnalazioni's, shared by every server process (rateLimits below).

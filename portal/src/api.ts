@@ -1,7 +1,7 @@
 import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/domain/report-input';
 import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/domain/visibility';
 import { currentSession, endSession } from './session';
-import { t, type MessageKey } from './i18n';
+import { t, type Locale, type MessageKey } from './i18n';
 
 /**
  * The portal reads only the public and citizen APIs, exactly as any other client would. Errors come
@@ -27,6 +27,8 @@ export interface Citizen {
   readonly email: string;
   readonly firstName?: string | null;
   readonly lastName?: string | null;
+  /** The language of the citizen's mails. */
+  readonly language?: string | null;
 }
 
 /** One problem the server found, and the form field it belongs to (empty: the form as a whole). */
@@ -144,13 +146,22 @@ export const api = {
 
   report: (documentId: string) => call<{ data: PublicReport }>(`/api/segnalazioni/reports/${encodeURIComponent(documentId)}`).then((body) => body.data),
 
-  register: (input: { email: string; password: string; firstName: string; lastName: string }) =>
+  register: (input: { email: string; password: string; firstName: string; lastName: string; language: Locale }) =>
     // The email is also the username: citizens log in with it.
     postJson<{ user: Citizen }>('/api/auth/local/register', { username: input.email, ...input }),
 
   resendConfirmation: (email: string) => postJson<{ sent: boolean }>('/api/auth/send-email-confirmation', { email }),
 
   login: (identifier: string, password: string) => postJson<{ jwt: string; user: Citizen }>('/api/auth/local', { identifier, password }),
+
+  /** The language of the citizen's mails from now on. */
+  setLanguage: (language: Locale) =>
+    call<{ data: { language: Locale } }>('/api/segnalazioni/my/language', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ language }),
+      auth: true,
+    }),
 
   /** Ends every token of the citizen on the server, this tab's and any other's. */
   logout: () => call<{ ok: boolean }>('/api/auth/logout', { method: 'POST', auth: true }),

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { accessibilityReport } from '../helpers/axe';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
-import { passwordResetLink } from '../helpers/citizens';
+import { confirmationLink, passwordResetLink } from '../helpers/citizens';
 import { createCitizen } from '../helpers/staff';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -91,5 +91,50 @@ const SESSION_KEY = 'sportello.sessione';
       .first()
       .waitFor();
     await page.getByRole('link', { name: 'Chiedine uno nuovo' }).waitFor();
+  });
+
+  it("registers in the portal's language, follows the switch while logged in, and brings the account's language back at login", async () => {
+    const languageOf = async (address: string) =>
+      ((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: address }, select: ['language'] })) as { language: string })
+        .language;
+    const english = 'emma.stone@example.it';
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'it-IT' });
+    const tab = await context.newPage();
+    await tab.goto(`${app.url}/sportello/registrazione`);
+    await tab.getByRole('button', { name: 'EN English' }).click();
+    await tab.getByLabel('First name').fill('Emma');
+    await tab.getByLabel('Last name').fill('Stone');
+    await tab
+      .getByLabel(/^Email/)
+      .first()
+      .fill(english);
+    await tab.getByLabel(/^Password/).fill('Password123!');
+    await tab.getByRole('button', { name: 'Register', exact: true }).click();
+    await tab.getByText('You are registered: check your email.').waitFor();
+    expect(await languageOf(english)).toBe('en');
+    const link = await confirmationLink(app, english);
+    expect(app.mailbox.to(english)[0].subject).toBe('Confirm your registration to Sportello Segnalazioni');
+    await tab.goto(link.href);
+
+    await tab.getByLabel('Email').fill(english);
+    await tab.getByLabel('Password').fill('Password123!');
+    await tab.getByRole('button', { name: 'Log in', exact: true }).click();
+    await tab.getByRole('heading', { level: 1, name: 'My reports' }).waitFor();
+    await tab.getByRole('button', { name: 'IT Italiano' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+    // The switch tells the server without waiting for its answer.
+    for (let tries = 0; tries < 50 && (await languageOf(english)) !== 'it'; tries += 1) await tab.waitForTimeout(100);
+    expect(await languageOf(english)).toBe('it');
+
+    // Logged out, the portal switched to English on this device: logging in brings the account's Italian back.
+    await tab.getByRole('button', { name: 'Esci' }).click();
+    await tab.getByRole('button', { name: 'EN English' }).click();
+    await tab.goto(`${app.url}/sportello/accesso`);
+    await tab.getByLabel('Email').fill(english);
+    await tab.getByLabel('Password').fill('Password123!');
+    await tab.getByRole('button', { name: 'Log in', exact: true }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+    expect(await languageOf(english)).toBe('it');
+    await context.close();
   });
 });

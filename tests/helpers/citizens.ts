@@ -9,21 +9,28 @@ export interface TestCitizen {
 
 let counter = 0;
 
-/** The confirmation link of the last confirmation mail to `email`, as the citizen would click it. */
+/** The confirmation link of the last confirmation mail to `email` (Italian or English), as the citizen would click it. */
 export async function confirmationLink(app: TestApp, email: string, count = 1): Promise<URL> {
-  const mails = await app.mailbox.waitFor((mail: { to: string[]; subject: string }) => mail.to.includes(email) && /registrazione/i.test(mail.subject), {
-    count,
-  });
+  const mails = await app.mailbox.waitFor(
+    (mail: { to: string[]; subject: string }) => mail.to.includes(email) && /registrazione|registration/i.test(mail.subject),
+    {
+      count,
+    },
+  );
   const match = /https?:\/\/\S+email-confirmation\?confirmation=[0-9a-f]+/.exec(mails[mails.length - 1].text);
   if (!match) throw new Error(`No confirmation link in the mail to ${email}`);
   return new URL(match[0]);
 }
 
-/** Registers a citizen, confirms through the link received by mail, and logs in. */
-export async function registerCitizen(app: TestApp, name = `cittadino${++counter}`): Promise<TestCitizen> {
+/** Registers a citizen (in the portal's `language`, when given), confirms through the link received by mail, and logs in. */
+export async function registerCitizen(app: TestApp, name = `cittadino${++counter}`, { language }: { language?: 'it' | 'en' } = {}): Promise<TestCitizen> {
   const email = `${name}@example.it`;
   const password = 'Password123!';
-  await app.http().post('/api/auth/local/register').send({ username: name, email, password, firstName: 'Nome', lastName: name }).expect(200);
+  await app
+    .http()
+    .post('/api/auth/local/register')
+    .send({ username: name, email, password, firstName: 'Nome', lastName: name, ...(language ? { language } : {}) })
+    .expect(200);
   const link = await confirmationLink(app, email);
   await app.http().get(`${link.pathname}${link.search}`).expect(302);
   const login = await app.http().post('/api/auth/local').send({ identifier: email, password }).expect(200);

@@ -327,7 +327,15 @@ describe('hardening: citizen accounts', () => {
       expect(taken.status).toBe(fresh.status);
       expect(Object.keys(taken.body as object)).toEqual(Object.keys(fresh.body as object));
       expect(taken.body).toEqual({
-        user: { username: confirmed.email, email: confirmed.email, firstName: 'Intruso', lastName: 'Curioso', confirmed: false, blocked: false },
+        user: {
+          username: confirmed.email,
+          email: confirmed.email,
+          firstName: 'Intruso',
+          lastName: 'Curioso',
+          language: 'it',
+          confirmed: false,
+          blocked: false,
+        },
       });
       // Both hash a password (bcrypt, cost 10): the time does not tell them apart.
       expect(taken.medianMs / freshTimes.medianMs).toBeGreaterThan(0.5);

@@ -1,10 +1,11 @@
+import { toLocale } from '../../../plugins/segnalazioni/server/src/domain/messages';
 import { api, type Citizen } from '../api';
 import { inputField, showFormError, whileBusy } from '../components/forms';
 import { alertBox, pageLayout } from '../components/layout';
 import { h } from '../dom';
 import { startSession } from '../session';
 import { BASE, navigate, type PageRenderer } from '../router';
-import { t } from '../i18n';
+import { setLocale, t } from '../i18n';
 
 /** Where to go after logging in: only a page of the portal, never another site. */
 export function returnAddress(query: URLSearchParams): string {
@@ -25,6 +26,9 @@ export const loginPage: PageRenderer = ({ query }) => {
     event.preventDefault();
     try {
       const { jwt, user } = await whileBusy(submit, t('login.busy'), () => api.login(email.control.value.trim(), password.control.value));
+      // Once logged in, the portal speaks the account's language, the one of its mails. Set before
+      // the session starts, so the switch has nothing to tell the server.
+      if (user.language) setLocale(toLocale(user.language));
       startSession({ jwt, email: user.email, name: displayName(user) });
       navigate(returnAddress(query), { replace: true });
     } catch (error) {

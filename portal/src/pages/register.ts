@@ -4,7 +4,7 @@ import { inputField, showFormError, showProblems, whileBusy } from '../component
 import { alertBox, liveRegion, pageLayout } from '../components/layout';
 import { h, replaceChildren } from '../dom';
 import { BASE, type PageRenderer } from '../router';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 
 /** Sends the confirmation mail again, for an address typed here or just registered. */
 function resendForm(email = ''): HTMLFormElement {
@@ -74,6 +74,8 @@ export const registerPage: PageRenderer = () => {
       lastName: lastName.control.value.trim(),
       email: email.control.value.trim(),
       password: password.control.value,
+      // The language the citizen reads the portal in is the one of their mails.
+      language: locale(),
     };
     const missing = [
       !input.firstName && { field: 'firstName', message: t('register.missingFirstName') },

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { parseEmailRequest, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
+import { parseEmailRequest, parseRegistrationLanguage, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
+import { preferredLocale } from '../../../plugins/segnalazioni/server/src/domain/messages';
 import { orThrow } from '../../../plugins/segnalazioni/server/src/controllers/report-request';
 
 type Handler = (ctx: Context) => Promise<unknown>;
@@ -17,6 +18,7 @@ function registrationAnswer(body: Record<string, unknown>) {
       email: text(body.email).toLowerCase(),
       firstName: text(body.firstName),
       lastName: text(body.lastName),
+      language: preferredLocale(body),
       confirmed: false,
       blocked: false,
     },
@@ -63,6 +65,8 @@ export const accountSafeAuth =
       },
 
       async register(ctx: Context) {
+        // The language is checked before anything else, alike for every address; users-permissions checks the rest.
+        orThrow(parseRegistrationLanguage(ctx.request.body ?? {}));
         // Without confirmation a registration logs in at once: nothing to keep quiet about.
         if (!(await confirmationRequired())) return register(ctx);
         const body = (ctx.request.body ?? {}) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALES } from '../../../plugins/segnalazioni/server/src/domain/messages';
 import { accountSafeAuth, type AuthControllerFactory } from './auth-controller';
 import { revocableJwt, type JwtServiceFactory } from './jwt-service';
 
@@ -12,13 +13,15 @@ type UsersPermissionsPlugin = Core.Plugin & {
 const internalDate = () => ({ type: 'datetime', private: true, visible: false, configurable: false });
 
 /**
- * Citizens register with their name (nome, cognome), as the municipality needs to answer them.
+ * Citizens register with their name (nome, cognome), as the municipality needs to answer them, and
+ * the language their mails are written in (`language`: the portal's at registration, then its switch).
  * Their tokens can be revoked (`tokensValidAfter`), their reset codes expire (`resetPasswordExpiresAt`).
  */
 export default (plugin: UsersPermissionsPlugin) => {
   Object.assign(plugin.contentTypes.user.schema.attributes, {
     firstName: { type: 'string', required: true, minLength: 1, maxLength: 80, configurable: false },
     lastName: { type: 'string', required: true, minLength: 1, maxLength: 80, configurable: false },
+    language: { type: 'enumeration', enum: [...LOCALES], default: DEFAULT_LOCALE, configurable: false },
     tokensValidAfter: internalDate(),
     resetPasswordExpiresAt: internalDate(),
   });

@@ -1,3 +1,4 @@
+import account from './account';
 import adminReport from './admin-report';
 import archive from './archive';
 import category from './category';
@@ -5,4 +6,4 @@ import channelWebhook from './channel-webhook';
 import report from './report';
 import statistics from './statistics';
 
-export default { 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, report, statistics };
+export default { account, 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, report, statistics };

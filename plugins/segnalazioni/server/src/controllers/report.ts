@@ -18,7 +18,7 @@ interface AuthenticatedUser extends Citizen {
 const MAX_PAGE_SIZE = 100;
 
 /** The logged-in citizen; users-permissions has already checked the token and the role's permission. */
-function citizenOf(ctx: Context): AuthenticatedUser {
+export function citizenOf(ctx: Context): AuthenticatedUser {
   const user = ctx.state.user as AuthenticatedUser | undefined;
   if (!user) throw new errors.UnauthorizedError('Accedi per continuare.');
   if (user.blocked) throw forbidden('Il tuo account è bloccato.');

@@ -1,4 +1,12 @@
-import { INVALID_RESET_CODE, accountPages, isResetCodeCurrent, parseEmailRequest, parseResetCode } from './account-requests';
+import {
+  INVALID_RESET_CODE,
+  accountPages,
+  isResetCodeCurrent,
+  parseEmailRequest,
+  parseLanguageRequest,
+  parseRegistrationLanguage,
+  parseResetCode,
+} from './account-requests';
 
 describe('account requests', () => {
   it('reads an email request, the address in lower case', () => {
@@ -22,6 +30,38 @@ describe('account requests', () => {
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.errors[0].message).toBe(INVALID_RESET_CODE);
     }
+  });
+
+  it('takes a language switch of "it" or "en", and nothing else', () => {
+    expect(parseLanguageRequest({ language: 'en' })).toEqual({ ok: true, value: { language: 'en' } });
+    expect(parseLanguageRequest({ language: 'it' })).toEqual({ ok: true, value: { language: 'it' } });
+    for (const bad of [
+      {},
+      { language: 'EN' },
+      { language: 'en-GB' },
+      { language: 'fr' },
+      { language: ' en' },
+      { language: null },
+      { language: ['en'] },
+      { language: { $ne: '' } },
+      null,
+      'en',
+      [],
+    ]) {
+      const parsed = parseLanguageRequest(bad);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.errors[0].message).toBe('Lingua: "it" (italiano) oppure "en" (inglese).');
+    }
+    const extra = parseLanguageRequest({ language: 'en', confirmed: true, role: 1 });
+    expect(extra.ok).toBe(false);
+    if (!extra.ok) expect(extra.errors[0].message).toBe('Campi non previsti: confirmed, role.');
+  });
+
+  it("takes a registration's language when it has one, and leaves its other fields to users-permissions", () => {
+    expect(parseRegistrationLanguage({ email: 'a@b.it', language: 'en' })).toEqual({ ok: true, value: { language: 'en' } });
+    expect(parseRegistrationLanguage({ email: 'a@b.it' })).toEqual({ ok: true, value: {} });
+    expect(parseRegistrationLanguage('not an object')).toEqual({ ok: true, value: {} });
+    for (const bad of ['de', '', null, 1, { $in: ['en'] }]) expect(parseRegistrationLanguage({ language: bad }).ok).toBe(false);
   });
 
   it('counts a reset code until its expiry, and never one without', () => {

@@ -5,6 +5,8 @@ import type { Locale } from './messages';
  * The messages a citizen reads on WhatsApp or under a Facebook post: short plain texts, one for
  * each citizen mail, filled from the same template data as the mail (so they say the same things),
  * plus the channels' own answers. A line whose placeholders are all empty is left out, as in mails.
+ * They go out in Italian: a chat or thread sender has no account to choose a language with, Meta's
+ * payloads tell none reliably, and a Facebook answer is a comment everybody reads.
  */
 
 /** The mails that go to the citizen, and so have a channel text. */

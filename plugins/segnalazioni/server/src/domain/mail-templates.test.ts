@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATES, formatDateTime, renderMail, type TemplateName } from './mail-templates';
+import { DEFAULT_TEMPLATES, MAIL_WORDS, formatDateTime, renderMail, type TemplateName } from './mail-templates';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
@@ -6,6 +6,18 @@ describe('mail templates', () => {
   it.each(Object.keys(DEFAULT_TEMPLATES) as TemplateName[])('%s says the same things in Italian and English', (name) => {
     const { it: italian, en: english } = DEFAULT_TEMPLATES[name];
     expect(placeholders(english.subject + english.text)).toEqual(placeholders(italian.subject + italian.text));
+  });
+
+  it('has every word of the mail data in both languages', () => {
+    const words = (locale: 'it' | 'en') =>
+      Object.entries(MAIL_WORDS[locale]).flatMap(([key, value]) =>
+        typeof value === 'string' ? [[key, value]] : Object.entries(value).map(([sub, word]) => [`${key}.${sub}`, word]),
+      );
+    expect(words('en').map(([key]) => key)).toEqual(words('it').map(([key]) => key));
+    for (const [, word] of [...words('it'), ...words('en')]) expect(word.trim()).not.toBe('');
+    expect(renderMail('report-text-moderated', { reference: 'R', decision: MAIL_WORDS.en.textDecision.approve }, 'en').subject).toBe(
+      'The text of your report R was approved',
+    );
   });
 
   it('fills placeholders and leaves out lines whose values are all empty', () => {

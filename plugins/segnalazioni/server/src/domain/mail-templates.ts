@@ -478,6 +478,35 @@ Check with the office: {{adminUrl}}`,
   },
 };
 
+/**
+ * The words a mail's data carries besides names, numbers and dates, in the reader's language: the
+ * citizen's for theirs, Italian for the offices'.
+ */
+export interface MailWords {
+  /** The category of a report still waiting for triage. */
+  readonly uncategorised: string;
+  /** The text's moderation, and a photo's (Italian agrees with "il testo" and "la foto"). */
+  readonly textDecision: Readonly<Record<'approve' | 'reject', string>>;
+  readonly photoDecision: Readonly<Record<'approve' | 'reject', string>>;
+  /** The kind of an officer's reply. */
+  readonly replyKinds: Readonly<Record<'feasibility' | 'progress', string>>;
+}
+
+export const MAIL_WORDS: Readonly<Record<Locale, MailWords>> = {
+  it: {
+    uncategorised: 'da assegnare',
+    textDecision: { approve: 'approvato', reject: 'rifiutato' },
+    photoDecision: { approve: 'approvata', reject: 'rifiutata' },
+    replyKinds: { feasibility: 'fattibilità', progress: 'aggiornamento' },
+  },
+  en: {
+    uncategorised: 'to be assigned',
+    textDecision: { approve: 'approved', reject: 'rejected' },
+    photoDecision: { approve: 'approved', reject: 'rejected' },
+    replyKinds: { feasibility: 'feasibility', progress: 'progress update' },
+  },
+};
+
 export type TemplateData = Record<string, string | number | null | undefined>;
 
 export interface RenderedMail {

@@ -1,5 +1,5 @@
 import { decide } from './lifecycle';
-import { describeRefusal, toLocale } from './messages';
+import { describeRefusal, preferredLocale, toLocale } from './messages';
 
 function refusal(...args: Parameters<typeof decide>) {
   const decision = decide(...args);
@@ -29,5 +29,14 @@ describe('refusal messages', () => {
     expect(toLocale('it-IT')).toBe('it');
     expect(toLocale('de')).toBe('it');
     expect(toLocale(undefined)).toBe('it');
+  });
+
+  it("reads a citizen's mails in their account's language, and Italian without an account", () => {
+    expect(preferredLocale({ language: 'en' })).toBe('en');
+    expect(preferredLocale({ language: 'it' })).toBe('it');
+    expect(preferredLocale({ language: null })).toBe('it');
+    expect(preferredLocale({})).toBe('it');
+    expect(preferredLocale(null)).toBe('it');
+    expect(preferredLocale(undefined)).toBe('it');
   });
 });

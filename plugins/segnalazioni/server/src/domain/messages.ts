@@ -11,6 +11,12 @@ export function toLocale(value: unknown): Locale {
   return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : DEFAULT_LOCALE;
 }
 
+/**
+ * The language a citizen reads their mails in: the one their account chose (at registration, or
+ * with the portal's switch). Anyone without an account (a chat sender, a desk contact) reads Italian.
+ */
+export const preferredLocale = (account: { readonly language?: unknown } | null | undefined): Locale => toLocale(account?.language);
+
 export const STATUS_LABELS: Record<Locale, Record<ReportStatus, string>> = {
   it: {
     submitted: 'Inviata',

@@ -35,6 +35,12 @@ export default {
       handler: 'report.myUpdate',
       config: { middlewares: [rateLimited('reports')], description: 'Edit an own report while submitted' },
     },
+    {
+      method: 'PUT',
+      path: '/my/language',
+      handler: 'account.setLanguage',
+      config: { description: "The language of the citizen's mails ({ language: 'it' | 'en' })" },
+    },
     // Meta's webhooks (WhatsApp, Facebook page): the handshake, and deliveries checked by their signature.
     { method: 'GET', path: '/channels/:channel', handler: 'channel-webhook.verify', config: { auth: false, description: 'Meta webhook verification' } },
     {

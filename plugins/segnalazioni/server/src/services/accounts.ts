@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { INVALID_RESET_CODE, accountPages, isResetCodeCurrent } from '../domain/account-requests';
 import type { TemplateData, TemplateName } from '../domain/mail-templates';
+import { preferredLocale, type Locale } from '../domain/messages';
 import { PLUGIN_ID } from '../uids';
 import { getService } from './get-service';
 
@@ -18,6 +19,7 @@ export const CITIZEN_ACTIONS = [
   'plugin::segnalazioni.report.myList',
   'plugin::segnalazioni.report.myOne',
   'plugin::segnalazioni.report.myUpdate',
+  'plugin::segnalazioni.account.setLanguage',
   'plugin::users-permissions.auth.logout',
 ];
 
@@ -32,6 +34,7 @@ interface RegisteredUser {
   email: string;
   firstName?: string | null;
   lastName?: string | null;
+  language?: string | null;
 }
 
 interface StoredUser extends RegisteredUser {
@@ -39,12 +42,13 @@ interface StoredUser extends RegisteredUser {
   blocked: boolean | null;
 }
 
-const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'confirmed', 'blocked'];
+const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 'confirmed', 'blocked'];
 
 /**
- * Citizens' accounts: the permissions of the Authenticated role, and the mails of registration and
- * password reset, Italian and through our outbox. The answers of these routes never tell whether an
- * address has an account: whatever is to be said goes by mail, to the address's owner.
+ * Citizens' accounts: the permissions of the Authenticated role, their language, and the mails of
+ * registration and password reset, in the account's language and through our outbox. The answers
+ * of these routes never tell whether an address has an account: whatever is to be said goes by
+ * mail, to the address's owner.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
@@ -52,11 +56,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
   const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
 
-  /** Writes the account's change and its mail in one transaction; the outbox sends after commit. */
-  const withMail = async (recipient: string, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
+  /** Writes the account's change and its mail (in the account's language) in one transaction; the outbox sends after commit. */
+  const withMail = async (user: RegisteredUser, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
     await strapi.db.transaction(async ({ onCommit }) => {
       await change?.();
-      await getService(strapi, 'notifications').enqueue([{ recipient, template, data }]);
+      await getService(strapi, 'notifications').enqueue([{ recipient: user.email, template, data, locale: preferredLocale(user) }]);
       onCommit(() => void getService(strapi, 'notifications').kick());
     });
   };
@@ -96,8 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Replaces users-permissions' confirmation mail: ours is Italian, and goes through the outbox,
-     * so registering never waits for (or fails with) the SMTP server.
+     * Replaces users-permissions' confirmation mail: ours is in the account's language, and goes
+     * through the outbox, so registering never waits for (or fails with) the SMTP server.
      */
     useOutboxForConfirmation(): void {
       const users = strapi.plugin('users-permissions').service('user');
@@ -105,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const confirmationToken = randomBytes(20).toString('hex');
         const base = `${strapi.config.get('server.absoluteUrl')}${strapi.config.get('api.rest.prefix')}`;
         await withMail(
-          user.email,
+          user,
           'account-confirmation',
           { ...names(user), confirmationUrl: `${base}/auth/email-confirmation?confirmation=${confirmationToken}` },
           () => strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmationToken } }),
@@ -125,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(user);
         return;
       }
-      await withMail(user.email, 'account-exists', { ...names(user), loginUrl: pages().login, forgotPasswordUrl: pages().forgotPassword });
+      await withMail(user, 'account-exists', { ...names(user), loginUrl: pages().login, forgotPasswordUrl: pages().forgotPassword });
     },
 
     /** Whether users-permissions' login would find an account for this identifier (its own lookup). */
@@ -149,11 +153,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const code = randomBytes(32).toString('hex');
       const lifetimeMs = resetCodeLifetimeMs();
       const expiresAt = new Date(Date.now() + lifetimeMs);
-      await withMail(
-        user.email,
-        'password-reset',
-        { ...names(user), resetUrl: pages().resetPassword(code), validMinutes: Math.round(lifetimeMs / 60000) },
-        () => strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken: code, resetPasswordExpiresAt: expiresAt } }),
+      await withMail(user, 'password-reset', { ...names(user), resetUrl: pages().resetPassword(code), validMinutes: Math.round(lifetimeMs / 60000) }, () =>
+        strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken: code, resetPasswordExpiresAt: expiresAt } }),
       );
     },
 
@@ -164,6 +165,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(INVALID_RESET_CODE, { path: 'code' });
       }
       return user.id;
+    },
+
+    /** The language of the account's mails from now on. */
+    async setLanguage(userId: number, language: Locale): Promise<void> {
+      await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { language } });
     },
 
     /** After a reset: the code is spent, and the address is confirmed, as the code was read in its mailbox. */

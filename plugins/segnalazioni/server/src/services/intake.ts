@@ -6,8 +6,8 @@ import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels
 import { parseEmailList } from '../domain/emails';
 import { submissionKey } from '../domain/idempotency-key';
 import { decide, type Actor } from '../domain/lifecycle';
-import { formatDateTime, type TemplateData } from '../domain/mail-templates';
-import { describeRefusal } from '../domain/messages';
+import { formatDateTime, MAIL_WORDS, type TemplateData } from '../domain/mail-templates';
+import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { formatReference } from '../domain/reference';
 import { changedFields, type EditInput, type SubmissionInput } from '../domain/report-input';
 import { conflict, forbidden } from '../errors';
@@ -23,6 +23,8 @@ export interface Citizen {
   readonly email: string;
   readonly firstName?: string | null;
   readonly lastName?: string | null;
+  /** The language of their mails (the account's `language`). */
+  readonly language?: string | null;
 }
 
 /** Someone without an account: a chat sender, or a citizen at the URP desk. */
@@ -91,8 +93,6 @@ export interface ReportRecord {
 }
 
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
-/** The category shown while a report waits for triage. */
-const UNCATEGORISED = 'da assegnare';
 
 /** Marks a 409 meaning "the report is no longer as you read it": a chat message is then placed again. */
 const MOVED_ON = 'report_moved_on';
@@ -131,17 +131,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     office: OfficeRecord | null,
     files: readonly StoredFile[],
     registered: boolean,
+    locale: Locale,
   ): TemplateData {
     const hasPoint = report.latitude != null && report.longitude != null;
     return {
       reference: report.reference,
       title: report.title,
       description: report.description,
-      category: category?.name ?? UNCATEGORISED,
+      // The category shown while a report waits for triage.
+      category: category?.name ?? MAIL_WORDS[locale].uncategorised,
       office: office?.name ?? '',
       channel: CHANNEL_LABELS[report.channel],
-      submittedAt: formatDateTime(report.submittedAt, 'it'),
-      dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, 'it'),
+      submittedAt: formatDateTime(report.submittedAt, locale),
+      dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, locale),
       address: report.address ?? '',
       coordinates: hasPoint
         ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})`
@@ -323,19 +325,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             toStatus: decision.to,
             details: { channel, photos: stored.length, citizenNotice: address?.channel ?? 'none' },
           });
-          const data = reportData(report, category, office, stored, Boolean(sender.citizen));
+          const data = reportData(report, category, office, stored, Boolean(sender.citizen), 'it');
           const opening = levels.nextOpening(submittedAt, office);
+          const locale = preferredLocale(sender.citizen);
           const receipt: TemplateData = {
-            ...data,
+            ...reportData(report, category, office, stored, Boolean(sender.citizen), locale),
             firstName: sender.citizen ? (sender.citizen.firstName ?? '') : (contact?.name ?? ''),
             lastName: sender.citizen?.lastName ?? '',
-            handledFrom: opening.getTime() > submittedAt.getTime() ? formatDateTime(opening, 'it') : '',
+            handledFrom: opening.getTime() > submittedAt.getTime() ? formatDateTime(opening, locale) : '',
           };
           const more = (await inTransaction?.(report)) ?? [];
           await getService(strapi, 'notifications').enqueue([
             ...officeDrafts(office, 'report-received', data, report.id),
             ...(address
-              ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, reportId: report.id }]
+              ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, locale, reportId: report.id }]
               : []),
             ...more,
           ]);
@@ -442,7 +445,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               photosAdded: stored.length,
             },
           });
-          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored, Boolean(sender.citizen)), changes: summary };
+          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored, Boolean(sender.citizen), 'it'), changes: summary };
           const more = (await inTransaction?.(updated)) ?? [];
           await getService(strapi, 'notifications').enqueue([...officeDrafts(office, 'report-modified', mailData, report.id), ...more]);
           onCommit(() => {

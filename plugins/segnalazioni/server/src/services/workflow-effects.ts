@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ActionsWith, Effect, WorkflowAction, WorkflowEffect } from '../domain/lifecycle';
-import { formatDateTime, type TemplateData, type TemplateName } from '../domain/mail-templates';
+import { formatDateTime, MAIL_WORDS, type TemplateData, type TemplateName } from '../domain/mail-templates';
+import type { Locale } from '../domain/messages';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from '../domain/public-place';
-import type { ActionInput, ActionStep } from '../domain/workflow-input';
+import type { ActionStep } from '../domain/workflow-input';
 import { UID } from '../uids';
 import { getService } from './get-service';
 import type { OfficeRow, StaffMember, WorkflowReport } from './workflow';
@@ -63,8 +64,11 @@ export interface EffectContext<A extends WorkflowAction> {
   /** The staff member as history and mails name them. */
   readonly actorLabel: string;
   readonly now: Date;
-  /** The mail data of the report as it was loaded. */
+  /** The mail data of the report as it was loaded, for the offices (Italian). */
   readonly mailData: TemplateData;
+  /** The language the citizen reads (see `preferredLocale`), and the report's mail data in it. */
+  readonly citizenLocale: Locale;
+  readonly citizenMailData: TemplateData;
   /** What the effects before this one in the row added up to. */
   readonly sofar: Outcome;
 }
@@ -72,12 +76,6 @@ export interface EffectContext<A extends WorkflowAction> {
 export type EffectHandler<E extends WorkflowEffect> = (
   context: EffectContext<Extract<ActionsWith<E>, WorkflowAction>>,
 ) => Partial<Outcome> | Promise<Partial<Outcome>>;
-
-/** How the citizen's mail names the kind of an officer's reply. */
-const REPLY_KIND_LABELS: Record<ActionInput<'reply'>['kind'], string> = {
-  feasibility: 'fattibilità',
-  progress: 'aggiornamento',
-};
 
 /** The photo an input names, with its number as the citizen sees it (1-based, in order). */
 function photoOf(report: WorkflowReport, photoId: string) {
@@ -117,7 +115,8 @@ function replyOf(step: ActionStep<ActionsWith<'add_reply'>>): { kind: string; bo
 }
 
 /** The mail the citizen gets for each action that tells them. */
-function citizenMailOf({ step, report, mailData: data, now, sofar }: EffectContext<ActionsWith<'notify_citizen'>>): Mail {
+function citizenMailOf({ step, report, citizenMailData: data, citizenLocale: locale, now, sofar }: EffectContext<ActionsWith<'notify_citizen'>>): Mail {
+  const words = MAIL_WORDS[locale];
   switch (step.action) {
     case 'take_in_charge':
       return {
@@ -125,8 +124,8 @@ function citizenMailOf({ step, report, mailData: data, now, sofar }: EffectConte
         data: {
           ...data,
           protocolNumber: sofar.changes.protocolNumber ?? '',
-          takenInChargeAt: formatDateTime(now, 'it'),
-          dueFirstAnswerAt: formatDateTime(sofar.changes.dueFirstAnswerAt, 'it'),
+          takenInChargeAt: formatDateTime(now, locale),
+          dueFirstAnswerAt: formatDateTime(sofar.changes.dueFirstAnswerAt, locale),
         },
       };
     case 'moderate_text': {
@@ -135,7 +134,7 @@ function citizenMailOf({ step, report, mailData: data, now, sofar }: EffectConte
         template: 'report-text-moderated',
         data: {
           ...data,
-          decision: approved ? 'approvato' : 'rifiutato',
+          decision: words.textDecision[step.input.decision],
           publicText: sofar.changes.publicText ?? '',
           reason: approved ? '' : step.input.reason,
         },
@@ -148,24 +147,24 @@ function citizenMailOf({ step, report, mailData: data, now, sofar }: EffectConte
         data: {
           ...data,
           photoNumber: photoOf(report, step.input.photo).number,
-          decision: approved ? 'approvata' : 'rifiutata',
+          decision: words.photoDecision[step.input.decision],
           reason: approved ? '' : step.input.reason,
         },
       };
     }
     case 'publish':
-      return { template: 'report-published', data: { ...data, publishedAt: formatDateTime(now, 'it') } };
+      return { template: 'report-published', data: { ...data, publishedAt: formatDateTime(now, locale) } };
     case 'unpublish':
       return { template: 'report-unpublished', data };
     case 'reply':
       return {
         template: 'report-reply',
-        data: { ...data, reply: step.input.body, replyKind: REPLY_KIND_LABELS[step.input.kind], replyVisibility: step.input.public ? 'public' : 'private' },
+        data: { ...data, reply: step.input.body, replyKind: words.replyKinds[step.input.kind], replyVisibility: step.input.public ? 'public' : 'private' },
       };
     case 'close':
       return {
         template: 'report-closed',
-        data: { ...data, reply: step.input.body, replyVisibility: step.input.public ? 'public' : 'private', closedAt: formatDateTime(now, 'it') },
+        data: { ...data, reply: step.input.body, replyVisibility: step.input.public ? 'public' : 'private', closedAt: formatDateTime(now, locale) },
       };
     case 'reject':
       return { template: 'report-rejected', data: { ...data, reply: step.input.body, replyVisibility: 'private' } };

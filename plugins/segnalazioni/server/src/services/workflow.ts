@@ -6,7 +6,7 @@ import { citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { decide, type ReportStatus, type WorkflowAction } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData } from '../domain/mail-templates';
-import { describeRefusal } from '../domain/messages';
+import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
 import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
@@ -62,7 +62,7 @@ export interface WorkflowReport {
   channelRef?: string | null;
   category?: ({ id: number; name: string } & CategoryLevels) | null;
   office?: OfficeRow | null;
-  reporter?: { email: string; firstName?: string | null; lastName?: string | null } | null;
+  reporter?: { email: string; firstName?: string | null; lastName?: string | null; language?: string | null } | null;
   photos?: PhotoRow[];
 }
 
@@ -83,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: {
         category: { select: ['id', 'name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
         office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
-        reporter: { select: ['email', 'firstName', 'lastName'] },
+        reporter: { select: ['email', 'firstName', 'lastName', 'language'] },
         photos: { select: ['id', 'documentId', 'position', 'moderation'] },
       },
     })) as WorkflowReport | null;
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return report;
   }
 
-  function baseData(report: WorkflowReport): TemplateData {
+  function baseData(report: WorkflowReport, locale: Locale): TemplateData {
     return {
       reference: report.reference,
       protocolNumber: report.protocolNumber ?? '',
@@ -106,8 +106,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       myReportUrl: report.reporter ? `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}` : '',
       publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
       adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
-      dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, 'it'),
-      dueCloseAt: formatDateTime(report.dueCloseAt, 'it'),
+      dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, locale),
+      dueCloseAt: formatDateTime(report.dueCloseAt, locale),
     };
   }
 
@@ -150,9 +150,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contactEmail: report.contactEmail,
         channelRef: report.channelRef,
       });
+      const citizenLocale = preferredLocale(report.reporter);
       await strapi.db.transaction(async ({ onCommit }) => {
         // The row's effects, in its order: what the action does is what the table says.
-        const context = { strapi, step, report, staff, actorLabel: staffName(staff), now, mailData: baseData(report) };
+        const context = {
+          strapi,
+          step,
+          report,
+          staff,
+          actorLabel: staffName(staff),
+          now,
+          mailData: baseData(report, 'it'),
+          citizenLocale,
+          citizenMailData: baseData(report, citizenLocale),
+        };
         let outcome = NO_OUTCOME;
         for (const effect of effects) outcome = addUp(outcome, await handlerOf(effect)({ ...context, sofar: outcome }));
         const { count } = await strapi.db.query(UID.report).updateMany({
@@ -180,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const drafts: NotificationDraft[] = [];
         // The citizen hears on the report's own channel: mail, WhatsApp, or under the Facebook post.
         if (outcome.citizenMail && citizen) {
-          drafts.push({ channel: citizen.channel, recipient: citizen.recipient, ...outcome.citizenMail, reportId: report.id });
+          drafts.push({ channel: citizen.channel, recipient: citizen.recipient, ...outcome.citizenMail, locale: citizenLocale, reportId: report.id });
         }
         if (outcome.officeMail) {
           const { office, template, data } = outcome.officeMail;
