@@ -54,10 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Writes the account's change and its mail in one transaction; the outbox sends after commit. */
   const withMail = async (recipient: string, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
-    await strapi.db.transaction(async ({ onCommit }) => {
+    await strapi.db.transaction(async () => {
       await change?.();
-      await getService(strapi, 'notifications').enqueue([{ recipient, template, data }]);
-      onCommit(() => void getService(strapi, 'notifications').kick());
+      await getService(strapi, 'notifications').sendAfterCommit([{ recipient, template, data }]);
     });
   };
   const names = (user: RegisteredUser) => ({ firstName: user.firstName ?? '', lastName: user.lastName ?? '' });
