@@ -43,8 +43,8 @@ export type InputRequirement = 'destination' | 'decision' | 'photo' | 'reply' | 
 
 /**
  * What an action does besides changing the status and writing its history entry, in the row's
- * order and in the same transaction. Each has one handler: `services/workflow-effects.ts` for the
- * workflow's rows; `services/intake.ts` carries out the intake's.
+ * order and in the same transaction. Each has one handler in the service that runs the row:
+ * `services/workflow-effects.ts` for the workflow's rows, `services/intake-effects.ts` for the intake's.
  */
 export type Effect =
   | 'notify_office'
@@ -221,10 +221,29 @@ export type WorkflowAction = Extract<Row, { runBy: 'workflow' }>['action'];
 /** The effects the workflow's rows name: each has a handler. */
 export type WorkflowEffect = Extract<Row, { runBy: 'workflow' }>['effects'][number];
 
+/** The actions the intake carries out: a report coming in, and the reporter's additions. */
+export type IntakeAction = Extract<Row, { runBy: 'intake' }>['action'];
+
+/** The effects the intake's rows name: each has a handler. */
+export type IntakeEffect = Extract<Row, { runBy: 'intake' }>['effects'][number];
+
 type ActionsOf<R, E> = R extends { readonly action: infer A; readonly effects: readonly (infer F)[] } ? (E extends F ? A : never) : never;
 
 /** The actions whose rows name `effect`: what its handler must know how to do. */
 export type ActionsWith<E extends Effect> = ActionsOf<Row, E>;
+
+/**
+ * The handler a service's map holds for an effect of one of the service's rows. A row naming an
+ * effect its service has no handler for is a bug, not a refusal (the unit test finds it first).
+ */
+export function handlerIn<K extends Effect, H>(service: RunBy, handlers: Readonly<Record<K, H>>, effect: Effect): H {
+  if (!isKeyOf(handlers, effect)) throw new Error(`The ${service} has no handler for the effect "${effect}"`);
+  return handlers[effect];
+}
+
+function isKeyOf<K extends string>(map: Readonly<Record<K, unknown>>, key: string): key is K {
+  return Object.hasOwn(map, key);
+}
 
 /** The facts `decide()` looks at. */
 export interface ReportFacts {

@@ -58,10 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Writes the account's change and its mail (in the account's language) in one transaction; the outbox sends after commit. */
   const withMail = async (user: RegisteredUser, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
-    await strapi.db.transaction(async ({ onCommit }) => {
+    await strapi.db.transaction(async () => {
       await change?.();
-      await getService(strapi, 'notifications').enqueue([{ recipient: user.email, template, data, locale: preferredLocale(user) }]);
-      onCommit(() => void getService(strapi, 'notifications').kick());
+      await getService(strapi, 'notifications').sendAfterCommit([{ recipient: user.email, template, data, locale: preferredLocale(user) }]);
     });
   };
   const names = (user: RegisteredUser) => ({ firstName: user.firstName ?? '', lastName: user.lastName ?? '' });

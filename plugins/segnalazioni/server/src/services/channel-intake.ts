@@ -119,10 +119,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     answers: readonly NotificationDraft[],
   ): Promise<'stored' | 'duplicate'> {
     try {
-      await strapi.db.transaction(async ({ onCommit }) => {
+      await strapi.db.transaction(async () => {
         await recordMessage(inbound, outcome, reportId);
-        await getService(strapi, 'notifications').enqueue(answers);
-        onCommit(() => void getService(strapi, 'notifications').kick());
+        await getService(strapi, 'notifications').sendAfterCommit(answers);
       });
       return 'stored';
     } catch (error) {

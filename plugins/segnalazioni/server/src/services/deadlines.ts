@@ -87,13 +87,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
         };
         try {
-          await strapi.db.transaction(async ({ onCommit }) => {
+          await strapi.db.transaction(async () => {
             await strapi.db
               .query(UID.deadlineAlert)
               .create({ data: { key: alert.key, report: report.id, step: alert.step, kind: alert.kind, due: alert.due } });
             const template = alert.kind === 'reminder' ? 'deadline-reminder' : 'deadline-escalation';
-            await getService(strapi, 'notifications').enqueue(recipients.map((recipient) => ({ recipient, template, data, reportId: report.id })));
-            onCommit(() => void getService(strapi, 'notifications').kick());
+            await getService(strapi, 'notifications').sendAfterCommit(recipients.map((recipient) => ({ recipient, template, data, reportId: report.id })));
           });
           sent += 1;
         } catch (error) {

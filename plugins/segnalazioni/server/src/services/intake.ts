@@ -2,18 +2,19 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { changeStampAfter } from '../domain/change-stamp';
-import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels';
-import { parseEmailList } from '../domain/emails';
+import { citizenAddress, type Channel, type CitizenAddress } from '../domain/channels';
 import { submissionKey } from '../domain/idempotency-key';
 import { decide, type Actor } from '../domain/lifecycle';
-import { formatDateTime, MAIL_WORDS, type TemplateData } from '../domain/mail-templates';
+import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { formatReference } from '../domain/reference';
 import { changedFields, type EditInput, type SubmissionInput } from '../domain/report-input';
+import { reportMailData, type MailReport } from '../domain/report-mail';
 import { conflict, forbidden } from '../errors';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
-import type { NotificationDraft } from './notifications';
+import { runIntakeEffects, type IntakeOutcome } from './intake-effects';
+import { citizenDrafts, officeDrafts, type NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
@@ -87,6 +88,7 @@ export interface ReportRecord {
   submittedAt: string;
   updatedAt: string;
   dueTakeInChargeAt?: string | null;
+  contactName?: string | null;
   category?: CategoryWithOffice | null;
   office?: OfficeRecord | null;
   photos?: PhotoRecord[];
@@ -106,10 +108,16 @@ const NO_LONGER_EDITABLE =
 const senderId = (sender: Sender, channel: Channel) =>
   sender.citizen ? `user:${sender.citizen.id}` : `${channel}:${sender.contact.address ?? sender.contact.email ?? '-'}`.slice(0, 64);
 
+/** Where the sender hears about the report: their account's mail, their chat or post, the address they gave. */
+const addressOf = ({ citizen, contact }: Sender, channel: Channel) =>
+  citizenAddress({ channel, reporterEmail: citizen?.email, contact: contact?.address, contactEmail: contact?.email, channelRef: contact?.channelRef });
+
 /**
  * Intake: the one way a report comes in (web, WhatsApp, Facebook, the URP desk) and the
- * reporter's later additions while it is still submitted. Each is one transaction: the report, its
- * photos, its history entry and its notifications commit together or not at all.
+ * reporter's later additions while it is still submitted: the intake rows of the lifecycle table.
+ * Each is one transaction: the report, its photos, its history entry and its notifications commit
+ * together or not at all. What is allowed is asked of the domain (`decide`); what the action does
+ * besides writing the report is its row's effects, carried out by their handlers (`intake-effects.ts`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
@@ -125,43 +133,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
   }
 
-  function reportData(
-    report: ReportRecord,
-    category: CategoryWithOffice | null,
-    office: OfficeRecord | null,
-    files: readonly StoredFile[],
-    registered: boolean,
-    locale: Locale,
-  ): TemplateData {
-    const hasPoint = report.latitude != null && report.longitude != null;
+  /** The report's mail data in the reader's language, with the photos this action added (signed links) and the links of the intake's mails. */
+  function mailData(report: MailReport & { documentId: string }, files: readonly StoredFile[], locale: Locale): TemplateData {
     return {
-      reference: report.reference,
-      title: report.title,
-      description: report.description,
-      // The category shown while a report waits for triage.
-      category: category?.name ?? MAIL_WORDS[locale].uncategorised,
-      office: office?.name ?? '',
-      channel: CHANNEL_LABELS[report.channel],
-      submittedAt: formatDateTime(report.submittedAt, locale),
-      dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, locale),
-      address: report.address ?? '',
-      coordinates: hasPoint
-        ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})`
-        : '',
+      ...reportMailData(report, locale),
       photoCount: files.length,
       photoLinks: photoLinks(files),
       adminUrl: adminUrl(report.documentId),
-      myReportUrl: registered ? myReportUrl(report.documentId) : '',
+      // Only a registered citizen has a page of their own reports.
+      myReportUrl: report.reporter ? myReportUrl(report.documentId) : '',
     };
   }
 
-  function officeDrafts(
+  /** The mails the row's effects asked for, each over the report's mail data: the office's first. */
+  /** The mails of a row's effects, each with the report's mail data: the office's in Italian, the citizen's in their language. */
+  function draftsOf(
+    outcome: IntakeOutcome,
+    report: MailReport & { id: number; documentId: string },
+    files: readonly StoredFile[],
     office: OfficeRecord | null,
-    template: 'report-received' | 'report-modified',
-    data: TemplateData,
-    reportId: number,
-  ): NotificationDraft[] {
-    return parseEmailList(office?.emails).map((recipient) => ({ recipient, template, data, reportId }));
+    citizen: CitizenAddress | null,
+    locale: Locale,
+  ) {
+    const { officeMail, citizenMail } = outcome;
+    return [
+      ...(officeMail ? officeDrafts(office?.emails, { ...officeMail, data: { ...mailData(report, files, 'it'), ...officeMail.data } }, report.id) : []),
+      ...(citizenMail ? citizenDrafts(citizen, { ...citizenMail, data: { ...mailData(report, files, locale), ...citizenMail.data } }, report.id, locale) : []),
+    ];
   }
 
   async function createPhotos(reportDocumentId: string, files: readonly StoredFile[], firstPosition: number) {
@@ -187,12 +185,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       code: MOVED_ON,
       status: now?.status ?? null,
     });
-  }
-
-  async function enqueueMore(drafts: readonly NotificationDraft[] | void, onCommit: (run: () => void) => void) {
-    if (!drafts?.length) return;
-    await getService(strapi, 'notifications').enqueue(drafts);
-    onCommit(() => void getService(strapi, 'notifications').kick());
   }
 
   /** Stores photos outside the transaction (image resizing must not hold it) and undoes them if it fails. */
@@ -275,21 +267,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const office = category?.office ?? (await triageOffice());
       const contact = sender.contact;
-      const address = citizenAddress({
-        channel,
-        reporterEmail: sender.citizen?.email,
-        contact: contact?.address,
-        contactEmail: contact?.email,
-        channelRef: contact?.channelRef,
-      });
+      const address = addressOf(sender, channel);
       const prepared = await getService(strapi, 'photos').prepare(files);
 
       return withStoredPhotos(prepared, (stored) =>
-        strapi.db.transaction(async ({ onCommit }) => {
+        strapi.db.transaction(async () => {
           const submittedAt = getService(strapi, 'clock').now();
-          const now = submittedAt.toISOString();
-          const levels = getService(strapi, 'service-levels');
-          const due = levels.dueDates('submit', submittedAt, category, office);
+          // The row's effects, in its order; what they add up to is written with the report.
+          const locale = preferredLocale(sender.citizen);
+          const outcome = await runIntakeEffects(decision.transition.effects, {
+            strapi,
+            citizenLocale: locale,
+            step: { action: 'submit', input },
+            now: submittedAt,
+            category,
+            office,
+          });
           const report = (await strapi.documents(UID.report).create({
             data: {
               reference: formatReference(randomBytes(8)),
@@ -309,9 +302,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               status: decision.to,
               textModeration: 'pending',
               isPublic: false,
-              submittedAt: now,
+              submittedAt: submittedAt.toISOString(),
               submissionKey: key ?? null,
-              dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? null,
+              ...outcome.changes,
             },
           })) as unknown as ReportRecord;
           await createPhotos(report.documentId, stored, 0);
@@ -323,26 +316,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             actorLabel: actorRef?.label,
             fromStatus: null,
             toStatus: decision.to,
-            details: { channel, photos: stored.length, citizenNotice: address?.channel ?? 'none' },
+            details: { channel, photos: stored.length, ...(outcome.citizenMail ? { citizenNotice: address?.channel ?? 'none' } : {}) },
           });
-          const data = reportData(report, category, office, stored, Boolean(sender.citizen), 'it');
-          const opening = levels.nextOpening(submittedAt, office);
-          const locale = preferredLocale(sender.citizen);
-          const receipt: TemplateData = {
-            ...reportData(report, category, office, stored, Boolean(sender.citizen), locale),
-            firstName: sender.citizen ? (sender.citizen.firstName ?? '') : (contact?.name ?? ''),
-            lastName: sender.citizen?.lastName ?? '',
-            handledFrom: opening.getTime() > submittedAt.getTime() ? formatDateTime(opening, locale) : '',
-          };
+          const mailReport = { ...report, category, office, reporter: sender.citizen ?? null };
           const more = (await inTransaction?.(report)) ?? [];
-          await getService(strapi, 'notifications').enqueue([
-            ...officeDrafts(office, 'report-received', data, report.id),
-            ...(address
-              ? [{ channel: address.channel, recipient: address.recipient, template: 'report-receipt' as const, data: receipt, locale, reportId: report.id }]
-              : []),
-            ...more,
-          ]);
-          onCommit(() => void getService(strapi, 'notifications').kick());
+          await getService(strapi, 'notifications').sendAfterCommit([...draftsOf(outcome, mailReport, stored, office, address, locale), ...more]);
           return report;
         }),
       );
@@ -395,10 +373,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (changes.length === 0 && removing.size === 0 && prepared.length === 0) {
         await getService(strapi, 'photos').discard(prepared);
         if (inTransaction) {
-          await strapi.db.transaction(async ({ onCommit }) => {
-            // Nothing changes, but what comes with it (a chat message joining the report) holds only while the report is as read.
+          await strapi.db.transaction(async () => {
+            // Nothing changes, so no edit happens; but what comes with it (a chat message joining the report) holds only while the report is as read.
             await stillAsRead(report, { updatedAt: report.updatedAt });
-            await enqueueMore(await inTransaction(report), onCommit);
+            await getService(strapi, 'notifications').sendAfterCommit((await inTransaction(report)) ?? []);
           });
         }
         return report;
@@ -410,7 +388,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       return withStoredPhotos(prepared, (stored) =>
         strapi.db.transaction(async ({ onCommit }) => {
-          const columns: Record<string, unknown> = { updatedAt: changeStampAfter(report.updatedAt, getService(strapi, 'clock').now()) };
+          const now = getService(strapi, 'clock').now();
+          const removed = photosNow.filter((photo) => removing.has(photo.documentId));
+          // The row's effects, in its order; what they add up to is written with the change.
+          const locale = preferredLocale(sender.citizen);
+          const outcome = await runIntakeEffects(decision.transition.effects, {
+            strapi,
+            citizenLocale: locale,
+            step: { action: 'edit', input, changes, photosRemoved: removed.length, photosAdded: stored.length },
+            now,
+            category,
+            office,
+          });
+          const columns: Record<string, unknown> = { ...outcome.changes, updatedAt: changeStampAfter(report.updatedAt, now) };
           const relations: Record<string, unknown> = {};
           for (const change of changes) {
             if (change.field === 'category') relations.category = category?.id;
@@ -422,16 +412,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (Object.keys(relations).length > 0) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
           const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as ReportRecord;
 
-          const removed = photosNow.filter((photo) => removing.has(photo.documentId));
           for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });
           const nextPosition = Math.max(-1, ...photosNow.map((photo) => photo.position ?? 0)) + 1;
           await createPhotos(documentId, stored, nextPosition);
 
-          const summary = [
-            ...changes.map((change) => `- ${FIELD_LABELS[change.field]}: ${describeValue(change.from)} → ${describeValue(change.to)}`),
-            ...(removed.length ? [`- Foto rimosse: ${removed.length}`] : []),
-            ...(stored.length ? [`- Foto aggiunte: ${stored.length}`] : []),
-          ].join('\n');
           await getService(strapi, 'history').record({
             report: documentId,
             action: 'edit',
@@ -445,31 +429,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               photosAdded: stored.length,
             },
           });
-          const mailData = { ...reportData({ ...report, ...updated }, category, office, stored, Boolean(sender.citizen), 'it'), changes: summary };
+          const mailReport = { ...report, ...updated, category, office, reporter: sender.citizen ?? null };
           const more = (await inTransaction?.(updated)) ?? [];
-          await getService(strapi, 'notifications').enqueue([...officeDrafts(office, 'report-modified', mailData, report.id), ...more]);
-          onCommit(() => {
-            void getService(strapi, 'notifications').kick();
-            void getService(strapi, 'photos').removeFiles(removed.flatMap((photo) => (photo.file ? [photo.file] : [])));
-          });
+          await getService(strapi, 'notifications').sendAfterCommit([
+            ...draftsOf(outcome, mailReport, stored, office, addressOf(sender, channel), locale),
+            ...more,
+          ]);
+          onCommit(() => void getService(strapi, 'photos').removeFiles(removed.flatMap((photo) => (photo.file ? [photo.file] : []))));
           return updated;
         }),
       );
     },
   };
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Titolo',
-  description: 'Descrizione',
-  category: 'Categoria',
-  address: 'Indirizzo',
-  latitude: 'Latitudine',
-  longitude: 'Longitudine',
-};
-
-const describeValue = (value: unknown) => {
-  if (value === null || value === undefined || value === '') return '(vuoto)';
-  const text = String(value);
-  return text.length > 200 ? `"${text.slice(0, 200)}…"` : `"${text}"`;
 };

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { isChannelTextName, renderChannelText, type ChannelTextName } from '../domain/channel-texts';
-import { audienceOf, type MessageChannel } from '../domain/channels';
+import { audienceOf, type CitizenAddress, type MessageChannel } from '../domain/channels';
+import { parseEmailList } from '../domain/emails';
 import { renderMail, isTemplateName, type TemplateData, type TemplateName, type TemplateOverrides } from '../domain/mail-templates';
-import { toLocale, type Locale } from '../domain/messages';
+import { DEFAULT_LOCALE, toLocale, type Locale } from '../domain/messages';
 import { UndeliverableError, afterFailure, type RetryPolicy } from '../domain/outbox';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
@@ -21,6 +22,20 @@ export interface NotificationDraft {
   readonly locale?: Locale;
   readonly reportId?: number;
 }
+
+/** A message before it has a recipient. */
+export interface Message {
+  readonly template: TemplateName | ChannelTextName;
+  readonly data: TemplateData;
+}
+
+/** An office's mail about a report: one notification per address the office lists. */
+export const officeDrafts = (emails: string | null | undefined, message: Message, reportId: number): NotificationDraft[] =>
+  parseEmailList(emails).map((recipient) => ({ recipient, template: message.template, data: message.data, reportId }));
+
+/** The citizen's message about a report, on the report's own channel; none when they left no address. */
+export const citizenDrafts = (address: CitizenAddress | null, message: Message, reportId: number, locale: Locale = DEFAULT_LOCALE): NotificationDraft[] =>
+  address ? [{ channel: address.channel, recipient: address.recipient, template: message.template, data: message.data, locale, reportId }] : [];
 
 export interface DispatcherConfig {
   readonly pollIntervalMs: number;
@@ -55,8 +70,9 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 const isPermanent = (error: unknown) => error instanceof UndeliverableError || (error instanceof GraphApiError && error.permanent);
 
 /**
- * The outbox. `enqueue` writes notifications in the caller's transaction; the dispatcher sends them
- * after commit through Strapi's email plugin or the channel's Graph API, with the same retries. A row is claimed with a conditional update before it
+ * The outbox. `sendAfterCommit` writes notifications in the caller's transaction and wakes the
+ * dispatcher once it commits; the dispatcher sends them through Strapi's email plugin or the
+ * channel's Graph API, with the same retries. A row is claimed with a conditional update before it
  * is sent, so with several Strapi instances on one database each message goes out once.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -125,7 +141,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Writes notifications; inside `strapi.db.transaction` they commit or roll back with the change. */
+    /**
+     * How every change sends its messages: they are written in the caller's transaction (Strapi
+     * nests `strapi.db.transaction` into the one under way), so they commit or roll back with the
+     * change, and the dispatcher is woken right after the commit, not at its next poll. Outside a
+     * transaction they commit on their own.
+     */
+    async sendAfterCommit(drafts: readonly NotificationDraft[]): Promise<void> {
+      if (drafts.length === 0) return;
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await this.enqueue(drafts);
+        onCommit(() => void this.kick());
+      });
+    },
+
+    /** Writes notifications and nothing else: the dispatcher finds them at its next pass. */
     async enqueue(drafts: readonly NotificationDraft[]): Promise<void> {
       for (const draft of drafts) {
         await query().create({

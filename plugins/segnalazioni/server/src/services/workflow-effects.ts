@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ActionsWith, Effect, WorkflowAction, WorkflowEffect } from '../domain/lifecycle';
+import { handlerIn, type ActionsWith, type Effect, type WorkflowAction, type WorkflowEffect } from '../domain/lifecycle';
 import { formatDateTime, MAIL_WORDS, type TemplateData, type TemplateName } from '../domain/mail-templates';
 import type { Locale } from '../domain/messages';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from '../domain/public-place';
@@ -277,15 +277,10 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
   reindex_archive: () => ({ reindex: true }),
 };
 
-function isWorkflowEffect(effect: Effect): effect is WorkflowEffect {
-  return Object.hasOwn(EFFECT_HANDLERS, effect);
-}
-
 /** The handler of an effect of a workflow row, for whichever of the row's actions runs it. */
 export function handlerOf(effect: Effect): EffectHandler<WorkflowEffect> {
-  if (!isWorkflowEffect(effect)) throw new Error(`The workflow has no handler for the effect "${effect}"`);
   // Each handler takes the actions whose rows name its effect; the table gave us one of those.
-  return EFFECT_HANDLERS[effect] as EffectHandler<WorkflowEffect>;
+  return handlerIn('workflow', EFFECT_HANDLERS as Record<WorkflowEffect, EffectHandler<WorkflowEffect>>, effect);
 }
 
 /** Adds what one effect did to what the row's earlier effects did. */

@@ -3,16 +3,16 @@ import { errors } from '@strapi/utils';
 import { canSeeReport, type StaffScope } from '../domain/access';
 import { changeStampAfter } from '../domain/change-stamp';
 import { citizenAddress, type Channel } from '../domain/channels';
-import { parseEmailList } from '../domain/emails';
 import { decide, type ReportStatus, type WorkflowAction } from '../domain/lifecycle';
-import { formatDateTime, type TemplateData } from '../domain/mail-templates';
+import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
+import { reportMailData } from '../domain/report-mail';
 import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
-import type { NotificationDraft } from './notifications';
+import { citizenDrafts, officeDrafts } from './notifications';
 import { addUp, handlerOf, NO_OUTCOME } from './workflow-effects';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
@@ -51,7 +51,9 @@ export interface WorkflowReport {
   address?: string | null;
   latitude?: number | string | null;
   longitude?: number | string | null;
+  submittedAt: string;
   firstAnsweredAt?: string | null;
+  dueTakeInChargeAt?: string | null;
   dueFirstAnswerAt?: string | null;
   dueCloseAt?: string | null;
   updatedAt: string;
@@ -91,23 +93,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return report;
   }
 
-  function baseData(report: WorkflowReport, locale: Locale): TemplateData {
+  /** The report's mail data in the reader's language, with the links of the workflow's mails. */
+  function mailData(report: WorkflowReport, locale: Locale): TemplateData {
     return {
-      reference: report.reference,
-      protocolNumber: report.protocolNumber ?? '',
-      title: report.title,
-      description: report.description,
-      category: report.category?.name ?? '',
-      office: report.office?.name ?? '',
-      address: report.address ?? '',
-      firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
-      lastName: report.reporter?.lastName ?? '',
+      ...reportMailData(report, locale),
       // Only a registered citizen has a page of their own reports.
       myReportUrl: report.reporter ? `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}` : '',
       publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
       adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
-      dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, locale),
-      dueCloseAt: formatDateTime(report.dueCloseAt, locale),
     };
   }
 
@@ -151,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         channelRef: report.channelRef,
       });
       const citizenLocale = preferredLocale(report.reporter);
-      await strapi.db.transaction(async ({ onCommit }) => {
+      await strapi.db.transaction(async () => {
         // The row's effects, in its order: what the action does is what the table says.
         const context = {
           strapi,
@@ -160,9 +153,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           staff,
           actorLabel: staffName(staff),
           now,
-          mailData: baseData(report, 'it'),
+          mailData: mailData(report, 'it'),
           citizenLocale,
-          citizenMailData: baseData(report, citizenLocale),
+          citizenMailData: mailData(report, citizenLocale),
         };
         let outcome = NO_OUTCOME;
         for (const effect of effects) outcome = addUp(outcome, await handlerOf(effect)({ ...context, sofar: outcome }));
@@ -188,19 +181,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           details: outcome.citizenMail ? { ...outcome.details, citizenNotice: citizen?.channel ?? 'none' } : outcome.details,
         });
 
-        const drafts: NotificationDraft[] = [];
+        const { citizenMail, officeMail } = outcome;
         // The citizen hears on the report's own channel: mail, WhatsApp, or under the Facebook post.
-        if (outcome.citizenMail && citizen) {
-          drafts.push({ channel: citizen.channel, recipient: citizen.recipient, ...outcome.citizenMail, locale: citizenLocale, reportId: report.id });
-        }
-        if (outcome.officeMail) {
-          const { office, template, data } = outcome.officeMail;
-          drafts.push(...parseEmailList(office.emails).map((recipient) => ({ recipient, template, data, reportId: report.id })));
-        }
-        await getService(strapi, 'notifications').enqueue(drafts);
+        await getService(strapi, 'notifications').sendAfterCommit([
+          ...(citizenMail ? citizenDrafts(citizen, citizenMail, report.id, citizenLocale) : []),
+          ...(officeMail ? officeDrafts(officeMail.office.emails, officeMail, report.id) : []),
+        ]);
         if (outcome.reindex) await getService(strapi, 'search').sync(report.id);
         await getService(strapi, 'archive-version').bump();
-        onCommit(() => void getService(strapi, 'notifications').kick());
       });
       return load(documentId);
     },
