@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
-import type { StaffScope } from '../domain/access';
+import { staffScope } from '../domain/access';
 import { isWorkflowAction } from '../domain/lifecycle';
 import { parseActionStep } from '../domain/workflow-input';
 import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_DESK_CALL, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS, DEMO_WHATSAPP } from '../seed/demo-content';
@@ -93,8 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           role: role.id,
         })) as Citizen;
 
-      const urp = { staff: admin, scope: { userId: admin.id, officeIds: [], seesEverything: true } as StaffScope };
-      const roads = { staff: officer, scope: { userId: officer.id, officeIds: [office.id], seesEverything: false } as StaffScope };
+      const urp = { staff: admin, scope: staffScope({ userId: admin.id, offices: [], superAdmin: true, allOffices: false }) };
+      const roads = { staff: officer, scope: staffScope({ userId: officer.id, offices: [office], superAdmin: false, allOffices: false }) };
       for (const demo of DEMO_REPORTS) {
         const { staff, scope } = (DEMO_OFFICE.categories as readonly string[]).includes(demo.category) ? roads : urp;
         const files = await Promise.all(demo.photos.map(demoPhoto));

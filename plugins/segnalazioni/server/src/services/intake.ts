@@ -5,7 +5,7 @@ import { changeStampAfter } from '../domain/change-stamp';
 import { CHANNEL_LABELS, citizenAddress, type Channel } from '../domain/channels';
 import { parseEmailList } from '../domain/emails';
 import { submissionKey } from '../domain/idempotency-key';
-import { decide, type Actor } from '../domain/lifecycle';
+import { decide, type Actor, type ReportStatus } from '../domain/lifecycle';
 import { formatDateTime, type TemplateData } from '../domain/mail-templates';
 import { describeRefusal } from '../domain/messages';
 import { formatReference } from '../domain/reference';
@@ -77,7 +77,7 @@ export interface ReportRecord {
   reference: string;
   title: string;
   description: string;
-  status: 'submitted' | 'in_charge' | 'in_progress' | 'closed' | 'rejected';
+  status: ReportStatus;
   channel: Channel;
   address?: string | null;
   latitude?: number | string | null;
