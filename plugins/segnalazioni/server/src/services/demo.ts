@@ -12,7 +12,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { Citizen } from './intake';
 import type { IncomingFile } from './photos';
-import { OFFICER_ROLE_NAME } from './staff';
+import { OFFICER_ROLE_NAME, SUPER_ADMIN_CODE } from './staff';
 import { staffName, type StaffMember } from './workflow';
 
 const SEEDED_KEY = 'demo-seeded';
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
       if (await store.get({ key: SEEDED_KEY })) return;
 
-      const admin = await staffAccount(DEMO_ADMIN, { code: 'strapi-super-admin' });
+      const admin = await staffAccount(DEMO_ADMIN, { code: SUPER_ADMIN_CODE });
       const officer = await staffAccount(DEMO_OFFICER, { name: OFFICER_ROLE_NAME });
       const office = await strapi.db
         .query(UID.office)

@@ -3,7 +3,8 @@ import { officeFilter, staffScope, type StaffScope } from '../domain/access';
 import { PLUGIN_ID, UID } from '../uids';
 
 const ROLE_KEY = 'officer-role';
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
+/** Strapi's own super admin role. */
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 const EDITOR_CODE = 'strapi-editor';
 
 /** The back office's permissions, shown in Settings → Roles under "Segnalazioni". */
