@@ -1,5 +1,6 @@
 import { ACTION_LABELS, STATUS_LABELS } from '../../plugins/segnalazioni/server/src/domain/messages';
 import type { ReportStatus } from '../../plugins/segnalazioni/server/src/domain/lifecycle';
+import { isOneOf, REPLY_KINDS, type ReplyKind } from '../../plugins/segnalazioni/server/src/domain/report-states';
 import { CALENDAR_TIME_ZONE } from '../../plugins/segnalazioni/server/src/domain/working-calendar';
 import { locale, t, type Locale, type MessageKey } from './i18n';
 
@@ -28,14 +29,14 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** A step of a report's history, as a heading: "Presa in carico". */
 export const actionLabel = (action: string) => capitalised((ACTION_LABELS[locale()] as Readonly<Record<string, string>>)[action] ?? action);
 
-const REPLY_KINDS: Readonly<Record<string, MessageKey>> = {
+const REPLY_KIND_LABELS: Readonly<Record<ReplyKind, MessageKey>> = {
   feasibility: 'reply.feasibility',
   progress: 'reply.progress',
   final: 'reply.final',
   rejection: 'reply.rejection',
 };
 
-export const replyKindLabel = (kind: string) => t(REPLY_KINDS[kind] ?? 'reply.other');
+export const replyKindLabel = (kind: string) => t(isOneOf(REPLY_KINDS, kind) ? REPLY_KIND_LABELS[kind] : 'reply.other');
 
 /** Bootstrap Italia's colours for a status badge, each with AA contrast on white text. */
 const STATUS_BADGES: Readonly<Record<ReportStatus, string>> = {

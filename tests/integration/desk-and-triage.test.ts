@@ -5,6 +5,8 @@ import { createOffice, createStaff, type TestStaff } from '../helpers/staff';
 type Mail = { to: string[]; subject: string; text: string };
 const REPORT = 'plugin::segnalazioni.report';
 const NOTIFICATION = 'plugin::segnalazioni.notification';
+const OFFICE = 'plugin::segnalazioni.office';
+const CONTENT_MANAGER = `/content-manager/collection-types/${REPORT}`;
 
 describe('URP desk and triage', () => {
   let app: TestApp;
@@ -144,6 +146,50 @@ describe('URP desk and triage', () => {
     expect(taken.body.data.history[2]).toMatchObject({ action: 'take_in_charge', details: expect.objectContaining({ citizenNotice: 'none' }) });
     const rows = await app.strapi.db.query(NOTIFICATION).findMany({ where: { report: { documentId: id } } });
     expect(rows.map((row: { template: string }) => row.template).sort()).toEqual(['report-assigned', 'report-received']);
+  });
+
+  it('the panel, the Content Manager and the staff statistics agree on who sees what: an officer, a triage-office officer, URP', async () => {
+    await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [], ['dissesto-stradale']);
+    const road = (await fileAtDesk(urp, { ...phoneCall, title: 'Buca in via Roma', category: 'dissesto-stradale' }).expect(201)).body.data;
+    const waiting = (await fileAtDesk(urp, { ...phoneCall, title: 'Chiamata ancora da smistare' }).expect(201)).body.data;
+    expect([road.office.name, waiting.office.name]).toEqual(['Ufficio Strade', 'URP - Ufficio Relazioni con il Pubblico']);
+    // An officer of the triage office (the "Ufficio" role, no URP permission) is URP; an officer of no office sees nothing.
+    const triageOfficer = await createStaff(app, 'elena.smistamento@comune.test', { name: 'Ufficio' });
+    await app.strapi.db.query(OFFICE).update({ where: { triage: true }, data: { officers: [triageOfficer.id] } });
+    const nobody = await createStaff(app, 'franco.nessuno@comune.test', { name: 'Ufficio' });
+
+    const ids = (rows: { documentId: string }[]) => rows.map((row) => row.documentId).sort();
+    const every = ids(await app.strapi.db.query(REPORT).findMany({ select: ['documentId'] }));
+    const ofAmbiente = ids(await app.strapi.db.query(REPORT).findMany({ where: { office: { name: 'Ufficio Ambiente' } }, select: ['documentId'] }));
+    expect(every).toHaveLength(4);
+    expect(ofAmbiente).toHaveLength(2);
+    const cases: [string, TestStaff, string[]][] = [
+      ['URP', urp, every],
+      ['triage office', triageOfficer, every],
+      ['officer', ambiente, ofAmbiente],
+      ['no office', nobody, []],
+    ];
+    for (const [who, member, expected] of cases) {
+      const panel = ids((await as(member).get('/segnalazioni/reports?pageSize=100').expect(200)).body.data);
+      const contentManager = ids((await as(member).get(`${CONTENT_MANAGER}?page=1&pageSize=100`).expect(200)).body.results);
+      const statistics = (await as(member).get('/segnalazioni/statistics').expect(200)).body.data.total;
+      expect({ who, panel, contentManager, statistics }).toEqual({ who, panel: expected, contentManager: expected, statistics: expected.length });
+    }
+
+    // One report of another office: both ways open for the triage office, both closed for an officer.
+    await as(triageOfficer).get(`/segnalazioni/reports/${road.documentId}`).expect(200);
+    await as(triageOfficer).get(`${CONTENT_MANAGER}/${road.documentId}`).expect(200);
+    await as(ambiente).get(`/segnalazioni/reports/${road.documentId}`).expect(403);
+    await as(ambiente).get(`${CONTENT_MANAGER}/${road.documentId}`).expect(403);
+
+    // URP's powers come with it: the desk, triage, reassigning across offices as URP.
+    expect((await as(triageOfficer).get('/segnalazioni/options').expect(200)).body.data).toMatchObject({ desk: true, triage: true });
+    expect((await as(ambiente).get('/segnalazioni/options').expect(200)).body.data).toMatchObject({ desk: false, triage: false });
+    const triaged = await as(triageOfficer)
+      .post(`/segnalazioni/reports/${waiting.documentId}/actions/reassign`)
+      .send({ category: 'dissesto-stradale' })
+      .expect(200);
+    expect(triaged.body.data.history.at(-1)).toMatchObject({ action: 'reassign', actorType: 'urp', actor: 'elena smistamento' });
   });
 
   it('a channel without its settings is off: its webhook does not exist', async () => {

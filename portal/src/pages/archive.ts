@@ -1,4 +1,4 @@
-import { REPORT_STATUSES } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
+import { PUBLIC_STATUSES } from '../../../plugins/segnalazioni/server/src/domain/report-states';
 import { api, ApiError, type Page, type PublicCategory, type PublicReport } from '../api';
 import { alertBox, pageLayout } from '../components/layout';
 import { inputField, selectField } from '../components/forms';
@@ -112,10 +112,7 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
     name: 'stato',
     label: t('field.status'),
     value: filters.stato,
-    choices: [
-      { value: '', label: t('archive.allStatuses') },
-      ...REPORT_STATUSES.filter((s) => s !== 'submitted').map((s) => ({ value: s, label: statusLabel(s) })),
-    ],
+    choices: [{ value: '', label: t('archive.allStatuses') }, ...PUBLIC_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))],
   });
   const from = inputField({ name: 'dal', label: t('archive.from'), type: 'date', value: filters.dal });
   const to = inputField({ name: 'al', label: t('archive.to'), type: 'date', value: filters.al });

@@ -3,25 +3,26 @@ import { photoGallery, replyStep, reportPageLayout, timeline, type TimelineStep 
 import { h } from '../dom';
 import { actionLabel, statusLabel } from '../format';
 import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
+import type { ModerationState } from '../../../plugins/segnalazioni/server/src/domain/report-states';
 import { BASE, type PageRenderer } from '../router';
 import { currentSession } from '../session';
 import { keyFacts, MY_REPORTS } from './my-reports';
 import { t, tParts, type MessageKey } from '../i18n';
 
-const TEXT_MODERATION: Readonly<Record<string, MessageKey>> = {
+const TEXT_MODERATION: Readonly<Record<ModerationState, MessageKey>> = {
   pending: 'moderation.pending',
   approved: 'moderation.textApproved',
   rejected: 'moderation.rejected',
 };
 
-const PHOTO_MODERATION: Readonly<Record<string, MessageKey>> = {
+const PHOTO_MODERATION: Readonly<Record<ModerationState, MessageKey>> = {
   pending: 'moderation.pending',
   approved: 'moderation.photoApproved',
   rejected: 'moderation.rejected',
 };
 
-const moderationNote = (labels: Readonly<Record<string, MessageKey>>, state: string, reason: string | null) =>
-  `${state in labels ? t(labels[state]) : state}${reason ? `: ${reason}` : ''}`;
+const moderationNote = (labels: Readonly<Record<ModerationState, MessageKey>>, state: ModerationState, reason: string | null) =>
+  `${t(labels[state])}${reason ? `: ${reason}` : ''}`;
 
 /** Every step: the history's, and the office's replies, private ones marked as such. */
 function steps(report: OwnReport): TimelineStep[] {

@@ -1,6 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { Action, ReportStatus } from '../../server/src/domain/lifecycle';
+import type { ModerationState, ReplyKind } from '../../server/src/domain/report-states';
 
 export type { Action, ReportStatus };
 
@@ -10,7 +11,7 @@ export interface ReportSummary {
   protocolNumber: string | null;
   title: string;
   status: ReportStatus;
-  textModeration: 'pending' | 'approved' | 'rejected';
+  textModeration: ModerationState;
   published: boolean;
   channel: string;
   category: { documentId: string; name: string } | null;
@@ -23,7 +24,7 @@ export interface ReportSummary {
 
 export interface ReportPhoto {
   documentId: string;
-  moderation: 'pending' | 'approved' | 'rejected';
+  moderation: ModerationState;
   moderationReason: string | null;
   url: string;
   thumbnailUrl: string;
@@ -52,7 +53,7 @@ export interface ReportDetail extends ReportSummary {
   deadlines: { takeInCharge: string | null; firstAnswer: string | null; close: string | null };
   allowedActions: Action[];
   photos: ReportPhoto[];
-  replies: { documentId: string; kind: string; body: string; public: boolean; createdAt: string; author: string | null }[];
+  replies: { documentId: string; kind: ReplyKind; body: string; public: boolean; createdAt: string; author: string | null }[];
   history: {
     action: string;
     actor: string | null;
@@ -74,9 +75,11 @@ export interface QueueResponse {
 export interface Options {
   categories: { documentId: string; name: string; slug: string; active: boolean }[];
   offices: { documentId: string; name: string; triage: boolean }[];
-  /** Whether this officer works at the URP desk (files reports for citizens, triages). */
+  /** Whether this member of staff may file reports for citizens at the URP desk. */
   desk: boolean;
-  replyTemplates: { documentId: string; name: string; kind: string; body: string; category: string | null }[];
+  /** Whether this member of staff triages (the queue of reports with no category yet). */
+  triage: boolean;
+  replyTemplates: { documentId: string; name: string; kind: ReplyKind; body: string; category: string | null }[];
 }
 
 interface ApiError {

@@ -64,7 +64,7 @@ export const QueuePage = () => {
                 {statusLabel(each)} {counts ? `(${counts[each]})` : ''}
               </Tabs.Trigger>
             ))}
-            {options.data?.data.desk && (
+            {options.data?.data.triage && (
               <Tabs.Trigger value={TRIAGE}>
                 {t('queue.triage', 'Da smistare')} {queue.data ? `(${queue.data.meta.triage})` : ''}
               </Tabs.Trigger>

@@ -2,11 +2,15 @@ import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Texta
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/domain/report-states';
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { useT } from '../useT';
+
+/** The Italian words of a reply's kind, before its translation loads (translations/ has both languages). */
+const REPLY_KIND_DEFAULTS: Record<InterimReplyKind, string> = { feasibility: 'Fattibilità', progress: 'Aggiornamento' };
 
 const MapLink = ({ latitude, longitude }: { latitude: number; longitude: number }) => (
   <a
@@ -41,7 +45,7 @@ export const ReportPage = () => {
   const [position, setPosition] = React.useState<PositionChoice>('rounded');
   const [textReason, setTextReason] = React.useState('');
   const [message, setMessage] = React.useState('');
-  const [replyKind, setReplyKind] = React.useState<'feasibility' | 'progress'>('feasibility');
+  const [replyKind, setReplyKind] = React.useState<InterimReplyKind>('feasibility');
   const [replyPublic, setReplyPublic] = React.useState(true);
   const [office, setOffice] = React.useState('');
   const [category, setCategory] = React.useState('');
@@ -64,7 +68,7 @@ export const ReportPage = () => {
     const template = templates.find((each) => each.documentId === documentId);
     if (!template) return;
     setMessage(template.body);
-    if (template.kind === 'feasibility' || template.kind === 'progress') setReplyKind(template.kind);
+    if (isOneOf(INTERIM_REPLY_KINDS, template.kind)) setReplyKind(template.kind);
   };
   const run = async (action: Action, body: Record<string, unknown> = {}, done?: () => void) => {
     setBusy(true);
@@ -310,10 +314,13 @@ export const ReportPage = () => {
                 <SingleSelect
                   aria-label={t('report.replyKind', 'Tipo di risposta')}
                   value={replyKind}
-                  onChange={(value: string | number) => setReplyKind(value as 'feasibility' | 'progress')}
+                  onChange={(value: string | number) => isOneOf(INTERIM_REPLY_KINDS, value) && setReplyKind(value)}
                 >
-                  <SingleSelectOption value="feasibility">{t('reply.feasibility', 'Fattibilità')}</SingleSelectOption>
-                  <SingleSelectOption value="progress">{t('reply.progress', 'Aggiornamento')}</SingleSelectOption>
+                  {INTERIM_REPLY_KINDS.map((kind) => (
+                    <SingleSelectOption key={kind} value={kind}>
+                      {t(`reply.${kind}`, REPLY_KIND_DEFAULTS[kind])}
+                    </SingleSelectOption>
+                  ))}
                 </SingleSelect>
               )}
               <Field.Root name="public">

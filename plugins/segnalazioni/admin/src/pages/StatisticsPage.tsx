@@ -1,5 +1,6 @@
 import { Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import { OPEN_STATUSES } from '../../../server/src/domain/report-states';
 import type { Aggregate, Statistics } from '../../../server/src/domain/statistics';
 import { useResource } from '../api';
 import { useT } from '../useT';
@@ -132,7 +133,7 @@ export const StatisticsPage = () => {
                     <Typography>{row.total}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{row.byStatus.submitted + row.byStatus.in_charge + row.byStatus.in_progress}</Typography>
+                    <Typography>{OPEN_STATUSES.reduce((open, status) => open + row.byStatus[status], 0)}</Typography>
                   </Td>
                   <Td>
                     <Typography>{hours(row.medianHours.takeInCharge)}</Typography>

@@ -3,7 +3,11 @@ import { ACTIONS, ACTORS, REPORT_STATUSES } from '../domain/lifecycle';
 import channelMessage from './channel-message/schema.json';
 import channelThread from './channel-thread/schema.json';
 import historyEntry from './history-entry/schema.json';
+import { MODERATION_STATES, REPLY_KINDS } from '../domain/report-states';
 import notification from './notification/schema.json';
+import photo from './photo/schema.json';
+import reply from './reply/schema.json';
+import replyTemplate from './reply-template/schema.json';
 import report from './report/schema.json';
 
 // Schemas are static JSON for Strapi; the domain owns the vocabulary. They must not drift apart.
@@ -17,6 +21,16 @@ describe('content-type schemas follow the domain', () => {
     expect(historyEntry.attributes.actorType.enum).toEqual([...ACTORS, 'system']);
     expect(historyEntry.attributes.fromStatus.enum).toEqual([...REPORT_STATUSES]);
     expect(historyEntry.attributes.toStatus.enum).toEqual([...REPORT_STATUSES]);
+  });
+
+  it('moderation states of the text and of each photo', () => {
+    expect(report.attributes.textModeration.enum).toEqual([...MODERATION_STATES]);
+    expect(photo.attributes.moderation.enum).toEqual([...MODERATION_STATES]);
+  });
+
+  it('reply kinds, of replies and of their templates', () => {
+    expect(reply.attributes.kind.enum).toEqual([...REPLY_KINDS]);
+    expect(replyTemplate.attributes.kind.enum).toEqual([...REPLY_KINDS]);
   });
 
   it('channels', () => {

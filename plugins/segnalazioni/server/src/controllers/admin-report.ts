@@ -1,29 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { canSeeReport } from '../domain/access';
+import { canSeeReport, mayFileAtDesk, mayTriage, staffActor } from '../domain/access';
 import { isWorkflowAction } from '../domain/lifecycle';
 import { parseBoundingBox, parseDeskSubmission } from '../domain/report-input';
 import { parseStaffQuery } from '../domain/staff-query';
 import { parseActionStep } from '../domain/workflow-input';
 import { forbidden } from '../errors';
 import { getService } from '../services/get-service';
-import { STAFF_ACTIONS } from '../services/staff';
-import { staffName, type StaffMember } from '../services/workflow';
+import { staffName } from '../services/workflow';
 import { PLUGIN_ID } from '../uids';
 import { reportIdOf } from './report-id';
 import { orThrow, withReportRequest } from './report-request';
-
-interface AdminState {
-  user: StaffMember & { roles?: { code: string }[] };
-  userAbility: { can: (action: string) => boolean };
-}
+import { staffOf, staffScopeOf } from './staff-request';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const scopeOf = (ctx: Context) => {
-    const { user, userAbility } = ctx.state as AdminState;
-    return getService(strapi, 'staff').scopeOf(user, userAbility.can(STAFF_ACTIONS.all));
-  };
+  const scopeOf = (ctx: Context) => staffScopeOf(strapi, ctx);
 
   return {
     async list(ctx: Context) {
@@ -45,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const step = orThrow(parseActionStep(action, ctx.request.body));
       const scope = await scopeOf(ctx);
-      const report = await getService(strapi, 'workflow').perform({ staff: (ctx.state as AdminState).user, scope, documentId, step });
+      const report = await getService(strapi, 'workflow').perform({ staff: staffOf(ctx), scope, documentId, step });
       // Reassigned to an office that is not theirs: the officer no longer sees it.
       ctx.body = canSeeReport(scope, report.office?.id)
         ? { data: await getService(strapi, 'staff-reports').findOne(scope, documentId) }
@@ -58,8 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async fileAtDesk(ctx: Context) {
       const scope = await scopeOf(ctx);
-      if (!scope.seesEverything) throw forbidden("Solo l'URP registra le segnalazioni allo sportello.");
-      const staff = (ctx.state as AdminState).user;
+      if (!mayFileAtDesk(scope)) throw forbidden("Solo l'URP registra le segnalazioni allo sportello.");
+      const staff = staffOf(ctx);
       const territory = parseBoundingBox(strapi.config.get(`plugin::${PLUGIN_ID}.territory`) as string | undefined);
       const report = await withReportRequest(ctx, (data, photos) => {
         const { contactName, contactPhone, contactEmail, ...input } = orThrow(parseDeskSubmission(data, territory));
@@ -68,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           input,
           files: photos,
           channel: 'desk',
-          actor: 'desk',
+          actor: staffActor(scope, 'submit'),
           actorRef: { id: `admin:${staff.id}`, label: staffName(staff) },
         });
       });
@@ -79,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async options(ctx: Context) {
       const [options, scope] = await Promise.all([getService(strapi, 'staff-reports').options(), scopeOf(ctx)]);
       // The desk and triage are URP's: the panel shows them to those who may use them.
-      ctx.body = { data: { ...options, desk: scope.seesEverything } };
+      ctx.body = { data: { ...options, desk: mayFileAtDesk(scope), triage: mayTriage(scope) } };
     },
   };
 };

@@ -3,8 +3,8 @@ import type { Context } from 'koa';
 import { MIN_CELL_REPORTS } from '../domain/statistics';
 import { parseStatisticsQuery } from '../domain/statistics-query';
 import { getService } from '../services/get-service';
-import { STAFF_ACTIONS } from '../services/staff';
 import { orThrow } from './report-request';
+import { staffScopeOf } from './staff-request';
 
 /**
  * Aggregates for the institutional site (public: only day × category cells of at least
@@ -19,8 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async staff(ctx: Context) {
-    const { user, userAbility } = ctx.state as { user: { id: number; roles?: { code: string }[] }; userAbility: { can: (a: string) => boolean } };
-    const scope = await getService(strapi, 'staff').scopeOf(user, userAbility.can(STAFF_ACTIONS.all));
+    const scope = await staffScopeOf(strapi, ctx);
     ctx.body = { data: await getService(strapi, 'statistics').compute(orThrow(parseStatisticsQuery(ctx.query)), scope) };
   },
 });

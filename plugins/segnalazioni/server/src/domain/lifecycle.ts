@@ -4,8 +4,9 @@
  * Content Manager all ask `decide()`; none of them re-states these rules.
  */
 
-export const REPORT_STATUSES = ['submitted', 'in_charge', 'in_progress', 'closed', 'rejected'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { IN_OFFICE_STATUSES, PUBLIC_STATUSES, REPORT_STATUSES, type ModerationState, type ReportStatus } from './report-states';
+
+export { REPORT_STATUSES, type ReportStatus } from './report-states';
 
 export const ACTIONS = [
   'submit',
@@ -82,9 +83,10 @@ export interface Transition {
   readonly runBy: RunBy;
 }
 
-const NOT_REJECTED: readonly ReportStatus[] = ['submitted', 'in_charge', 'in_progress', 'closed'];
-const PUBLISHABLE: readonly ReportStatus[] = ['in_charge', 'in_progress', 'closed'];
-const OPEN_IN_OFFICE: readonly ReportStatus[] = ['in_charge', 'in_progress'];
+const NOT_REJECTED: readonly ReportStatus[] = REPORT_STATUSES.filter((status) => status !== 'rejected');
+/** Publish and unpublish act on the statuses a public report can have. */
+const PUBLISHABLE: readonly ReportStatus[] = PUBLIC_STATUSES;
+const OPEN_IN_OFFICE: readonly ReportStatus[] = IN_OFFICE_STATUSES;
 
 /** The lifecycle table of docs/design.md, row by row; kept literal so the types below can read it. */
 const ROWS = [
@@ -248,7 +250,7 @@ function isKeyOf<K extends string>(map: Readonly<Record<K, unknown>>, key: strin
 /** The facts `decide()` looks at. */
 export interface ReportFacts {
   readonly status: ReportStatus | null;
-  readonly textModeration?: 'pending' | 'approved' | 'rejected';
+  readonly textModeration?: ModerationState;
   readonly isPublic?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { ReportStatus } from './lifecycle';
+import type { ModerationState, ReplyKind, ReportStatus } from './report-states';
 
 /** A report row as the database returns it: the columns every view of a report starts from. */
 export interface ReportRecord {
@@ -9,7 +9,7 @@ export interface ReportRecord {
   readonly description: string;
   readonly publicTitle?: string | null;
   readonly publicText?: string | null;
-  readonly textModeration: 'pending' | 'approved' | 'rejected';
+  readonly textModeration: ModerationState;
   readonly textModerationReason?: string | null;
   readonly status: ReportStatus;
   readonly isPublic: boolean;
@@ -36,7 +36,7 @@ export interface ReportRecord {
 
 export interface ReplyRecord {
   readonly documentId: string;
-  readonly kind: string;
+  readonly kind: ReplyKind;
   readonly body: string;
   readonly isPublic: boolean;
   readonly createdAt: string;

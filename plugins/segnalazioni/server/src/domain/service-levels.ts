@@ -1,4 +1,4 @@
-import type { ReportStatus } from './lifecycle';
+import { IN_OFFICE_STATUSES, isInOffice, type ReportStatus } from './report-states';
 import { dueAfterWorkingDays, type WorkingCalendar } from './working-calendar';
 
 /**
@@ -54,10 +54,10 @@ export function deadlinesOf(report: Pick<DeadlineFacts, 'dueTakeInChargeAt' | 'd
 /** The deadline the report is running against now, if any: which step, and when. */
 export function currentDeadline(report: DeadlineFacts): { step: 'take_in_charge' | 'first_answer' | 'close'; due: string } | null {
   if (report.status === 'submitted' && report.dueTakeInChargeAt) return { step: 'take_in_charge', due: report.dueTakeInChargeAt };
-  if ((report.status === 'in_charge' || report.status === 'in_progress') && !report.firstAnsweredAt && report.dueFirstAnswerAt) {
+  if (isInOffice(report.status) && !report.firstAnsweredAt && report.dueFirstAnswerAt) {
     return { step: 'first_answer', due: report.dueFirstAnswerAt };
   }
-  if ((report.status === 'in_charge' || report.status === 'in_progress') && report.dueCloseAt) return { step: 'close', due: report.dueCloseAt };
+  if (isInOffice(report.status) && report.dueCloseAt) return { step: 'close', due: report.dueCloseAt };
   return null;
 }
 
@@ -68,7 +68,7 @@ export function isOverdue(report: DeadlineFacts, now: Date): boolean {
 
 /** A query filter for the reports that are overdue at `now` (the same rule as `isOverdue`). */
 export function overdueWhere(now: Date) {
-  const open = { status: { $in: ['in_charge', 'in_progress'] } };
+  const open = { status: { $in: [...IN_OFFICE_STATUSES] } };
   return {
     $or: [
       { status: 'submitted', dueTakeInChargeAt: { $lt: now } },

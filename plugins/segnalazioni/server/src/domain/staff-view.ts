@@ -1,6 +1,7 @@
-import { allowedActions } from './lifecycle';
+import { STAFF_ACTORS, staffAllowedActions, type StaffScope } from './access';
 import { currentDeadline, deadlinesOf, isOverdue } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
+import type { ModerationState } from './report-states';
 
 /** What the officers' panel shows of a report: everything, including the citizen's identity. */
 export interface StaffReportRecord extends ReportRecord {
@@ -12,11 +13,11 @@ export interface StaffReportRecord extends ReportRecord {
 }
 
 /** History entries made by staff carry their name; a citizen's or a channel's do not. */
-const STAFF_ACTORS = new Set(['officer', 'urp', 'desk']);
+const NAMED_ACTORS: ReadonlySet<string> = new Set(STAFF_ACTORS);
 
 export interface StaffPhoto {
   readonly documentId: string;
-  readonly moderation: string;
+  readonly moderation: ModerationState;
   readonly moderationReason?: string | null;
   readonly url: string;
   readonly thumbnailUrl: string;
@@ -54,6 +55,7 @@ export interface UndeliveredNotice {
 
 export function toStaffReport(
   report: StaffReportRecord,
+  scope: StaffScope,
   photos: readonly StaffPhoto[],
   now: Date = new Date(),
   undelivered: readonly UndeliveredNotice[] = [],
@@ -79,7 +81,7 @@ export function toStaffReport(
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
     deadlines: deadlinesOf(report),
-    allowedActions: allowedActions(report, 'officer'),
+    allowedActions: staffAllowedActions(scope, report),
     photos,
     replies: [...(report.replies ?? [])].sort(byTime('createdAt')).map((reply) => ({
       documentId: reply.documentId,
@@ -91,7 +93,7 @@ export function toStaffReport(
     })),
     history: [...(report.history ?? [])].sort(byTime('occurredAt')).map((entry) => ({
       action: entry.action,
-      actor: STAFF_ACTORS.has(entry.actorType) ? (entry.actorLabel ?? null) : null,
+      actor: NAMED_ACTORS.has(entry.actorType) ? (entry.actorLabel ?? null) : null,
       actorType: entry.actorType,
       fromStatus: entry.fromStatus ?? null,
       toStatus: entry.toStatus ?? null,

@@ -1,6 +1,7 @@
 import { allowedActions } from './lifecycle';
 import { currentDeadline, deadlinesOf } from './service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from './report-record';
+import type { ModerationState } from './report-states';
 
 /**
  * What the public may see. Every public API (REST, GraphQL, the portal) goes through these
@@ -48,7 +49,7 @@ export interface OwnReportRecord extends ReportRecord {
 /** A photo as its reporter sees it: every one, with its moderation, through signed links. */
 export interface OwnPhoto extends PublicPhoto {
   readonly documentId: string;
-  readonly moderation: string;
+  readonly moderation: ModerationState;
   readonly moderationReason?: string | null;
 }
 
@@ -130,7 +131,7 @@ export interface PublicPhoto {
 }
 
 /** A photo is public once approved, and only while its report is published. */
-export function isPhotoPublic(photo: { readonly moderation: string }, report: { readonly isPublic?: boolean | null } | null | undefined): boolean {
+export function isPhotoPublic(photo: { readonly moderation: ModerationState }, report: { readonly isPublic?: boolean | null } | null | undefined): boolean {
   return photo.moderation === 'approved' && report?.isPublic === true;
 }
 

@@ -3,6 +3,7 @@ import type { Action } from './lifecycle';
 import { documentIdField } from './ids';
 import { textField, visibleLength } from './plain-text';
 import { POSITION_CHOICES } from './public-place';
+import { INTERIM_REPLY_KINDS } from './report-states';
 import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH, type InputError, type Parsed } from './report-input';
 
 /**
@@ -64,7 +65,7 @@ export const ACTION_INPUT = {
   publish: empty,
   unpublish: empty,
   reply: z.strictObject({
-    kind: z.enum(['feasibility', 'progress'], { error: 'Tipo di risposta: "feasibility" (fattibilità) oppure "progress" (aggiornamento).' }),
+    kind: z.enum(INTERIM_REPLY_KINDS, { error: 'Tipo di risposta: "feasibility" (fattibilità) oppure "progress" (aggiornamento).' }),
     body: body('Risposta'),
     public: z.boolean({ error: 'Pubblica: vero o falso.' }),
   }),

@@ -9,6 +9,7 @@ import {
   type PublicReport,
   type PublishedReportRecord,
 } from '../domain/visibility';
+import type { ModerationState } from '../domain/report-states';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
 import { archiveRows, type ArchiveFilters } from './archive-rows';
@@ -26,7 +27,7 @@ export interface ArchivePage {
   pagination: { page: number; pageSize: number; pageCount: number; total: number };
 }
 
-type Row = PublishedReportRecord & { photos?: { position: number; moderation: string; file?: StoredFile | null }[] };
+type Row = PublishedReportRecord & { photos?: { position: number; moderation: ModerationState; file?: StoredFile | null }[] };
 
 const publicPhotos = (photos: Row['photos'] = []): PublicPhoto[] =>
   [...photos]

@@ -3,10 +3,11 @@ import { toOwnReport, type OwnPhoto, type OwnReport, type OwnReportRecord } from
 import { UID } from '../uids';
 import { getService } from './get-service';
 import type { StoredFile } from './photos';
+import type { ModerationState } from '../domain/report-states';
 
 interface PhotoWithFile {
   documentId: string;
-  moderation: string;
+  moderation: ModerationState;
   moderationReason?: string | null;
   position: number;
   file?: StoredFile | null;

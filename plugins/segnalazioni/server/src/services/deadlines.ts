@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { parseEmailList } from '../domain/emails';
 import { formatDateTime } from '../domain/mail-templates';
+import { OPEN_STATUSES } from '../domain/report-states';
 import { alertDue, type DeadlineFacts } from '../domain/service-levels';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
@@ -23,7 +24,6 @@ interface OpenReport extends DeadlineFacts {
 }
 
 const STEP_LABELS = { take_in_charge: 'presa in carico', first_answer: 'prima risposta', close: 'chiusura' } as const;
-const OPEN = ['submitted', 'in_charge', 'in_progress'];
 /** Open reports read per statement. */
 const PAGE_SIZE = 500;
 
@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = (await strapi.db.query(UID.report).findMany({
         where: {
           id: { $gt: after },
-          status: { $in: OPEN },
+          status: { $in: [...OPEN_STATUSES] },
           $or: [{ dueTakeInChargeAt: { $lte: horizon } }, { dueFirstAnswerAt: { $lte: horizon } }, { dueCloseAt: { $lte: horizon } }],
         },
         populate: { category: { select: ['name'] }, office: { select: ['name', 'emails'] } },

@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
-import type { StaffScope } from '../domain/access';
+import { staffScope } from '../domain/access';
 import { isWorkflowAction } from '../domain/lifecycle';
 import { parseActionStep } from '../domain/workflow-input';
 import { DEMO_ADMIN, DEMO_CITIZEN, DEMO_DESK_CALL, DEMO_OFFICE, DEMO_OFFICER, DEMO_REPORTS, DEMO_WHATSAPP } from '../seed/demo-content';
@@ -12,7 +12,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { Citizen } from './intake';
 import type { IncomingFile } from './photos';
-import { OFFICER_ROLE_NAME } from './staff';
+import { OFFICER_ROLE_NAME, SUPER_ADMIN_CODE } from './staff';
 import { staffName, type StaffMember } from './workflow';
 
 const SEEDED_KEY = 'demo-seeded';
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
       if (await store.get({ key: SEEDED_KEY })) return;
 
-      const admin = await staffAccount(DEMO_ADMIN, { code: 'strapi-super-admin' });
+      const admin = await staffAccount(DEMO_ADMIN, { code: SUPER_ADMIN_CODE });
       const officer = await staffAccount(DEMO_OFFICER, { name: OFFICER_ROLE_NAME });
       const office = await strapi.db
         .query(UID.office)
@@ -93,8 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           role: role.id,
         })) as Citizen;
 
-      const urp = { staff: admin, scope: { userId: admin.id, officeIds: [], seesEverything: true } as StaffScope };
-      const roads = { staff: officer, scope: { userId: officer.id, officeIds: [office.id], seesEverything: false } as StaffScope };
+      const urp = { staff: admin, scope: staffScope({ userId: admin.id, offices: [], superAdmin: true, allOffices: false }) };
+      const roads = { staff: officer, scope: staffScope({ userId: officer.id, offices: [office], superAdmin: false, allOffices: false }) };
       for (const demo of DEMO_REPORTS) {
         const { staff, scope } = (DEMO_OFFICE.categories as readonly string[]).includes(demo.category) ? roads : urp;
         const files = await Promise.all(demo.photos.map(demoPhoto));

@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { changeStampAfter } from '../domain/change-stamp';
 import { citizenAddress, type Channel, type CitizenAddress } from '../domain/channels';
 import { submissionKey } from '../domain/idempotency-key';
-import { decide, type Actor } from '../domain/lifecycle';
+import { decide, type Actor, type ReportStatus } from '../domain/lifecycle';
 import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { formatReference } from '../domain/reference';
@@ -80,7 +80,7 @@ export interface ReportRecord {
   reference: string;
   title: string;
   description: string;
-  status: 'submitted' | 'in_charge' | 'in_progress' | 'closed' | 'rejected';
+  status: ReportStatus;
   channel: Channel;
   address?: string | null;
   latitude?: number | string | null;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, officeFilter, type StaffScope } from '../domain/access';
 import { REPORT_STATUSES, type ReportStatus } from '../domain/lifecycle';
+import type { ModerationState } from '../domain/report-states';
 import { overdueWhere } from '../domain/service-levels';
 import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord, type UndeliveredNotice } from '../domain/staff-view';
 import { UID } from '../uids';
@@ -51,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const photosOf = (
-    photos: { documentId: string; moderation: string; moderationReason?: string | null; position: number; file?: StoredFile | null }[] = [],
+    photos: { documentId: string; moderation: ModerationState; moderationReason?: string | null; position: number; file?: StoredFile | null }[] = [],
   ): StaffPhoto[] => {
     const signer = getService(strapi, 'photos');
     return [...photos]
@@ -119,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { report: record.id, status: 'failed' },
         select: ['channel', 'recipient', 'template', 'lastError', 'updatedAt'],
       })) as UndeliveredNotice[];
-      return toStaffReport(record as StaffReportRecord, photosOf(record.photos), getService(strapi, 'clock').now(), undelivered);
+      return toStaffReport(record as StaffReportRecord, scope, photosOf(record.photos), getService(strapi, 'clock').now(), undelivered);
     },
 
     /** What the filters, the reassign menu and the reply editor offer. */

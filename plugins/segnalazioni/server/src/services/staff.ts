@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { StaffScope } from '../domain/access';
+import { officeFilter, staffScope, type StaffScope } from '../domain/access';
 import { PLUGIN_ID, UID } from '../uids';
 
 const ROLE_KEY = 'officer-role';
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
+/** Strapi's own super admin role. */
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 const EDITOR_CODE = 'strapi-editor';
 
 /** The back office's permissions, shown in Settings → Roles under "Segnalazioni". */
@@ -17,12 +18,39 @@ export const OWN_OFFICES_CONDITION = `plugin::${PLUGIN_ID}.own-offices`;
 
 export const OFFICER_ROLE_NAME = 'Ufficio';
 
-interface AdminUser {
+export interface AdminUser {
   id: number;
-  roles?: { code: string }[];
 }
 
 const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
+
+/**
+ * What this admin user may see and do: the facts domain/access decides from, read from the database
+ * alike for the panel and for the Content Manager's condition (which runs while the request's
+ * ability is being built, so it cannot ask that ability).
+ */
+async function scopeOfUser(strapi: Core.Strapi, user: AdminUser): Promise<StaffScope> {
+  const [offices, roles] = await Promise.all([
+    strapi.db.query(UID.office).findMany({ where: { officers: { id: user.id } }, select: ['id', 'triage'] }) as Promise<{ id: number; triage: boolean }[]>,
+    strapi.db.query('admin::role').findMany({
+      where: { users: { id: user.id } },
+      select: ['code'],
+      populate: { permissions: { where: { action: STAFF_ACTIONS.all }, select: ['id'] } },
+    }) as Promise<{ code: string; permissions: { id: number }[] }[]>,
+  ]);
+  return staffScope({
+    userId: user.id,
+    offices,
+    superAdmin: roles.some((role) => role.code === SUPER_ADMIN_CODE),
+    allOffices: roles.some((role) => role.permissions.length > 0),
+  });
+}
+
+/** The Content Manager's form of a scope: everything, or the reports of these offices. */
+function contentManagerCondition(scope: StaffScope): true | { 'office.id': { $in: number[] } } {
+  const offices = officeFilter(scope);
+  return offices === null ? true : { 'office.id': { $in: [...offices] } };
+}
 
 /** Officers, offices and what the admin lets each one do. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -35,10 +63,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     permissions.conditionProvider.registerMany([
       {
-        displayName: 'Segnalazioni dei propri uffici',
+        // The panel's scope: an officer's offices; every report for URP (a triage-office officer too).
+        displayName: 'Segnalazioni dei propri uffici (tutte per l’URP)',
         name: 'own-offices',
         plugin: PLUGIN_ID,
-        handler: (user: AdminUser) => ({ 'office.officers.id': { $eq: user.id } }),
+        handler: async (user: AdminUser) => contentManagerCondition(await scopeOfUser(strapi, user)),
       },
     ]);
   },
@@ -81,17 +110,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await store.set({ key: ROLE_KEY, value: { roleId: officer.id } });
   },
 
-  /** What this admin user may see: their offices, or everything for URP and super admins. */
-  async scopeOf(user: AdminUser, canSeeAll: boolean): Promise<StaffScope> {
-    const offices = (await strapi.db.query(UID.office).findMany({
-      where: { officers: { id: user.id } },
-      select: ['id', 'triage'],
-    })) as { id: number; triage: boolean }[];
-    const isSuperAdmin = (user.roles ?? []).some((role) => role.code === SUPER_ADMIN_CODE);
-    return {
-      userId: user.id,
-      officeIds: offices.map((office) => office.id),
-      seesEverything: canSeeAll || isSuperAdmin || offices.some((office) => office.triage),
-    };
+  /** What this admin user may see and do (domain/access): their offices, or everything for URP. */
+  scopeOf(user: AdminUser): Promise<StaffScope> {
+    return scopeOfUser(strapi, user);
   },
 });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { canSeeReport, type StaffScope } from '../domain/access';
+import { canSeeReport, staffActor, type StaffScope } from '../domain/access';
 import { changeStampAfter } from '../domain/change-stamp';
 import { citizenAddress, type Channel } from '../domain/channels';
 import { decide, type ReportStatus, type WorkflowAction } from '../domain/lifecycle';
@@ -8,6 +8,7 @@ import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
 import { reportMailData } from '../domain/report-mail';
+import type { ModerationState } from '../domain/report-states';
 import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
@@ -34,7 +35,7 @@ interface PhotoRow {
   id: number;
   documentId: string;
   position: number;
-  moderation: string;
+  moderation: ModerationState;
 }
 
 export interface WorkflowReport {
@@ -44,7 +45,7 @@ export interface WorkflowReport {
   title: string;
   description: string;
   publicText?: string | null;
-  textModeration: 'pending' | 'approved' | 'rejected';
+  textModeration: ModerationState;
   status: ReportStatus;
   isPublic: boolean;
   protocolNumber?: string | null;
@@ -124,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const report = await load(documentId);
       if (!canSeeReport(scope, report.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
 
-      const actor = scope.seesEverything && action === 'reassign' ? 'urp' : 'officer';
+      const actor = staffActor(scope, action);
       const decision = decide(action, report, actor);
       if (!decision.allowed) {
         if (decision.code === 'forbidden_actor') throw forbidden(describeRefusal(decision));
