@@ -13,6 +13,7 @@ import { changedFields, type EditInput, type SubmissionInput } from '../domain/r
 import { conflict, forbidden } from '../errors';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 import type { NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
@@ -112,17 +113,14 @@ const senderId = (sender: Sender, channel: Channel) =>
  * photos, its history entry and its notifications commit together or not at all.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
-  const adminUrl = (documentId: string) => `${publicUrl()}/admin/content-manager/collection-types/${UID.report}/${documentId}`;
-  const myReportUrl = (documentId: string) => `${publicUrl()}/sportello/le-mie-segnalazioni/${documentId}`;
-
   async function triageOffice(): Promise<OfficeRecord | null> {
     return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRecord | null;
   }
 
   function photoLinks(files: readonly StoredFile[]): string {
     const photos = getService(strapi, 'photos');
-    return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
+    const links = linksOf(strapi);
+    return files.map((file) => links.absolute(photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS))).join('\n');
   }
 
   function reportData(
@@ -132,7 +130,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     files: readonly StoredFile[],
     registered: boolean,
   ): TemplateData {
-    const hasPoint = report.latitude != null && report.longitude != null;
+    const { latitude, longitude } = report;
+    const links = linksOf(strapi);
     return {
       reference: report.reference,
       title: report.title,
@@ -143,13 +142,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       submittedAt: formatDateTime(report.submittedAt, 'it'),
       dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, 'it'),
       address: report.address ?? '',
-      coordinates: hasPoint
-        ? `${report.latitude}, ${report.longitude} (https://www.openstreetmap.org/?mlat=${report.latitude}&mlon=${report.longitude}#map=18/${report.latitude}/${report.longitude})`
-        : '',
+      coordinates: latitude != null && longitude != null ? `${latitude}, ${longitude} (${links.map(latitude, longitude)})` : '',
       photoCount: files.length,
       photoLinks: photoLinks(files),
-      adminUrl: adminUrl(report.documentId),
-      myReportUrl: registered ? myReportUrl(report.documentId) : '',
+      adminUrl: links.panelReport(report.documentId),
+      myReportUrl: registered ? links.myReport(report.documentId) : '',
     };
   }
 

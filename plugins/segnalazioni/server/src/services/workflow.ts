@@ -12,6 +12,7 @@ import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 import type { NotificationDraft } from './notifications';
 import { addUp, handlerOf, NO_OUTCOME } from './workflow-effects';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
@@ -75,8 +76,6 @@ export const staffName = (member: StaffMember) => [member.firstname, member.last
  * an action does is its row's effects, carried out by their handlers (`workflow-effects.ts`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = () => (strapi.config.get('plugin::segnalazioni.publicUrl') as string).replace(/\/$/, '');
-
   async function load(documentId: string): Promise<WorkflowReport> {
     const report = (await strapi.db.query(UID.report).findOne({
       where: { documentId },
@@ -92,6 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   function baseData(report: WorkflowReport): TemplateData {
+    const links = linksOf(strapi);
     return {
       reference: report.reference,
       protocolNumber: report.protocolNumber ?? '',
@@ -103,9 +103,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
       lastName: report.reporter?.lastName ?? '',
       // Only a registered citizen has a page of their own reports.
-      myReportUrl: report.reporter ? `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}` : '',
-      publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
-      adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
+      myReportUrl: report.reporter ? links.myReport(report.documentId) : '',
+      publicReportUrl: links.portalReport(report.documentId),
+      adminUrl: links.panelReport(report.documentId),
       dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, 'it'),
       dueCloseAt: formatDateTime(report.dueCloseAt, 'it'),
     };
