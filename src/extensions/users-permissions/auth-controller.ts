@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { parseEmailRequest, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
-import { orThrow } from '../../../plugins/segnalazioni/server/src/controllers/report-request';
+import { orThrow } from '../../../plugins/segnalazioni/server/src/errors';
 
 type Handler = (ctx: Context) => Promise<unknown>;
 type AuthController = Record<string, Handler>;

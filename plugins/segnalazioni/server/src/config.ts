@@ -1,3 +1,4 @@
+import { inputErrors } from './domain/input-errors';
 import type { TemplateOverrides } from './domain/mail-templates';
 import { DEFAULT_RETRY_POLICY } from './domain/outbox';
 import { DEFAULT_RATE_LIMITS, rateLimitsSchema, type RateLimits } from './domain/rate-limit';
@@ -88,7 +89,11 @@ export default {
     if (config.rateLimits) {
       const limits = rateLimitsSchema.safeParse(config.rateLimits);
       if (!limits.success)
-        throw new Error(`segnalazioni.rateLimits: ${limits.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+        throw new Error(
+          `segnalazioni.rateLimits: ${inputErrors(limits.error)
+            .map(({ path, message }) => `${path} ${message}`)
+            .join('; ')}`,
+        );
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {

@@ -4,7 +4,7 @@ import { MIN_CELL_REPORTS } from '../domain/statistics';
 import { parseStatisticsQuery } from '../domain/statistics-query';
 import { getService } from '../services/get-service';
 import { STAFF_ACTIONS } from '../services/staff';
-import { orThrow } from './report-request';
+import { orThrow } from '../errors';
 
 /**
  * Aggregates for the institutional site (public: only day × category cells of at least

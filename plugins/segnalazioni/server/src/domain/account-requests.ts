@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toParsed, type Parsed } from './report-input';
+import { toParsed, type Parsed } from './input-errors';
 
 /**
  * What a citizen sends to the account routes we answer ourselves (forgot password, resend the
