@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', '.tmp/**', 'node_modules/**', 'public/**', 'tests/artifacts/**', 'types/generated/**'] },
+  { ignores: ['dist/**', '.strapi/**', 'build/**', '.tmp/**', 'node_modules/**', 'public/**', 'tests/artifacts/**', 'types/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { allowedOrigins } from '../plugins/segnalazioni/server/src/domain/origins';
+import { publicUrlFromEnv } from './server';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
@@ -9,7 +10,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     name: 'strapi::cors',
     // Only the site itself and the origins the municipality lists (e.g. its institutional website)
     // may call the APIs from a browser with credentials; any other Origin gets no CORS headers.
-    config: { origin: allowedOrigins(env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`), env.array('CORS_ORIGINS', [])) },
+    config: { origin: allowedOrigins(publicUrlFromEnv(env), env.array('CORS_ORIGINS', [])) },
   },
   'strapi::poweredBy',
   'strapi::query',

@@ -1,9 +1,17 @@
 import type { Core } from '@strapi/strapi';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+const port = (env: Env) => env.int('PORT', 1337);
+
+/** The site's public address (PUBLIC_URL): this server's port on localhost unless given. Also read by CORS and the plugin. */
+export const publicUrlFromEnv = (env: Env): string => env('PUBLIC_URL', `http://localhost:${port(env)}`);
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
-  port: env.int('PORT', 1337),
+  port: port(env),
   // Links in mails and the admin's own URLs are built from the public address.
-  url: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+  url: publicUrlFromEnv(env),
   // Behind a reverse proxy (TLS ended there): Strapi reads `proxy.koa`, not a boolean `proxy`. Then
   // `X-Forwarded-Proto` makes cookies Secure, and the client's address is read from `ipHeader`, taking
   // only the entries our own proxies added (the rightmost `maxIpsCount`), so a client cannot forge it.

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type TestApp } from '../helpers/app';
+import { freePort, startApp, type TestApp } from '../helpers/app';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
 import { jpegWithGps } from '../helpers/images';
 import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
 import { createCitizen, createOffice, createStaff } from '../helpers/staff';
 
-type Mail = { to: string[]; subject: string };
+type Mail = { to: string[]; subject: string; text: string };
 
 /** An officer works a report through the whole panel, in a real browser. */
 (hasChromium ? describe : describe.skip)('officers’ panel in Chromium', () => {
@@ -23,7 +23,9 @@ type Mail = { to: string[]; subject: string };
   };
 
   beforeAll(async () => {
-    app = await startApp({ NOTIFICATION_POLL_MS: '200' }, { admin: true });
+    // The mails' links point at PUBLIC_URL: make it this server, so the browser can follow them.
+    const port = await freePort();
+    app = await startApp({ NOTIFICATION_POLL_MS: '200', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, { admin: true });
     const officer = await createStaff(app, 'sara.strade@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [officer.id], ['dissesto-stradale']);
     const citizen = await createCitizen(app, citizenEmail);
@@ -57,8 +59,14 @@ type Mail = { to: string[]; subject: string };
     await page.getByRole('link', { name: 'Segnalazioni' }).first().waitFor();
 
     await page.goto(`${app.url}/admin/plugins/segnalazioni`);
-    await page.getByText('Tombino sollevato in via Garibaldi').click();
+    await page.getByText('Tombino sollevato in via Garibaldi').waitFor();
+    // The office's "new report" mail opens the report in this panel, ready to act on.
+    const [officeMail] = await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.startsWith('Nuova segnalazione'));
+    const [panelLink] = officeMail.text.match(/(?<=Gestisci la segnalazione: )\S+/) ?? [];
+    expect(panelLink).toBe(`${app.url}/admin/plugins/segnalazioni/reports/${documentId}`);
+    await page.goto(panelLink);
     await page.getByRole('heading', { name: 'Tombino sollevato in via Garibaldi' }).waitFor();
+    await page.getByRole('button', { name: 'Prendi in carico', exact: true }).waitFor();
     await page.screenshot({ path: artifact('panel-report-submitted.png'), fullPage: true });
 
     await act('Prendi in carico', 'take_in_charge');

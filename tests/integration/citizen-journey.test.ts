@@ -139,7 +139,9 @@ describe('citizen journey', () => {
       expect(officeMail.text).toContain("Davanti al civico 14 c'è una buca profonda");
       expect(officeMail.text).toContain('Luogo: Via Italia 14, Biella');
       expect(officeMail.text).toContain('Foto (2):');
-      expect(officeMail.text).toContain(`http://sportello.test/admin/content-manager/collection-types/plugin::segnalazioni.report/${reportId}`);
+      // The office opens the report in its panel (admin/src/pages/App.tsx), where it can act on it, not in the read-only Content Manager.
+      const [panelLink] = officeMail.text.match(/(?<=Gestisci la segnalazione: )\S+/) ?? [];
+      expect(panelLink).toBe(`http://sportello.test/admin/plugins/segnalazioni/reports/${reportId}`);
 
       const [receipt] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(mario.email) && m.subject.includes(report.reference))) as Mail[];
       expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${report.reference}]`);

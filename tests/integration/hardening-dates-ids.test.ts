@@ -142,4 +142,75 @@ describe('dates and ids from hostile clients', () => {
       }
     });
   });
+
+  /**
+   * `from` and `to` are Rome's calendar days (issue 12): a report sent at 00:30 in Rome is on that
+   * day although it is still the day before in UTC, and one at 23:30 is on that day although UTC has
+   * moved on, on the 23-hour day summer time begins (30 March 2025) and the 25-hour day it ends
+   * (26 October 2025) too. The archive over REST and GraphQL and the statistics select alike.
+   */
+  describe('Rome days', () => {
+    const SENT = [
+      ['Sabato 29 marzo alle 23:30', '2025-03-29T23:30:00+01:00'],
+      ['Domenica 30 marzo alle 00:30', '2025-03-30T00:30:00+01:00'],
+      ['Domenica 30 marzo alle 23:30', '2025-03-30T23:30:00+02:00'],
+      ['Lunedì 31 marzo alle 00:30', '2025-03-31T00:30:00+02:00'],
+      ['Sabato 25 ottobre alle 23:30', '2025-10-25T23:30:00+02:00'],
+      ['Domenica 26 ottobre alle 00:30', '2025-10-26T00:30:00+02:00'],
+      ['Domenica 26 ottobre alle 23:30', '2025-10-26T23:30:00+01:00'],
+      ['Lunedì 27 ottobre alle 00:30', '2025-10-27T00:30:00+01:00'],
+    ] as const;
+    const clock = () => app.strapi.plugin('segnalazioni').service('clock');
+
+    beforeAll(async () => {
+      const citizen = await createCitizen(app, 'luca.giorni@example.it');
+      for (const [title, at] of SENT) {
+        clock().set(new Date(at));
+        const { documentId } = await app.strapi
+          .plugin('segnalazioni')
+          .service('intake')
+          .submit({ citizen, input: { title, description: `Inviata ${at}.`, category: 'dissesto-stradale' }, files: [] });
+        clock().set(null);
+        for (const [action, body] of [
+          ['take_in_charge', {}],
+          ['moderate_text', { decision: 'approve' }],
+          ['publish', {}],
+        ] as const) {
+          await app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
+        }
+      }
+    });
+
+    afterAll(() => clock().set(null));
+
+    /** The titles the archive (REST and GraphQL, which must agree) and the count staff statistics give for a period. */
+    async function selected(from: string, to: string) {
+      const rest = await app.http().get('/api/segnalazioni/reports').query({ from, to, sort: 'oldest', pageSize: 100 }).expect(200);
+      const graph = await gql(
+        'query($from: String, $to: String) { segnalazioniReports(from: $from, to: $to, sort: "oldest", pageSize: 100) { data { title } } }',
+        {
+          from,
+          to,
+        },
+      ).expect(200);
+      const titles = rest.body.data.map((report: { title: string }) => report.title);
+      expect(graph.body.data.segnalazioniReports.data.map((report: { title: string }) => report.title)).toEqual(titles);
+      const statistics = await app.http().get('/segnalazioni/statistics').query({ from, to }).set('Authorization', `Bearer ${officer.token}`).expect(200);
+      expect(statistics.body.data.total).toBe(titles.length);
+      return titles;
+    }
+
+    it('takes the 23-hour day summer time begins from 00:30 to 23:30 in Rome, and nothing of the days around it', async () => {
+      expect(await selected('2025-03-30', '2025-03-30')).toEqual(['Domenica 30 marzo alle 00:30', 'Domenica 30 marzo alle 23:30']);
+    });
+
+    it('takes the 25-hour day summer time ends from 00:30 to 23:30 in Rome, and nothing of the days around it', async () => {
+      expect(await selected('2025-10-26', '2025-10-26')).toEqual(['Domenica 26 ottobre alle 00:30', 'Domenica 26 ottobre alle 23:30']);
+    });
+
+    it('takes a period from 00:30 of its first day to 23:30 of its last, in Rome', async () => {
+      expect(await selected('2025-03-30', '2025-10-26')).toEqual(SENT.slice(1, 7).map(([title]) => title));
+      expect(await selected('2025-03-31', '2025-10-25')).toEqual(SENT.slice(3, 5).map(([title]) => title));
+    });
+  });
 });

@@ -92,7 +92,10 @@ describe('statistics', () => {
     const { body } = await everything('?from=2026-11-01&to=2026-11-30&category=dissesto-stradale');
     expect(body.data.total).toBe(2);
     await app.http().get('/api/segnalazioni/statistics?from=2026-12-01&to=2026-11-01').expect(400);
-    await app.http().get('/api/segnalazioni/statistics?reporter=1').expect(400);
+    // An unknown parameter: the one wording of every input, in Strapi's format.
+    const unknown = await app.http().get('/api/segnalazioni/statistics?reporter=1').expect(400);
+    const message = 'Campi non previsti: reporter.';
+    expect(unknown.body.error).toEqual({ status: 400, name: 'ValidationError', message, details: { errors: [{ path: '', message }] } });
   });
 
   it('shows staff the statistics of their own offices', async () => {

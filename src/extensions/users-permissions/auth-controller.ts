@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { parseEmailRequest, parseRegistrationLanguage, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
 import { preferredLocale } from '../../../plugins/segnalazioni/server/src/domain/messages';
-import { orThrow } from '../../../plugins/segnalazioni/server/src/controllers/report-request';
+import { orThrow } from '../../../plugins/segnalazioni/server/src/errors';
 
 type Handler = (ctx: Context) => Promise<unknown>;
 type AuthController = Record<string, Handler>;

@@ -1,3 +1,4 @@
+import { inputErrors } from './domain/input-errors';
 import type { TemplateOverrides } from './domain/mail-templates';
 import { DEFAULT_RETRY_POLICY } from './domain/outbox';
 import { DEFAULT_RATE_LIMITS, rateLimitsSchema, type RateLimits } from './domain/rate-limit';
@@ -45,37 +46,45 @@ const httpUrl = (name: string, value: string) => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`segnalazioni.${name} must be http or https: "${value}"`);
 };
 
+/**
+ * Every default of the plugin's settings, in one place: config/plugins.ts falls back to these when a
+ * variable is not set, and .env.example states them (tests/unit/configuration.test.ts holds the three
+ * together).
+ */
+export const configDefaults = (): SegnalazioniConfig => ({
+  publicUrl: 'http://localhost:1337',
+  urpEmail: 'urp@comune.example.it',
+  territory: '',
+  photos: { maxPhotos: MAX_PHOTOS, maxBytes: 10 * 1024 * 1024 },
+  notifications: {
+    pollIntervalMs: 5000,
+    batchSize: 20,
+    concurrency: 4,
+    claimTimeoutMs: 5 * 60 * 1000,
+    retry: DEFAULT_RETRY_POLICY,
+  },
+  calendar: { patronDay: null, closures: [] },
+  publicDeadlines: false,
+  deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
+  passwordResetMs: 60 * 60 * 1000,
+  demo: false,
+  templates: {},
+  rateLimits: DEFAULT_RATE_LIMITS,
+  uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
+  channels: {
+    graphApiUrl: 'https://graph.facebook.com',
+    graphApiVersion: 'v25.0',
+    appSecret: '',
+    groupingWindowMs: 10 * 60 * 1000,
+    requestTimeoutMs: 10_000,
+    whatsapp: { accessToken: '', phoneNumberId: '', verifyToken: '', templateName: '', templateLanguage: 'it' },
+    // Written without its `#`, as .env must (it would read the rest of the line as a comment); the channel adds it.
+    facebook: { pageId: '', pageToken: '', verifyToken: '', hashtag: 'segnalaloaBiella' },
+  },
+});
+
 export default {
-  default: (): SegnalazioniConfig => ({
-    publicUrl: 'http://localhost:1337',
-    urpEmail: 'urp@comune.example.it',
-    territory: '',
-    photos: { maxPhotos: MAX_PHOTOS, maxBytes: 10 * 1024 * 1024 },
-    notifications: {
-      pollIntervalMs: 5000,
-      batchSize: 20,
-      concurrency: 4,
-      claimTimeoutMs: 5 * 60 * 1000,
-      retry: DEFAULT_RETRY_POLICY,
-    },
-    calendar: { patronDay: null, closures: [] },
-    publicDeadlines: false,
-    deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
-    passwordResetMs: 60 * 60 * 1000,
-    demo: false,
-    templates: {},
-    rateLimits: DEFAULT_RATE_LIMITS,
-    uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
-    channels: {
-      graphApiUrl: 'https://graph.facebook.com',
-      graphApiVersion: 'v25.0',
-      appSecret: '',
-      groupingWindowMs: 10 * 60 * 1000,
-      requestTimeoutMs: 10_000,
-      whatsapp: { accessToken: '', phoneNumberId: '', verifyToken: '', templateName: '', templateLanguage: 'it' },
-      facebook: { pageId: '', pageToken: '', verifyToken: '', hashtag: '#segnalaloaBiella' },
-    },
-  }),
+  default: configDefaults,
   validator(config: Partial<SegnalazioniConfig>) {
     if (config.publicUrl !== undefined) httpUrl('publicUrl', config.publicUrl);
     if (config.channels) {
@@ -88,7 +97,11 @@ export default {
     if (config.rateLimits) {
       const limits = rateLimitsSchema.safeParse(config.rateLimits);
       if (!limits.success)
-        throw new Error(`segnalazioni.rateLimits: ${limits.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+        throw new Error(
+          `segnalazioni.rateLimits: ${inputErrors(limits.error)
+            .map(({ path, message }) => `${path} ${message}`)
+            .join('; ')}`,
+        );
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import type { Parsed } from './domain/input-errors';
 import type { BodyProblem } from './domain/request-body';
 
 /**
@@ -21,4 +22,15 @@ export function forbidden(message: string, details: Record<string, unknown> = {}
 /** A body that cannot be read, in Strapi's error format with its Italian message and details. */
 export function bodyError(problem: BodyProblem) {
   return Object.assign(createHttpError(problem.status, problem.message), { details: problem.details });
+}
+
+/** A 400 in Strapi's format (ValidationError) naming every problem: the messages in `message`, each with its field in `details.errors`. */
+export function validationError(problems: readonly { readonly message: string }[]) {
+  return new errors.ValidationError(problems.map((problem) => problem.message).join(' '), { errors: problems });
+}
+
+/** A parsed value, or that 400. */
+export function orThrow<T>(parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed.value;
+  throw validationError(parsed.errors);
 }

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { parseArchiveQuery } from './domain/archive-query';
 import { isDocumentId } from './domain/ids';
+import { orThrow } from './errors';
 import { graphqlProtection, readGraphqlLimits } from './graphql-limits';
 import { getService } from './services/get-service';
 import { UID } from './uids';
@@ -103,9 +103,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolvers: {
       Query: {
         segnalazioniReports: async (_parent: unknown, args: Record<string, unknown>) => {
-          const query = parseArchiveQuery(definedOnly(args));
-          if (!query.ok) throw new errors.ValidationError(query.errors.map((error) => error.message).join(' '), { errors: query.errors });
-          return getService(strapi, 'archive').list(query.value);
+          return getService(strapi, 'archive').list(orThrow(parseArchiveQuery(definedOnly(args))));
         },
         // An id Strapi could not have made names no report: null, as REST's 404, without a query.
         segnalazioniReport: (_parent: unknown, { documentId }: { documentId: string }) =>

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseLanguageRequest } from '../domain/account-requests';
+import { orThrow } from '../errors';
 import { getService } from '../services/get-service';
 import { citizenOf } from './report';
-import { orThrow } from './report-request';
 
 /** The logged-in citizen's own account settings: only their language, only their account. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -6,12 +6,12 @@ import { isWorkflowAction } from '../domain/lifecycle';
 import { parseBoundingBox, parseDeskSubmission } from '../domain/report-input';
 import { parseStaffQuery } from '../domain/staff-query';
 import { parseActionStep } from '../domain/workflow-input';
-import { forbidden } from '../errors';
+import { forbidden, orThrow } from '../errors';
 import { getService } from '../services/get-service';
 import { staffName } from '../services/workflow';
 import { PLUGIN_ID } from '../uids';
 import { reportIdOf } from './report-id';
-import { orThrow, withReportRequest } from './report-request';
+import { withReportRequest } from './report-request';
 import { staffOf, staffScopeOf } from './staff-request';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

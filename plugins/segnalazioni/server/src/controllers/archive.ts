@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { parseArchiveQuery } from '../domain/archive-query';
 import { getService } from '../services/get-service';
 import { REPORT_NOT_FOUND, reportIdOf } from './report-id';
-import { orThrow } from './report-request';
+import { orThrow } from '../errors';
 
 /** The public archive over REST: published reports only, in the contract's shape. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -4,10 +4,9 @@ import { errors } from '@strapi/utils';
 import { parseFacebookDelivery } from '../domain/facebook-inbound';
 import { answerHandshake, hasValidSignature } from '../domain/meta-webhook';
 import { parseWhatsAppDelivery } from '../domain/whatsapp-inbound';
-import { forbidden } from '../errors';
+import { forbidden, orThrow } from '../errors';
 import type { FacebookSettings, WhatsAppSettings } from '../services/channels';
 import { getService } from '../services/get-service';
-import { orThrow } from './report-request';
 
 /** Where Strapi's body parser keeps the raw body (`includeUnparsed` in config/middlewares.ts). */
 const UNPARSED_BODY = Symbol.for('unparsedBody');

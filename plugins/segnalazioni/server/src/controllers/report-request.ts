@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import type { InputError, Parsed } from '../domain/report-input';
 import { readJsonField } from '../domain/report-input';
 import { findForbiddenKey, forbiddenKeyProblem } from '../domain/request-body';
+import { orThrow } from '../errors';
 import type { IncomingFile } from '../services/photos';
 import { inSentOrder } from '../upload-order';
 
@@ -32,10 +32,4 @@ export async function withReportRequest<T>(ctx: Context, handle: (data: unknown,
     throw new errors.ValidationError(problem.message, problem.details);
   }
   return handle(data, inSentOrder(asList(files[PHOTO_FIELD])));
-}
-
-/** A parsed value, or a 400 in Strapi's format that lists every problem. */
-export function orThrow<T>(parsed: Parsed<T>): T {
-  if (parsed.ok) return parsed.value;
-  throw new errors.ValidationError(parsed.errors.map((error: InputError) => error.message).join(' '), { errors: parsed.errors });
 }

@@ -6,9 +6,9 @@ import { parseBoundingBox, parseEdit, parseSubmission } from '../domain/report-i
 import type { Citizen } from '../services/intake';
 import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../uids';
-import { forbidden } from '../errors';
+import { forbidden, orThrow } from '../errors';
 import { REPORT_NOT_FOUND, reportIdOf } from './report-id';
-import { orThrow, withReportRequest } from './report-request';
+import { withReportRequest } from './report-request';
 
 interface AuthenticatedUser extends Citizen {
   confirmed?: boolean;

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { MIN_CELL_REPORTS } from '../domain/statistics';
 import { parseStatisticsQuery } from '../domain/statistics-query';
 import { getService } from '../services/get-service';
-import { orThrow } from './report-request';
+import { orThrow } from '../errors';
 import { staffScopeOf } from './staff-request';
 
 /**

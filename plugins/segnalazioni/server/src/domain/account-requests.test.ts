@@ -1,12 +1,4 @@
-import {
-  INVALID_RESET_CODE,
-  accountPages,
-  isResetCodeCurrent,
-  parseEmailRequest,
-  parseLanguageRequest,
-  parseRegistrationLanguage,
-  parseResetCode,
-} from './account-requests';
+import { INVALID_RESET_CODE, isResetCodeCurrent, parseEmailRequest, parseLanguageRequest, parseRegistrationLanguage, parseResetCode } from './account-requests';
 
 describe('account requests', () => {
   it('reads an email request, the address in lower case', () => {
@@ -71,12 +63,5 @@ describe('account requests', () => {
     expect(isResetCodeCurrent(new Date(now - 60_000).toISOString(), now)).toBe(false);
     expect(isResetCodeCurrent(null, now)).toBe(false);
     expect(isResetCodeCurrent('garbage', now)).toBe(false);
-  });
-
-  it('links the portal pages on the public address', () => {
-    const pages = accountPages('https://segnalazioni.comune.example.it/');
-    expect(pages.login).toBe('https://segnalazioni.comune.example.it/sportello/accesso');
-    expect(pages.forgotPassword).toBe('https://segnalazioni.comune.example.it/sportello/password-dimenticata');
-    expect(pages.resetPassword('ab12')).toBe('https://segnalazioni.comune.example.it/sportello/reimposta-password?code=ab12');
   });
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { toParsed, type Parsed } from './input-errors';
 import { LOCALES, type Locale } from './messages';
-import { toParsed, type Parsed } from './report-input';
 
 /**
  * What a citizen sends to the account routes we answer ourselves (forgot password, resend the
- * confirmation, reset the password, their language), and the portal pages the mails link to.
+ * confirmation, reset the password, their language). The pages their mails link to are in links.ts.
  */
 
 const INVALID_EMAIL = 'Email: indica un indirizzo email valido.';
@@ -54,14 +54,4 @@ export function isResetCodeCurrent(expiresAt: Date | string | number | null | un
   if (expiresAt === null || expiresAt === undefined) return false;
   const expiry = new Date(expiresAt).getTime();
   return !Number.isNaN(expiry) && now < expiry;
-}
-
-/** The portal pages the account mails link to, on the public address. */
-export function accountPages(publicUrl: string) {
-  const base = `${publicUrl.replace(/\/$/, '')}/sportello`;
-  return {
-    login: `${base}/accesso`,
-    forgotPassword: `${base}/password-dimenticata`,
-    resetPassword: (code: string) => `${base}/reimposta-password?code=${encodeURIComponent(code)}`,
-  };
 }

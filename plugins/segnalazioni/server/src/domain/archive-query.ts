@@ -3,7 +3,7 @@ import { calendarDate, isOrderedRange, UNORDERED_RANGE } from './calendar-date';
 import { REPORT_STATUSES } from './lifecycle';
 import { plainText } from './plain-text';
 import { categoryParam, parseQueryParams } from './query-params';
-import type { Parsed } from './report-input';
+import type { Parsed } from './input-errors';
 
 /** The public archive's query, as the contract states it. Every string is bounded. */
 const schema = z

@@ -1,5 +1,5 @@
 import { parseArchiveQuery } from './archive-query';
-import { calendarDateProblem } from './calendar-date';
+import { calendarDateProblem, dayRange, nextDay } from './calendar-date';
 import { parseStatisticsQuery } from './statistics-query';
 
 describe('calendarDateProblem', () => {
@@ -66,5 +66,35 @@ describe('the archive query bounds every string', () => {
     const parsed = parseArchiveQuery(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.map((error) => error.message)).toEqual([message]);
+  });
+});
+
+describe('dayRange: a from/to filter as the instants of Rome days', () => {
+  it('runs from Rome midnight to Rome midnight, one or two hours before UTC', () => {
+    expect(dayRange({ from: '2026-01-15', to: '2026-01-15' })).toEqual({ since: new Date('2026-01-14T23:00:00Z'), until: new Date('2026-01-15T23:00:00Z') });
+    expect(dayRange({ from: '2026-07-01', to: '2026-07-31' })).toEqual({ since: new Date('2026-06-30T22:00:00Z'), until: new Date('2026-07-31T22:00:00Z') });
+  });
+
+  it('has 23 hours on the day summer time begins and 25 on the day it ends', () => {
+    // 29 March 2026: clocks go from 02:00 to 03:00.
+    expect(dayRange({ from: '2026-03-29', to: '2026-03-29' })).toEqual({ since: new Date('2026-03-28T23:00:00Z'), until: new Date('2026-03-29T22:00:00Z') });
+    // 25 October 2026: clocks go from 03:00 back to 02:00.
+    expect(dayRange({ from: '2026-10-25', to: '2026-10-25' })).toEqual({ since: new Date('2026-10-24T22:00:00Z'), until: new Date('2026-10-25T23:00:00Z') });
+  });
+
+  it('leaves a side open when its date is not given', () => {
+    expect(dayRange({ to: '2026-12-31' })).toEqual({ since: null, until: new Date('2026-12-31T23:00:00Z') });
+    expect(dayRange({ from: '2027-01-01' })).toEqual({ since: new Date('2026-12-31T23:00:00Z'), until: null });
+    expect(dayRange({})).toEqual({ since: null, until: null });
+  });
+
+  it('steps to the next day across months, leap days and years', () => {
+    expect(['2026-01-31', '2024-02-28', '2024-02-29', '2026-02-28', '2026-12-31'].map(nextDay)).toEqual([
+      '2026-02-01',
+      '2024-02-29',
+      '2024-03-01',
+      '2026-03-01',
+      '2027-01-01',
+    ]);
   });
 });

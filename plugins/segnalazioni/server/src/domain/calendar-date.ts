@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startOfDay } from './working-calendar';
 
 /** The years a date filter may name: the archive starts this century; year 0 or 9999 is a typo or a probe. */
 export const FILTER_YEARS = { min: 2000, max: 2100 } as const;
@@ -32,3 +33,19 @@ export const calendarDate = (label: string) =>
 export const isOrderedRange = ({ from, to }: { from?: string; to?: string }) => !from || !to || from <= to;
 
 export const UNORDERED_RANGE = { error: 'from: deve essere uguale o precedente a to.', path: ['from'] };
+
+/** The day after `YYYY-MM-DD`, as `YYYY-MM-DD`. */
+export function nextDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instants a `from`/`to` filter covers. Its dates are Rome's calendar days (Europe/Rome, with its
+ * summer time: a day lasts 23, 24 or 25 hours): from Rome's midnight that begins `from` (`since`,
+ * included) to Rome's midnight that ends `to` (`until`, excluded). `null`: no bound on that side.
+ * Every date filter — archive over REST and GraphQL, statistics — selects through this.
+ */
+export function dayRange(period: { from?: string; to?: string }): { since: Date | null; until: Date | null } {
+  return { since: period.from ? startOfDay(period.from) : null, until: period.to ? startOfDay(nextDay(period.to)) : null };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './plain-text';
-import type { InputError, Parsed } from './report-input';
+import { inputErrors, type Parsed } from './input-errors';
 
 /**
  * A delivery of the Facebook page webhook (`feed` field), read into the posts and comments that
@@ -68,12 +68,9 @@ export function hasHashtag(text: string, hashtag: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}_#])${escapeRegExp(tag)}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
 }
 
-const issuesOf = (error: z.ZodError, prefix: string): InputError[] =>
-  error.issues.map((issue) => ({ path: [prefix, ...issue.path].filter((part) => part !== '').join('.'), message: issue.message }));
-
 export function parseFacebookDelivery(raw: unknown, { pageId, hashtag }: { pageId: string; hashtag: string }): Parsed<FacebookDelivery> {
   const parsed = delivery.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error, '') };
+  if (!parsed.success) return { ok: false, errors: inputErrors(parsed.error) };
 
   const posts: FacebookPost[] = [];
   let ignored = 0;
@@ -84,7 +81,7 @@ export function parseFacebookDelivery(raw: unknown, { pageId, hashtag }: { pageI
         continue;
       }
       const value = feedValue.safeParse(change.value);
-      if (!value.success) return { ok: false, errors: issuesOf(value.error, 'feed') };
+      if (!value.success) return { ok: false, errors: inputErrors(value.error, 'feed') };
       const post = toPost(value.data, pageId, hashtag);
       if (post) posts.push(post);
       else ignored += 1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toParsed, type Parsed } from './report-input';
+import { toParsed, type Parsed } from './input-errors';
 
 /** The request header a client names one submission by, so a retry of it creates nothing new (IETF draft name). */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -12,8 +12,7 @@ const keySchema = z.string({ error: MESSAGE }).regex(/^[\x20-\x7E]{8,128}$/, { e
 /** The header's value: absent is no key; anything else must be a key (Node joins a repeated header with ", "). */
 export function parseIdempotencyKey(raw: string | string[] | undefined): Parsed<string | null> {
   if (raw === undefined) return { ok: true, value: null };
-  const parsed = toParsed(keySchema.safeParse(raw));
-  return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map((error) => ({ ...error, path: IDEMPOTENCY_HEADER })) };
+  return toParsed(keySchema.safeParse(raw), IDEMPOTENCY_HEADER);
 }
 
 /** What the report stores: the key is the citizen's own, so another citizen's same key is another submission. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEmail } from './emails';
+import { toParsed, type Parsed } from './input-errors';
 import { textField } from './plain-text';
 
 /**
@@ -41,7 +42,7 @@ const fields = {
 const bothOrNeither = (value: { latitude?: number | null; longitude?: number | null }) => (value.latitude == null) === (value.longitude == null);
 const BOTH_OR_NEITHER = { error: 'Posizione: indicare sia la latitudine sia la longitudine, oppure nessuna delle due.', path: ['latitude'] };
 
-export const submissionSchema = z.strictObject(fields, { error: (issue) => unknownKeysMessage(issue) }).refine(bothOrNeither, BOTH_OR_NEITHER);
+export const submissionSchema = z.strictObject(fields, { error: (issue) => notAnObject(issue) }).refine(bothOrNeither, BOTH_OR_NEITHER);
 
 export const editSchema = z
   .strictObject(
@@ -57,7 +58,7 @@ export const editSchema = z
         .max(MAX_PHOTOS, { error: `removePhotos: al massimo ${MAX_PHOTOS} foto.` })
         .optional(),
     },
-    { error: (issue) => unknownKeysMessage(issue) },
+    { error: (issue) => notAnObject(issue) },
   )
   .refine(bothOrNeither, BOTH_OR_NEITHER);
 
@@ -88,7 +89,7 @@ export const deskSchema = z
         z.string({ error: 'Email: deve essere un testo.' }).trim().toLowerCase().refine(isEmail, { error: 'Email: indirizzo non valido.' }).optional(),
       ),
     },
-    { error: (issue) => unknownKeysMessage(issue) },
+    { error: (issue) => notAnObject(issue) },
   )
   .refine(bothOrNeither, BOTH_OR_NEITHER)
   .refine((value) => value.contactPhone !== undefined || value.contactEmail !== undefined, {
@@ -100,25 +101,9 @@ export type SubmissionInput = z.infer<typeof submissionSchema>;
 export type EditInput = z.infer<typeof editSchema>;
 export type DeskInput = z.infer<typeof deskSchema>;
 
-function unknownKeysMessage(issue: { code?: string; keys?: string[] }): string | undefined {
-  if (issue.code === 'unrecognized_keys') return `Campi non previsti: ${(issue.keys ?? []).join(', ')}.`;
-  if (issue.code === 'invalid_type') return 'I dati della segnalazione devono essere un oggetto JSON.';
-  return undefined;
-}
-
-export interface InputError {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
-
-export function toParsed<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  };
+/** The report's data as a whole is not an object; unknown keys are named by `toParsed`. */
+function notAnObject(issue: { code?: string }): string | undefined {
+  return issue.code === 'invalid_type' ? 'I dati della segnalazione devono essere un oggetto JSON.' : undefined;
 }
 
 /** Reads the `data` field of the multipart request: JSON text, or an object already parsed. */

@@ -1,5 +1,6 @@
 import { CHANNEL_LABELS, type Channel } from './channels';
 import { formatDateTime, MAIL_WORDS, type TemplateData } from './mail-templates';
+import { mapLink } from './links';
 import type { Locale } from './messages';
 
 type When = Date | string | null | undefined;
@@ -43,9 +44,7 @@ export function reportMailData(report: MailReport, locale: Locale): TemplateData
     office: report.office?.name ?? '',
     channel: CHANNEL_LABELS[report.channel],
     address: report.address ?? '',
-    coordinates: hasPoint
-      ? `${latitude}, ${longitude} (https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude})`
-      : '',
+    coordinates: hasPoint ? `${latitude}, ${longitude} (${mapLink(latitude, longitude)})` : '',
     firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
     lastName: report.reporter?.lastName ?? '',
     submittedAt: formatDateTime(report.submittedAt, locale),

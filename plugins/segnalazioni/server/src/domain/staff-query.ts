@@ -4,7 +4,7 @@ import { documentIdField } from './ids';
 import { REPORT_STATUSES } from './lifecycle';
 import { plainText } from './plain-text';
 import { parseQueryParams } from './query-params';
-import type { Parsed } from './report-input';
+import type { Parsed } from './input-errors';
 
 /** The panel's queue query: tabs by status, filters (`triage`: no category yet), search, sort and page. */
 const schema = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, isOrderedRange, UNORDERED_RANGE } from './calendar-date';
 import { categoryParam, parseQueryParams } from './query-params';
-import type { Parsed } from './report-input';
+import type { Parsed } from './input-errors';
 
 const schema = z
   .strictObject({ from: calendarDate('from').optional(), to: calendarDate('to').optional(), category: categoryParam.optional() })

@@ -1,3 +1,4 @@
+import { dayRange } from './calendar-date';
 import { REPORT_STATUSES, type ReportStatus } from './lifecycle';
 import { CALENDAR_TIME_ZONE, startOfDay } from './working-calendar';
 
@@ -81,15 +82,6 @@ export function romeDay(millis: number): string {
 /** `YYYY-MM` of the submission, in Rome. */
 export const monthOf = (row: StatisticsRow) => romeDay(toMillis(row.submittedAt) as number).slice(0, 7);
 
-/** The instants a period of Rome's calendar days covers: from the first midnight, up to (excluded) the one after the last day. */
-export function periodBounds(period: { from?: string; to?: string }): { since: Date | null; until: Date | null } {
-  const dayAfter = (isoDay: string) => {
-    const [year, month, day] = isoDay.split('-').map(Number);
-    return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-  };
-  return { since: period.from ? startOfDay(period.from) : null, until: period.to ? startOfDay(dayAfter(period.to)) : null };
-}
-
 /** What a statistics query selects: a period of Rome's days, a category, the offices of a scope (`null`: every office). */
 export interface Selection {
   readonly from?: string;
@@ -100,7 +92,7 @@ export interface Selection {
 
 /** The rows of `rows` a selection takes; `officeId` is the row's office (`null`: none yet). */
 export function selectRows<T extends StatisticsRow & { readonly officeId: number | null }>(rows: readonly T[], selection: Selection): T[] {
-  const { since, until } = periodBounds(selection);
+  const { since, until } = dayRange(selection);
   const [first, last] = [since?.getTime() ?? -Infinity, until?.getTime() ?? Infinity];
   const offices = selection.offices ? new Set(selection.offices) : null;
   return rows.filter((row) => {

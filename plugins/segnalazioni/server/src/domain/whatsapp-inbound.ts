@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText, visibleLength } from './plain-text';
-import type { InputError, Parsed } from './report-input';
+import { inputErrors, type Parsed } from './input-errors';
 
 /**
  * A delivery of the WhatsApp Business Cloud API webhook (`messages` field), read into the messages
@@ -78,13 +78,10 @@ const CONTENT = {
 /** Message types that need no answer and make no report. */
 const SILENT_TYPES = new Set(['reaction', 'system', 'request_welcome']);
 
-const issuesOf = (error: z.ZodError, prefix: string): InputError[] =>
-  error.issues.map((issue) => ({ path: [prefix, ...issue.path].filter((part) => part !== '').join('.'), message: issue.message }));
-
 /** Reads a delivery for our number (`phoneNumberId`); messages to other numbers of the account are ignored. */
 export function parseWhatsAppDelivery(raw: unknown, phoneNumberId: string): Parsed<WhatsAppDelivery> {
   const parsed = delivery.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error, '') };
+  if (!parsed.success) return { ok: false, errors: inputErrors(parsed.error) };
 
   const messages: WhatsAppMessage[] = [];
   let ignored = 0;
@@ -118,7 +115,7 @@ function readContent(raw: z.infer<typeof message>, base: Base): Parsed<WhatsAppM
   switch (raw.type) {
     case 'text': {
       const content = CONTENT.text.safeParse(raw);
-      if (!content.success) return { ok: false, errors: issuesOf(content.error, where) };
+      if (!content.success) return { ok: false, errors: inputErrors(content.error, where) };
       const text = plainText(content.data.text.body, 'lines');
       // Nothing a reader would see (zero-width or control characters only): answered like a type we do not take.
       return { ok: true, value: visibleLength(text) > 0 ? { ...base, kind: 'text', text } : { ...base, kind: 'unsupported', type: raw.type } };
@@ -127,11 +124,11 @@ function readContent(raw: z.infer<typeof message>, base: Base): Parsed<WhatsAppM
       const content = CONTENT.image.safeParse(raw);
       return content.success
         ? { ok: true, value: { ...base, kind: 'image', mediaId: content.data.image.id, caption: plainText(content.data.image.caption ?? '', 'lines') || null } }
-        : { ok: false, errors: issuesOf(content.error, where) };
+        : { ok: false, errors: inputErrors(content.error, where) };
     }
     case 'location': {
       const content = CONTENT.location.safeParse(raw);
-      if (!content.success) return { ok: false, errors: issuesOf(content.error, where) };
+      if (!content.success) return { ok: false, errors: inputErrors(content.error, where) };
       const { latitude, longitude, name, address } = content.data.location;
       const place = [name, address]
         .map((part) => plainText(part ?? '', 'line'))

@@ -3,8 +3,9 @@ import type { Action } from './lifecycle';
 import { documentIdField } from './ids';
 import { textField, visibleLength } from './plain-text';
 import { POSITION_CHOICES } from './public-place';
+import { inputErrors, type Parsed } from './input-errors';
 import { INTERIM_REPLY_KINDS } from './report-states';
-import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH, type InputError, type Parsed } from './report-input';
+import { ADDRESS_MAX_LENGTH, DESCRIPTION_LENGTH, TITLE_LENGTH } from './report-input';
 
 /**
  * What an officer sends with each action of the lifecycle. Each schema requires exactly the `needs`
@@ -88,10 +89,5 @@ export function parseActionStep<A extends Action>(action: A, raw: unknown): Pars
 
 export function parseActionInput<A extends Action>(action: A, raw: unknown): Parsed<ActionInput<A>> {
   const result = ACTION_INPUT[action].safeParse(raw ?? {});
-  if (result.success) return { ok: true, value: result.data as ActionInput<A> };
-  const errors: InputError[] = result.error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.code === 'unrecognized_keys' ? `Campi non previsti: ${issue.keys.join(', ')}.` : issue.message,
-  }));
-  return { ok: false, errors };
+  return result.success ? { ok: true, value: result.data as ActionInput<A> } : { ok: false, errors: inputErrors(result.error) };
 }

@@ -3,6 +3,7 @@ import { createReadStream, promises as fs } from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { PORTAL_PATH } from '../domain/links';
 
 /**
  * Serves the citizen portal, built by `scripts/build-portal.js` into build/portal, at /sportello.
@@ -16,7 +17,7 @@ export interface PortalConfig {
   readonly municipality?: string;
 }
 
-const MOUNT = '/sportello';
+const MOUNT = PORTAL_PATH;
 const ASSETS = `${MOUNT}/assets/`;
 /** The build writes assets flat, with plain names: anything else (a slash, `..`, a NUL) is none of them. */
 const ASSET_NAME = /^[\w-]+(\.[\w-]+)+$/;

@@ -1,11 +1,12 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVALID_RESET_CODE, accountPages, isResetCodeCurrent } from '../domain/account-requests';
+import { INVALID_RESET_CODE, isResetCodeCurrent } from '../domain/account-requests';
 import type { TemplateData, TemplateName } from '../domain/mail-templates';
 import { preferredLocale, type Locale } from '../domain/messages';
 import { PLUGIN_ID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 
 const CONFIGURED_KEY = 'accounts-configured';
 const GRANTED_KEY = 'granted-actions';
@@ -52,7 +53,7 @@ const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
-  const pages = () => accountPages(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string);
+  const links = () => linksOf(strapi);
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
   const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
 
@@ -71,7 +72,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (await store().get({ key: CONFIGURED_KEY })) return;
       const usersPermissions = strapi.store({ type: 'plugin', name: 'users-permissions' });
       const advanced = ((await usersPermissions.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
-      const publicUrl = (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
       await usersPermissions.set({
         key: 'advanced',
         value: {
@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unique_email: true,
           allow_register: true,
           email_confirmation: true,
-          email_confirmation_redirection: `${publicUrl}/sportello/accesso?confermato=1`,
+          email_confirmation_redirection: links().confirmed,
         },
       });
       await store().set({ key: CONFIGURED_KEY, value: { at: new Date().toISOString() } });
@@ -106,12 +106,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const users = strapi.plugin('users-permissions').service('user');
       users.sendConfirmationEmail = async (user: RegisteredUser) => {
         const confirmationToken = randomBytes(20).toString('hex');
-        const base = `${strapi.config.get('server.absoluteUrl')}${strapi.config.get('api.rest.prefix')}`;
-        await withMail(
-          user,
-          'account-confirmation',
-          { ...names(user), confirmationUrl: `${base}/auth/email-confirmation?confirmation=${confirmationToken}` },
-          () => strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmationToken } }),
+        await withMail(user, 'account-confirmation', { ...names(user), confirmationUrl: links().confirmation(confirmationToken) }, () =>
+          strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmationToken } }),
         );
       };
     },
@@ -128,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(user);
         return;
       }
-      await withMail(user, 'account-exists', { ...names(user), loginUrl: pages().login, forgotPasswordUrl: pages().forgotPassword });
+      await withMail(user, 'account-exists', { ...names(user), loginUrl: links().login, forgotPasswordUrl: links().forgotPassword });
     },
 
     /** Whether users-permissions' login would find an account for this identifier (its own lookup). */
@@ -152,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const code = randomBytes(32).toString('hex');
       const lifetimeMs = resetCodeLifetimeMs();
       const expiresAt = new Date(Date.now() + lifetimeMs);
-      await withMail(user, 'password-reset', { ...names(user), resetUrl: pages().resetPassword(code), validMinutes: Math.round(lifetimeMs / 60000) }, () =>
+      await withMail(user, 'password-reset', { ...names(user), resetUrl: links().resetPassword(code), validMinutes: Math.round(lifetimeMs / 60000) }, () =>
         strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken: code, resetPasswordExpiresAt: expiresAt } }),
       );
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArchiveQuery } from '../domain/archive-query';
+import { dayRange } from '../domain/calendar-date';
 import { searchWords } from '../domain/search-terms';
 import { PUBLISHED_WHERE } from '../domain/visibility';
 import { UID } from '../uids';
@@ -52,8 +53,9 @@ export function archiveRows(strapi: Core.Strapi) {
       order = { publishedOn: 'a.published_on', id: 'a.report_id' };
     }
     if (filters.status) query.where(r('status'), filters.status);
-    if (filters.from) query.where(r('submittedAt'), '>=', new Date(`${filters.from}T00:00:00.000Z`));
-    if (filters.to) query.where(r('submittedAt'), '<=', new Date(`${filters.to}T23:59:59.999Z`));
+    const { since, until } = dayRange(filters);
+    if (since) query.where(r('submittedAt'), '>=', since);
+    if (until) query.where(r('submittedAt'), '<', until);
     if (!q) return { query, rank: null, order };
     const indexed = getService(strapi, 'search').restrict(query, q);
     if (indexed) return { query, rank: indexed.rank, order };

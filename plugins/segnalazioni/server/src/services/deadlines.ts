@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from '../domain/report-states';
 import { alertDue, type DeadlineFacts } from '../domain/service-levels';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 
 export interface DeadlineConfig {
   /** How often open reports are checked. */
@@ -34,7 +35,6 @@ const PAGE_SIZE = 500;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.deadlines`) as DeadlineConfig;
-  const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 
@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           office: report.office?.name ?? '',
           stepLabel: STEP_LABELS[alert.step],
           due: formatDateTime(alert.due, 'it'),
-          adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
+          adminUrl: linksOf(strapi).panelReport(report.documentId),
         };
         try {
           await strapi.db.transaction(async () => {

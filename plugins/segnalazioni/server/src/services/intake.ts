@@ -14,6 +14,7 @@ import { conflict, forbidden } from '../errors';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import { runIntakeEffects, type IntakeOutcome } from './intake-effects';
+import { linksOf } from './links';
 import { citizenDrafts, officeDrafts, type NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
@@ -120,28 +121,26 @@ const addressOf = ({ citizen, contact }: Sender, channel: Channel) =>
  * besides writing the report is its row's effects, carried out by their handlers (`intake-effects.ts`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = () => (strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).replace(/\/$/, '');
-  const adminUrl = (documentId: string) => `${publicUrl()}/admin/content-manager/collection-types/${UID.report}/${documentId}`;
-  const myReportUrl = (documentId: string) => `${publicUrl()}/sportello/le-mie-segnalazioni/${documentId}`;
-
   async function triageOffice(): Promise<OfficeRecord | null> {
     return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRecord | null;
   }
 
   function photoLinks(files: readonly StoredFile[]): string {
     const photos = getService(strapi, 'photos');
-    return files.map((file) => `${publicUrl()}${photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS)}`).join('\n');
+    const links = linksOf(strapi);
+    return files.map((file) => links.absolute(photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS))).join('\n');
   }
 
   /** The report's mail data in the reader's language, with the photos this action added (signed links) and the links of the intake's mails. */
   function mailData(report: MailReport & { documentId: string }, files: readonly StoredFile[], locale: Locale): TemplateData {
+    const links = linksOf(strapi);
     return {
       ...reportMailData(report, locale),
       photoCount: files.length,
       photoLinks: photoLinks(files),
-      adminUrl: adminUrl(report.documentId),
+      adminUrl: links.panelReport(report.documentId),
       // Only a registered citizen has a page of their own reports.
-      myReportUrl: report.reporter ? myReportUrl(report.documentId) : '',
+      myReportUrl: report.reporter ? links.myReport(report.documentId) : '',
     };
   }
 

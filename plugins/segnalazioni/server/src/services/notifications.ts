@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, toLocale, type Locale } from '../domain/messages';
 import { UndeliverableError, afterFailure, type RetryPolicy } from '../domain/outbox';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 import { GraphApiError } from './graph-api';
 
 /**
@@ -83,8 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One Message-ID per notification, the same on every attempt: when a server dies between handing a
    * mail to SMTP and recording it sent, the copy sent again is recognisably the same message.
    */
-  const messageIdOf = (row: NotificationRow) =>
-    `<${row.documentId}.notification@${new URL(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string).hostname}>`;
+  const messageIdOf = (row: NotificationRow) => `<${row.documentId}.notification@${linksOf(strapi).host}>`;
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;

@@ -9,6 +9,7 @@ import { PHOTO_EXTENSIONS, checkPhotos, sniffPhotoType, type PhotoType } from '.
 import { plainText } from '../domain/plain-text';
 import { signAccess, verifyAccess } from '../domain/signed-access';
 import { isPhotoPublic } from '../domain/visibility';
+import { validationError } from '../errors';
 import { PLUGIN_ID, UID } from '../uids';
 
 /** A file as the multipart parser leaves it on disk. */
@@ -90,9 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files.map(async (file, index) => ({ name: displayName(file, index), size: file.size, head: await readHead(file.filepath) })),
       );
       const problems = checkPhotos(candidates, { maxPhotos: maxPhotos - alreadyAttached, maxBytes });
-      if (problems.length > 0) {
-        throw new errors.ValidationError(problems.map((problem) => problem.message).join(' '), { errors: problems });
-      }
+      if (problems.length > 0) throw validationError(problems);
       const prepared: PreparedPhoto[] = [];
       try {
         for (const [index, file] of files.entries()) {

@@ -13,6 +13,7 @@ import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { linksOf } from './links';
 import { citizenDrafts, officeDrafts } from './notifications';
 import { addUp, handlerOf, NO_OUTCOME } from './workflow-effects';
 import type { CategoryLevels, OfficeCalendar } from './service-levels';
@@ -78,8 +79,6 @@ export const staffName = (member: StaffMember) => [member.firstname, member.last
  * an action does is its row's effects, carried out by their handlers (`workflow-effects.ts`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = () => (strapi.config.get('plugin::segnalazioni.publicUrl') as string).replace(/\/$/, '');
-
   async function load(documentId: string): Promise<WorkflowReport> {
     const report = (await strapi.db.query(UID.report).findOne({
       where: { documentId },
@@ -96,12 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The report's mail data in the reader's language, with the links of the workflow's mails. */
   function mailData(report: WorkflowReport, locale: Locale): TemplateData {
+    const links = linksOf(strapi);
     return {
       ...reportMailData(report, locale),
       // Only a registered citizen has a page of their own reports.
-      myReportUrl: report.reporter ? `${publicUrl()}/sportello/le-mie-segnalazioni/${report.documentId}` : '',
-      publicReportUrl: `${publicUrl()}/sportello/segnalazioni/${report.documentId}`,
-      adminUrl: `${publicUrl()}/admin/plugins/segnalazioni/reports/${report.documentId}`,
+      myReportUrl: report.reporter ? links.myReport(report.documentId) : '',
+      publicReportUrl: links.portalReport(report.documentId),
+      adminUrl: links.panelReport(report.documentId),
     };
   }
 
