@@ -15,7 +15,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import type { NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
-import type { CategoryLevels, OfficeCalendar } from './service-levels';
+import { rowsOf, type Row } from './rows';
 
 export interface Citizen {
   readonly id: number;
@@ -48,47 +48,16 @@ interface Extras {
   readonly inTransaction?: (report: ReportRecord) => Promise<readonly NotificationDraft[] | void>;
 }
 
-interface OfficeRecord extends OfficeCalendar {
-  id: number;
-  documentId: string;
-  name: string;
-  emails?: string | null;
-}
+type OfficeRecord = Row<typeof UID.office>;
 
-interface CategoryWithOffice extends CategoryLevels {
-  id: number;
-  documentId: string;
-  name: string;
-  slug: string;
-  office?: OfficeRecord | null;
-}
+/** A category, with its office where it was read with it. */
+type CategoryWithOffice = Row<typeof UID.category> & { readonly office?: OfficeRecord | null };
 
-interface PhotoRecord {
-  id: number;
-  documentId: string;
-  moderation: string;
-  position: number;
-  file?: StoredFile | null;
-}
+/** What an edit reads of a report's relations. */
+const EDIT_POPULATE = { category: true, office: true, photos: { populate: { file: true } } } as const;
 
-export interface ReportRecord {
-  id: number;
-  documentId: string;
-  reference: string;
-  title: string;
-  description: string;
-  status: 'submitted' | 'in_charge' | 'in_progress' | 'closed' | 'rejected';
-  channel: Channel;
-  address?: string | null;
-  latitude?: number | string | null;
-  longitude?: number | string | null;
-  submittedAt: string;
-  updatedAt: string;
-  dueTakeInChargeAt?: string | null;
-  category?: CategoryWithOffice | null;
-  office?: OfficeRecord | null;
-  photos?: PhotoRecord[];
-}
+/** A report as intake reads it: its columns, and its relations where it loads them (an edit). */
+export type ReportRecord = Row<typeof UID.report> & Partial<Row<typeof UID.report, { select: []; populate: typeof EDIT_POPULATE }>>;
 
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** The category shown while a report waits for triage. */
@@ -117,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const myReportUrl = (documentId: string) => `${publicUrl()}/sportello/le-mie-segnalazioni/${documentId}`;
 
   async function triageOffice(): Promise<OfficeRecord | null> {
-    return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRecord | null;
+    return rowsOf(strapi, UID.office).findOne({ where: { triage: true } });
   }
 
   function photoLinks(files: readonly StoredFile[]): string {
@@ -180,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .query(UID.report)
       .updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
     if (count === 1) return;
-    const now = (await strapi.db.query(UID.report).findOne({ where: { id: report.id }, select: ['status'] })) as Pick<ReportRecord, 'status'> | null;
+    const now = await rowsOf(strapi, UID.report).findOne({ where: { id: report.id }, select: ['status'] });
     throw conflict(now?.status === 'submitted' ? 'La segnalazione è stata modificata nel frattempo: ricarica la pagina e riprova.' : NO_LONGER_EDITABLE, {
       code: MOVED_ON,
       status: now?.status ?? null,
@@ -209,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function submittedWithKey(key: string): Promise<ReportRecord | null> {
-    return (await strapi.db.query(UID.report).findOne({ where: { submissionKey: key } })) as ReportRecord | null;
+    return rowsOf(strapi, UID.report).findOne({ where: { submissionKey: key } });
   }
 
   return {
@@ -268,7 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let category: CategoryWithOffice | null = null;
       if (input.category) {
-        category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
+        category = await getService(strapi, 'categories').findActive(input.category);
         if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
       }
       const office = category?.office ?? (await triageOffice());
@@ -289,27 +258,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const levels = getService(strapi, 'service-levels');
           const due = levels.dueDates('submit', submittedAt, category, office);
           const report = (await strapi.documents(UID.report).create({
+            // Empty columns are left out: the Document Service takes no null for them.
             data: {
               reference: formatReference(randomBytes(8)),
               title: input.title,
               description: input.description,
-              address: input.address || null,
-              latitude: input.latitude ?? null,
-              longitude: input.longitude ?? null,
+              address: input.address || undefined,
+              latitude: input.latitude ?? undefined,
+              longitude: input.longitude ?? undefined,
               category: category?.documentId ?? null,
               office: office?.documentId ?? null,
               reporter: sender.citizen?.documentId ?? null,
-              contact: contact?.address ?? null,
-              contactName: contact?.name ?? null,
-              contactEmail: contact?.email ?? null,
-              channelRef: contact?.channelRef ?? null,
+              contact: contact?.address ?? undefined,
+              contactName: contact?.name ?? undefined,
+              contactEmail: contact?.email ?? undefined,
+              channelRef: contact?.channelRef ?? undefined,
               channel,
               status: decision.to,
               textModeration: 'pending',
               isPublic: false,
               submittedAt: now,
-              submissionKey: key ?? null,
-              dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? null,
+              submissionKey: key ?? undefined,
+              dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? undefined,
             },
           })) as unknown as ReportRecord;
           await createPhotos(report.documentId, stored, 0);
@@ -362,10 +332,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         channel?: Channel;
       }): Promise<ReportRecord> {
       const sender = from as Sender;
-      const report = (await strapi.db.query(UID.report).findOne({
+      const report = await rowsOf(strapi, UID.report).findOne({
         where: sender.citizen ? { documentId, reporter: { id: sender.citizen.id } } : { documentId, channel, contact: sender.contact.address ?? '' },
-        populate: { category: true, office: true, photos: { populate: { file: true } } },
-      })) as ReportRecord | null;
+        populate: EDIT_POPULATE,
+      });
       if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
 
       const decision = decide('edit', { status: report.status }, 'reporter');
@@ -373,8 +343,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw conflict(report.status === 'submitted' ? describeRefusal(decision) : NO_LONGER_EDITABLE, { code: MOVED_ON, status: report.status });
       }
 
-      const category = input.category
-        ? ((await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null)
+      const category: CategoryWithOffice | null = input.category
+        ? await getService(strapi, 'categories').findActive(input.category)
         : (report.category ?? null);
       if (input.category && !category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
 
