@@ -5,6 +5,7 @@ import { INVALID_RESET_CODE, accountPages, isResetCodeCurrent } from '../domain/
 import type { TemplateData, TemplateName } from '../domain/mail-templates';
 import { PLUGIN_ID } from '../uids';
 import { getService } from './get-service';
+import { rowsOf } from './rows';
 
 const CONFIGURED_KEY = 'accounts-configured';
 const GRANTED_KEY = 'granted-actions';
@@ -34,12 +35,7 @@ interface RegisteredUser {
   lastName?: string | null;
 }
 
-interface StoredUser extends RegisteredUser {
-  confirmed: boolean | null;
-  blocked: boolean | null;
-}
-
-const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'confirmed', 'blocked'];
+const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'confirmed', 'blocked'] as const;
 
 /**
  * Citizens' accounts: the permissions of the Authenticated role, and the mails of registration and
@@ -50,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const pages = () => accountPages(strapi.config.get(`plugin::${PLUGIN_ID}.publicUrl`) as string);
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
-  const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
+  const findByEmail = (email: string) => rowsOf(strapi, USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS });
 
   /** Writes the account's change and its mail in one transaction; the outbox sends after commit. */
   const withMail = async (recipient: string, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {
