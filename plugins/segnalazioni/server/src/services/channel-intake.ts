@@ -9,7 +9,7 @@ import { PLUGIN_ID, UID } from '../uids';
 import type { FacebookSettings, WhatsAppSettings } from './channels';
 import { getService } from './get-service';
 import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
-import { reportMovedOn, type ReportRecord } from './intake';
+import { reportMovedOn, type IntakeReport } from './intake';
 import type { NotificationDraft } from './notifications';
 
 export interface ReceiveResult {
@@ -174,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (files.length === 0 && !content.text && content.latitude == null) {
         return recordOnly(inbound, 'photo_refused', joins ? open.id : null, refusalFor(joins ? open : null));
       }
-      const claim = (outcome: Outcome, joined: boolean) => async (report: ReportRecord) => {
+      const claim = (outcome: Outcome, joined: boolean) => async (report: IntakeReport) => {
         await recordMessage(inbound, refused ? 'photo_refused' : outcome, report.id);
         await moveThread(inbound, thread, report.id, joined);
         return refusalFor(report);

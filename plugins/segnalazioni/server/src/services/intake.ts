@@ -45,7 +45,7 @@ interface Extras {
   /** Who did it, for the history, when not the sender: the desk officer. */
   readonly actorRef?: { readonly id: string; readonly label?: string };
   /** More writes that must commit with the report or not at all; may return messages to send with it. */
-  readonly inTransaction?: (report: ReportRecord) => Promise<readonly NotificationDraft[] | void>;
+  readonly inTransaction?: (report: IntakeReport) => Promise<readonly NotificationDraft[] | void>;
 }
 
 type OfficeRecord = Row<typeof UID.office>;
@@ -57,7 +57,7 @@ type CategoryWithOffice = Row<typeof UID.category> & { readonly office?: OfficeR
 const EDIT_POPULATE = { category: true, office: true, photos: { populate: { file: true } } } as const;
 
 /** A report as intake reads it: its columns, and its relations where it loads them (an edit). */
-export type ReportRecord = Row<typeof UID.report> & Partial<Row<typeof UID.report, { select: []; populate: typeof EDIT_POPULATE }>>;
+export type IntakeReport = Row<typeof UID.report> & Partial<Row<typeof UID.report, { select: []; populate: typeof EDIT_POPULATE }>>;
 
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** The category shown while a report waits for triage. */
@@ -95,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   function reportData(
-    report: ReportRecord,
+    report: IntakeReport,
     category: CategoryWithOffice | null,
     office: OfficeRecord | null,
     files: readonly StoredFile[],
@@ -144,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * unchanged since it was read (an officer taking it in charge, or another edit, changes
    * `updatedAt`); otherwise the transaction fails with a 409 and leaves nothing.
    */
-  async function stillAsRead(report: ReportRecord, columns: Record<string, unknown>): Promise<void> {
+  async function stillAsRead(report: IntakeReport, columns: Record<string, unknown>): Promise<void> {
     const { count } = await strapi.db
       .query(UID.report)
       .updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
@@ -177,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function submittedWithKey(key: string): Promise<ReportRecord | null> {
+  async function submittedWithKey(key: string): Promise<IntakeReport | null> {
     return rowsOf(strapi, UID.report).findOne({ where: { submissionKey: key } });
   }
 
@@ -197,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       citizen: Citizen;
       input: IntakeInput;
       files: readonly IncomingFile[];
-    }): Promise<{ report: ReportRecord; created: boolean }> {
+    }): Promise<{ report: IntakeReport; created: boolean }> {
       if (key === null) return { report: await this.submit({ citizen, input, files }), created: true };
       const stored = submissionKey(citizen.id, key);
       const earlier = await submittedWithKey(stored);
@@ -230,7 +230,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor?: Actor;
         /** The citizen's key for this submission (domain/idempotency-key.ts), unique among reports. */
         submissionKey?: string;
-      }): Promise<ReportRecord> {
+      }): Promise<IntakeReport> {
       const sender = from as Sender;
       const decision = decide('submit', { status: null }, actor);
       if (!decision.allowed) throw forbidden(describeRefusal(decision));
@@ -281,7 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               submissionKey: key ?? undefined,
               dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? undefined,
             },
-          })) as unknown as ReportRecord;
+          })) as unknown as IntakeReport;
           await createPhotos(report.documentId, stored, 0);
           await getService(strapi, 'history').record({
             report: report.documentId,
@@ -330,7 +330,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files: readonly IncomingFile[];
         /** The contact's channel (a citizen's reports are found by their account). */
         channel?: Channel;
-      }): Promise<ReportRecord> {
+      }): Promise<IntakeReport> {
       const sender = from as Sender;
       const report = await rowsOf(strapi, UID.report).findOne({
         where: sender.citizen ? { documentId, reporter: { id: sender.citizen.id } } : { documentId, channel, contact: sender.contact.address ?? '' },
@@ -387,7 +387,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // First write of the transaction: from here on nobody else changes the report until it commits.
           await stillAsRead(report, columns);
           if (Object.keys(relations).length > 0) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
-          const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as ReportRecord;
+          const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as IntakeReport;
 
           const removed = photosNow.filter((photo) => removing.has(photo.documentId));
           for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });
