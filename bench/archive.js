@@ -164,6 +164,7 @@ const page = (max) => 1 + Math.floor(Math.random() * max);
 /**
  * Each case draws its queries at random, as many visitors would: answers are kept per archive
  * version, so the version is raised before each case and the figures include computing them.
+ * @type {[name: string, path: () => string][]}
  */
 const CASES = [
   ['list, first page', () => '/api/segnalazioni/reports'],

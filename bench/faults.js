@@ -85,9 +85,11 @@ async function submitOne(url, citizen, client, k, photo) {
       body: form,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const body = await response.json().catch(() => null);
+    const body = /** @type {{ data?: { documentId?: string }; error?: { message?: string } } | null} */ (await response.json().catch(() => null));
     Object.assign(attempt, { status: response.status, documentId: body?.data?.documentId, error: body?.error?.message });
-  } catch (error) {
+  } catch (caught) {
+    // fetch fails with an Error: a TimeoutError from the signal, or a TypeError whose cause has the socket's code.
+    const error = /** @type {Error & { cause?: { code?: string } }} */ (caught);
     attempt.status = error.name === 'TimeoutError' ? 'timeout' : 'network';
     attempt.error = error.cause?.code ?? error.message;
   }
@@ -134,6 +136,13 @@ function printRun(label, { attempts, seconds }) {
 }
 
 /** Audits the web submissions once the outbox is done, prints the figures, and says PASS or FAIL. */
+/**
+ * @param {string} name
+ * @param {any} stack
+ * @param {any[]} citizens
+ * @param {any[]} attempts
+ * @param {{ drainMs?: number; extra?: string[] }} [options]
+ */
 async function verdict(name, { db, mailbox, uploads }, citizens, attempts, { drainMs = 600000, extra = [] } = {}) {
   const drain = await settled(db, drainMs);
   await sleep(1500);

@@ -28,6 +28,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 // Shares of the reports by category, as a town's years of reports go; each category's office.
+/** @type {[slug: string, weight: number, office: string][]} */
 const CATEGORIES = [
   ['dissesto-stradale', 0.3, 'Ufficio Strade'],
   ['rifiuti', 0.25, 'Ufficio Ambiente'],
@@ -193,7 +194,10 @@ async function plainChild(times) {
       computePublicStatistics(rows);
       took.push(Number(process.hrtime.bigint() - started) / 1e6);
     } catch (caught) {
-      error = caught.message.split(' - ').pop().slice(0, 160);
+      error = String(caught instanceof Error ? caught.message : caught)
+        .split(' - ')
+        .pop()
+        ?.slice(0, 160);
     }
   }
   await strapi.destroy();
@@ -215,13 +219,15 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ firstname: 'Bench', lastname: 'URP', email: 'bench@comune.test', password: 'Bench2026!x' }),
     });
-    const login = await (
-      await fetch(`${server.url}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'bench@comune.test', password: 'Bench2026!x' }),
-      })
-    ).json();
+    const login = /** @type {{ data: { token: string } }} */ (
+      await (
+        await fetch(`${server.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench@comune.test', password: 'Bench2026!x' }),
+        })
+      ).json()
+    );
     const staff = { authorization: `Bearer ${login.data.token}` };
 
     for (const name of ['Ufficio Strade', 'Ufficio Ambiente']) {
@@ -243,6 +249,7 @@ async function main() {
     };
     // Floors: the categories answer from memory, and Strapi's own /admin/users/me costs what every
     // admin route's authentication and permissions cost — the least any answer takes here, now.
+    /** @type {[name: string, path: () => string, headers: Record<string, string>][]} */
     const CASES = [
       ['floor: categories', () => '/api/segnalazioni/categories', {}],
       ['floor: staff, /admin/users/me', () => '/admin/users/me', staff],
@@ -259,7 +266,7 @@ async function main() {
       seeded = size;
       // Rows written straight into the tables pass no intake: raise the reports' version as it would.
       await client.query('UPDATE segnalazioni_statistics_version SET version = version + 1');
-      const published = await (await fetch(`${server.url}/api/segnalazioni/statistics`)).json();
+      const published = /** @type {{ data: { total: number } }} */ (await (await fetch(`${server.url}/api/segnalazioni/statistics`)).json());
       console.log(`\n${size} reports (seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; ${published.data.total} in cells of 5 or more are public)`);
       console.log('ours: case                         req/s      p50       p99    max   non-2xx');
       for (const [name, path, headers] of CASES) {

@@ -73,10 +73,12 @@ async function main() {
     );
     console.log(`photo: ${(photo.length / 1024 / 1024).toFixed(2)} MB JPEG 1900×1425\n`);
     console.log('case              p50        p90        p99        max     req/s   errors');
-    for (const [name, withPhoto] of [
+    /** @type {[name: string, photo: Buffer | null][]} */
+    const cases = [
       ['text only', null],
       ['with a 2 MB photo', photo],
-    ]) {
+    ];
+    for (const [name, withPhoto] of cases) {
       await run(server.url, tokens, withPhoto, 20); // warm-up: JIT, connection pool, sharp's first use
       const { latencies, failures, seconds } = await run(server.url, tokens, withPhoto, REQUESTS);
       console.log(

@@ -17,7 +17,11 @@ const PORTAL_DIR = path.join(root, 'build', 'portal');
 const SOURCES = ['portal', 'plugins/segnalazioni/server/src/domain', 'package-lock.json', 'scripts/build-portal.js'];
 const SPRITES = 'node_modules/bootstrap-italia/dist/svg/sprites.svg';
 
-/** The latest change time in a file or folder tree. */
+/**
+ * The latest change time in a file or folder tree.
+ * @param {string} target
+ * @returns {number}
+ */
 function newest(target) {
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -52,10 +56,11 @@ async function buildPortal() {
 
   const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => ({ file: path.join(root, file), ...output }));
   const script = outputs.find((output) => output.entryPoint === 'portal/src/main.ts');
-  const stylesheet = outputs.find((output) => output.file === path.join(root, script.cssBundle ?? ''));
+  const stylesheet = outputs.find((output) => output.file === path.join(root, script?.cssBundle ?? ''));
   const sprites = outputs.find((output) => Object.keys(output.inputs).includes(SPRITES));
   if (!script || !stylesheet || !sprites) throw new Error('The portal build is missing its script, stylesheet or icons');
 
+  /** @param {{ file: string }} output */
   const publicPath = (output) => `/sportello/${path.relative(staging, output.file).split(path.sep).join('/')}`;
   // %MUNICIPALITY% stays: the server fills it in from its configuration.
   const html = fs
@@ -77,6 +82,7 @@ async function buildPortal() {
   fs.renameSync(staging, PORTAL_DIR);
   fs.rmSync(previous, { recursive: true, force: true });
 
+  /** @param {string} file */
   const size = (file) => `${(fs.statSync(path.join(PORTAL_DIR, path.relative(staging, file))).size / 1024).toFixed(1)} kB`;
   return {
     ms: Date.now() - started,

@@ -21,7 +21,7 @@ function run(args, env) {
 
 function runToEnd(args, env) {
   return new Promise((resolve, reject) => {
-    run(args, env).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`strapi ${args.join(' ')} exited with ${code}`))));
+    run(args, env).on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`strapi ${args.join(' ')} exited with ${code}`))));
   });
 }
 
@@ -42,6 +42,7 @@ async function waitForHealth(url, timeoutMs = 120000) {
 async function main() {
   ensureEnv(root);
   process.loadEnvFile(path.join(root, '.env'));
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', SEED_DEMO: 'true' };
 
   const catcherPort = Number(env.MAIL_CATCHER_SMTP_PORT || 1025);

@@ -38,4 +38,4 @@ function ensureEnv(root = process.cwd()) {
 
 if (require.main === module) ensureEnv();
 
-module.exports = { ensureEnv, SECRETS };
+module.exports = { ensureEnv, SECRETS, secretValue };

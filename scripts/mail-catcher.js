@@ -6,6 +6,7 @@
  */
 const http = require('http');
 const { startMailReceiver } = require('./lib/mail-receiver');
+const { portOf } = require('./lib/port');
 
 const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
@@ -65,10 +66,10 @@ async function startMailCatcher({ smtpPort = 1025, webPort = 1080, host = '127.0
   });
   await new Promise((resolve, reject) => {
     web.once('error', reject);
-    web.listen(webPort, host, resolve);
+    web.listen(webPort, host, () => resolve(undefined));
   });
   return {
-    url: `http://localhost:${web.address().port}`,
+    url: `http://localhost:${portOf(web)}`,
     smtpPort: receiver.port,
     async close() {
       await new Promise((resolve) => web.close(resolve));

@@ -46,13 +46,19 @@ async function registerCitizens(url, mailbox, count) {
     mails = await mailbox.waitFor(isConfirmation, { count: mails.length + 1, timeoutMs: Math.max(0, deadline - Date.now()) });
   }
   if (mails.length > count) console.log(`registration: ${mails.length - count} confirmation mails arrived twice`);
-  const links = new Map(mails.map((mail) => [mail.to[0], /https?:\/\/\S+email-confirmation\?confirmation=[0-9a-f]+/.exec(mail.text)[0]]));
+  const links = new Map(
+    mails.map((mail) => {
+      const link = /https?:\/\/\S+email-confirmation\?confirmation=[0-9a-f]+/.exec(mail.text);
+      if (!link) throw new Error(`registration: no confirmation link in the mail to ${mail.to[0]}`);
+      return [mail.to[0], link[0]];
+    }),
+  );
   return inBatches(numbers, 10, async (index) => {
     const email = `bench${index}@example.it`;
     await fetch(links.get(email), { redirect: 'manual' });
     const login = await postJson(`${url}/api/auth/local`, { identifier: email, password: PASSWORD });
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-    return { email, jwt: (await login.json()).jwt };
+    return { email, jwt: /** @type {{ jwt: string }} */ (await login.json()).jwt };
   });
 }
 

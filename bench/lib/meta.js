@@ -6,6 +6,7 @@
  */
 const { createHash, createHmac, randomBytes } = require('crypto');
 const http = require('http');
+const { portOf } = require('../../scripts/lib/port');
 
 const META = {
   appSecret: 'bench-meta-app-secret',
@@ -28,7 +29,10 @@ const metaError = (message, code, extra = {}) => ({
   error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: randomBytes(8).toString('base64url') },
 });
 
-/** Meta's answers in an outage: its own temporary downtime (500, code 2) and throughput reached (400, code 130429), in turn. */
+/**
+ * Meta's answers in an outage: its own temporary downtime (500, code 2) and throughput reached (400, code 130429), in turn.
+ * @type {[status: number, error: () => object][]}
+ */
 const OUTAGE = [
   [500, () => metaError('An unexpected error has occurred. Please retry your request later.', 2, { is_transient: true })],
   [
@@ -98,8 +102,8 @@ async function startGraphApi() {
       return answer(400, metaError('Unknown path components', 2500));
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  base = `http://127.0.0.1:${portOf(server)}`;
 
   return {
     url: base,

@@ -5,6 +5,7 @@
  */
 const { SMTPServer } = require('smtp-server');
 const { simpleParser } = require('mailparser');
+const { portOf } = require('./port');
 
 /**
  * @typedef {object} ReceivedMail
@@ -73,7 +74,7 @@ async function startMailReceiver({ host = '127.0.0.1', port = 0, maxMessages = 5
       server.server.once('error', reject);
       server.listen(boundPort, host, () => {
         server.server.off('error', reject);
-        boundPort = server.server.address().port;
+        boundPort = portOf(server.server);
         resolve(undefined);
       });
     });

@@ -61,7 +61,8 @@ export const waMessage = {
 
 /** A delivery of the `messages` field (for our number unless told), with the senders' profiles. */
 export const waDelivery = (
-  messages: { from: string }[],
+  // Raw messages as Meta sends them; tests also pass malformed ones.
+  messages: readonly ({ readonly from: string } & Record<string, unknown>)[],
   { names = {}, phoneNumberId = META.phoneNumberId, statuses }: { names?: Record<string, string>; phoneNumberId?: string; statuses?: unknown[] } = {},
 ) => ({
   object: 'whatsapp_business_account',

@@ -57,6 +57,10 @@ describe('foundation', () => {
           title: 'Buca in via Roma',
           description: 'Una buca profonda davanti al civico 12.',
           submittedAt: new Date().toISOString(),
+          status: 'submitted',
+          channel: 'web',
+          textModeration: 'pending',
+          isPublic: false,
         },
       });
       const entry = await app.strapi.documents(HISTORY).create({

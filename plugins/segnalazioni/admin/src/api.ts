@@ -1,71 +1,16 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { Action, ReportStatus } from '../../server/src/domain/lifecycle';
-import type { ModerationState, ReplyKind } from '../../server/src/domain/report-states';
+import type { PositionChoice } from '../../server/src/domain/public-place';
+import type { ReplyKind } from '../../server/src/domain/report-states';
+import type { StaffReport, StaffSummary } from '../../server/src/domain/staff-view';
 
-export type { Action, ReportStatus };
+export type { Action, PositionChoice, ReportStatus };
 
-export interface ReportSummary {
-  documentId: string;
-  reference: string;
-  protocolNumber: string | null;
-  title: string;
-  status: ReportStatus;
-  textModeration: ModerationState;
-  published: boolean;
-  channel: string;
-  category: { documentId: string; name: string } | null;
-  office: { documentId: string; name: string } | null;
-  submittedAt: string;
-  dueTakeInChargeAt: string | null;
-  deadline: { step: 'take_in_charge' | 'first_answer' | 'close'; due: string } | null;
-  overdue: boolean;
-}
-
-export interface ReportPhoto {
-  documentId: string;
-  moderation: ModerationState;
-  moderationReason: string | null;
-  url: string;
-  thumbnailUrl: string;
-  width: number | null;
-  height: number | null;
-}
-
-/** How precise the public point is (the server's domain/public-place). */
-export type PositionChoice = 'exact' | 'rounded' | 'hidden';
-
-export interface ReportDetail extends ReportSummary {
-  description: string;
-  publicTitle: string | null;
-  publicText: string | null;
-  textModerationReason: string | null;
-  citizen: { name: string; email: string | null; phone: string | null };
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  publicAddress: string | null;
-  publicLatitude: number | null;
-  publicLongitude: number | null;
-  takenInChargeAt: string | null;
-  publishedAt: string | null;
-  closedAt: string | null;
-  deadlines: { takeInCharge: string | null; firstAnswer: string | null; close: string | null };
-  allowedActions: Action[];
-  photos: ReportPhoto[];
-  replies: { documentId: string; kind: ReplyKind; body: string; public: boolean; createdAt: string; author: string | null }[];
-  history: {
-    action: string;
-    actor: string | null;
-    actorType: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    details: Record<string, unknown>;
-    at: string;
-  }[];
-  /** Messages the outbox gave up on, with the reason. */
-  undelivered: { channel: string; recipient: string; template: string; error: string | null; at: string }[];
-}
+/** A report in the queue and on its page: the server's staff view (domain/staff-view.ts), not a copy of it. */
+export type ReportSummary = StaffSummary;
+export type ReportDetail = StaffReport;
+export type ReportPhoto = StaffReport['photos'][number];
 
 export interface QueueResponse {
   data: ReportSummary[];

@@ -112,7 +112,9 @@ describe('graphqlProtection', () => {
     const errors = [new GraphQLError('Cannot query field "nam" on type "Node". Did you mean "name"?')];
     for (const plugin of plugins) {
       const listener = (await plugin.requestDidStart?.({ request: {} } as GraphQLRequestContext<object>)) as GraphQLRequestListener<object> | void;
-      await listener?.didEncounterErrors?.({ errors } as GraphQLRequestContextDidEncounterErrors<object>);
+      // The protection reads only the errors of the request's context.
+      const context: Pick<GraphQLRequestContextDidEncounterErrors<object>, 'errors'> = { errors };
+      await listener?.didEncounterErrors?.(context as GraphQLRequestContextDidEncounterErrors<object>);
     }
     return errors[0].message;
   };

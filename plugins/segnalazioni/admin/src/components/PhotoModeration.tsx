@@ -4,7 +4,7 @@ import type { ReportPhoto } from '../api';
 import { useT } from '../useT';
 
 interface Props {
-  photos: ReportPhoto[];
+  photos: readonly ReportPhoto[];
   canModerate: boolean;
   busy: boolean;
   onDecide: (photo: string, decision: 'approve' | 'reject', reason?: string) => void;

@@ -58,3 +58,6 @@ export function checkPhotos(photos: readonly PhotoCandidate[], { maxPhotos, maxB
   }
   return problems;
 }
+
+/** A report's photos in the order they were added; a position left empty counts as the column's default, 0. */
+export const byPosition = (a: { readonly position?: number | null }, b: { readonly position?: number | null }) => (a.position ?? 0) - (b.position ?? 0);

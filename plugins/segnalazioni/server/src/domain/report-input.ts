@@ -161,13 +161,16 @@ export function parseBoundingBox(value: string | undefined | null): BoundingBox 
 export type EditableField = keyof typeof fields;
 
 /** The fields an edit really changes, with their old and new values, for history and the office's mail. */
+/** A value of an editable field: text, a coordinate or a category's slug. */
+type FieldValue = string | number | null;
+
 export function changedFields(
-  before: Partial<Record<EditableField, unknown>>,
-  edit: Partial<Record<EditableField, unknown>>,
-): { field: EditableField; from: unknown; to: unknown }[] {
+  before: Partial<Record<EditableField, FieldValue>>,
+  edit: Partial<Record<EditableField, FieldValue>>,
+): { field: EditableField; from: FieldValue; to: FieldValue }[] {
   return (Object.keys(fields) as EditableField[])
     .filter((field) => field in edit && edit[field] !== undefined && normalise(edit[field]) !== normalise(before[field]))
     .map((field) => ({ field, from: before[field] ?? null, to: edit[field] ?? null }));
 }
 
-const normalise = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
+const normalise = (value: FieldValue | undefined) => (value === undefined || value === null || value === '' ? null : String(value));

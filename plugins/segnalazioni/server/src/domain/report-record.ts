@@ -43,13 +43,19 @@ export interface ReplyRecord {
   readonly author?: { readonly firstname?: string | null; readonly lastname?: string | null } | null;
 }
 
+/** What a JSON column stores and gives back unchanged: a history entry's details. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
 export interface HistoryRecord {
   readonly action: string;
   readonly actorType: string;
   readonly actorLabel?: string | null;
   readonly fromStatus?: string | null;
   readonly toStatus?: string | null;
-  readonly details?: Record<string, unknown> | null;
+  readonly details?: JsonObject | null;
   readonly occurredAt: string;
 }
 

@@ -110,4 +110,6 @@ export function toStaffReport(
   };
 }
 
+/** What the panel's queue and its report page receive; the panel imports these types (admin/src/api.ts). */
+export type StaffSummary = ReturnType<typeof toStaffSummary>;
 export type StaffReport = ReturnType<typeof toStaffReport>;

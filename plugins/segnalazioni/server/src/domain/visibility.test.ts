@@ -11,8 +11,8 @@ const record = {
   dueCloseAt: '2026-12-15T15:00:00.000Z',
   firstAnsweredAt: '2026-11-03T08:00:00.000Z',
   replies: [
-    { kind: 'progress', body: 'Riservata', isPublic: false, createdAt: '2026-11-04T08:00:00.000Z' },
-    { kind: 'feasibility', body: 'Pubblica', isPublic: true, createdAt: '2026-11-03T08:00:00.000Z' },
+    { kind: 'progress' as const, body: 'Riservata', isPublic: false, createdAt: '2026-11-04T08:00:00.000Z' },
+    { kind: 'feasibility' as const, body: 'Pubblica', isPublic: true, createdAt: '2026-11-03T08:00:00.000Z' },
   ],
 };
 
@@ -22,7 +22,7 @@ describe('the public view of a report', () => {
     expect(view).toMatchObject({
       title: 'Titolo pubblico',
       text: 'Testo approvato',
-      replies: [{ kind: 'feasibility', body: 'Pubblica', createdAt: record.replies[1].createdAt }],
+      replies: [{ kind: 'feasibility' as const, body: 'Pubblica', createdAt: record.replies[1].createdAt }],
     });
     expect(JSON.stringify(view)).not.toContain('Titolo del cittadino');
     expect(JSON.stringify(view)).not.toContain('Riservata');

@@ -7,6 +7,7 @@ import { preferredLocale, type Locale } from '../domain/messages';
 import { PLUGIN_ID } from '../uids';
 import { getService } from './get-service';
 import { linksOf } from './links';
+import { rowsOf } from './rows';
 
 const CONFIGURED_KEY = 'accounts-configured';
 const GRANTED_KEY = 'granted-actions';
@@ -38,12 +39,7 @@ interface RegisteredUser {
   language?: string | null;
 }
 
-interface StoredUser extends RegisteredUser {
-  confirmed: boolean | null;
-  blocked: boolean | null;
-}
-
-const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 'confirmed', 'blocked'];
+const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 'confirmed', 'blocked'] as const;
 
 /**
  * Citizens' accounts: the permissions of the Authenticated role, their language, and the mails of
@@ -55,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const links = () => linksOf(strapi);
   const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
-  const findByEmail = async (email: string) => (await strapi.db.query(USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS })) as StoredUser | null;
+  const findByEmail = (email: string) => rowsOf(strapi, USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS });
 
   /** Writes the account's change and its mail (in the account's language) in one transaction; the outbox sends after commit. */
   const withMail = async (user: RegisteredUser, template: TemplateName, data: TemplateData, change?: () => Promise<unknown>) => {

@@ -1,20 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from '../domain/archive-query';
-import {
-  isPhotoPublic,
-  PUBLISHED_REPORT_FIELDS,
-  PUBLISHED_WHERE,
-  toPublicReport,
-  type PublicPhoto,
-  type PublicReport,
-  type PublishedReportRecord,
-} from '../domain/visibility';
-import type { ModerationState } from '../domain/report-states';
+import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport } from '../domain/visibility';
+import { byPosition } from '../domain/photo-rules';
 import { searchWords } from '../domain/search-terms';
 import { PLUGIN_ID, UID } from '../uids';
 import { archiveRows, type ArchiveFilters } from './archive-rows';
 import { getService } from './get-service';
-import type { StoredFile } from './photos';
+import { rowsOf, type Row } from './rows';
 
 const POPULATE = {
   category: { select: ['name', 'slug'] },
@@ -27,39 +19,45 @@ export interface ArchivePage {
   pagination: { page: number; pageSize: number; pageCount: number; total: number };
 }
 
-type Row = PublishedReportRecord & { photos?: { position: number; moderation: ModerationState; file?: StoredFile | null }[] };
+const SELECT = ['id', ...PUBLISHED_REPORT_FIELDS] as const;
 
-const publicPhotos = (photos: Row['photos'] = []): PublicPhoto[] =>
+type PublishedRow = Row<typeof UID.report, { select: typeof SELECT; populate: typeof POPULATE }>;
+
+const publicPhotos = (photos: PublishedRow['photos']): PublicPhoto[] =>
   [...photos]
     // Rows reach here only for published reports (PUBLISHED_WHERE), so the report is public.
-    .filter((photo) => isPhotoPublic(photo, { isPublic: true }) && photo.file)
-    .sort((a, b) => a.position - b.position)
-    .map(({ file }) => ({
-      url: file!.url,
-      width: file!.width ?? null,
-      height: file!.height ?? null,
-      formats: Object.fromEntries(Object.entries(file!.formats ?? {}).map(([name, f]) => [name, { url: f.url, width: f.width, height: f.height }])),
-    }));
+    .filter((photo) => isPhotoPublic(photo, { isPublic: true }))
+    .sort(byPosition)
+    .flatMap(({ file }) =>
+      file
+        ? [
+            {
+              url: file.url,
+              width: file.width ?? null,
+              height: file.height ?? null,
+              formats: Object.fromEntries(Object.entries(file.formats ?? {}).map(([name, f]) => [name, { url: f.url, width: f.width, height: f.height }])),
+            },
+          ]
+        : [],
+    );
 
 /**
  * The public read model: the one place that decides what of a report the public sees. REST, GraphQL
  * and the portal all read through it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const view = (row: Row) => toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
+  const view = (row: PublishedRow) =>
+    toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
 
   const rows = archiveRows(strapi);
+  const reports = rowsOf(strapi, UID.report);
 
   /** The content of the given published reports, in the given order. */
-  async function load(ids: readonly number[]): Promise<Row[]> {
+  async function load(ids: readonly number[]): Promise<PublishedRow[]> {
     if (ids.length === 0) return [];
-    const found = (await strapi.db.query(UID.report).findMany({
-      where: { id: { $in: ids }, ...PUBLISHED_WHERE },
-      select: ['id', ...PUBLISHED_REPORT_FIELDS],
-      populate: POPULATE,
-    })) as (Row & { id: number })[];
+    const found = await reports.findMany({ where: { id: { $in: ids }, ...PUBLISHED_WHERE }, select: SELECT, populate: POPULATE });
     const byId = new Map(found.map((row) => [row.id, row]));
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Row] : []));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
@@ -94,12 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function findOne(documentId: string): Promise<PublicReport | null> {
-    const row = await strapi.db.query(UID.report).findOne({
-      where: { documentId, ...PUBLISHED_WHERE },
-      select: ['id', ...PUBLISHED_REPORT_FIELDS],
-      populate: POPULATE,
-    });
-    return row ? view(row as Row) : null;
+    const row = await reports.findOne({ where: { documentId, ...PUBLISHED_WHERE }, select: SELECT, populate: POPULATE });
+    return row ? view(row) : null;
   }
 
   // Answers are kept until the archive changes (see archive-version): a publication, a public reply

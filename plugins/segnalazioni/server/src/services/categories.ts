@@ -1,25 +1,26 @@
 import type { Core } from '@strapi/strapi';
-import { toPublicCategory, type CategoryRecord, type PublicCategory } from '../domain/visibility';
+import { toPublicCategory, type PublicCategory } from '../domain/visibility';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { rowsOf } from './rows';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Active categories in the editors' order, with how many published reports each has; kept until the archive changes. */
   listPublic(): Promise<PublicCategory[]> {
     return getService(strapi, 'archive-version').remember('categories', async () => {
-      const categories = await strapi.documents(UID.category).findMany({
-        filters: { active: true },
-        sort: [{ position: 'asc' }, { name: 'asc' }],
-        populate: { office: { fields: ['name'] } },
+      const categories = await rowsOf(strapi, UID.category).findMany({
+        where: { active: true },
+        orderBy: [{ position: 'asc' }, { name: 'asc' }],
+        populate: { office: { select: ['name'] } },
       });
       const counts = await getService(strapi, 'archive').countByCategory();
-      return categories.map((category) => toPublicCategory(category as unknown as CategoryRecord, counts.get(category.slug) ?? 0));
+      return categories.map((category) => toPublicCategory(category, counts.get(category.slug) ?? 0));
     });
   },
 
   /** An active category by slug or documentId, with its office; `null` when there is none. */
   async findActive(slugOrDocumentId: string) {
-    return strapi.db.query(UID.category).findOne({
+    return rowsOf(strapi, UID.category).findOne({
       where: { active: true, $or: [{ slug: slugOrDocumentId }, { documentId: slugOrDocumentId }] },
       populate: { office: true },
     });

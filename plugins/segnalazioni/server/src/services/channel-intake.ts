@@ -1,16 +1,16 @@
 import { promises as fs } from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { addedToReport, firstReportFields, joinsLastReport, type ChannelReportFields, type MessageContent } from '../domain/channel-report';
+import { addedToReport, firstReportFields, joinsLastReport, type MessageContent } from '../domain/channel-report';
 import type { FacebookDelivery, FacebookPost } from '../domain/facebook-inbound';
-import type { ReportStatus } from '../domain/lifecycle';
 import type { WhatsAppDelivery, WhatsAppMessage } from '../domain/whatsapp-inbound';
 import { PLUGIN_ID, UID } from '../uids';
 import type { FacebookSettings, WhatsAppSettings } from './channels';
 import { getService } from './get-service';
 import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
-import { reportMovedOn, type ReportRecord } from './intake';
+import { reportMovedOn, type IntakeReport } from './intake';
 import type { NotificationDraft } from './notifications';
+import { rowsOf, type Row } from './rows';
 
 export interface ReceiveResult {
   stored: number;
@@ -24,12 +24,11 @@ type Outcome = 'new_report' | 'added' | 'photo_refused' | 'unsupported';
 /** What fetching a WhatsApp message's media takes. */
 type MediaAccess = Pick<WhatsAppSettings, 'accessToken'>;
 
-interface ThreadRow {
-  id: number;
-  version: number;
-  lastMessageAt?: string | null;
-  report?: (ChannelReportFields & { id: number; documentId: string; reference: string; status: ReportStatus }) | null;
-}
+/** A sender's thread, with what a new message needs of its report. */
+const THREAD = {
+  populate: { report: { select: ['id', 'documentId', 'reference', 'status', 'title', 'description', 'address', 'latitude', 'longitude'] } },
+} as const;
+type ThreadRow = Row<typeof UID.channelThread, typeof THREAD>;
 
 interface Inbound {
   readonly channel: 'whatsapp' | 'facebook';
@@ -71,11 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const seen = async (channel: string, externalId: string) => (await messages().count({ where: { channel, externalId } })) > 0;
 
-  const findThread = async (channel: string, sender: string) =>
-    (await threads().findOne({
-      where: { channel, sender },
-      populate: { report: { select: ['id', 'documentId', 'reference', 'status', 'title', 'description', 'address', 'latitude', 'longitude'] } },
-    })) as ThreadRow | null;
+  const findThread = (channel: string, sender: string): Promise<ThreadRow | null> =>
+    rowsOf(strapi, UID.channelThread).findOne({ where: { channel, sender }, ...THREAD });
 
   async function threadMoved(channel: string, sender: string, before: ThreadRow | null): Promise<boolean> {
     const now = await findThread(channel, sender);
@@ -173,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (files.length === 0 && !content.text && content.latitude == null) {
         return recordOnly(inbound, 'photo_refused', joins ? open.id : null, refusalFor(joins ? open : null));
       }
-      const claim = (outcome: Outcome, joined: boolean) => async (report: ReportRecord) => {
+      const claim = (outcome: Outcome, joined: boolean) => async (report: IntakeReport) => {
         await recordMessage(inbound, refused ? 'photo_refused' : outcome, report.id);
         await moveThread(inbound, thread, report.id, joined);
         return refusalFor(report);

@@ -5,6 +5,7 @@ import { UndeliverableError } from '../domain/outbox';
 import { whatsappAnswer, type WhatsAppTemplate } from '../domain/whatsapp-window';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
+import { rowsOf } from './rows';
 
 /** The channels' settings, from the environment (config/plugins.ts, documented in .env.example). */
 export interface ChannelsConfig {
@@ -75,12 +76,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** When this WhatsApp number last wrote to us: it opens the 24-hour window for free text. */
     async lastInboundAt(sender: string): Promise<Date | null> {
-      const last = (await strapi.db.query(UID.channelMessage).findOne({
+      const last = await rowsOf(strapi, UID.channelMessage).findOne({
         where: { channel: 'whatsapp', sender, sentAt: { $notNull: true } },
         select: ['sentAt'],
         orderBy: { sentAt: 'desc' },
-      })) as { sentAt: string | Date } | null;
-      return last ? new Date(last.sentAt) : null;
+      });
+      return last?.sentAt ? new Date(last.sentAt) : null;
     },
 
     /**

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { parseEmailList } from '../domain/emails';
 import { formatDateTime } from '../domain/mail-templates';
 import { OPEN_STATUSES } from '../domain/report-states';
-import { alertDue, type DeadlineFacts } from '../domain/service-levels';
+import { alertDue } from '../domain/service-levels';
 import { PLUGIN_ID, UID } from '../uids';
 import { getService } from './get-service';
 import { linksOf } from './links';
+import { rowsOf, type Row } from './rows';
 
 export interface DeadlineConfig {
   /** How often open reports are checked. */
@@ -14,15 +15,9 @@ export interface DeadlineConfig {
   readonly reminderLeadMs: number;
 }
 
-interface OpenReport extends DeadlineFacts {
-  id: number;
-  documentId: string;
-  reference: string;
-  title: string;
-  protocolNumber?: string | null;
-  category?: { name: string } | null;
-  office?: { name: string; emails?: string | null } | null;
-}
+/** What an alert needs of a report and its relations. */
+const OPEN_REPORT = { populate: { category: { select: ['name'] }, office: { select: ['name', 'emails'] } } } as const;
+type OpenReport = Row<typeof UID.report, typeof OPEN_REPORT>;
 
 const STEP_LABELS = { take_in_charge: 'presa in carico', first_answer: 'prima risposta', close: 'chiusura' } as const;
 /** Open reports read per statement. */
@@ -39,8 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<unknown> | null = null;
 
   async function urpEmails(): Promise<string[]> {
-    const offices = await strapi.db.query(UID.office).findMany({ where: { triage: true }, select: ['emails'] });
-    return offices.flatMap((office: { emails?: string | null }) => parseEmailList(office.emails));
+    const offices = await rowsOf(strapi, UID.office).findMany({ where: { triage: true }, select: ['emails'] });
+    return offices.flatMap((office) => parseEmailList(office.emails));
   }
 
   /**
@@ -49,16 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function* openReportsDue(horizon: Date): AsyncGenerator<OpenReport> {
     for (let after = 0; ;) {
-      const page = (await strapi.db.query(UID.report).findMany({
+      const page = await rowsOf(strapi, UID.report).findMany({
         where: {
           id: { $gt: after },
           status: { $in: [...OPEN_STATUSES] },
           $or: [{ dueTakeInChargeAt: { $lte: horizon } }, { dueFirstAnswerAt: { $lte: horizon } }, { dueCloseAt: { $lte: horizon } }],
         },
-        populate: { category: { select: ['name'] }, office: { select: ['name', 'emails'] } },
+        ...OPEN_REPORT,
         orderBy: { id: 'asc' },
         limit: PAGE_SIZE,
-      })) as OpenReport[];
+      });
       yield* page;
       if (page.length < PAGE_SIZE) return;
       after = page[page.length - 1].id;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Action, Actor, ReportStatus } from '../domain/lifecycle';
+import type { JsonObject } from '../domain/report-record';
 import { UID } from '../uids';
 
 export interface HistoryDraft {
@@ -10,14 +11,21 @@ export interface HistoryDraft {
   readonly actorLabel?: string;
   readonly fromStatus: ReportStatus | null;
   readonly toStatus: ReportStatus | null;
-  readonly details?: Record<string, unknown>;
+  readonly details?: JsonObject;
 }
 
 /** Appends to a report's history; entries are never changed afterwards (see history-append-only). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(entry: HistoryDraft): Promise<void> {
     await strapi.documents(UID.historyEntry).create({
-      data: { ...entry, details: entry.details ?? {}, occurredAt: new Date().toISOString() },
+      // The Document Service takes an absent value, not null, for an empty column.
+      data: {
+        ...entry,
+        fromStatus: entry.fromStatus ?? undefined,
+        toStatus: entry.toStatus ?? undefined,
+        details: entry.details ?? {},
+        occurredAt: new Date().toISOString(),
+      },
     });
   },
 });

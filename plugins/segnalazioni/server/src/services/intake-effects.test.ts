@@ -8,6 +8,7 @@ const editContext = (step: Omit<IntakeEffectContext<'edit'>['step'], 'action' | 
   strapi: NO_STRAPI,
   step: { action: 'edit', input: {}, ...step },
   now: new Date('2025-03-04T10:00:00Z'),
+  citizenLocale: 'it',
   category: null,
   office: null,
   sofar: NO_INTAKE_OUTCOME,
@@ -42,8 +43,12 @@ describe('notify_office', () => {
   });
 
   it('runs as the edit row says: the office mail and nothing else', async () => {
-    const { strapi, step, now, category, office } = editContext({ changes: [{ field: 'description', from: 'a', to: 'b' }], photosRemoved: 0, photosAdded: 0 });
-    expect(await runIntakeEffects(['notify_office'], { strapi, step, now, category, office })).toEqual({
+    const { strapi, step, now, citizenLocale, category, office } = editContext({
+      changes: [{ field: 'description', from: 'a', to: 'b' }],
+      photosRemoved: 0,
+      photosAdded: 0,
+    });
+    expect(await runIntakeEffects(['notify_office'], { strapi, step, now, citizenLocale, category, office })).toEqual({
       changes: {},
       officeMail: { template: 'report-modified', data: { changes: '- Descrizione: "a" → "b"' } },
       citizenMail: undefined,

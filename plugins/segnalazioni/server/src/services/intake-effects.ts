@@ -43,7 +43,7 @@ export interface IntakeMail {
 /** What the effects of an intake row add up to. */
 export interface IntakeOutcome {
   /** The report's columns, written with it. */
-  readonly changes: { readonly dueTakeInChargeAt?: string | null };
+  readonly changes: { readonly dueTakeInChargeAt?: string };
   /** To each address of the report's office. */
   readonly officeMail?: IntakeMail;
   /** To the citizen, on the report's channel. */
@@ -98,7 +98,7 @@ function summaryOf({ changes, photosRemoved, photosAdded }: IntakeStep<'edit'>):
 export const INTAKE_EFFECT_HANDLERS: { readonly [E in IntakeEffect]: IntakeEffectHandler<E> } = {
   set_due_dates({ strapi, step, now, category, office }) {
     const due = getService(strapi, 'service-levels').dueDates(step.action, now, category, office);
-    return { changes: { dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() ?? null } };
+    return { changes: { dueTakeInChargeAt: due.dueTakeInChargeAt?.toISOString() } };
   },
 
   notify_office({ step }) {

@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { changeStampAfter } from '../domain/change-stamp';
 import { citizenAddress, type Channel, type CitizenAddress } from '../domain/channels';
 import { submissionKey } from '../domain/idempotency-key';
-import { decide, type Actor, type ReportStatus } from '../domain/lifecycle';
+import { decide, type Actor } from '../domain/lifecycle';
 import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { formatReference } from '../domain/reference';
@@ -17,7 +17,7 @@ import { runIntakeEffects, type IntakeOutcome } from './intake-effects';
 import { linksOf } from './links';
 import { citizenDrafts, officeDrafts, type NotificationDraft } from './notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from './photos';
-import type { CategoryLevels, OfficeCalendar } from './service-levels';
+import { rowsOf, type Row } from './rows';
 
 export interface Citizen {
   readonly id: number;
@@ -49,51 +49,19 @@ interface Extras {
   /** Who did it, for the history, when not the sender: the desk officer. */
   readonly actorRef?: { readonly id: string; readonly label?: string };
   /** More writes that must commit with the report or not at all; may return messages to send with it. */
-  readonly inTransaction?: (report: ReportRecord) => Promise<readonly NotificationDraft[] | void>;
+  readonly inTransaction?: (report: IntakeReport) => Promise<readonly NotificationDraft[] | void>;
 }
 
-interface OfficeRecord extends OfficeCalendar {
-  id: number;
-  documentId: string;
-  name: string;
-  emails?: string | null;
-}
+type OfficeRecord = Row<typeof UID.office>;
 
-interface CategoryWithOffice extends CategoryLevels {
-  id: number;
-  documentId: string;
-  name: string;
-  slug: string;
-  office?: OfficeRecord | null;
-}
+/** A category, with its office where it was read with it. */
+type CategoryWithOffice = Row<typeof UID.category> & { readonly office?: OfficeRecord | null };
 
-interface PhotoRecord {
-  id: number;
-  documentId: string;
-  moderation: string;
-  position: number;
-  file?: StoredFile | null;
-}
+/** What an edit reads of a report's relations. */
+const EDIT_POPULATE = { category: true, office: true, photos: { populate: { file: true } } } as const;
 
-export interface ReportRecord {
-  id: number;
-  documentId: string;
-  reference: string;
-  title: string;
-  description: string;
-  status: ReportStatus;
-  channel: Channel;
-  address?: string | null;
-  latitude?: number | string | null;
-  longitude?: number | string | null;
-  submittedAt: string;
-  updatedAt: string;
-  dueTakeInChargeAt?: string | null;
-  contactName?: string | null;
-  category?: CategoryWithOffice | null;
-  office?: OfficeRecord | null;
-  photos?: PhotoRecord[];
-}
+/** A report as intake reads it: its columns, and its relations where it loads them (an edit). */
+export type IntakeReport = Row<typeof UID.report> & Partial<Row<typeof UID.report, { select: []; populate: typeof EDIT_POPULATE }>>;
 
 const MAIL_PHOTO_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -122,7 +90,7 @@ const addressOf = ({ citizen, contact }: Sender, channel: Channel) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function triageOffice(): Promise<OfficeRecord | null> {
-    return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRecord | null;
+    return rowsOf(strapi, UID.office).findOne({ where: { triage: true } });
   }
 
   function photoLinks(files: readonly StoredFile[]): string {
@@ -144,7 +112,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** The mails the row's effects asked for, each over the report's mail data: the office's first. */
   /** The mails of a row's effects, each with the report's mail data: the office's in Italian, the citizen's in their language. */
   function draftsOf(
     outcome: IntakeOutcome,
@@ -174,12 +141,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * unchanged since it was read (an officer taking it in charge, or another edit, changes
    * `updatedAt`); otherwise the transaction fails with a 409 and leaves nothing.
    */
-  async function stillAsRead(report: ReportRecord, columns: Record<string, unknown>): Promise<void> {
+  async function stillAsRead(report: IntakeReport, columns: Record<string, unknown>): Promise<void> {
     const { count } = await strapi.db
       .query(UID.report)
       .updateMany({ where: { id: report.id, status: 'submitted', updatedAt: report.updatedAt }, data: columns });
     if (count === 1) return;
-    const now = (await strapi.db.query(UID.report).findOne({ where: { id: report.id }, select: ['status'] })) as Pick<ReportRecord, 'status'> | null;
+    const now = await rowsOf(strapi, UID.report).findOne({ where: { id: report.id }, select: ['status'] });
     throw conflict(now?.status === 'submitted' ? 'La segnalazione è stata modificata nel frattempo: ricarica la pagina e riprova.' : NO_LONGER_EDITABLE, {
       code: MOVED_ON,
       status: now?.status ?? null,
@@ -201,8 +168,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function submittedWithKey(key: string): Promise<ReportRecord | null> {
-    return (await strapi.db.query(UID.report).findOne({ where: { submissionKey: key } })) as ReportRecord | null;
+  async function submittedWithKey(key: string): Promise<IntakeReport | null> {
+    return rowsOf(strapi, UID.report).findOne({ where: { submissionKey: key } });
   }
 
   return {
@@ -221,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       citizen: Citizen;
       input: IntakeInput;
       files: readonly IncomingFile[];
-    }): Promise<{ report: ReportRecord; created: boolean }> {
+    }): Promise<{ report: IntakeReport; created: boolean }> {
       if (key === null) return { report: await this.submit({ citizen, input, files }), created: true };
       const stored = submissionKey(citizen.id, key);
       const earlier = await submittedWithKey(stored);
@@ -254,14 +221,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor?: Actor;
         /** The citizen's key for this submission (domain/idempotency-key.ts), unique among reports. */
         submissionKey?: string;
-      }): Promise<ReportRecord> {
+      }): Promise<IntakeReport> {
       const sender = from as Sender;
       const decision = decide('submit', { status: null }, actor);
       if (!decision.allowed) throw forbidden(describeRefusal(decision));
 
       let category: CategoryWithOffice | null = null;
       if (input.category) {
-        category = (await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null;
+        category = await getService(strapi, 'categories').findActive(input.category);
         if (!category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
       }
       const office = category?.office ?? (await triageOffice());
@@ -283,29 +250,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             office,
           });
           const report = (await strapi.documents(UID.report).create({
+            // Empty columns are left out: the Document Service takes no null for them.
             data: {
               reference: formatReference(randomBytes(8)),
               title: input.title,
               description: input.description,
-              address: input.address || null,
-              latitude: input.latitude ?? null,
-              longitude: input.longitude ?? null,
+              address: input.address || undefined,
+              latitude: input.latitude ?? undefined,
+              longitude: input.longitude ?? undefined,
               category: category?.documentId ?? null,
               office: office?.documentId ?? null,
               reporter: sender.citizen?.documentId ?? null,
-              contact: contact?.address ?? null,
-              contactName: contact?.name ?? null,
-              contactEmail: contact?.email ?? null,
-              channelRef: contact?.channelRef ?? null,
+              contact: contact?.address ?? undefined,
+              contactName: contact?.name ?? undefined,
+              contactEmail: contact?.email ?? undefined,
+              channelRef: contact?.channelRef ?? undefined,
               channel,
               status: decision.to,
               textModeration: 'pending',
               isPublic: false,
               submittedAt: submittedAt.toISOString(),
-              submissionKey: key ?? null,
+              submissionKey: key ?? undefined,
               ...outcome.changes,
             },
-          })) as unknown as ReportRecord;
+          })) as unknown as IntakeReport;
           await createPhotos(report.documentId, stored, 0);
           await getService(strapi, 'history').record({
             report: report.documentId,
@@ -340,12 +308,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files: readonly IncomingFile[];
         /** The contact's channel (a citizen's reports are found by their account). */
         channel?: Channel;
-      }): Promise<ReportRecord> {
+      }): Promise<IntakeReport> {
       const sender = from as Sender;
-      const report = (await strapi.db.query(UID.report).findOne({
+      const report = await rowsOf(strapi, UID.report).findOne({
         where: sender.citizen ? { documentId, reporter: { id: sender.citizen.id } } : { documentId, channel, contact: sender.contact.address ?? '' },
-        populate: { category: true, office: true, photos: { populate: { file: true } } },
-      })) as ReportRecord | null;
+        populate: EDIT_POPULATE,
+      });
       if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
 
       const decision = decide('edit', { status: report.status }, 'reporter');
@@ -353,8 +321,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw conflict(report.status === 'submitted' ? describeRefusal(decision) : NO_LONGER_EDITABLE, { code: MOVED_ON, status: report.status });
       }
 
-      const category = input.category
-        ? ((await getService(strapi, 'categories').findActive(input.category)) as CategoryWithOffice | null)
+      const category: CategoryWithOffice | null = input.category
+        ? await getService(strapi, 'categories').findActive(input.category)
         : (report.category ?? null);
       if (input.category && !category) throw new errors.ValidationError(`Categoria: "${input.category}" non esiste o non è attiva.`, { path: 'category' });
 
@@ -409,7 +377,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // First write of the transaction: from here on nobody else changes the report until it commits.
           await stillAsRead(report, columns);
           if (Object.keys(relations).length > 0) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
-          const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as ReportRecord;
+          const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as IntakeReport;
 
           for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });
           const nextPosition = Math.max(-1, ...photosNow.map((photo) => photo.position ?? 0)) + 1;

@@ -31,7 +31,6 @@ export interface StoredFile {
   readonly id: number;
   readonly hash: string;
   readonly url: string;
-  readonly ext: string;
   readonly width?: number | null;
   readonly height?: number | null;
   readonly formats?: Record<string, { url: string; width: number; height: number; ext?: string }> | null;

@@ -4,6 +4,7 @@ import { searchDocument, searchWords, toFts5Query, toTsQuery } from '../domain/s
 import { PUBLISHED_WHERE } from '../domain/visibility';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { rowsOf } from './rows';
 
 const TABLE = 'segnalazioni_report_search';
 /** Published reports by category in the archive's order (made by database/migrations, on every database). */
@@ -54,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async backfill(): Promise<number> {
       const empty = (await isEmpty(BY_CATEGORY)) || (engine() !== null && (await isEmpty(TABLE)));
       if (!empty) return 0;
-      const published = (await strapi.db.query(UID.report).findMany({ where: { ...PUBLISHED_WHERE }, select: ['id'] })) as { id: number }[];
+      const published = await rowsOf(strapi, UID.report).findMany({ where: { ...PUBLISHED_WHERE }, select: ['id'] });
       for (const { id } of published) await this.sync(id);
       if (published.length > 0) await getService(strapi, 'archive-version').bump();
       return published.length;

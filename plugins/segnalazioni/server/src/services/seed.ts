@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_SERVICE_LEVELS } from '../domain/service-levels';
 import { DEFAULT_CATEGORIES, DEFAULT_OFFICE_NAME } from '../seed/default-categories';
 import { PLUGIN_ID, UID } from '../uids';
 
@@ -24,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const existing = await strapi.documents(UID.category).findFirst({ filters: { slug: category.slug } });
         if (existing) continue;
         await strapi.documents(UID.category).create({
-          data: { ...category, active: true, position, office: office.documentId },
+          data: { ...category, ...DEFAULT_SERVICE_LEVELS, active: true, position, office: office.documentId },
         });
       }
     });

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, officeFilter, type StaffScope } from '../domain/access';
 import { REPORT_STATUSES, type ReportStatus } from '../domain/lifecycle';
-import type { ModerationState } from '../domain/report-states';
 import { overdueWhere } from '../domain/service-levels';
-import { toStaffReport, toStaffSummary, type StaffPhoto, type StaffReportRecord, type UndeliveredNotice } from '../domain/staff-view';
+import { toStaffReport, toStaffSummary, type StaffPhoto } from '../domain/staff-view';
+import { byPosition } from '../domain/photo-rules';
 import { UID } from '../uids';
 import { forbidden } from '../errors';
 import { getService } from './get-service';
-import type { StoredFile } from './photos';
+import { rowsOf, type Row } from './rows';
 
 export interface StaffListQuery {
   status?: ReportStatus;
@@ -32,6 +32,8 @@ const SORTS = {
 
 /** The panel's read side: the queue and one report, always within the member of staff's scope. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const reports = rowsOf(strapi, UID.report);
+
   function where(scope: StaffScope, query: Omit<StaffListQuery, 'sort' | 'page' | 'pageSize'>, now: Date) {
     const offices = officeFilter(scope);
     const conditions: Record<string, unknown>[] = [];
@@ -51,28 +53,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { $and: conditions };
   }
 
-  const photosOf = (
-    photos: { documentId: string; moderation: ModerationState; moderationReason?: string | null; position: number; file?: StoredFile | null }[] = [],
-  ): StaffPhoto[] => {
+  const photosOf = (photos: readonly Row<typeof UID.photo, { populate: { file: true } }>[]): StaffPhoto[] => {
     const signer = getService(strapi, 'photos');
-    return [...photos]
-      .sort((a, b) => a.position - b.position)
-      .flatMap((photo) => {
-        if (!photo.file) return [];
-        const file = photo.file;
-        const thumbnail = file.formats?.thumbnail?.url ?? file.url;
-        return [
-          {
-            documentId: photo.documentId,
-            moderation: photo.moderation,
-            moderationReason: photo.moderationReason ?? null,
-            url: signer.signedUrl(file.url, file.hash),
-            thumbnailUrl: signer.signedUrl(thumbnail, file.hash),
-            width: file.width ?? null,
-            height: file.height ?? null,
-          },
-        ];
-      });
+    return [...photos].sort(byPosition).flatMap((photo) => {
+      if (!photo.file) return [];
+      const file = photo.file;
+      const thumbnail = file.formats?.thumbnail?.url ?? file.url;
+      return [
+        {
+          documentId: photo.documentId,
+          moderation: photo.moderation,
+          moderationReason: photo.moderationReason ?? null,
+          url: signer.signedUrl(file.url, file.hash),
+          thumbnailUrl: signer.signedUrl(thumbnail, file.hash),
+          width: file.width ?? null,
+          height: file.height ?? null,
+        },
+      ];
+    });
   };
 
   return {
@@ -80,21 +78,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { sort, page, pageSize, status, ...filters } = query;
       const now = getService(strapi, 'clock').now();
       const [records, total, triage, ...counts] = await Promise.all([
-        strapi.db.query(UID.report).findMany({
+        reports.findMany({
           where: where(scope, { ...filters, status }, now),
           populate: { category: { select: ['documentId', 'name', 'slug'] }, office: { select: ['documentId', 'name'] } },
-          orderBy: SORTS[sort] as unknown as Record<string, 'asc' | 'desc'>[],
+          orderBy: SORTS[sort],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status }, now) }),
-        strapi.db.query(UID.report).count({ where: where(scope, { ...filters, triage: true }, now) }),
-        ...REPORT_STATUSES.map((each) => strapi.db.query(UID.report).count({ where: where(scope, { ...filters, status: each }, now) })),
+        reports.count({ where: where(scope, { ...filters, status }, now) }),
+        reports.count({ where: where(scope, { ...filters, triage: true }, now) }),
+        ...REPORT_STATUSES.map((each) => reports.count({ where: where(scope, { ...filters, status: each }, now) })),
       ]);
       return {
-        data: (records as StaffReportRecord[]).map((record) => toStaffSummary(record, now)),
+        data: records.map((record) => toStaffSummary(record, now)),
         meta: {
-          pagination: { page, pageSize, pageCount: Math.ceil((total as number) / pageSize), total },
+          pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
           counts: Object.fromEntries(REPORT_STATUSES.map((each, index) => [each, counts[index]])),
           // Reports with no category, in every status: the triage tab (`triage=true`).
           triage,
@@ -103,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(scope: StaffScope, documentId: string) {
-      const record = await strapi.db.query(UID.report).findOne({
+      const record = await reports.findOne({
         where: { documentId },
         populate: {
           category: { select: ['documentId', 'name', 'slug'] },
@@ -116,19 +114,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!record) throw new errors.NotFoundError('Segnalazione non trovata.');
       if (!canSeeReport(scope, record.office?.id)) throw forbidden('Questa segnalazione è di un altro ufficio.');
-      const undelivered = (await strapi.db.query(UID.notification).findMany({
+      const undelivered = await rowsOf(strapi, UID.notification).findMany({
         where: { report: record.id, status: 'failed' },
         select: ['channel', 'recipient', 'template', 'lastError', 'updatedAt'],
-      })) as UndeliveredNotice[];
-      return toStaffReport(record as StaffReportRecord, scope, photosOf(record.photos), getService(strapi, 'clock').now(), undelivered);
+      });
+      return toStaffReport(record, scope, photosOf(record.photos), getService(strapi, 'clock').now(), undelivered);
     },
 
     /** What the filters, the reassign menu and the reply editor offer. */
     async options() {
       const [categories, offices, replyTemplates] = await Promise.all([
-        strapi.db.query(UID.category).findMany({ select: ['documentId', 'name', 'slug', 'active'], orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
-        strapi.db.query(UID.office).findMany({ select: ['documentId', 'name', 'triage'], orderBy: { name: 'asc' } }),
-        strapi.db.query(UID.replyTemplate).findMany({
+        rowsOf(strapi, UID.category).findMany({ select: ['documentId', 'name', 'slug', 'active'], orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
+        rowsOf(strapi, UID.office).findMany({ select: ['documentId', 'name', 'triage'], orderBy: { name: 'asc' } }),
+        rowsOf(strapi, UID.replyTemplate).findMany({
           select: ['documentId', 'name', 'kind', 'body'],
           populate: { category: { select: ['documentId'] } },
           orderBy: { name: 'asc' },
@@ -137,9 +135,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         categories,
         offices,
-        replyTemplates: (replyTemplates as { documentId: string; name: string; kind: string; body: string; category?: { documentId: string } | null }[]).map(
-          ({ documentId, name, kind, body, category }) => ({ documentId, name, kind, body, category: category?.documentId ?? null }),
-        ),
+        replyTemplates: replyTemplates.map(({ documentId, name, kind, body, category }) => ({
+          documentId,
+          name,
+          kind,
+          body,
+          category: category?.documentId ?? null,
+        })),
       };
     },
   };

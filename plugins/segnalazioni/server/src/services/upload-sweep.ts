@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { photoHashOfFileName } from '../domain/photo-path';
 import { orphanFiles, orphanRows, photoHashesOnDisk, type DiskFile, type UploadRow } from '../domain/upload-sweep';
 import { PLUGIN_ID, UID } from '../uids';
-import type { StoredFile } from './photos';
+import { rowsOf, type Row } from './rows';
 
 export interface UploadSweepConfig {
   /** How old a leftover must be before it is removed: younger ones may be a submission still running. */
@@ -13,13 +13,15 @@ export interface UploadSweepConfig {
   readonly intervalMs: number;
 }
 
-const UPLOAD_FILE = 'plugin::upload.file';
+const UPLOAD_FILE = 'plugin::upload.file' as const;
 const PAGE = 500;
 const OUR_PREFIX = 'sgn_';
 
-type UploadRowRecord = { id: number; hash: string; createdAt: string | Date };
-
-const toUploadRow = (row: UploadRowRecord): UploadRow => ({ id: row.id, hash: row.hash, createdAt: new Date(row.createdAt) });
+const toUploadRow = (row: Row<typeof UPLOAD_FILE, { select: ['id', 'hash', 'createdAt'] }>): UploadRow => ({
+  id: row.id,
+  hash: row.hash,
+  createdAt: new Date(row.createdAt),
+});
 
 const chunks = <T>(items: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / PAGE) }, (_, index) => items.slice(index * PAGE, (index + 1) * PAGE));
@@ -36,13 +38,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function photoHashesAmong(hashes: readonly string[]): Promise<Set<string>> {
     if (hashes.length === 0) return new Set();
-    const photos = (await strapi.db.query(UID.photo).findMany({ where: { fileHash: { $in: [...hashes] } }, select: ['fileHash'] })) as { fileHash: string }[];
-    return new Set(photos.map((photo) => photo.fileHash));
+    const photos = await rowsOf(strapi, UID.photo).findMany({ where: { fileHash: { $in: [...hashes] } }, select: ['fileHash'] });
+    return new Set(photos.flatMap((photo) => photo.fileHash ?? []));
   }
 
   /** Removes the row and every format's file through the upload plugin, if it is still an orphan. */
   async function removeRow(id: number): Promise<boolean> {
-    const file = (await strapi.db.query(UPLOAD_FILE).findOne({ where: { id } })) as (StoredFile & { hash: string }) | null;
+    const file = await rowsOf(strapi, UPLOAD_FILE).findOne({ where: { id } });
     if (!file || (await photoHashesAmong([file.hash])).size > 0) return false;
     try {
       await strapi.plugin('upload').service('upload').remove(file);
@@ -58,12 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let afterId = 0;
     for (;;) {
       const page = (
-        (await strapi.db.query(UPLOAD_FILE).findMany({
+        await rowsOf(strapi, UPLOAD_FILE).findMany({
           where: { hash: { $startsWith: OUR_PREFIX }, id: { $gt: afterId } },
           select: ['id', 'hash', 'createdAt'],
           orderBy: { id: 'asc' },
           limit: PAGE,
-        })) as UploadRowRecord[]
+        })
       ).map(toUploadRow);
       if (page.length === 0) return removed;
       afterId = page[page.length - 1].id;
@@ -92,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const known = new Set<string>();
     for (const chunk of chunks(photoHashesOnDisk(ours))) {
-      const rows = (await strapi.db.query(UPLOAD_FILE).findMany({ where: { hash: { $in: chunk } }, select: ['hash'] })) as { hash: string }[];
+      const rows = await rowsOf(strapi, UPLOAD_FILE).findMany({ where: { hash: { $in: chunk } }, select: ['hash'] });
       for (const row of rows) known.add(row.hash);
     }
     const orphans = orphanFiles(files, known, now, config().graceMs);

@@ -5,8 +5,11 @@ import { formatDateTime, MAIL_WORDS, type TemplateData, type TemplateName } from
 import type { Locale } from '../domain/messages';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from '../domain/public-place';
 import type { ActionStep } from '../domain/workflow-input';
+import type { JsonObject } from '../domain/report-record';
+import { byPosition } from '../domain/photo-rules';
 import { UID } from '../uids';
 import { getService } from './get-service';
+import { rowsOf } from './rows';
 import type { OfficeRow, StaffMember, WorkflowReport } from './workflow';
 
 /**
@@ -47,7 +50,7 @@ export interface Mail {
 export interface Outcome {
   readonly changes: ReportChanges;
   readonly relations: RelationChanges;
-  readonly details: Record<string, unknown>;
+  readonly details: JsonObject;
   readonly citizenMail?: Mail;
   readonly officeMail?: Mail & { readonly office: OfficeRow };
   /** The archive's indexes hold what changed (public words, category): re-read after the write. */
@@ -79,26 +82,26 @@ export type EffectHandler<E extends WorkflowEffect> = (
 
 /** The photo an input names, with its number as the citizen sees it (1-based, in order). */
 function photoOf(report: WorkflowReport, photoId: string) {
-  const photos = [...(report.photos ?? [])].sort((a, b) => a.position - b.position);
+  const photos = [...(report.photos ?? [])].sort(byPosition);
   const index = photos.findIndex((photo) => photo.documentId === photoId);
   if (index < 0) throw new errors.ValidationError(`Foto: "${photoId}" non appartiene a questa segnalazione.`, { path: 'photo' });
   return { photo: photos[index], number: index + 1 };
 }
 
 async function activeCategory(strapi: Core.Strapi, ref: string): Promise<{ id: number; name: string; office?: OfficeRow | null }> {
-  const category = (await getService(strapi, 'categories').findActive(ref)) as { id: number; name: string; office?: OfficeRow | null } | null;
+  const category = await getService(strapi, 'categories').findActive(ref);
   if (!category) throw new errors.ValidationError(`Categoria: "${ref}" non esiste o non è attiva.`, { path: 'category' });
   return category;
 }
 
 async function officeByDocumentId(strapi: Core.Strapi, documentId: string): Promise<OfficeRow> {
-  const office = (await strapi.db.query(UID.office).findOne({ where: { documentId } })) as OfficeRow | null;
+  const office = await rowsOf(strapi, UID.office).findOne({ where: { documentId } });
   if (!office) throw new errors.ValidationError(`Ufficio: "${documentId}" non esiste.`, { path: 'office' });
   return office;
 }
 
 async function triageOffice(strapi: Core.Strapi): Promise<OfficeRow | null> {
-  return (await strapi.db.query(UID.office).findOne({ where: { triage: true } })) as OfficeRow | null;
+  return rowsOf(strapi, UID.office).findOne({ where: { triage: true } });
 }
 
 /** The reply each replying action stores: its kind, text and visibility. */
@@ -255,13 +258,13 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
   clear_published: ({ step, report }) => ({
     changes: { isPublic: false, publishedOn: null },
     // A rejection says whether it took the report out of the archive.
-    details: step.action === 'reject' ? { unpublished: report.isPublic } : {},
+    details: step.action === 'reject' ? { unpublished: report.isPublic } : NO_OUTCOME.details,
   }),
 
   async add_reply({ strapi, step, report, staff }) {
     const { kind, body, isPublic } = replyOf(step);
     await strapi.db.query(UID.reply).create({ data: { report: report.id, kind, body, isPublic, author: staff.id } });
-    return { details: step.action === 'reply' ? { kind, public: isPublic } : { public: isPublic } };
+    return { details: { ...(step.action === 'reply' ? { kind } : NO_OUTCOME.details), public: isPublic } };
   },
 
   set_first_answered: ({ report, now }) => (report.firstAnsweredAt ? {} : { changes: { firstAnsweredAt: now.toISOString() } }),

@@ -2,21 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { canSeeReport, staffActor, type StaffScope } from '../domain/access';
 import { changeStampAfter } from '../domain/change-stamp';
-import { citizenAddress, type Channel } from '../domain/channels';
-import { decide, type ReportStatus, type WorkflowAction } from '../domain/lifecycle';
+import { citizenAddress } from '../domain/channels';
+import { decide, type WorkflowAction } from '../domain/lifecycle';
 import type { TemplateData } from '../domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../domain/messages';
 import { protocolYear } from '../domain/protocol-number';
 import { reportMailData } from '../domain/report-mail';
-import type { ModerationState } from '../domain/report-states';
 import type { ActionStep } from '../domain/workflow-input';
 import { conflict, forbidden } from '../errors';
 import { UID } from '../uids';
 import { getService } from './get-service';
 import { linksOf } from './links';
 import { citizenDrafts, officeDrafts } from './notifications';
+import { rowsOf, type Row } from './rows';
 import { addUp, handlerOf, NO_OUTCOME } from './workflow-effects';
-import type { CategoryLevels, OfficeCalendar } from './service-levels';
 
 export interface StaffMember {
   readonly id: number;
@@ -25,50 +24,20 @@ export interface StaffMember {
   readonly email: string;
 }
 
-export interface OfficeRow extends OfficeCalendar {
-  id: number;
-  documentId: string;
-  name: string;
-  emails?: string | null;
-}
+/** What the workflow reads of a report: the row, and what its effects and mails need of its relations. */
+const LOAD = {
+  populate: {
+    category: { select: ['id', 'name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
+    office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
+    reporter: { select: ['email', 'firstName', 'lastName', 'language'] },
+    photos: { select: ['id', 'documentId', 'position', 'moderation'] },
+  },
+} as const;
 
-interface PhotoRow {
-  id: number;
-  documentId: string;
-  position: number;
-  moderation: ModerationState;
-}
+export type WorkflowReport = Row<typeof UID.report, typeof LOAD>;
 
-export interface WorkflowReport {
-  id: number;
-  documentId: string;
-  reference: string;
-  title: string;
-  description: string;
-  publicText?: string | null;
-  textModeration: ModerationState;
-  status: ReportStatus;
-  isPublic: boolean;
-  protocolNumber?: string | null;
-  address?: string | null;
-  latitude?: number | string | null;
-  longitude?: number | string | null;
-  submittedAt: string;
-  firstAnsweredAt?: string | null;
-  dueTakeInChargeAt?: string | null;
-  dueFirstAnswerAt?: string | null;
-  dueCloseAt?: string | null;
-  updatedAt: string;
-  channel: Channel;
-  contact?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  channelRef?: string | null;
-  category?: ({ id: number; name: string } & CategoryLevels) | null;
-  office?: OfficeRow | null;
-  reporter?: { email: string; firstName?: string | null; lastName?: string | null; language?: string | null } | null;
-  photos?: PhotoRow[];
-}
+/** An office as the workflow uses it: where a report goes, whom its mails reach, its calendar. */
+export type OfficeRow = NonNullable<WorkflowReport['office']>;
 
 /** How a member of staff is named in history and mails. */
 export const staffName = (member: StaffMember) => [member.firstname, member.lastname].filter(Boolean).join(' ') || member.email;
@@ -80,15 +49,7 @@ export const staffName = (member: StaffMember) => [member.firstname, member.last
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function load(documentId: string): Promise<WorkflowReport> {
-    const report = (await strapi.db.query(UID.report).findOne({
-      where: { documentId },
-      populate: {
-        category: { select: ['id', 'name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
-        office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
-        reporter: { select: ['email', 'firstName', 'lastName', 'language'] },
-        photos: { select: ['id', 'documentId', 'position', 'moderation'] },
-      },
-    })) as WorkflowReport | null;
+    const report = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, ...LOAD });
     if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
     return report;
   }
