@@ -35,20 +35,37 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain decides: pure TypeScript, no framework, no database, no adapter.
+    // The domain decides: pure TypeScript, no framework, no database, no adapter. A capability's
+    // domain folder may import its own files and other capabilities' domain folders, nothing else.
     files: ['plugins/segnalazioni/server/src/**/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@strapi/*', 'knex', 'koa', 'koa-*', 'pg', 'better-sqlite3', 'nodemailer', 'sharp'],
+              group: [
+                '@strapi/*',
+                'knex',
+                'koa',
+                'koa-*',
+                'pg',
+                'better-sqlite3',
+                'mysql2',
+                'nodemailer',
+                'sharp',
+                'fs',
+                'fs/*',
+                'http',
+                'https',
+                'child_process',
+              ],
               message: 'The domain is pure TypeScript: no framework, database or I/O library.',
             },
             {
-              group: ['**/services/**', '**/controllers/**', '**/routes/**', '**/middlewares/**', '**/content-types/**', '**/document-middlewares/**'],
-              message: 'The domain must not depend on its adapters.',
+              regex: '^(?!\\./[^/]+$)(?!(?:\\.\\./)+(?:[\\w-]+/)*domain/[^/]+$)\\.',
+              message: 'The domain must not depend on its adapters: import only from a domain folder.',
             },
           ],
         },

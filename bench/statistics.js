@@ -180,7 +180,7 @@ const serverEnv = () => ({
 
 async function plainChild(times) {
   const { createStrapi } = require('@strapi/strapi');
-  const { computePublicStatistics } = require(path.join(root, 'dist/plugins/segnalazioni/server/src/domain/statistics'));
+  const { computePublicStatistics } = require(path.join(root, 'dist/plugins/segnalazioni/server/src/statistics/domain/statistics'));
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   const took = [];
   let error = null;

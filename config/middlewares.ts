@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allowedOrigins } from '../plugins/segnalazioni/server/src/domain/origins';
+import { allowedOrigins } from '../plugins/segnalazioni/server/src/http/domain/origins';
 import { publicUrlFromEnv } from './server';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { isLongEnoughPassword } from '../plugins/segnalazioni/server/src/domain/password';
+import { isLongEnoughPassword } from '../plugins/segnalazioni/server/src/accounts/domain/password';
 import { configDefaults } from '../plugins/segnalazioni/server/src/config';
-import type { RateLimits } from '../plugins/segnalazioni/server/src/domain/rate-limit';
+import type { RateLimits } from '../plugins/segnalazioni/server/src/accounts/domain/rate-limit';
 import { publicUrlFromEnv } from './server';
 
 /** The abuse limits from the RATE_LIMIT_* variables (.env.example); `defaults` where one is not set. */

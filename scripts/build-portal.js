@@ -14,7 +14,26 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const PORTAL_DIR = path.join(root, 'build', 'portal');
 /** Everything the bundle is made of: a change in any of them makes the build stale. */
-const SOURCES = ['portal', 'plugins/segnalazioni/server/src/domain', 'package-lock.json', 'scripts/build-portal.js'];
+/**
+ * The server's domain folders, one per capability: the portal and the panel import their rules.
+ * @returns {string[]}
+ */
+function domainFolders() {
+  /** @type {string[]} */
+  const found = [];
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name === 'domain') found.push(`${dir}/domain`);
+      else walk(`${dir}/${entry.name}`);
+    }
+  };
+  walk('plugins/segnalazioni/server/src');
+  return found;
+}
+
+const SOURCES = ['portal', ...domainFolders(), 'package-lock.json', 'scripts/build-portal.js'];
 const SPRITES = 'node_modules/bootstrap-italia/dist/svg/sprites.svg';
 
 /**
@@ -96,7 +115,7 @@ async function ensurePortal() {
   return buildPortal();
 }
 
-module.exports = { PORTAL_DIR, buildPortal, ensurePortal, newest };
+module.exports = { PORTAL_DIR, buildPortal, domainFolders, ensurePortal, newest };
 
 if (require.main === module) {
   buildPortal()

@@ -1,5 +1,5 @@
-import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/domain/report-input';
-import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/domain/visibility';
+import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/intake/domain/report-input';
+import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/archive/domain/visibility';
 import { currentSession, endSession } from './session';
 import { t, type Locale, type MessageKey } from './i18n';
 

@@ -1,7 +1,7 @@
-import { ACTION_LABELS, STATUS_LABELS } from '../../plugins/segnalazioni/server/src/domain/messages';
-import type { ReportStatus } from '../../plugins/segnalazioni/server/src/domain/lifecycle';
-import { isOneOf, REPLY_KINDS, type ReplyKind } from '../../plugins/segnalazioni/server/src/domain/report-states';
-import { CALENDAR_TIME_ZONE } from '../../plugins/segnalazioni/server/src/domain/working-calendar';
+import { ACTION_LABELS, STATUS_LABELS } from '../../plugins/segnalazioni/server/src/common/domain/messages';
+import type { ReportStatus } from '../../plugins/segnalazioni/server/src/workflow/domain/lifecycle';
+import { isOneOf, REPLY_KINDS, type ReplyKind } from '../../plugins/segnalazioni/server/src/workflow/domain/report-states';
+import { CALENDAR_TIME_ZONE } from '../../plugins/segnalazioni/server/src/service-levels/domain/working-calendar';
 import { locale, t, type Locale, type MessageKey } from './i18n';
 
 /** Dates as people in the municipality read them, in its time zone whatever the device's, in the chosen language. */

@@ -5,10 +5,10 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const compileServer = require('./global-setup');
-const { ensurePortal, newest } = require('../../scripts/build-portal');
+const { domainFolders, ensurePortal, newest } = require('../../scripts/build-portal');
 
 const root = path.resolve(__dirname, '../..');
-const SOURCES = ['src/admin', 'plugins/segnalazioni/admin/src', 'plugins/segnalazioni/server/src/domain', 'package-lock.json'];
+const SOURCES = ['src/admin', 'plugins/segnalazioni/admin/src', ...domainFolders(), 'package-lock.json'];
 
 module.exports = async () => {
   const portal = await ensurePortal();

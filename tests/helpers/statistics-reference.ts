@@ -1,5 +1,5 @@
-import { REPORT_STATUSES, type ReportStatus } from '../../plugins/segnalazioni/server/src/domain/lifecycle';
-import type { Aggregate, Statistics } from '../../plugins/segnalazioni/server/src/domain/statistics';
+import { REPORT_STATUSES, type ReportStatus } from '../../plugins/segnalazioni/server/src/workflow/domain/lifecycle';
+import type { Aggregate, Statistics } from '../../plugins/segnalazioni/server/src/statistics/domain/statistics';
 
 /**
  * The statistics as they were computed before issue 11 (straightforward): the oracle the

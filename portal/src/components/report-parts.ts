@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/domain/lifecycle';
+import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/workflow/domain/lifecycle';
 import type { PublicReport } from '../api';
 import { h, type Child } from '../dom';
 import { detailsList, pageLayout, type Crumb, type DetailRow } from './layout';

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, toLocale, type Locale } from '../../../plugins/segnalazioni/server/src/domain/messages';
+import { DEFAULT_LOCALE, LOCALES, toLocale, type Locale } from '../../../plugins/segnalazioni/server/src/common/domain/messages';
 import { en } from './en';
 import { it, type Catalogue, type MessageKey } from './it';
 

@@ -1,4 +1,4 @@
-import { PUBLIC_STATUSES } from '../../../plugins/segnalazioni/server/src/domain/report-states';
+import { PUBLIC_STATUSES } from '../../../plugins/segnalazioni/server/src/workflow/domain/report-states';
 import { api, ApiError, type Page, type PublicCategory, type PublicReport } from '../api';
 import { alertBox, pageLayout } from '../components/layout';
 import { inputField, selectField } from '../components/forms';

@@ -1,4 +1,4 @@
-import { toLocale } from '../../../plugins/segnalazioni/server/src/domain/messages';
+import { toLocale } from '../../../plugins/segnalazioni/server/src/common/domain/messages';
 import { api, type Citizen } from '../api';
 import { inputField, showFormError, whileBusy } from '../components/forms';
 import { alertBox, pageLayout } from '../components/layout';

@@ -1,4 +1,4 @@
-import { isLongEnoughPassword } from '../../../plugins/segnalazioni/server/src/domain/password';
+import { isLongEnoughPassword } from '../../../plugins/segnalazioni/server/src/accounts/domain/password';
 import { api } from '../api';
 import { inputField, showFormError, showProblems, whileBusy } from '../components/forms';
 import { alertBox, liveRegion, pageLayout } from '../components/layout';

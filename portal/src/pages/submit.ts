@@ -1,4 +1,4 @@
-import { checkPhotos, PHOTO_TYPES } from '../../../plugins/segnalazioni/server/src/domain/photo-rules';
+import { checkPhotos, PHOTO_TYPES } from '../../../plugins/segnalazioni/server/src/photos/domain/photo-rules';
 import { api, ApiError, LoginRequired, type FieldProblem, type OwnReport, type SubmissionInput } from '../api';
 import { checkboxField, clearFieldErrors, inputField, selectField, showFormError, showProblems, whileBusy } from '../components/forms';
 import { alertBox, detailsList, pageLayout } from '../components/layout';

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { parseEmailRequest, parseRegistrationLanguage, parseResetCode } from '../../../plugins/segnalazioni/server/src/domain/account-requests';
-import { preferredLocale } from '../../../plugins/segnalazioni/server/src/domain/messages';
-import { orThrow } from '../../../plugins/segnalazioni/server/src/errors';
+import { parseEmailRequest, parseRegistrationLanguage, parseResetCode } from '../../../plugins/segnalazioni/server/src/accounts/domain/account-requests';
+import { preferredLocale } from '../../../plugins/segnalazioni/server/src/common/domain/messages';
+import { orThrow } from '../../../plugins/segnalazioni/server/src/common/errors';
 
 type Handler = (ctx: Context) => Promise<unknown>;
 type AuthController = Record<string, Handler>;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { withIssueTime } from '../../../plugins/segnalazioni/server/src/domain/citizen-tokens';
+import { withIssueTime } from '../../../plugins/segnalazioni/server/src/accounts/domain/citizen-tokens';
 
 type Claims = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES } from '../../../plugins/segnalazioni/server/src/domain/messages';
+import { DEFAULT_LOCALE, LOCALES } from '../../../plugins/segnalazioni/server/src/common/domain/messages';
 import { accountSafeAuth, type AuthControllerFactory } from './auth-controller';
 import { revocableJwt, type JwtServiceFactory } from './jwt-service';
 

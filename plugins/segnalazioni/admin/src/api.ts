@@ -1,9 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
-import type { Action, ReportStatus } from '../../server/src/domain/lifecycle';
-import type { PositionChoice } from '../../server/src/domain/public-place';
-import type { ReplyKind } from '../../server/src/domain/report-states';
-import type { StaffReport, StaffSummary } from '../../server/src/domain/staff-view';
+import type { Action, ReportStatus } from '../../server/src/workflow/domain/lifecycle';
+import type { PositionChoice } from '../../server/src/workflow/domain/public-place';
+import type { ReplyKind } from '../../server/src/workflow/domain/report-states';
+import type { StaffReport, StaffSummary } from '../../server/src/staff/domain/staff-view';
 
 export type { Action, PositionChoice, ReportStatus };
 

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
-import { STATUS_LABELS, ACTION_LABELS, toLocale } from '../../server/src/domain/messages';
-import type { Action, ReportStatus } from '../../server/src/domain/lifecycle';
+import { STATUS_LABELS, ACTION_LABELS, toLocale } from '../../server/src/common/domain/messages';
+import type { Action, ReportStatus } from '../../server/src/workflow/domain/lifecycle';
 import { PLUGIN_ID } from './pluginId';
 
 /** The panel's words: its own translations, and the domain's labels for statuses and actions. */

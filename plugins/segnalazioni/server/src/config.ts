@@ -1,12 +1,12 @@
-import { inputErrors } from './domain/input-errors';
-import type { TemplateOverrides } from './domain/mail-templates';
-import { DEFAULT_RETRY_POLICY } from './domain/outbox';
-import { DEFAULT_RATE_LIMITS, rateLimitsSchema, type RateLimits } from './domain/rate-limit';
-import { MAX_PHOTOS, parseBoundingBox } from './domain/report-input';
-import type { ChannelsConfig } from './services/channels';
-import type { DeadlineConfig } from './services/deadlines';
-import type { DispatcherConfig } from './services/notifications';
-import type { UploadSweepConfig } from './services/upload-sweep';
+import { inputErrors } from './common/domain/input-errors';
+import type { TemplateOverrides } from './notifications/domain/mail-templates';
+import { DEFAULT_RETRY_POLICY } from './notifications/domain/outbox';
+import { DEFAULT_RATE_LIMITS, rateLimitsSchema, type RateLimits } from './accounts/domain/rate-limit';
+import { MAX_PHOTOS, parseBoundingBox } from './intake/domain/report-input';
+import type { ChannelsConfig } from './channels/channels';
+import type { DeadlineConfig } from './service-levels/deadlines';
+import type { DispatcherConfig } from './notifications/notifications';
+import type { UploadSweepConfig } from './photos/upload-sweep';
 
 export interface SegnalazioniConfig {
   /** Base URL of the public site, for links in mails. */

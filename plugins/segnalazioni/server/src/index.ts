@@ -2,16 +2,16 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import { archiveFollowsEditors } from './document-middlewares/archive-follows-editors';
-import { statisticsFollowReports } from './document-middlewares/statistics-follow-reports';
-import { assertFileRoutesExist, attachMultipartParsers } from './file-routes';
-import { workflowOnlyWrites } from './document-middlewares/workflow-only-writes';
-import { registerGraphql } from './graphql';
+import { archiveFollowsEditors } from './archive/archive-follows-editors';
+import { statisticsFollowReports } from './statistics/statistics-follow-reports';
+import { assertFileRoutesExist, attachMultipartParsers } from './http/file-routes';
+import { workflowOnlyWrites } from './workflow/workflow-only-writes';
+import { registerGraphql } from './archive/graphql';
 import middlewares from './middlewares';
-import { replaceAuthRateLimit } from './middlewares/rate-limit';
+import { replaceAuthRateLimit } from './accounts/rate-limit';
 import routes from './routes';
 import services from './services';
-import { getService } from './services/get-service';
+import { getService } from './common/get-service';
 
 export default {
   config,

@@ -2,7 +2,7 @@ import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Texta
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate } from 'react-router-dom';
-import { PHOTO_TYPES } from '../../../server/src/domain/photo-rules';
+import { PHOTO_TYPES } from '../../../server/src/photos/domain/photo-rules';
 import { errorMessage, fieldErrors, useResource, type Options, type ReportDetail } from '../api';
 import { useT } from '../useT';
 

@@ -2,7 +2,7 @@ import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tabs, Tbody
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate } from 'react-router-dom';
-import { REPORT_STATUSES } from '../../../server/src/domain/lifecycle';
+import { REPORT_STATUSES } from '../../../server/src/workflow/domain/lifecycle';
 import { useResource, type Options, type QueueResponse, type ReportStatus } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 import { useT } from '../useT';

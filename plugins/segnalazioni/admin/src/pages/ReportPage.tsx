@@ -2,7 +2,7 @@ import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Texta
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/domain/report-states';
+import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/workflow/domain/report-states';
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { StatusBadge } from '../components/StatusBadge';

@@ -1,7 +1,7 @@
 import { Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { OPEN_STATUSES } from '../../../server/src/domain/report-states';
-import type { Aggregate, Statistics } from '../../../server/src/domain/statistics';
+import { OPEN_STATUSES } from '../../../server/src/workflow/domain/report-states';
+import type { Aggregate, Statistics } from '../../../server/src/statistics/domain/statistics';
 import { useResource } from '../api';
 import { useT } from '../useT';
 

@@ -1,9 +1,9 @@
-import { MESSAGE_CHANNELS, META_CHANNELS, REPORT_CHANNELS } from '../domain/channels';
-import { ACTIONS, ACTORS, REPORT_STATUSES } from '../domain/lifecycle';
+import { MESSAGE_CHANNELS, META_CHANNELS, REPORT_CHANNELS } from '../channels/domain/channels';
+import { ACTIONS, ACTORS, REPORT_STATUSES } from '../workflow/domain/lifecycle';
 import channelMessage from './channel-message/schema.json';
 import channelThread from './channel-thread/schema.json';
 import historyEntry from './history-entry/schema.json';
-import { MODERATION_STATES, REPLY_KINDS } from '../domain/report-states';
+import { MODERATION_STATES, REPLY_KINDS } from '../workflow/domain/report-states';
 import notification from './notification/schema.json';
 import photo from './photo/schema.json';
 import reply from './reply/schema.json';

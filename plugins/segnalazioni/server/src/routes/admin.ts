@@ -1,4 +1,4 @@
-import { STAFF_ACTIONS } from '../services/staff';
+import { STAFF_ACTIONS } from '../staff/staff';
 
 const can = (...actions: string[]) => ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }];
 

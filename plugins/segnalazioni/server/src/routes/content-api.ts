@@ -1,4 +1,4 @@
-import { rateLimited } from '../middlewares/rate-limit';
+import { rateLimited } from '../accounts/rate-limit';
 
 /**
  * Public and citizen routes, served under /api/segnalazioni. Citizen routes go through

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { parseArchiveQuery } from './domain/archive-query';
+import { getService } from '../common/get-service';
+import { REPORT_NOT_FOUND, reportIdOf } from '../common/report-id';
+import { orThrow } from '../common/errors';
+
+/** The public archive over REST: published reports only, in the contract's shape. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const { data, pagination } = await getService(strapi, 'archive').list(orThrow(parseArchiveQuery(ctx.query)));
+    ctx.body = { data, meta: { pagination } };
+  },
+
+  async findOne(ctx: Context) {
+    const report = await getService(strapi, 'archive').findOne(reportIdOf(ctx));
+    if (!report) throw new errors.NotFoundError(REPORT_NOT_FOUND);
+    ctx.body = { data: report, meta: {} };
+  },
+});

@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { versionedCache } from './versioned-cache';
+
+const TABLE = 'segnalazioni_archive_version';
+
+/**
+ * Bounds of what one process keeps for the current version: enough for the pages people browse,
+ * and a fixed share of memory however many different queries arrive.
+ */
+const BOUNDS = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
+
+/**
+ * Figures derived from the archive (the totals of a query, the reports per category), kept until
+ * the archive changes. The version lives in the database (table made by database/migrations) and is
+ * raised by the workflow inside its transaction, so every server process sees a publication on
+ * its next request and none serves a stale total.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = versionedCache(BOUNDS);
+
+  async function current(): Promise<string> {
+    const row = (await strapi.db.connection(TABLE).select('version').where('id', 1).first()) as { version: number | string } | undefined;
+    return String(row?.version ?? 0);
+  }
+
+  return {
+    /** Raises the version; inside `strapi.db.transaction` it commits or rolls back with the change. */
+    async bump(): Promise<void> {
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx(TABLE).where('id', 1).increment('version', 1);
+      });
+    },
+
+    /** `compute()`'s result for `key` at the archive's current version, computed once per version. */
+    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      return cache.remember(await current(), key, compute);
+    },
+
+    /** What the cache holds now (entries and approximate bytes). */
+    usage: () => cache.usage(),
+  };
+};

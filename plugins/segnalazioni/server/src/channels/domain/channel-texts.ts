@@ -1,0 +1,150 @@
+import { fill, type TemplateData, type TemplateName } from '../../notifications/domain/mail-templates';
+import type { Locale } from '../../common/domain/messages';
+
+/**
+ * The messages a citizen reads on WhatsApp or under a Facebook post: short plain texts, one for
+ * each citizen mail, filled from the same template data as the mail (so they say the same things),
+ * plus the channels' own answers. A line whose placeholders are all empty is left out, as in mails.
+ * They go out in Italian: a chat or thread sender has no account to choose a language with, Meta's
+ * payloads tell none reliably, and a Facebook answer is a comment everybody reads.
+ */
+
+/** The mails that go to the citizen, and so have a channel text. */
+export const CITIZEN_TEMPLATES = [
+  'report-receipt',
+  'report-taken-in-charge',
+  'report-text-moderated',
+  'report-photo-moderated',
+  'report-published',
+  'report-unpublished',
+  'report-reply',
+  'report-closed',
+  'report-rejected',
+  'report-reopened',
+] as const satisfies readonly TemplateName[];
+export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
+
+export type ChannelTextName = CitizenTemplate | 'channel-photo-refused' | 'channel-unsupported';
+
+const PRIVATE_REPLY_NOTE: Record<Locale, string> = {
+  it: "La risposta è riservata: per conoscerla contatta l'URP citando il numero di protocollo.",
+  en: 'The answer is confidential: to read it, contact the URP quoting the protocol number.',
+};
+
+export const CHANNEL_TEXTS: Record<ChannelTextName, Record<Locale, string>> = {
+  'report-receipt': {
+    it: `Sportello Segnalazioni: abbiamo ricevuto la tua segnalazione, riferimento {{reference}}.
+L'ufficio ora è chiuso: la leggeremo dal {{handledFrom}}.
+La presa in carico, con un numero di protocollo, è prevista entro il {{dueTakeInChargeAt}}. Ti risponderemo qui a ogni passo.`,
+    en: `Sportello Segnalazioni: we received your report, reference {{reference}}.
+The office is closed now: we will read it from {{handledFrom}}.
+It is due to be taken in charge, with a protocol number, by {{dueTakeInChargeAt}}. We will answer here at every step.`,
+  },
+  'report-taken-in-charge': {
+    it: `La tua segnalazione {{reference}} è stata presa in carico da {{office}} il {{takenInChargeAt}}.
+Numero di protocollo: {{protocolNumber}} (citalo per ogni richiesta agli uffici).
+Prima risposta, sulla fattibilità, entro il {{dueFirstAnswerAt}}.`,
+    en: `Your report {{reference}} was taken in charge by {{office}} on {{takenInChargeAt}}.
+Protocol number: {{protocolNumber}} (quote it whenever you contact the offices).
+First answer, on feasibility, by {{dueFirstAnswerAt}}.`,
+  },
+  'report-text-moderated': {
+    it: `Il testo della tua segnalazione {{reference}} è stato {{decision}} per la pubblicazione.
+Motivo: {{reason}}`,
+    en: `The text of your report {{reference}} was {{decision}} for publication.
+Reason: {{reason}}`,
+  },
+  'report-photo-moderated': {
+    it: `La foto n. {{photoNumber}} della tua segnalazione {{reference}} è stata {{decision}}.
+Motivo: {{reason}}`,
+    en: `Photo no. {{photoNumber}} of your report {{reference}} was {{decision}}.
+Reason: {{reason}}`,
+  },
+  'report-published': {
+    it: `La tua segnalazione {{protocolNumber}} è pubblicata nell'archivio dello Sportello: {{publicReportUrl}}`,
+    en: `Your report {{protocolNumber}} is published in the archive: {{publicReportUrl}}`,
+  },
+  'report-unpublished': {
+    it: `La tua segnalazione {{protocolNumber}} è stata ritirata dall'archivio pubblico; la sua gestione prosegue.`,
+    en: `Your report {{protocolNumber}} was withdrawn from the public archive; its handling goes on.`,
+  },
+  'report-reply': {
+    it: `Risposta di {{office}} alla segnalazione {{protocolNumber}} ({{replyKind}}):
+{{reply}}
+{{privateReplyNote}}
+Chiusura prevista entro il {{dueCloseAt}}.`,
+    en: `Answer of {{office}} to report {{protocolNumber}} ({{replyKind}}):
+{{reply}}
+{{privateReplyNote}}
+Due to be closed by {{dueCloseAt}}.`,
+  },
+  'report-closed': {
+    it: `La segnalazione {{protocolNumber}} è stata chiusa da {{office}} il {{closedAt}}:
+{{reply}}
+{{privateReplyNote}}
+Grazie per la collaborazione.`,
+    en: `Report {{protocolNumber}} was closed by {{office}} on {{closedAt}}:
+{{reply}}
+{{privateReplyNote}}
+Thank you for your help.`,
+  },
+  'report-rejected': {
+    it: `La segnalazione {{reference}} non è stata accolta da {{office}}:
+{{reply}}
+{{privateReplyNote}}`,
+    en: `Report {{reference}} was not accepted by {{office}}:
+{{reply}}
+{{privateReplyNote}}`,
+  },
+  'report-reopened': {
+    it: `La segnalazione {{protocolNumber}} è stata riaperta da {{office}}.
+Motivo: {{reason}}`,
+    en: `Report {{protocolNumber}} was reopened by {{office}}.
+Reason: {{reason}}`,
+  },
+  'channel-photo-refused': {
+    it: `Non abbiamo potuto allegare la foto: {{photoProblem}}
+Segnalazione: {{reference}}`,
+    en: `We could not attach the photo: {{photoProblem}}
+Report: {{reference}}`,
+  },
+  'channel-unsupported': {
+    it: `Sportello Segnalazioni: riceviamo testo, foto e posizione. Questo messaggio ({{messageType}}) non è stato registrato: descrivici il problema per iscritto.`,
+    en: `Sportello Segnalazioni: we receive text, photos and locations. This message ({{messageType}}) was not recorded: please describe the problem in writing.`,
+  },
+};
+
+/** Longest text sent: WhatsApp takes 4096 characters, a Facebook comment 8000. */
+export const MAX_CHANNEL_TEXT = 4000;
+
+/** What a public thread must not show: the citizen's own words and what the office said only to them. */
+const PRIVATE_FIELDS = ['description', 'firstName', 'lastName', 'reason', 'publicText'] as const;
+
+export function isChannelTextName(value: unknown): value is ChannelTextName {
+  return typeof value === 'string' && value in CHANNEL_TEXTS;
+}
+
+export function isCitizenTemplate(value: unknown): value is CitizenTemplate {
+  return typeof value === 'string' && (CITIZEN_TEMPLATES as readonly string[]).includes(value);
+}
+
+/**
+ * The data a public thread may show. A reply the office did not make public is replaced by a note
+ * (`replyVisibility` comes with replies, closures and rejections).
+ */
+export function publicData(data: TemplateData, locale: Locale): TemplateData {
+  const visible: TemplateData = { ...data };
+  for (const field of PRIVATE_FIELDS) delete visible[field];
+  if (data.reply && data.replyVisibility !== 'public') {
+    delete visible.reply;
+    visible.privateReplyNote = PRIVATE_REPLY_NOTE[locale];
+  }
+  return visible;
+}
+
+export function renderChannelText(name: ChannelTextName, data: TemplateData, locale: Locale, audience: 'private' | 'public'): string {
+  const text = fill(CHANNEL_TEXTS[name][locale], audience === 'public' ? publicData(data, locale) : data)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text.length > MAX_CHANNEL_TEXT ? `${text.slice(0, MAX_CHANNEL_TEXT - 1)}…` : text;
+}

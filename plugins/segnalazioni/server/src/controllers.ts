@@ -1,0 +1,9 @@
+import account from './accounts/account-controller';
+import adminReport from './staff/admin-report-controller';
+import archive from './archive/archive-controller';
+import category from './archive/category-controller';
+import channelWebhook from './channels/channel-webhook-controller';
+import report from './intake/report-controller';
+import statistics from './statistics/statistics-controller';
+
+export default { account, 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, report, statistics };

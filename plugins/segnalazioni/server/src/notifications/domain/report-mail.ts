@@ -1,0 +1,55 @@
+import { CHANNEL_LABELS, type Channel } from '../../channels/domain/channels';
+import { formatDateTime, MAIL_WORDS, type TemplateData } from './mail-templates';
+import { mapLink } from '../../common/domain/links';
+import type { Locale } from '../../common/domain/messages';
+
+type When = Date | string | null | undefined;
+
+/** What a report's mails say about it, whoever they go to and whichever action sends them. */
+export interface MailReport {
+  readonly reference: string;
+  readonly protocolNumber?: string | null;
+  readonly title: string;
+  readonly description: string;
+  readonly channel: Channel;
+  readonly address?: string | null;
+  readonly latitude?: number | string | null;
+  readonly longitude?: number | string | null;
+  readonly submittedAt?: When;
+  readonly dueTakeInChargeAt?: When;
+  readonly dueFirstAnswerAt?: When;
+  readonly dueCloseAt?: When;
+  readonly category?: { readonly name: string } | null;
+  readonly office?: { readonly name: string } | null;
+  /** The registered citizen who sent it; without one, the contact's name greets them. */
+  readonly reporter?: { readonly firstName?: string | null; readonly lastName?: string | null } | null;
+  readonly contactName?: string | null;
+}
+
+/**
+ * The mail data of a report: the fields every template about a report may name. The action adds
+ * its own (a reply, a decision) and the links; a template leaves out the lines it has no data for.
+ * Dates and the words of the data are in the reader's language (offices read Italian).
+ */
+export function reportMailData(report: MailReport, locale: Locale): TemplateData {
+  const { latitude, longitude } = report;
+  const hasPoint = latitude != null && longitude != null;
+  return {
+    reference: report.reference,
+    protocolNumber: report.protocolNumber ?? '',
+    title: report.title,
+    description: report.description,
+    // The category shown while a report waits for triage.
+    category: report.category?.name ?? MAIL_WORDS[locale].uncategorised,
+    office: report.office?.name ?? '',
+    channel: CHANNEL_LABELS[report.channel],
+    address: report.address ?? '',
+    coordinates: hasPoint ? `${latitude}, ${longitude} (${mapLink(latitude, longitude)})` : '',
+    firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
+    lastName: report.reporter?.lastName ?? '',
+    submittedAt: formatDateTime(report.submittedAt, locale),
+    dueTakeInChargeAt: formatDateTime(report.dueTakeInChargeAt, locale),
+    dueFirstAnswerAt: formatDateTime(report.dueFirstAnswerAt, locale),
+    dueCloseAt: formatDateTime(report.dueCloseAt, locale),
+  };
+}

@@ -1,0 +1,55 @@
+import accounts from './accounts/accounts';
+import archive from './archive/archive';
+import archiveVersion from './archive/archive-version';
+import categories from './archive/categories';
+import channelIntake from './channels/channel-intake';
+import channels from './channels/channels';
+import citizenReports from './intake/citizen-reports';
+import citizenTokens from './accounts/citizen-tokens';
+import clock from './common/clock';
+import deadlines from './service-levels/deadlines';
+import demo from './seed/demo';
+import graphApi from './channels/graph-api';
+import history from './workflow/history';
+import intake from './intake/intake';
+import notifications from './notifications/notifications';
+import photos from './photos/photos';
+import protocol from './intake/protocol';
+import rateLimits from './accounts/rate-limits';
+import search from './archive/search';
+import seed from './seed/seed';
+import serviceLevels from './service-levels/service-levels';
+import staff from './staff/staff';
+import staffReports from './staff/staff-reports';
+import statistics from './statistics/statistics';
+import uploadSweep from './photos/upload-sweep';
+import workflow from './workflow/workflow';
+
+export default {
+  accounts,
+  archive,
+  'archive-version': archiveVersion,
+  categories,
+  'channel-intake': channelIntake,
+  channels,
+  'citizen-reports': citizenReports,
+  'citizen-tokens': citizenTokens,
+  clock,
+  deadlines,
+  demo,
+  'graph-api': graphApi,
+  history,
+  intake,
+  notifications,
+  photos,
+  protocol,
+  'rate-limits': rateLimits,
+  search,
+  seed,
+  'service-levels': serviceLevels,
+  staff,
+  'staff-reports': staffReports,
+  statistics,
+  'upload-sweep': uploadSweep,
+  workflow,
+};
