@@ -15,7 +15,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::poweredBy',
   'strapi::query',
   // Strapi's body parser for JSON, forms and text, with Italian 4xx; multipart only on the routes
-  // that take files, after authentication (plugins/segnalazioni/server/src/file-routes.ts).
+  // that take files, after authentication (plugins/segnalazioni/server/src/http/file-routes.ts).
   {
     name: 'plugin::segnalazioni.body',
     config: {

@@ -86,7 +86,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         defaultLimit: 25,
         maxLimit: 100,
         apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production') },
-        // Enforced by the segnalazioni plugin before Apollo parses and validates (plugins/segnalazioni/server/src/graphql.ts).
+        // Enforced by the segnalazioni plugin before Apollo parses and validates (plugins/segnalazioni/server/src/archive/graphql.ts).
         limits: {
           maxQueryBytes: env.int('GRAPHQL_MAX_QUERY_BYTES', 8192),
           maxTokens: env.int('GRAPHQL_MAX_TOKENS', 1000),

@@ -2,7 +2,7 @@
 'use strict';
 /**
  * The content types' TypeScript in `types/generated`, written by `strapi ts:generate-types` from the
- * schemas and kept in the repository: the server's typed rows (services/rows.ts) are read from it.
+ * schemas and kept in the repository: the server's typed rows (common/rows.ts) are read from it.
  *
  *   node scripts/types.js           writes them again (after changing a schema.json)
  *   node scripts/types.js --check   writes them to a scratch folder and fails if the committed ones differ

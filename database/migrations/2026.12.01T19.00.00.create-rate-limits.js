@@ -2,7 +2,7 @@
 /**
  * The abuse limits' counters, shared by every server process: one row per (group, key, window),
  * named by a hash so that no address or email is stored in clear, raised by an atomic upsert.
- * Rows whose window has ended are deleted periodically (services/rate-limits.ts).
+ * Rows whose window has ended are deleted periodically (accounts/rate-limits.ts).
  */
 const TABLE = 'segnalazioni_rate_limits';
 

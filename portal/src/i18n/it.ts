@@ -1,7 +1,7 @@
 /**
  * The portal's words in Italian: the source catalogue. Every other language has the same keys and
  * the same `{placeholders}` (tests/unit/portal-messages.test.ts checks it). Statuses and history
- * steps are not here: the server's domain names them (domain/messages.ts).
+ * steps are not here: the server's domain names them (common/domain/messages.ts).
  */
 export const it = {
   'frame.skipContent': 'Vai al contenuto',

@@ -7,7 +7,7 @@ import type { StaffReport, StaffSummary } from '../../server/src/staff/domain/st
 
 export type { Action, PositionChoice, ReportStatus };
 
-/** A report in the queue and on its page: the server's staff view (domain/staff-view.ts), not a copy of it. */
+/** A report in the queue and on its page: the server's staff view (staff/domain/staff-view.ts), not a copy of it. */
 export type ReportSummary = StaffSummary;
 export type ReportDetail = StaffReport;
 export type ReportPhoto = StaffReport['photos'][number];

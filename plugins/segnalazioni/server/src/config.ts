@@ -26,13 +26,13 @@ export interface SegnalazioniConfig {
   passwordResetMs: number;
   /** Seed a demo citizen and demo reports on boot (set by `npm run demo`). */
   demo: boolean;
-  /** Per-template, per-locale replacements of subject and text (see domain/mail-templates.ts). */
+  /** Per-template, per-locale replacements of subject and text (see notifications/domain/mail-templates.ts). */
   templates: TemplateOverrides;
   /** WhatsApp and the Facebook page: each is off until all its settings are given. */
   channels: ChannelsConfig;
-  /** Abuse limits per group of routes (see domain/rate-limit.ts). */
+  /** Abuse limits per group of routes (see accounts/domain/rate-limit.ts). */
   rateLimits: RateLimits;
-  /** Removal of the photos a crash left without a report (services/upload-sweep.ts). */
+  /** Removal of the photos a crash left without a report (photos/upload-sweep.ts). */
   uploadSweep: UploadSweepConfig;
 }
 

@@ -15,7 +15,7 @@ type Counted = { counter: Counter; hits: number };
 
 /**
  * The abuse limits' store: counters in the database (one atomic upsert per request), so that
- * every server process counts the same requests. The rule is in domain/rate-limit.ts.
+ * every server process counts the same requests. The rule is in accounts/domain/rate-limit.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const blocked = new LRUCache<string, true>({ max: MAX_KNOWN_BLOCKED });

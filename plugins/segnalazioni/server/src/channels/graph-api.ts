@@ -24,7 +24,7 @@ export class GraphApiError extends Error {
     this.name = 'GraphApiError';
   }
 
-  /** Asking again will not help (see domain/graph-errors). */
+  /** Asking again will not help (see channels/domain/graph-errors). */
   get permanent(): boolean {
     return isPermanentGraphFailure(this);
   }

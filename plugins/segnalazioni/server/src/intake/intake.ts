@@ -219,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files: readonly IncomingFile[];
         channel?: Channel;
         actor?: Actor;
-        /** The citizen's key for this submission (domain/idempotency-key.ts), unique among reports. */
+        /** The citizen's key for this submission (intake/domain/idempotency-key.ts), unique among reports. */
         submissionKey?: string;
       }): Promise<IntakeReport> {
       const sender = from as Sender;

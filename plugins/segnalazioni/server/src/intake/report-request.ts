@@ -15,7 +15,7 @@ const asList = (value: RawFile | RawFile[] | undefined): RawFile[] => (value ===
 /**
  * Reads a report request: `data` (JSON in a multipart field, or the JSON body itself) and the
  * files of the `photos` field, and calls `handle`. The parser's temp files are removed by the
- * parser once the request is over (middlewares/multipart.ts).
+ * parser once the request is over (http/multipart.ts).
  */
 export async function withReportRequest<T>(ctx: Context, handle: (data: unknown, photos: IncomingFile[]) => Promise<T>): Promise<T> {
   const files = (ctx.request as { files?: Record<string, RawFile | RawFile[]> }).files ?? {};

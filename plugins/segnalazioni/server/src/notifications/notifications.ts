@@ -67,7 +67,7 @@ export interface DispatchResult {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
-/** Refused for good: by us (no way to deliver it) or by Meta (see domain/graph-errors). Network and SMTP troubles pass. */
+/** Refused for good: by us (no way to deliver it) or by Meta (see channels/domain/graph-errors). Network and SMTP troubles pass. */
 const isPermanent = (error: unknown) => error instanceof UndeliverableError || (error instanceof GraphApiError && error.permanent);
 
 /**

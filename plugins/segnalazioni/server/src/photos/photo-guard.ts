@@ -8,7 +8,7 @@ import { getService } from '../common/get-service';
  * the public only once the photo is approved and its report published; otherwise only with a
  * signed link, which the API hands to the reporter and to officers. Anyone else gets a 404, as if
  * the file did not exist. Whatever spelling of the path was sent, the static server is handed the
- * canonical path of the very file decided on (domain/photo-path.ts), so it cannot open another.
+ * canonical path of the very file decided on (photos/domain/photo-path.ts), so it cannot open another.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {

@@ -28,7 +28,7 @@ const chunks = <T>(items: readonly T[]): T[][] =>
 
 /**
  * The upload sweep: removes what a crash between storing photos and committing their report left
- * behind (domain/upload-sweep.ts decides what is an orphan). Several servers may sweep at once:
+ * behind (photos/domain/upload-sweep.ts decides what is an orphan). Several servers may sweep at once:
  * each removal is re-checked just before it runs and tolerates the other having done it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -25,7 +25,7 @@ export interface AdminUser {
 const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
 
 /**
- * What this admin user may see and do: the facts domain/access decides from, read from the database
+ * What this admin user may see and do: the facts staff/domain/access decides from, read from the database
  * alike for the panel and for the Content Manager's condition (which runs while the request's
  * ability is being built, so it cannot ask that ability).
  */
@@ -110,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await store.set({ key: ROLE_KEY, value: { roleId: officer.id } });
   },
 
-  /** What this admin user may see and do (domain/access): their offices, or everything for URP. */
+  /** What this admin user may see and do (staff/domain/access): their offices, or everything for URP. */
   scopeOf(user: AdminUser): Promise<StaffScope> {
     return scopeOfUser(strapi, user);
   },

@@ -8,7 +8,7 @@ import { staffScopeOf } from '../staff/staff-request';
 
 /**
  * Aggregates for the institutional site (public: only day × category cells of at least
- * `meta.minimumCellReports` reports count, see domain/statistics) and for staff (their scope, every report).
+ * `meta.minimumCellReports` reports count, see statistics/domain/statistics) and for staff (their scope, every report).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async public(ctx: Context) {

@@ -21,7 +21,7 @@ const MAX_ANSWERS = 500;
 
 /**
  * Statistics of every report (not only published ones), as aggregates; the public sees the
- * publishable cells only (domain/statistics), staff see their scope. One statement reads every
+ * publishable cells only (statistics/domain/statistics), staff see their scope. One statement reads every
  * report's status, instants, category and office — no populate, so no list of report ids bound
  * into a query, whatever the number of reports — once per version of the reports (about 250 bytes
  * a report in memory), and every query (period, category, scope) is answered from that. The two

@@ -6,7 +6,7 @@
 
 import { PLUGIN_ID } from './uids';
 
-/** Where the citizen portal is served (middlewares/portal.ts serves it there). */
+/** Where the citizen portal is served (http/portal.ts serves it there). */
 export const PORTAL_PATH = '/sportello';
 
 export interface SiteAddresses {

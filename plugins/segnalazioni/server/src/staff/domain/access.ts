@@ -2,7 +2,7 @@ import { ACTIONS, decide, transitionOf, type Action, type Actor, type ReportFact
 
 /**
  * Who may do what in the back office, for the panel, the Content Manager and the staff statistics
- * alike. The adapter (services/staff.ts) gathers the facts about an admin user; everything is
+ * alike. The adapter (staff/staff.ts) gathers the facts about an admin user; everything is
  * decided here from them.
  *
  * The rule: URP is a super admin, a holder of the "every office (URP)" permission, or an officer of

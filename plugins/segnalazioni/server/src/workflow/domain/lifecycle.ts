@@ -45,7 +45,7 @@ export type InputRequirement = 'destination' | 'decision' | 'photo' | 'reply' | 
 /**
  * What an action does besides changing the status and writing its history entry, in the row's
  * order and in the same transaction. Each has one handler in the service that runs the row:
- * `services/workflow-effects.ts` for the workflow's rows, `services/intake-effects.ts` for the intake's.
+ * `workflow/workflow-effects.ts` for the workflow's rows, `intake/intake-effects.ts` for the intake's.
  */
 export type Effect =
   | 'notify_office'
