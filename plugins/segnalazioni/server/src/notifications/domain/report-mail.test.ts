@@ -17,7 +17,7 @@ describe('the mail data of a report', () => {
         latitude: 45.56,
         longitude: '8.05',
         submittedAt: '2025-03-04T09:30:00Z',
-        dueTakeInChargeAt: new Date('2025-03-06T17:00:00Z'),
+        dueTakeInChargeAt: '2025-03-06T17:00:00Z',
         category: { name: 'Strade' },
         office: { name: 'Ufficio Strade' },
       },

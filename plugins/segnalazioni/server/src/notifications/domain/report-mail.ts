@@ -2,29 +2,22 @@ import { CHANNEL_LABELS, type Channel } from '../../channels/domain/channels';
 import { formatDateTime, MAIL_WORDS, type TemplateData } from './mail-templates';
 import { mapLink } from '../../common/domain/links';
 import type { Locale } from '../../common/domain/messages';
+import type { ReportRecord } from '../../intake/domain/report-record';
 
-type When = Date | string | null | undefined;
-
-/** What a report's mails say about it, whoever they go to and whichever action sends them. */
-export interface MailReport {
-  readonly reference: string;
-  readonly protocolNumber?: string | null;
-  readonly title: string;
-  readonly description: string;
-  readonly channel: Channel;
-  readonly address?: string | null;
-  readonly latitude?: number | string | null;
-  readonly longitude?: number | string | null;
-  readonly submittedAt?: When;
-  readonly dueTakeInChargeAt?: When;
-  readonly dueFirstAnswerAt?: When;
-  readonly dueCloseAt?: When;
-  readonly category?: { readonly name: string } | null;
-  readonly office?: { readonly name: string } | null;
-  /** The registered citizen who sent it; without one, the contact's name greets them. */
-  readonly reporter?: { readonly firstName?: string | null; readonly lastName?: string | null } | null;
-  readonly contactName?: string | null;
-}
+/** What a report's mails say about it, whoever they go to and whichever action sends them: its own columns, and its relations by name. */
+export type MailReport = Pick<ReportRecord, 'reference' | 'title' | 'description'> &
+  Partial<
+    Pick<
+      ReportRecord,
+      'protocolNumber' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt' | 'contactName'
+    >
+  > & {
+    readonly channel: Channel;
+    readonly category?: { readonly name: string } | null;
+    readonly office?: { readonly name: string } | null;
+    /** The registered citizen who sent it; without one, the contact's name greets them. */
+    readonly reporter?: { readonly firstName?: string | null; readonly lastName?: string | null } | null;
+  };
 
 /**
  * The mail data of a report: the fields every template about a report may name. The action adds
