@@ -8,6 +8,7 @@ import { PLUGIN_ID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { linksOf } from '../common/links';
 import { rowsOf } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 const CONFIGURED_KEY = 'accounts-configured';
 const GRANTED_KEY = 'granted-actions';
@@ -50,7 +51,7 @@ const STORED_USER_FIELDS = ['id', 'email', 'firstName', 'lastName', 'language', 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const links = () => linksOf(strapi);
-  const resetCodeLifetimeMs = () => strapi.config.get(`plugin::${PLUGIN_ID}.passwordResetMs`) as number;
+  const resetCodeLifetimeMs = () => settingOf(strapi, 'passwordResetMs');
   const findByEmail = (email: string) => rowsOf(strapi, USER_UID).findOne({ where: { email }, select: STORED_USER_FIELDS });
 
   /** Writes the account's change and its mail (in the account's language) in one transaction; the outbox sends after commit. */

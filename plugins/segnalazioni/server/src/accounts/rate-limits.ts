@@ -1,9 +1,9 @@
 import { createHmac } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
-import { countersFor, decide, justExceeded, type Counter, type Decision, type LimitGroup, type RateLimits, type Requester } from './domain/rate-limit';
-import { PLUGIN_ID } from '../common/domain/uids';
+import { countersFor, decide, justExceeded, type Counter, type Decision, type LimitGroup, type Requester } from './domain/rate-limit';
 import { getService } from '../common/get-service';
+import { settingOf } from '../common/settings';
 
 /** Made by database/migrations/2026.12.01T19.00.00.create-rate-limits.js. */
 const TABLE = 'segnalazioni_rate_limits';
@@ -21,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const blocked = new LRUCache<string, true>({ max: MAX_KNOWN_BLOCKED });
   let sweeper: NodeJS.Timeout | null = null;
 
-  const limits = () => strapi.config.get(`plugin::${PLUGIN_ID}.rateLimits`) as RateLimits;
+  const limits = () => settingOf(strapi, 'rateLimits');
   const now = () => getService(strapi, 'clock').now().getTime();
   // Keyed with the app's secret: the table names no address or email, not even by a guessable hash.
   const rowKey = (bucket: string) => {

@@ -3,10 +3,11 @@ import type { ArchiveQuery } from './domain/archive-query';
 import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport } from './domain/visibility';
 import { byPosition } from '../photos/domain/photo-rules';
 import { searchWords } from './domain/search-terms';
-import { PLUGIN_ID, UID } from '../common/domain/uids';
+import { UID } from '../common/domain/uids';
 import { archiveRows, type ArchiveFilters } from './archive-rows';
 import { getService } from '../common/get-service';
 import { rowsOf, type Row } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 const POPULATE = {
   category: { select: ['name', 'slug'] },
@@ -46,8 +47,7 @@ const publicPhotos = (photos: PublishedRow['photos']): PublicPhoto[] =>
  * and the portal all read through it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const view = (row: PublishedRow) =>
-    toPublicReport(row, publicPhotos(row.photos), { deadlines: strapi.config.get(`plugin::${PLUGIN_ID}.publicDeadlines`) === true });
+  const view = (row: PublishedRow) => toPublicReport(row, publicPhotos(row.photos), { deadlines: settingOf(strapi, 'publicDeadlines') === true });
 
   const rows = archiveRows(strapi);
   const reports = rowsOf(strapi, UID.report);

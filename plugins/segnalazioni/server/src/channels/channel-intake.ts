@@ -4,13 +4,14 @@ import { errors } from '@strapi/utils';
 import { addedToReport, firstReportFields, joinsLastReport, type MessageContent } from './domain/channel-report';
 import type { FacebookDelivery, FacebookPost } from './facebook/domain/facebook-inbound';
 import type { WhatsAppDelivery, WhatsAppMessage } from './whatsapp/domain/whatsapp-inbound';
-import { PLUGIN_ID, UID } from '../common/domain/uids';
+import { UID } from '../common/domain/uids';
 import type { FacebookSettings, WhatsAppSettings } from './channels';
 import { getService } from '../common/get-service';
 import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
 import { reportMovedOn, type IntakeReport } from '../intake/intake';
 import type { NotificationDraft } from '../notifications/notifications';
 import { rowsOf, type Row } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 export interface ReceiveResult {
   stored: number;
@@ -224,7 +225,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Fetches a message's photo for the photo pipeline, and removes the temp file once `work` is done with it. */
   async function withPhoto<T>(source: MediaSource, token: string, work: (media: MediaDownload) => Promise<T>): Promise<T> {
-    const { maxBytes } = strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxBytes: number };
+    const { maxBytes } = settingOf(strapi, 'photos');
     const media = await getService(strapi, 'graph-api').downloadMedia(source, token, maxBytes);
     try {
       return await work(media);

@@ -3,9 +3,10 @@ import { normaliseHashtag } from './facebook/domain/facebook-inbound';
 import type { MetaChannel } from './domain/channels';
 import { UndeliverableError } from '../notifications/domain/outbox';
 import { whatsappAnswer, type WhatsAppTemplate } from './whatsapp/domain/whatsapp-window';
-import { PLUGIN_ID, UID } from '../common/domain/uids';
+import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { rowsOf } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 /** The channels' settings, from the environment (config/plugins.ts, documented in .env.example). */
 export interface ChannelsConfig {
@@ -55,7 +56,7 @@ const allSet = (...values: string[]) => values.every((value) => value.trim() !==
 
 /** Which channels are on, and the one way a message goes out on each. A channel missing any setting is off. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.channels`) as ChannelsConfig;
+  const config = () => settingOf(strapi, 'channels');
 
   return {
     config,

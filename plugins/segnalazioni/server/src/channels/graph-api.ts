@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { CHANNEL_LABELS } from './domain/channels';
 import { isPermanentGraphFailure } from './domain/graph-errors';
 import { megabytes } from '../photos/domain/photo-rules';
-import { PLUGIN_ID } from '../common/domain/uids';
-import type { ChannelsConfig } from './channels';
+import { settingOf } from '../common/settings';
 
 /** A Graph API answer other than 2xx, with Meta's own message and code when it gave them. */
 export class GraphApiError extends Error {
@@ -72,7 +71,7 @@ const GONE: Record<MediaSource['channel'], string> = {
 
 /** Meta's Graph API over HTTP: calls with a bearer token and a timeout, and media downloads with a size cap. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.channels`) as ChannelsConfig;
+  const config = () => settingOf(strapi, 'channels');
   const urlOf = (pathname: string) => `${config().graphApiUrl.replace(/\/$/, '')}/${config().graphApiVersion}/${pathname}`;
 
   async function call(method: 'GET' | 'POST', pathname: string, token: string, body?: unknown): Promise<unknown> {

@@ -4,8 +4,8 @@ import type { Context, Next } from 'koa';
 import { describeMultipartError, mediaUploadLimits, photoUploadLimits, tooLarge, type MultipartLimits } from './domain/request-body';
 import { bodyError } from '../common/errors';
 import { TempUploads } from './temp-uploads';
-import { PLUGIN_ID } from '../common/domain/uids';
 import { strapiBodyParser } from './strapi-body';
+import { settingOf } from '../common/settings';
 
 /** Whose limits apply: a report's photos, or the media library's files. */
 export type UploadKind = 'photos' | 'media';
@@ -18,9 +18,7 @@ export type UploadKind = 'photos' | 'media';
  */
 export function createMultipartParser(strapi: Core.Strapi, uploads: UploadKind) {
   const limitsNow = (): MultipartLimits =>
-    uploads === 'photos'
-      ? photoUploadLimits(strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxPhotos: number; maxBytes: number })
-      : mediaUploadLimits(strapi.config.get('plugin::upload.sizeLimit') as number);
+    uploads === 'photos' ? photoUploadLimits(settingOf(strapi, 'photos')) : mediaUploadLimits(strapi.config.get('plugin::upload.sizeLimit') as number);
 
   return async (ctx: Context, next: Next) => {
     if (!ctx.is('multipart')) return next();

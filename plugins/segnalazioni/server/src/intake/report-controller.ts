@@ -5,10 +5,10 @@ import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './domain/idempotency-ke
 import { parseBoundingBox, parseEdit, parseSubmission } from './domain/report-input';
 import type { Citizen } from './intake';
 import { getService } from '../common/get-service';
-import { PLUGIN_ID } from '../common/domain/uids';
 import { forbidden, orThrow } from '../common/errors';
 import { REPORT_NOT_FOUND, reportIdOf } from '../common/report-id';
 import { withReportRequest } from './report-request';
+import { settingOf } from '../common/settings';
 
 interface AuthenticatedUser extends Citizen {
   confirmed?: boolean;
@@ -40,7 +40,7 @@ function pageQuery(ctx: Context): { page: number; pageSize: number } {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const territory = () => parseBoundingBox(strapi.config.get(`plugin::${PLUGIN_ID}.territory`) as string | undefined);
+  const territory = () => parseBoundingBox(settingOf(strapi, 'territory'));
 
   return {
     async create(ctx: Context) {

@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { isChannelTextName, renderChannelText, type ChannelTextName } from '../channels/domain/channel-texts';
 import { audienceOf, type CitizenAddress, type MessageChannel } from '../channels/domain/channels';
 import { parseEmailList } from './domain/emails';
-import { renderMail, isTemplateName, type TemplateData, type TemplateName, type TemplateOverrides } from './domain/mail-templates';
+import { renderMail, isTemplateName, type TemplateData, type TemplateName } from './domain/mail-templates';
 import { DEFAULT_LOCALE, toLocale, type Locale } from '../common/domain/messages';
 import { UndeliverableError, afterFailure, type RetryPolicy } from './domain/outbox';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { linksOf } from '../common/links';
 import { GraphApiError } from '../channels/graph-api';
+import { settingOf } from '../common/settings';
 
 /**
  * A message to send once the transaction that caused it has committed: a mail (the default), or a
@@ -77,8 +78,8 @@ const isPermanent = (error: unknown) => error instanceof UndeliverableError || (
  * is sent, so with several Strapi instances on one database each message goes out once.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) as DispatcherConfig;
-  const overrides = () => (strapi.config.get(`plugin::${PLUGIN_ID}.templates`) ?? {}) as TemplateOverrides;
+  const config = () => settingOf(strapi, 'notifications');
+  const overrides = () => settingOf(strapi, 'templates');
   const query = () => strapi.db.query(UID.notification);
   /**
    * One Message-ID per notification, the same on every attempt: when a server dies between handing a

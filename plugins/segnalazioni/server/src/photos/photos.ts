@@ -11,6 +11,7 @@ import { signAccess, verifyAccess } from './domain/signed-access';
 import { isPhotoPublic } from '../archive/domain/visibility';
 import { validationError } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
+import { settingOf } from '../common/settings';
 
 /** A file as the multipart parser leaves it on disk. */
 export interface IncomingFile {
@@ -57,7 +58,7 @@ async function readHead(filepath: string): Promise<Uint8Array> {
 const displayName = (file: IncomingFile, index: number) => plainText(file.originalFilename ?? '', 'line') || `foto ${index + 1}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.photos`) as { maxPhotos: number; maxBytes: number };
+  const config = () => settingOf(strapi, 'photos');
   const secret = () => `${PLUGIN_ID}:photos:${(strapi.config.get('server.app.keys') as string[])[0]}`;
 
   /**

@@ -5,6 +5,7 @@ import { photoHashOfFileName } from './domain/photo-path';
 import { orphanFiles, orphanRows, photoHashesOnDisk, type DiskFile, type UploadRow } from './domain/upload-sweep';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { rowsOf, type Row } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 export interface UploadSweepConfig {
   /** How old a leftover must be before it is removed: younger ones may be a submission still running. */
@@ -32,7 +33,7 @@ const chunks = <T>(items: readonly T[]): T[][] =>
  * each removal is re-checked just before it runs and tolerates the other having done it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.uploadSweep`) as UploadSweepConfig;
+  const config = () => settingOf(strapi, 'uploadSweep');
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 

@@ -14,6 +14,7 @@ import type { Citizen } from '../intake/intake';
 import type { IncomingFile } from '../photos/photos';
 import { OFFICER_ROLE_NAME, SUPER_ADMIN_CODE } from '../staff/staff';
 import { staffName, type StaffMember } from '../workflow/workflow';
+import { settingOf } from '../common/settings';
 
 const SEEDED_KEY = 'demo-seeded';
 
@@ -68,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async seedIfEnabled(): Promise<void> {
-      if (!strapi.config.get(`plugin::${PLUGIN_ID}.demo`)) return;
+      if (!settingOf(strapi, 'demo')) return;
       const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
       if (await store.get({ key: SEEDED_KEY })) return;
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_SERVICE_LEVELS } from '../service-levels/domain/service-levels';
 import { DEFAULT_CATEGORIES, DEFAULT_OFFICE_NAME } from './default-categories';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
+import { settingOf } from '../common/settings';
 
 const SEEDED_KEY = 'defaults-seeded';
 
@@ -18,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const office =
         (await strapi.documents(UID.office).findFirst({ filters: { triage: true } })) ??
         (await strapi.documents(UID.office).create({
-          data: { name: DEFAULT_OFFICE_NAME, triage: true, emails: strapi.config.get(`plugin::${PLUGIN_ID}.urpEmail`) as string },
+          data: { name: DEFAULT_OFFICE_NAME, triage: true, emails: settingOf(strapi, 'urpEmail') },
         }));
 
       for (const [position, category] of DEFAULT_CATEGORIES.entries()) {

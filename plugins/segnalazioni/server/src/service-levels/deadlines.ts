@@ -7,6 +7,7 @@ import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { linksOf } from '../common/links';
 import { rowsOf, type Row } from '../common/rows';
+import { settingOf } from '../common/settings';
 
 export interface DeadlineConfig {
   /** How often open reports are checked. */
@@ -29,7 +30,7 @@ const PAGE_SIZE = 500;
  * trying the same alert hits the key and sends nothing.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}.deadlines`) as DeadlineConfig;
+  const config = () => settingOf(strapi, 'deadlines');
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_SERVICE_LEVELS, dueDatesAfter, type DueDates, type ServiceLevels } from './domain/service-levels';
 import { BIELLA_URP_HOURS, nextOpening, parseWeeklyHours, type WorkingCalendar } from './domain/working-calendar';
 import { PLUGIN_ID } from '../common/domain/uids';
+import { settingOf } from '../common/settings';
 
 export interface CategoryLevels {
   takeInChargeDays?: number | null;
@@ -17,7 +18,7 @@ export interface OfficeCalendar {
 /** Due dates for a report from its category's service levels and its office's calendar. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const calendarFor = (office?: OfficeCalendar | null): WorkingCalendar => {
-    const config = strapi.config.get(`plugin::${PLUGIN_ID}.calendar`) as { patronDay: string | null; closures: string[] };
+    const config = settingOf(strapi, 'calendar');
     let hours = BIELLA_URP_HOURS;
     try {
       hours = parseWeeklyHours(office?.openingHours) ?? BIELLA_URP_HOURS;

@@ -9,10 +9,10 @@ import { parseActionStep } from '../workflow/domain/workflow-input';
 import { forbidden, orThrow } from '../common/errors';
 import { getService } from '../common/get-service';
 import { staffName } from '../workflow/workflow';
-import { PLUGIN_ID } from '../common/domain/uids';
 import { reportIdOf } from '../common/report-id';
 import { withReportRequest } from '../intake/report-request';
 import { staffOf, staffScopeOf } from './staff-request';
+import { settingOf } from '../common/settings';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const scopeOf = (ctx: Context) => staffScopeOf(strapi, ctx);
@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = await scopeOf(ctx);
       if (!mayFileAtDesk(scope)) throw forbidden("Solo l'URP registra le segnalazioni allo sportello.");
       const staff = staffOf(ctx);
-      const territory = parseBoundingBox(strapi.config.get(`plugin::${PLUGIN_ID}.territory`) as string | undefined);
+      const territory = parseBoundingBox(settingOf(strapi, 'territory'));
       const report = await withReportRequest(ctx, (data, photos) => {
         const { contactName, contactPhone, contactEmail, ...input } = orThrow(parseDeskSubmission(data, territory));
         return getService(strapi, 'intake').submit({
