@@ -26,10 +26,12 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
     temp: fs.readdirSync(TEMP.path).sort(),
     mails: app.mailbox.messages.length,
   });
-  const submit = (who: string, key?: string) => {
+  const submit = (who: string, key?: string, report: object = REPORT, photos: Buffer[] = [photo]) => {
     const request = app.http().post('/api/segnalazioni/reports').set('Authorization', `Bearer ${jwts[who]}`);
     if (key !== undefined) request.set('Idempotency-Key', key);
-    return request.field('data', JSON.stringify(REPORT)).attach('photos', photo, { filename: 'lampione.jpg', contentType: 'image/jpeg' });
+    request.field('data', JSON.stringify(report));
+    for (const bytes of photos) request.attach('photos', bytes, { filename: 'lampione.jpg', contentType: 'image/jpeg' });
+    return request;
   };
   /** An answer without its photo links' signatures, which are made afresh each time. */
   const unsigned = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/\?expires=\d+&signature=[\w-]+/g, ''));
@@ -98,6 +100,35 @@ describe('a submission sent again with its Idempotency-Key creates nothing new',
     expect((await submit('ada.neri@example.it', 'shared-0003-bc93').expect(200)).body.data.documentId).toBe(ada.body.data.documentId);
     // …and the key is no one's to read.
     expect(JSON.stringify(bruno.body)).not.toContain('shared-0003');
+  });
+
+  it('the same key with another submission is a 422 that changes nothing; the submission itself still answers 200', async () => {
+    const first = await submit('ada.neri@example.it', 'reused-0004-5a1c').expect(201);
+    await mailsSettled('ada.neri@example.it', 4);
+    const before = await snapshot();
+    const otherPhoto = await jpegWithGps(640, 480);
+    const refused = [
+      await submit('ada.neri@example.it', 'reused-0004-5a1c', { ...REPORT, title: 'Lampione rotto' }),
+      await submit('ada.neri@example.it', 'reused-0004-5a1c', REPORT, [otherPhoto]),
+      await submit('ada.neri@example.it', 'reused-0004-5a1c', REPORT, []),
+    ];
+    for (const answer of refused) {
+      expect(answer.status).toBe(422);
+      expect(answer.body).toEqual({
+        data: null,
+        error: {
+          status: 422,
+          name: 'UnprocessableEntityError',
+          message: expect.stringContaining('già stata usata per una segnalazione diversa'),
+          details: { header: 'Idempotency-Key' },
+        },
+      });
+    }
+    // The same submission with its fields in another order is the same submission.
+    const reordered = { category: REPORT.category, description: REPORT.description, title: REPORT.title };
+    expect((await submit('ada.neri@example.it', 'reused-0004-5a1c', reordered).expect(200)).body.data.documentId).toBe(first.body.data.documentId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await snapshot()).toEqual(before);
   });
 
   it.each([

@@ -1252,6 +1252,11 @@ export interface PluginSegnalazioniReport extends Struct.CollectionTypeSchema {
     status: Schema.Attribute.Enumeration<['submitted', 'in_charge', 'in_progress', 'closed', 'rejected']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'submitted'>;
+    submissionFingerprint: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     submissionKey: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -11,6 +11,11 @@ export function conflict(message: string, details: Record<string, unknown> = {})
   return Object.assign(createHttpError(409, message), { details });
 }
 
+/** 422: the request is well formed and allowed, but contradicts what was sent before under the same name. */
+export function unprocessable(message: string, details: Record<string, unknown> = {}) {
+  return Object.assign(createHttpError(422, message), { details });
+}
+
 /**
  * 403 with its message kept: Strapi's route authorisation turns any other ForbiddenError thrown
  * by a handler into a bare "Forbidden"; a PolicyError is let through as it is.

@@ -1,16 +1,17 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
+import { createReadStream } from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { changeStampAfter } from '../workflow/domain/change-stamp';
 import { citizenAddress, type Channel, type CitizenAddress } from '../channels/domain/channels';
-import { submissionKey } from './domain/idempotency-key';
+import { KEY_REUSED, submissionFingerprint, submissionKey } from './domain/idempotency-key';
 import { decide, type Actor } from '../workflow/domain/lifecycle';
 import type { TemplateData } from '../notifications/domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../common/domain/messages';
 import { formatReference } from './domain/reference';
 import { changedFields, type EditInput, type SubmissionInput } from './domain/report-input';
 import { reportMailData, type MailReport } from '../notifications/domain/report-mail';
-import { conflict, forbidden } from '../common/errors';
+import { conflict, forbidden, unprocessable } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { runIntakeEffects, type IntakeOutcome } from './intake-effects';
@@ -172,6 +173,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rowsOf(strapi, UID.report).findOne({ where: { submissionKey: key } });
   }
 
+  /** The photo's bytes as sent, by digest: a retry sends the same ones. */
+  function digestOf(file: IncomingFile): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const hash = createHash('sha256');
+      createReadStream(file.filepath)
+        .on('data', (chunk) => hash.update(chunk))
+        .on('error', reject)
+        .on('end', () => resolve(hash.digest('hex')));
+    });
+  }
+
+  /** The report a key already names, if it is this submission's; the key sent with another submission is a 422. */
+  function sameSubmission(earlier: IntakeReport, fingerprint: string): IntakeReport {
+    // Reports made before fingerprints were kept have none: their retries answer them as before.
+    if (earlier.submissionFingerprint !== null && earlier.submissionFingerprint !== fingerprint) throw unprocessable(KEY_REUSED, { header: 'Idempotency-Key' });
+    return earlier;
+  }
+
   return {
     /**
      * A citizen's submission, named by the key of their Idempotency-Key header when they send one:
@@ -190,16 +209,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       files: readonly IncomingFile[];
     }): Promise<{ report: IntakeReport; created: boolean }> {
       if (key === null) return { report: await this.submit({ citizen, input, files }), created: true };
-      const stored = submissionKey(citizen.id, key);
-      const earlier = await submittedWithKey(stored);
-      if (earlier) return { report: earlier, created: false };
+      const submission = { key: submissionKey(citizen.id, key), fingerprint: submissionFingerprint(input, await Promise.all(files.map(digestOf))) };
+      const earlier = await submittedWithKey(submission.key);
+      if (earlier) return { report: sameSubmission(earlier, submission.fingerprint), created: false };
       try {
-        return { report: await this.submit({ citizen, input, files, submissionKey: stored }), created: true };
+        return { report: await this.submit({ citizen, input, files, submission }), created: true };
       } catch (error) {
         // At the same time: the unique index lets one commit; the others' transactions and photos
         // are undone, and they answer its report.
-        const winner = await submittedWithKey(stored);
-        if (winner) return { report: winner, created: false };
+        const winner = await submittedWithKey(submission.key);
+        if (winner) return { report: sameSubmission(winner, submission.fingerprint), created: false };
         throw error;
       }
     },
@@ -211,7 +230,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       actor = 'citizen',
       actorRef,
       inTransaction,
-      submissionKey: key,
+      submission,
       ...from
     }: Sender &
       Extras & {
@@ -219,8 +238,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files: readonly IncomingFile[];
         channel?: Channel;
         actor?: Actor;
-        /** The citizen's key for this submission (intake/domain/idempotency-key.ts), unique among reports. */
-        submissionKey?: string;
+        /** The citizen's key for this submission (intake/domain/idempotency-key.ts), unique among reports, and what the submission was. */
+        submission?: { readonly key: string; readonly fingerprint: string };
       }): Promise<IntakeReport> {
       const sender = from as Sender;
       const decision = decide('submit', { status: null }, actor);
@@ -270,7 +289,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               textModeration: 'pending',
               isPublic: false,
               submittedAt: submittedAt.toISOString(),
-              submissionKey: key ?? undefined,
+              submissionKey: submission?.key,
+              submissionFingerprint: submission?.fingerprint,
               ...outcome.changes,
             },
           })) as unknown as IntakeReport;

@@ -1,4 +1,4 @@
-import { parseIdempotencyKey, submissionKey } from './idempotency-key';
+import { parseIdempotencyKey, submissionFingerprint, submissionKey } from './idempotency-key';
 
 describe('the Idempotency-Key header', () => {
   it('absent: no key', () => {
@@ -25,5 +25,23 @@ describe('the Idempotency-Key header', () => {
 
   it("one citizen's key is not another's", () => {
     expect(submissionKey(7, 'abcdefgh')).not.toEqual(submissionKey(8, 'abcdefgh'));
+  });
+});
+
+describe('the fingerprint of a submission', () => {
+  const input = { title: 'Lampione spento', description: 'Spento da una settimana.', category: 'illuminazione', latitude: 45.1 };
+
+  it('is the same for the same input in any key order, and for the same photos', () => {
+    const reordered = { latitude: 45.1, category: 'illuminazione', description: 'Spento da una settimana.', title: 'Lampione spento' };
+    expect(submissionFingerprint(reordered, ['a1', 'b2'])).toBe(submissionFingerprint(input, ['a1', 'b2']));
+    expect(submissionFingerprint({ ...input, address: undefined }, ['a1', 'b2'])).toBe(submissionFingerprint(input, ['a1', 'b2']));
+  });
+
+  it('differs when a field, a photo or the photos’ order differs', () => {
+    const base = submissionFingerprint(input, ['a1', 'b2']);
+    expect(submissionFingerprint({ ...input, title: 'Lampione rotto' }, ['a1', 'b2'])).not.toBe(base);
+    expect(submissionFingerprint(input, ['a1'])).not.toBe(base);
+    expect(submissionFingerprint(input, ['b2', 'a1'])).not.toBe(base);
+    expect(submissionFingerprint({ ...input, latitude: '45.1' }, ['a1', 'b2'])).not.toBe(base);
   });
 });
