@@ -8,7 +8,7 @@ import { publicUrlFromEnv } from './server';
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
   const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
-  const { reports, registrations, logins, accountEmails, webhooks } = defaults;
+  const { reports, registrations, logins, staffLogins, accountEmails, webhooks } = defaults;
   return {
     reports: {
       windowMs: windowMs('REPORTS', reports.windowMs),
@@ -17,6 +17,11 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
     },
     registrations: { windowMs: windowMs('REGISTRATIONS', registrations.windowMs), perIp: limit('REGISTRATIONS_PER_IP', registrations.perIp) },
     logins: { windowMs: windowMs('LOGINS', logins.windowMs), perIp: limit('LOGINS_PER_IP', logins.perIp) },
+    staffLogins: {
+      windowMs: windowMs('STAFF_LOGINS', staffLogins.windowMs),
+      perIp: limit('STAFF_LOGINS_PER_IP', staffLogins.perIp),
+      perEmail: limit('STAFF_LOGINS_PER_EMAIL', staffLogins.perEmail),
+    },
     accountEmails: {
       windowMs: windowMs('ACCOUNT_EMAILS', accountEmails.windowMs),
       perIp: limit('ACCOUNT_EMAILS_PER_IP', accountEmails.perIp),

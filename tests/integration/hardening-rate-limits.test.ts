@@ -10,6 +10,7 @@ import { startGraphApi, type GraphStandIn } from '../helpers/graph-api';
 import { jpegWithGps } from '../helpers/images';
 import { channelEnv, deliver, waDelivery, waMessage } from '../helpers/meta';
 import { countRows } from '../helpers/row-counts';
+import { createStaff } from '../helpers/staff';
 
 const REPORT = 'plugin::segnalazioni.report';
 const USER = 'plugin::users-permissions.user';
@@ -31,6 +32,9 @@ const LIMITS = {
   RATE_LIMIT_REGISTRATIONS_WINDOW_MINUTES: '10',
   RATE_LIMIT_LOGINS_PER_IP: '5',
   RATE_LIMIT_LOGINS_WINDOW_MINUTES: '10',
+  RATE_LIMIT_STAFF_LOGINS_PER_IP: '1000',
+  RATE_LIMIT_STAFF_LOGINS_PER_EMAIL: '3',
+  RATE_LIMIT_STAFF_LOGINS_WINDOW_MINUTES: '10',
   RATE_LIMIT_ACCOUNT_EMAILS_PER_IP: '1000',
   RATE_LIMIT_ACCOUNT_EMAILS_PER_EMAIL: '2',
   RATE_LIMIT_ACCOUNT_EMAILS_WINDOW_MINUTES: '1440',
@@ -213,6 +217,22 @@ describe('abuse limits', () => {
     );
     const elsewhere = await fromAddress('127.0.0.3', port, 'POST', '/api/auth/local', { identifier: anna.email, password: anna.password });
     expect(elsewhere).toMatchObject({ status: 200 });
+  });
+
+  it("refuses an officer's admin login after three tries of the email, the right password included, and not another officer's", async () => {
+    freshWindows();
+    const officer = await createStaff(app, 'paola.verdi@comune.test', { code: 'strapi-super-admin' });
+    freshWindows();
+    const counters = async () => Number(((await app.strapi.db.connection(TABLE).count({ count: '*' }).first()) as { count: number | string }).count);
+    const before = await counters();
+    const login = (email: string, password: string) => app.http().post('/admin/login').send({ email, password });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await login(officer.email, `sbagliata${attempt}`)).status).toBe(400);
+    expectRateLimited(await login(officer.email, 'Ufficio2026!'), 10 * 60);
+    // The email is counted however it is written.
+    expectRateLimited(await login(' Paola.Verdi@Comune.test ', 'Ufficio2026!'), 10 * 60);
+    expect((await login('mario.rossi@comune.test', 'sbagliata')).status).toBe(400);
+    // Counted in the database (per address and per email), so every server process refuses alike.
+    expect(await counters()).toBeGreaterThanOrEqual(before + 3);
   });
 
   it('refuses a third confirmation mail to one address in the window, and a reset request for it, without mailing', async () => {

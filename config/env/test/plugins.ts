@@ -18,6 +18,7 @@ export default (ctx: Core.Config.Shared.ConfigParams) => {
           reports: { windowMs: minute, perCitizen: OUT_OF_THE_WAY, perIp: OUT_OF_THE_WAY },
           registrations: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           logins: { windowMs: minute, perIp: OUT_OF_THE_WAY },
+          staffLogins: { windowMs: minute, perIp: OUT_OF_THE_WAY, perEmail: OUT_OF_THE_WAY },
           accountEmails: { windowMs: minute, perIp: OUT_OF_THE_WAY, perEmail: OUT_OF_THE_WAY },
           webhooks: { windowMs: minute, perIp: OUT_OF_THE_WAY },
         }),

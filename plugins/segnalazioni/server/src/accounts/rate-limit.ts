@@ -7,6 +7,7 @@ import { PLUGIN_ID } from '../common/domain/uids';
 
 const NAME = `plugin::${PLUGIN_ID}.rate-limit`;
 const AUTH_RATE_LIMIT = 'plugin::users-permissions.rateLimit';
+const ADMIN_RATE_LIMIT = 'admin::rateLimit';
 
 interface RouteInfo {
   path?: string;
@@ -53,11 +54,16 @@ const rateLimit =
   };
 
 /**
- * users-permissions' own limiter keeps its counts in each process's memory; every route and
- * GraphQL mutation that calls it gets ours instead (its `ratelimit` setting is off).
+ * users-permissions' and the admin's own limiters keep their counts in each process's memory
+ * (the admin's: 5 tries in 5 minutes per email, path and address, forgotten on restart); every
+ * route and GraphQL mutation that calls them gets ours instead (users-permissions' `ratelimit`
+ * setting is off). The admin's routes are its login and its first administrator's registration.
  */
 export function replaceAuthRateLimit(strapi: Core.Strapi): void {
   strapi.get('middlewares').extend(AUTH_RATE_LIMIT, () => rateLimit);
+  strapi
+    .get('middlewares')
+    .extend(ADMIN_RATE_LIMIT, () => (_config: unknown, context: { strapi: Core.Strapi }) => rateLimit({ group: 'staffLogins' }, context));
 }
 
 export default rateLimit;

@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of request limited together: a group shares its window and its counters. */
-export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'accountEmails' | 'webhooks';
+export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks';
 
 /** Who a counter counts: the client's address, the logged-in citizen, the email address asked about. */
 export type KeyKind = 'ip' | 'citizen' | 'email';
@@ -23,6 +23,8 @@ export const rateLimitsSchema = z.object({
   registrations: z.object({ windowMs, perIp: count }),
   /** Password logins and everything else users-permissions limits: password reset and change, OAuth. */
   logins: z.object({ windowMs, perIp: count }),
+  /** Officers' and editors' logins to the admin (and its first-admin registration), per address and per email tried. */
+  staffLogins: z.object({ windowMs, perIp: count, perEmail: count }),
   /** Mails on request: confirmation resends and password-reset requests. */
   accountEmails: z.object({ windowMs, perIp: count, perEmail: count }),
   /** Meta's webhook deliveries; Meta delivers from few addresses and retries what is refused. */
@@ -37,6 +39,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   reports: { windowMs: 60 * MINUTE, perCitizen: 20, perIp: 60 },
   registrations: { windowMs: 60 * MINUTE, perIp: 10 },
   logins: { windowMs: 15 * MINUTE, perIp: 30 },
+  staffLogins: { windowMs: 15 * MINUTE, perIp: 30, perEmail: 10 },
   accountEmails: { windowMs: 60 * MINUTE, perIp: 10, perEmail: 3 },
   webhooks: { windowMs: MINUTE, perIp: 600 },
 };
