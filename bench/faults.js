@@ -289,7 +289,7 @@ const SCENARIOS = {
               waDelivery([waMessage.text(`wamid.IN${index}a`, from, `Buca profonda in via Italia ${index}, pericolosa per le bici`, new Date())]),
             );
             await deliverAsMeta(
-              waDelivery([waMessage.location(`wamid.IN${index}b`, from, new Date(), 45.56 + index / 10000, 8.05, `Via Italia ${index}, Biella`)]),
+              waDelivery([waMessage.location(`wamid.IN${index}b`, from, new Date(), 45.56 + index / 10000, 8.05, undefined, `Via Italia ${index}, Biella`)]),
             );
             if (index % 4 === 0) {
               graph.addMedia(`media${index}`, image, 'image/jpeg');

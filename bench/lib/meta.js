@@ -1,17 +1,18 @@
 'use strict';
 /**
- * Meta for the benchmarks, in plain JS (tests/helpers/graph-api.ts and meta.ts are TypeScript the
- * build does not compile): a Graph API stand-in on loopback that answers and fails in Meta's formats,
- * and WhatsApp webhook deliveries signed with the app secret as Meta signs them.
+ * Meta for the benchmarks, in plain JS (tests/helpers/graph-api.ts is TypeScript the build does not
+ * compile): a Graph API stand-in on loopback that answers and fails in Meta's formats, and WhatsApp
+ * webhook deliveries (scripts/lib/meta-payloads.js, as the tests send them) signed as Meta signs them.
  */
-const { createHash, createHmac, randomBytes } = require('crypto');
+const { createHash, randomBytes } = require('crypto');
 const http = require('http');
 const { portOf } = require('../../scripts/lib/port');
+const { PHONE_NUMBER_ID, sign: signWith, waDelivery, waMessage } = require('../../scripts/lib/meta-payloads');
 
 const META = {
   appSecret: 'bench-meta-app-secret',
   whatsappToken: 'bench-whatsapp-token',
-  phoneNumberId: '106540352242922',
+  phoneNumberId: PHONE_NUMBER_ID,
   whatsappVerifyToken: 'verifica-whatsapp',
 };
 
@@ -123,48 +124,7 @@ async function startGraphApi() {
   };
 }
 
-const sign = (body) => `sha256=${createHmac('sha256', META.appSecret).update(body).digest('hex')}`;
-const seconds = (at) => String(Math.floor(at.getTime() / 1000));
-
-/** One WhatsApp message, as the Cloud API documents each type. */
-const waMessage = {
-  text: (id, from, body, at) => ({ from, id, timestamp: seconds(at), type: 'text', text: { body } }),
-  image: (id, from, mediaId, at, caption) => ({
-    from,
-    id,
-    timestamp: seconds(at),
-    type: 'image',
-    image: { caption, mime_type: 'image/jpeg', sha256: 'ignored', id: mediaId },
-  }),
-  location: (id, from, at, latitude, longitude, address) => ({
-    from,
-    id,
-    timestamp: seconds(at),
-    type: 'location',
-    location: { latitude, longitude, address },
-  }),
-};
-
-/** A delivery of the `messages` field for our number, with the senders' profiles. */
-const waDelivery = (messages) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: '102290129340398',
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '393601075737', phone_number_id: META.phoneNumberId },
-            contacts: [...new Set(messages.map((message) => message.from))].map((waId) => ({ profile: { name: `Utente ${waId.slice(-4)}` }, wa_id: waId })),
-            messages,
-          },
-        },
-      ],
-    },
-  ],
-});
+const sign = (/** @type {string} */ body) => signWith(body, META.appSecret);
 
 /** POSTs a delivery to the webhook as Meta does: JSON with the X-Hub-Signature-256 of its bytes. */
 function deliver(serverUrl, payload) {
