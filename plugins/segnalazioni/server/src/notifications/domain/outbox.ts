@@ -8,10 +8,11 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
 }
 
+/** Retries for about a day (30 s doubling to an hour, 32 attempts): a mail server down overnight loses no mail. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
-  maxAttempts: 8,
+  maxAttempts: 32,
 };
 
 export type AfterFailure = { readonly give: 'up' } | { readonly give: 'retry'; readonly at: Date };
