@@ -117,6 +117,20 @@ describe('dates and ids from hostile clients', () => {
       expect(graph.body.data.segnalazioniReport).toEqual({ title: 'Buca pubblicata' });
     });
 
+    it("reads an officer's scope once per request, though the Content Manager's condition and the panel's route both need it", async () => {
+      const lookups: string[] = [];
+      const listener = ({ sql }: { sql: string }) => {
+        if (scopeLookup.test(sql)) lookups.push(sql);
+      };
+      app.strapi.db.connection.on('query', listener);
+      try {
+        await app.http().get(`/segnalazioni/reports/${publishedId}`).set('Authorization', `Bearer ${officer.token}`).expect(200);
+      } finally {
+        app.strapi.db.connection.off('query', listener);
+      }
+      expect(lookups).toHaveLength(1);
+    });
+
     it('answers 404 on every report route for an id Strapi could not have made, without touching the database', async () => {
       for (const id of badIds()) {
         const path = encodeURIComponent(id);

@@ -46,6 +46,22 @@ async function scopeOfUser(strapi: Core.Strapi, user: AdminUser): Promise<StaffS
   });
 }
 
+/**
+ * The scope once per request: on an officer's admin request the Content Manager's condition reads
+ * it while Strapi builds the request's ability, and the panel's route asks again.
+ */
+const scopesOfRequests = new WeakMap<object, { readonly userId: number; readonly scope: Promise<StaffScope> }>();
+
+function requestScopeOf(strapi: Core.Strapi, user: AdminUser): Promise<StaffScope> {
+  const request = strapi.requestContext.get();
+  if (!request) return scopeOfUser(strapi, user);
+  const known = scopesOfRequests.get(request);
+  if (known?.userId === user.id) return known.scope;
+  const scope = scopeOfUser(strapi, user);
+  scopesOfRequests.set(request, { userId: user.id, scope });
+  return scope;
+}
+
 /** The Content Manager's form of a scope: everything, or the reports of these offices. */
 function contentManagerCondition(scope: StaffScope): true | { 'office.id': { $in: number[] } } {
   const offices = officeFilter(scope);
@@ -67,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         displayName: 'Segnalazioni dei propri uffici (tutte per l’URP)',
         name: 'own-offices',
         plugin: PLUGIN_ID,
-        handler: async (user: AdminUser) => contentManagerCondition(await scopeOfUser(strapi, user)),
+        handler: async (user: AdminUser) => contentManagerCondition(await requestScopeOf(strapi, user)),
       },
     ]);
   },
@@ -112,6 +128,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** What this admin user may see and do (staff/domain/access): their offices, or everything for URP. */
   scopeOf(user: AdminUser): Promise<StaffScope> {
-    return scopeOfUser(strapi, user);
+    return requestScopeOf(strapi, user);
   },
 });
