@@ -57,3 +57,14 @@ export async function createCitizen(app: TestApp, email: string) {
       role: role.id,
     });
 }
+
+/** Takes a report through the panel to the public archive: in charge, text approved, published. */
+export async function publishThroughPanel(app: TestApp, officer: TestStaff, documentId: string): Promise<void> {
+  for (const [action, body] of [
+    ['take_in_charge', {}],
+    ['moderate_text', { decision: 'approve' }],
+    ['publish', {}],
+  ] as const) {
+    await app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
+  }
+}

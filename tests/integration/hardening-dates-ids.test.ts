@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../helpers/app';
-import { createCitizen, createOffice, createStaff, type TestStaff } from '../helpers/staff';
+import { createCitizen, createOffice, createStaff, publishThroughPanel, type TestStaff } from '../helpers/staff';
 
 /** Impossible dates are a 400 on every date filter; ids Strapi could not have made are refused before any query (issue 11). */
 describe('dates and ids from hostile clients', () => {
@@ -188,13 +188,7 @@ describe('dates and ids from hostile clients', () => {
           .service('intake')
           .submit({ citizen, input: { title, description: `Inviata ${at}.`, category: 'dissesto-stradale' }, files: [] });
         clock().set(null);
-        for (const [action, body] of [
-          ['take_in_charge', {}],
-          ['moderate_text', { decision: 'approve' }],
-          ['publish', {}],
-        ] as const) {
-          await app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
-        }
+        await publishThroughPanel(app, officer, documentId);
       }
     });
 

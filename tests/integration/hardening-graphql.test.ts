@@ -1,7 +1,7 @@
 import v8 from 'v8';
 import vm from 'vm';
 import { startApp, type TestApp } from '../helpers/app';
-import { createCitizen, createOffice, createStaff } from '../helpers/staff';
+import { createCitizen, createOffice, createStaff, publishThroughPanel } from '../helpers/staff';
 
 // A full collection before each heap reading, so the figures are what is retained, not garbage.
 v8.setFlagsFromString('--expose-gc');
@@ -39,13 +39,7 @@ describe('GraphQL under hostile queries', () => {
         input: { title: 'Buca pubblicata', description: 'Una buca davanti al civico 3.', category: 'dissesto-stradale' },
         files: [],
       });
-    for (const [action, body] of [
-      ['take_in_charge', {}],
-      ['moderate_text', { decision: 'approve' }],
-      ['publish', {}],
-    ] as const) {
-      await app.http().post(`/segnalazioni/reports/${documentId}/actions/${action}`).set('Authorization', `Bearer ${officer.token}`).send(body).expect(200);
-    }
+    await publishThroughPanel(app, officer, documentId);
     publishedId = documentId;
   });
 
