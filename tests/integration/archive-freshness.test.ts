@@ -98,13 +98,21 @@ describe('archive freshness', () => {
     const category = await app.strapi.documents('plugin::segnalazioni.category').findFirst({ filters: { slug: 'rifiuti' } });
     await app.strapi.documents('plugin::segnalazioni.category').update({ documentId: category!.documentId, data: { name: 'Rifiuti e decoro' } });
     expect((await list('?category=rifiuti')).data[0].category?.name).toBe('Rifiuti e decoro');
+    // The new name is among the words a search finds, the old one no more.
+    const inRifiuti = (await list('?category=rifiuti&pageSize=100')).meta.pagination.total;
+    expect((await list('?q=decoro&pageSize=100')).meta.pagination.total).toBe(inRifiuti);
+    await app.strapi.documents('plugin::segnalazioni.category').update({ documentId: category!.documentId, data: { name: 'Igiene urbana' } });
+    expect((await list('?q=decoro')).meta.pagination.total).toBe(0);
+    expect((await list('?q=igiene&pageSize=100')).meta.pagination.total).toBe(inRifiuti);
   });
 
   it('keeps answers until the version in the database moves, whoever moves it', async () => {
     const [report] = (await list()).data;
     const knex = app.strapi.db.connection;
-    // A change made behind the archive's back is not seen: the answer really is kept...
-    await knex('segnalazioni_reports').where('document_id', report.documentId).update({ public_title: 'Titolo cambiato di nascosto' });
+    const projection = knex('segnalazioni_archive_reports').where('document_id', report.documentId);
+    const { view } = (await projection.clone().select('view').first()) as { view: string };
+    // A change written without raising the version is not seen: the answer really is kept...
+    await projection.clone().update({ view: JSON.stringify({ ...JSON.parse(view), title: 'Titolo cambiato di nascosto' }) });
     expect((await list()).data[0].title).toBe(report.title);
     // ...until the version moves, as another server process's workflow would move it.
     await knex('segnalazioni_archive_version').where('id', 1).increment('version', 1);

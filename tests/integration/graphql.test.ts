@@ -40,12 +40,13 @@ describe('GraphQL', () => {
   it('returns what REST returns, for the same query', async () => {
     const rest = await app.http().get('/api/segnalazioni/reports?category=dissesto-stradale&pageSize=10').expect(200);
     const graph = await gql(
-      `query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { ${FIELDS} } pagination { page pageSize pageCount total } } }`,
+      `query($c: String) { segnalazioniReports(category: $c, pageSize: 10) { data { ${FIELDS} } pagination { page pageSize pageCount total totalExact } cursor { next } } }`,
       { c: 'dissesto-stradale' },
     ).expect(200);
     expect(graph.body.errors).toBeUndefined();
     expect(graph.body.data.segnalazioniReports.data).toEqual(rest.body.data);
     expect(graph.body.data.segnalazioniReports.pagination).toEqual(rest.body.meta.pagination);
+    expect(graph.body.data.segnalazioniReports.cursor).toEqual(rest.body.meta.cursor);
     expect(rest.body.data.map((r: { title: string }) => r.title)).toEqual(['Buca pubblicata']);
 
     const one = await gql(`query($id: ID!) { segnalazioniReport(documentId: $id) { ${FIELDS} } }`, { id: rest.body.data[0].documentId }).expect(200);

@@ -83,9 +83,10 @@ describe('archive search', () => {
     expect(await search('lampione')).toEqual([]);
   });
 
-  it('rebuilds an empty index from the published reports', async () => {
-    await app.strapi.db.connection('segnalazioni_report_search').delete();
-    expect(await app.strapi.plugin('segnalazioni').service('search').backfill()).toBe(2);
+  it('fills an empty archive projection from the published reports', async () => {
+    await app.strapi.db.connection('segnalazioni_archive_reports').delete();
+    expect(await search('cassonett')).toEqual([]);
+    expect(await app.strapi.plugin('segnalazioni').service('archive-projection').backfill()).toBe(2);
     expect((await search('cassonett')).sort()).toEqual(['Cassonetto pieno in via Roma', 'Rifiuti in piazza']);
   });
 });

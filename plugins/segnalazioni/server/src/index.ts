@@ -36,7 +36,7 @@ export default {
     await getService(strapi, 'accounts').grantCitizenPermissions();
     getService(strapi, 'accounts').useOutboxForConfirmation();
     getService(strapi, 'citizen-tokens').watchCredentialChanges();
-    await getService(strapi, 'search').backfill();
+    await getService(strapi, 'archive-projection').backfill();
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();
     getService(strapi, 'rate-limits').start();

@@ -1,5 +1,6 @@
 import accounts from './accounts/accounts';
 import archive from './archive/archive';
+import archiveProjection from './archive/archive-projection';
 import archiveVersion from './archive/archive-version';
 import categories from './archive/categories';
 import channelIntake from './channels/channel-intake';
@@ -28,6 +29,7 @@ import workflow from './workflow/workflow';
 export default {
   accounts,
   archive,
+  'archive-projection': archiveProjection,
   'archive-version': archiveVersion,
   categories,
   'channel-intake': channelIntake,

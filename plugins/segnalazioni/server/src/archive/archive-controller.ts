@@ -9,8 +9,8 @@ import { orThrow } from '../common/errors';
 /** The public archive over REST: published reports only, in the contract's shape. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const { data, pagination } = await getService(strapi, 'archive').list(orThrow(parseArchiveQuery(ctx.query)));
-    ctx.body = { data, meta: { pagination } };
+    const { data, pagination, cursor } = await getService(strapi, 'archive').list(orThrow(parseArchiveQuery(ctx.query)));
+    ctx.body = { data, meta: { pagination, cursor } };
   },
 
   async findOne(ctx: Context) {

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { getService } from '../common/get-service';
 import { UID } from '../common/domain/uids';
+import { rowsOf } from '../common/rows';
 import { DOCUMENT_WRITES } from '../workflow/document-writes';
 
 /** What editors change in the Content Manager, outside the workflow, that the archive shows. */
@@ -8,12 +9,23 @@ const SHOWN_IN_ARCHIVE = new Set<string>([UID.category, UID.office]);
 
 /**
  * Editors rename, reorder and switch off categories, and rename offices, in the Content Manager;
- * the archive shows category and office names, so such a change is a change of the archive.
+ * the archive shows category and office names, so such a change is a change of the archive. A
+ * category's name is also among the words a search finds: its reports' search text follows a
+ * rename, or a deletion, in the same transaction.
  */
 export function archiveFollowsEditors(strapi: Core.Strapi): void {
+  const categories = rowsOf(strapi, UID.category);
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    if (!SHOWN_IN_ARCHIVE.has(context.uid) || !DOCUMENT_WRITES.has(context.action)) return next();
+    const documentId = 'documentId' in context.params && typeof context.params.documentId === 'string' ? context.params.documentId : null;
+    const before =
+      context.uid === UID.category && documentId ? await categories.findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
     const result = await next();
-    if (SHOWN_IN_ARCHIVE.has(context.uid) && DOCUMENT_WRITES.has(context.action)) await getService(strapi, 'archive-version').bump();
+    if (before) {
+      const after = await categories.findOne({ where: { id: before.id }, select: ['name'] });
+      if (after?.name !== before.name) await getService(strapi, 'archive-projection').categoryRenamed(before.id, after?.name ?? null);
+    }
+    await getService(strapi, 'archive-version').bump();
     return result;
   };
   strapi.documents.use(middleware);

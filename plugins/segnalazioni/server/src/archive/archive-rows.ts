@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArchiveQuery } from './domain/archive-query';
+import { MAX_COUNTED_MATCHES } from './domain/archive-cursor';
+import type { StoredView } from './domain/archive-entry';
 import { dayRange } from '../common/domain/calendar-date';
-import { searchWords } from './domain/search-terms';
-import { PUBLISHED_WHERE } from './domain/visibility';
 import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
-import { BY_CATEGORY } from './search';
+import { ARCHIVE_TABLES } from './archive-tables';
 
-export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort'>;
+export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'>;
 
 export interface JoinTable {
   name: string;
@@ -21,101 +21,136 @@ export interface Meta {
   attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
 }
 
+/** A report of a page, as kept: its view, its category, and the keys a cursor is made of. */
+export interface ArchiveRow {
+  view: StoredView;
+  category: { name: string; slug: string } | null;
+  publishedMs: number;
+  reportId: number;
+}
+
+interface RawRow {
+  view: string;
+  category_name: string | null;
+  category_slug: string | null;
+  published_ms: number | string;
+  report_id: number | string;
+}
+
+const { reports: PROJECTION, counts: COUNTS } = ARCHIVE_TABLES;
+
 /**
- * The archive's lean read path: which published reports a query selects, in which order, and how
- * many, in one SQL statement each — ids only, so the rows' content is loaded for one page at a time.
- * Table and column names come from Strapi's metadata, never spelled here.
+ * Relevance is ranked among a search's newest matches, this many: a word common to a fifth of a
+ * million reports is still ranked in one bounded pass, and a page number never reaches past them.
+ */
+export const MAX_RANKED_MATCHES = 10_000;
+
+/**
+ * The archive's statements, over its projection (archive-projection.ts): a page is one indexed
+ * statement with its category joined; a total is a sum of kept counts, or a count that stops at
+ * MAX_COUNTED_MATCHES for searches and date ranges.
  */
 export function archiveRows(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection;
-  const report = strapi.db.metadata.get(UID.report) as unknown as Meta;
   const category = strapi.db.metadata.get(UID.category) as unknown as Meta;
   const column = (meta: Meta, attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
-  const r = (attribute: string) => `r.${column(report, attribute)}`;
-  const categoryLink = report.attributes.category.joinTable as JoinTable;
+  const categoryIdOf = (slug: string) => knex()(category.tableName).select('id').where(column(category, 'slug'), slug).first();
 
-  interface Selection {
-    query: Knex.QueryBuilder;
-    /** Set when a full-text index ranks the reports. */
-    rank: Knex.Raw | null;
-    /** The columns that give the archive's order: within a category, its own index holds them. */
-    order: { publishedOn: string; id: string };
+  /** Published reports matching the filters and words; the rank when a full-text index gives one. */
+  function select({ q, ...filters }: ArchiveFilters): { query: Knex.QueryBuilder; rank: Knex.Raw | null } {
+    const query = knex()(`${PROJECTION} as a`);
+    if (filters.category) query.where('a.category_id', categoryIdOf(filters.category));
+    if (filters.status) query.where('a.status', filters.status);
+    const { since, until } = dayRange(filters);
+    if (since) query.where('a.submitted_ms', '>=', since.getTime());
+    if (until) query.where('a.submitted_ms', '<', until.getTime());
+    return q ? { query, rank: getService(strapi, 'search').restrict(query, q).rank } : { query, rank: null };
   }
 
-  /** Published reports matching the filters and words. */
-  function select({ q, ...filters }: ArchiveFilters): Selection {
-    const query = knex()(`${report.tableName} as r`);
-    for (const [attribute, value] of Object.entries(PUBLISHED_WHERE)) query.where(r(attribute), value);
-    let order = { publishedOn: r('publishedOn'), id: 'r.id' };
-    if (filters.category) {
-      const categoryId = knex()(category.tableName).select('id').where(column(category, 'slug'), filters.category).first();
-      query.join(`${BY_CATEGORY} as a`, 'a.report_id', 'r.id').where('a.category_id', categoryId);
-      order = { publishedOn: 'a.published_on', id: 'a.report_id' };
-    }
-    if (filters.status) query.where(r('status'), filters.status);
-    const { since, until } = dayRange(filters);
-    if (since) query.where(r('submittedAt'), '>=', since);
-    if (until) query.where(r('submittedAt'), '<', until);
-    if (!q) return { query, rank: null, order };
-    const indexed = getService(strapi, 'search').restrict(query, q);
-    if (indexed) return { query, rank: indexed.rank, order };
-    // Without a full-text index, every word must appear in the public title or text.
-    for (const word of searchWords(q)) {
-      query.where((both) => both.whereRaw(`LOWER(${r('publicTitle')}) LIKE ?`, [`%${word}%`]).orWhereRaw(`LOWER(${r('publicText')}) LIKE ?`, [`%${word}%`]));
-    }
-    return { query, rank: null, order };
+  const toRow = (row: RawRow): ArchiveRow => ({
+    view: JSON.parse(row.view) as StoredView,
+    category: row.category_slug === null || row.category_name === null ? null : { name: row.category_name, slug: row.category_slug },
+    publishedMs: Number(row.published_ms),
+    reportId: Number(row.report_id),
+  });
+
+  /** The columns a page serves, with the category's name and slug joined. */
+  function served(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return query
+      .leftJoin(`${category.tableName} as c`, 'c.id', 'a.category_id')
+      .select('a.view', 'a.published_ms', 'a.report_id', `c.${column(category, 'name')} as category_name`, `c.${column(category, 'slug')} as category_slug`);
   }
 
   return {
-    /**
-     * Ids of one page, in the query's order. With `withTotal`, the same statement also counts every
-     * match (a window over the rows it must read anyway to rank them); the total is `null` past the
-     * last page, and on SQLite, whose FTS5 ranking cannot share a statement with a window.
-     */
-    async page(
-      filters: ArchiveFilters,
-      sort: ArchiveQuery['sort'],
-      offset: number,
-      limit: number,
-      { withTotal = false } = {},
-    ): Promise<{ ids: number[]; total: number | null }> {
-      const { query, rank, order } = select(filters);
-      const counted = withTotal && strapi.db.dialect.client !== 'sqlite';
-      query.select('r.id');
-      if (counted) query.select(knex().raw('count(*) over () as total'));
-      if (sort === 'relevance' && rank)
-        query.orderBy([
-          { column: rank as unknown as string, order: 'desc' },
-          { column: 'r.id', order: 'desc' },
-        ]);
-      else {
-        const direction = sort === 'oldest' ? 'asc' : 'desc';
-        query.orderBy([
-          { column: order.publishedOn, order: direction },
-          { column: order.id, order: direction },
-        ]);
+    /** One page in the query's order, from `offset` or right after the cursor's report. */
+    async page({ sort, after, page, pageSize, ...filters }: ArchiveQuery): Promise<ArchiveRow[]> {
+      const { query, rank } = select(filters);
+      if (sort === 'relevance' && rank) {
+        // The newest matches, ranked: one pass over at most MAX_RANKED_MATCHES rows.
+        const candidates = query
+          .select('a.report_id', { rank })
+          .orderBy([
+            { column: 'a.published_ms', order: 'desc' },
+            { column: 'a.report_id', order: 'desc' },
+          ])
+          .limit(MAX_RANKED_MATCHES)
+          .as('m');
+        const ranked = served(knex()(candidates).join(`${PROJECTION} as a`, 'a.report_id', 'm.report_id'))
+          .orderBy([
+            { column: 'm.rank', order: 'desc' },
+            { column: 'a.report_id', order: 'desc' },
+          ])
+          .offset((page - 1) * pageSize)
+          .limit(pageSize);
+        return ((await ranked) as RawRow[]).map(toRow);
       }
-      const rows = (await query.offset(offset).limit(limit)) as { id: number | string; total?: number | string }[];
-      return { ids: rows.map((row) => Number(row.id)), total: counted && rows.length > 0 ? Number(rows[0].total) : null };
+      const direction = sort === 'oldest' ? 'asc' : 'desc';
+      if (after) query.whereRaw(`(a.published_ms, a.report_id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.publishedMs, after.id]);
+      else query.offset((page - 1) * pageSize);
+      const rows = (await served(query)
+        .orderBy([
+          { column: 'a.published_ms', order: direction },
+          { column: 'a.report_id', order: direction },
+        ])
+        .limit(pageSize)) as RawRow[];
+      return rows.map(toRow);
     },
 
-    async count(filters: ArchiveFilters): Promise<number> {
+    /**
+     * How many reports match: the kept counts when only category and status filter, else a count
+     * that stops past MAX_COUNTED_MATCHES (`exact: false` then).
+     */
+    async total(filters: ArchiveFilters): Promise<{ total: number; exact: boolean }> {
+      const { q, from, to, category: slug, status } = filters;
+      if (q === undefined && from === undefined && to === undefined) {
+        const counts = knex()(COUNTS).sum({ reports: 'reports' });
+        if (slug) counts.where('category_id', categoryIdOf(slug));
+        if (status) counts.where('status', status);
+        const [row] = (await counts) as { reports: number | string | null }[];
+        return { total: Number(row?.reports ?? 0), exact: true };
+      }
       const { query } = select(filters);
-      const [row] = (await query.count({ count: '*' })) as { count: number | string }[];
-      return Number(row?.count ?? 0);
+      const bounded = query.select(knex().raw('1')).limit(MAX_COUNTED_MATCHES + 1);
+      const [row] = (await knex().count({ count: '*' }).from(bounded.as('m'))) as { count: number | string }[];
+      const count = Number(row?.count ?? 0);
+      return count > MAX_COUNTED_MATCHES ? { total: MAX_COUNTED_MATCHES, exact: false } : { total: count, exact: true };
     },
 
-    /** Published reports per category slug, in one grouped statement. */
+    /** One published report, or `null`. */
+    async one(documentId: string): Promise<ArchiveRow | null> {
+      const row = (await served(knex()(`${PROJECTION} as a`).where('a.document_id', documentId)).first()) as RawRow | undefined;
+      return row ? toRow(row) : null;
+    },
+
+    /** Published reports per category slug, from the kept counts. */
     async countByCategory(): Promise<Map<string, number>> {
-      const { query } = select({});
       const slug = `c.${column(category, 'slug')}`;
-      const rows = (await query
-        .join(`${categoryLink.name} as link`, `link.${categoryLink.joinColumn.name}`, 'r.id')
-        .join(`${category.tableName} as c`, 'c.id', `link.${categoryLink.inverseJoinColumn.name}`)
+      const rows = (await knex()(`${COUNTS} as k`)
+        .join(`${category.tableName} as c`, 'c.id', 'k.category_id')
         .select(`${slug} as slug`)
-        .count({ count: '*' })
-        .groupBy(slug)) as { slug: string; count: number | string }[];
-      return new Map(rows.map((row) => [row.slug, Number(row.count)]));
+        .sum({ reports: 'k.reports' })
+        .groupBy(slug)) as { slug: string; reports: number | string }[];
+      return new Map(rows.map((row) => [row.slug, Number(row.reports)]));
     },
   };
 }

@@ -55,13 +55,20 @@ const TYPE_DEFS = /* GraphQL */ `
     pageSize: Int!
     pageCount: Int!
     total: Int!
+    "false when the matches were counted only up to 10,000: there are at least total"
+    totalExact: Boolean!
+  }
+  type SegnalazioniCursor {
+    "pass as cursor to get the next page in publication order; null on the last page and for relevance"
+    next: String
   }
   type SegnalazioniReportList {
     data: [SegnalazioniReport!]!
     pagination: SegnalazioniPagination!
+    cursor: SegnalazioniCursor!
   }
   extend type Query {
-    segnalazioniReports(q: String, category: String, status: String, from: String, to: String, page: Int, pageSize: Int, sort: String): SegnalazioniReportList!
+    segnalazioniReports(q: String, category: String, status: String, from: String, to: String, page: Int, pageSize: Int, sort: String, cursor: String): SegnalazioniReportList!
     segnalazioniReport(documentId: ID!): SegnalazioniReport
     segnalazioniCategories: [SegnalazioniCategory!]!
   }

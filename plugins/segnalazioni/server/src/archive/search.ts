@@ -1,22 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { searchDocument, searchWords, toFts5Query, toTsQuery } from './domain/search-terms';
-import { PUBLISHED_WHERE } from './domain/visibility';
-import { UID } from '../common/domain/uids';
-import { getService } from '../common/get-service';
-import { rowsOf } from '../common/rows';
-
-const TABLE = 'segnalazioni_report_search';
-/** Published reports by category in the archive's order (made by database/migrations, on every database). */
-export const BY_CATEGORY = 'segnalazioni_archive_by_category';
+import { searchWords, toFts5Query, toTsQuery } from './domain/search-terms';
+import { categoryWords, searchableText } from './domain/archive-entry';
+import { ARCHIVE_TABLES } from './archive-tables';
 
 type Engine = 'postgres' | 'sqlite' | null;
 
+const { reports: PROJECTION, sqliteSearch: FTS } = ARCHIVE_TABLES;
+
+/** Rows per insert into SQLite's index: within its limit of bound values per statement. */
+const FTS_CHUNK = 5000;
+
 /**
- * The archive's indexes (tables made by database/migrations), one row per published report: its
- * public words only, so a search can only ever find what is public, and its category and date of
- * publication, so a category's page is read in order. `sync` runs inside the workflow's transaction;
- * on a database without full-text search (MySQL) searches fall back to plain matching.
+ * Full-text search of the archive's projection, by database: PostgreSQL keeps a tsvector with the
+ * Italian configuration in the projection's row (GIN index), SQLite an FTS5 table beside it. Only
+ * public words are ever written, so a search can only find what is public. On a database without
+ * full-text search (MySQL) searches fall back to plain matching of the words.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = (): Engine => {
@@ -24,60 +23,75 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return client === 'postgres' ? 'postgres' : client === 'sqlite' ? 'sqlite' : null;
   };
   const knex = () => strapi.db.connection;
-  const isEmpty = async (table: string) => Number((await knex()(table).count({ count: '*' }))[0]?.count ?? 0) === 0;
 
   return {
     available: () => engine() !== null,
 
-    /** Puts the report in the indexes if it is public, takes it out otherwise. */
-    async sync(reportId: number): Promise<void> {
-      const kind = engine();
-      await strapi.db.transaction(async ({ trx }) => {
-        await trx(BY_CATEGORY).where('report_id', reportId).delete();
-        if (kind) await trx(TABLE).where('report_id', reportId).delete();
-        const report = await strapi.db.query(UID.report).findOne({
-          where: { id: reportId, ...PUBLISHED_WHERE },
-          select: ['publicTitle', 'title', 'publicText', 'publishedOn'],
-          populate: { category: { select: ['id', 'name'] } },
-        });
-        if (!report) return;
-        await trx(BY_CATEGORY).insert({ report_id: reportId, category_id: report.category?.id ?? null, published_on: new Date(report.publishedOn) });
-        const document = searchDocument([report.publicTitle ?? report.title, report.publicText, report.category?.name]);
-        if (kind === 'postgres') {
-          await trx.raw(`INSERT INTO ${TABLE} (report_id, document) VALUES (?, to_tsvector('italian', ?))`, [reportId, document]);
-        } else if (kind === 'sqlite') {
-          await trx(TABLE).insert({ report_id: reportId, content: document });
-        }
-      });
+    /** The value of the projection's `document` column for `text`, where the database has one. */
+    documentColumn(text: string): Record<string, Knex.Raw> {
+      return engine() === 'postgres' ? { document: knex().raw(`to_tsvector('italian', ?)`, [text]) } : {};
     },
 
-    /** Fills empty indexes from the published reports: for databases that had reports before they existed. */
-    async backfill(): Promise<number> {
-      const empty = (await isEmpty(BY_CATEGORY)) || (engine() !== null && (await isEmpty(TABLE)));
-      if (!empty) return 0;
-      const published = await rowsOf(strapi, UID.report).findMany({ where: { ...PUBLISHED_WHERE }, select: ['id'] });
-      for (const { id } of published) await this.sync(id);
-      if (published.length > 0) await getService(strapi, 'archive-version').bump();
-      return published.length;
+    /** Indexes the searchable text of reports whose projection rows exist (SQLite's separate table). */
+    async index(trx: Knex.Transaction, entries: readonly { reportId: number; text: string }[]): Promise<void> {
+      if (engine() !== 'sqlite') return;
+      for (let start = 0; start < entries.length; start += FTS_CHUNK) {
+        const chunk = entries.slice(start, start + FTS_CHUNK);
+        await trx(FTS)
+          .whereIn(
+            'report_id',
+            chunk.map(({ reportId }) => reportId),
+          )
+          .delete();
+        await trx(FTS).insert(chunk.map(({ reportId, text }) => ({ report_id: reportId, content: text })));
+      }
+    },
+
+    /** Rewrites the searchable text of a category's reports from their kept words, after a rename. */
+    async reindexCategory(trx: Knex.Transaction, categoryId: number, name: string | null): Promise<void> {
+      const kind = engine();
+      if (kind === 'postgres') {
+        await trx(PROJECTION)
+          .where('category_id', categoryId)
+          .update({ document: trx.raw(`to_tsvector('italian', words || ?)`, [categoryWords(name)]) });
+      } else if (kind === 'sqlite') {
+        const rows = (await trx(PROJECTION).select('report_id', 'words').where('category_id', categoryId)) as { report_id: number; words: string }[];
+        await this.index(
+          trx,
+          rows.map((row) => ({ reportId: row.report_id, text: searchableText(row.words, name) })),
+        );
+      }
+    },
+
+    async unindex(trx: Knex.Transaction, reportId: number): Promise<void> {
+      if (engine() === 'sqlite') await trx(FTS).where('report_id', reportId).delete();
+    },
+
+    /** Empties SQLite's index (PostgreSQL's lives in the projection's rows). */
+    async clear(trx: Knex.Transaction): Promise<void> {
+      if (engine() === 'sqlite') await trx(FTS).delete();
     },
 
     /**
-     * Narrows an archive query (reports aliased `r`) to the reports matching `q` and gives the
-     * expression that ranks them, best highest. `null` when this database has no index: the caller
-     * matches plainly.
+     * Narrows a query of the projection (aliased `a`) to the reports matching `q` and gives the
+     * expression that ranks them, best highest. Without an index every word must appear in the
+     * public words (`a.words`); the rank is then `null`.
      */
-    restrict(query: Knex.QueryBuilder, q: string): { rank: Knex.Raw } | null {
-      const kind = engine();
-      if (!kind) return null;
+    restrict(query: Knex.QueryBuilder, q: string): { rank: Knex.Raw | null } {
       const words = searchWords(q);
+      const kind = engine();
       if (kind === 'postgres') {
         const tsQuery = toTsQuery(words);
-        query.join(`${TABLE} as s`, 's.report_id', 'r.id').whereRaw(`s.document @@ to_tsquery('italian', ?)`, [tsQuery]);
-        return { rank: knex().raw(`ts_rank(s.document, to_tsquery('italian', ?))`, [tsQuery]) };
+        query.whereRaw(`a.document @@ to_tsquery('italian', ?)`, [tsQuery]);
+        return { rank: knex().raw(`ts_rank(a.document, to_tsquery('italian', ?))`, [tsQuery]) };
       }
-      // FTS5 wants its own table name on MATCH and bm25(), not an alias.
-      query.join(TABLE, `${TABLE}.report_id`, 'r.id').whereRaw(`${TABLE} MATCH ?`, [toFts5Query(words)]);
-      return { rank: knex().raw(`-bm25(${TABLE})`) };
+      if (kind === 'sqlite') {
+        // FTS5 wants its own table name on MATCH and bm25(), not an alias.
+        query.join(FTS, `${FTS}.report_id`, 'a.report_id').whereRaw(`${FTS} MATCH ?`, [toFts5Query(words)]);
+        return { rank: knex().raw(`-bm25(${FTS})`) };
+      }
+      for (const word of words) query.whereRaw('a.words LIKE ?', [`%${word}%`]);
+      return { rank: null };
     },
   };
 };

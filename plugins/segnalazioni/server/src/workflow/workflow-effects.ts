@@ -53,11 +53,11 @@ export interface Outcome {
   readonly details: JsonObject;
   readonly citizenMail?: Mail;
   readonly officeMail?: Mail & { readonly office: OfficeRow };
-  /** The archive's indexes hold what changed (public words, category): re-read after the write. */
-  readonly reindex: boolean;
+  /** What the public sees of the report may have changed: its archive row is rewritten after the write. */
+  readonly refreshArchive: boolean;
 }
 
-export const NO_OUTCOME: Outcome = { changes: {}, relations: {}, details: {}, reindex: false };
+export const NO_OUTCOME: Outcome = { changes: {}, relations: {}, details: {}, refreshArchive: false };
 
 export interface EffectContext<A extends WorkflowAction> {
   readonly strapi: Core.Strapi;
@@ -277,7 +277,7 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
 
   notify_citizen: (context) => ({ citizenMail: citizenMailOf(context) }),
 
-  reindex_archive: () => ({ reindex: true }),
+  refresh_archive: () => ({ refreshArchive: true }),
 };
 
 /** The handler of an effect of a workflow row, for whichever of the row's actions runs it. */
@@ -294,6 +294,6 @@ export function addUp(sofar: Outcome, more: Partial<Outcome>): Outcome {
     details: { ...sofar.details, ...more.details },
     citizenMail: more.citizenMail ?? sofar.citizenMail,
     officeMail: more.officeMail ?? sofar.officeMail,
-    reindex: sofar.reindex || more.reindex === true,
+    refreshArchive: sofar.refreshArchive || more.refreshArchive === true,
   };
 }

@@ -149,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(citizenMail ? citizenDrafts(citizen, citizenMail, report.id, citizenLocale) : []),
           ...(officeMail ? officeDrafts(officeMail.office.emails, officeMail, report.id) : []),
         ]);
-        if (outcome.reindex) await getService(strapi, 'search').sync(report.id);
+        if (outcome.refreshArchive) await getService(strapi, 'archive-projection').sync(report.id);
         await getService(strapi, 'archive-version').bump();
       });
       return load(documentId);

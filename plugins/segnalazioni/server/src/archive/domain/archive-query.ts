@@ -4,6 +4,7 @@ import { REPORT_STATUSES } from '../../workflow/domain/lifecycle';
 import { plainText } from '../../common/domain/plain-text';
 import { categoryParam, parseQueryParams } from '../../common/domain/query-params';
 import type { Parsed } from '../../common/domain/input-errors';
+import { decodeCursor, isWithinPagedReach, MAX_PAGED_REPORTS, type ArchiveCursor } from './archive-cursor';
 
 /** The public archive's query, as the contract states it. Every string is bounded. */
 const schema = z
@@ -26,16 +27,37 @@ const schema = z
       .max(100, { error: 'pageSize: al massimo 100.' })
       .default(25),
     sort: z.enum(['newest', 'oldest', 'relevance'], { error: 'sort: newest, oldest o relevance.' }).optional(),
+    cursor: z.string({ error: 'cursor: il valore di meta.cursor.next di una pagina precedente.' }).max(64, { error: 'cursor: non valido.' }).optional(),
   })
-  .refine(isOrderedRange, UNORDERED_RANGE);
+  .refine(isOrderedRange, UNORDERED_RANGE)
+  .refine((query) => query.cursor === undefined || query.page === 1, { error: 'page e cursor non vanno insieme: il cursor sa già a quale pagina porta.', path: ['cursor'] })
+  .refine((query) => isWithinPagedReach(query.page, query.pageSize), {
+    error: `page: i numeri di pagina arrivano alle prime ${MAX_PAGED_REPORTS.toLocaleString('it-IT')} segnalazioni; oltre si prosegue con cursor (meta.cursor.next).`,
+    path: ['page'],
+  });
 
-export type ArchiveQuery = Omit<z.output<typeof schema>, 'sort'> & { sort: 'newest' | 'oldest' | 'relevance' };
+export type ArchiveSort = 'newest' | 'oldest' | 'relevance';
+
+export type ArchiveQuery = Omit<z.output<typeof schema>, 'sort' | 'cursor'> & {
+  sort: ArchiveSort;
+  /** Where the page starts, for keyset pagination: right after the report this cursor names. */
+  after?: ArchiveCursor;
+};
 
 export function parseArchiveQuery(raw: unknown): Parsed<ArchiveQuery> {
   const parsed = parseQueryParams(schema, raw);
   if (!parsed.ok) return parsed;
   const q = plainText(parsed.value.q ?? '', 'line') || undefined;
-  // Relevance needs words to rank by; without them the newest come first.
-  const sort = parsed.value.sort ?? (q ? 'relevance' : 'newest');
-  return { ok: true, value: { ...parsed.value, q, sort: sort === 'relevance' && !q ? 'newest' : sort } };
+  const { cursor: text, ...query } = parsed.value;
+  const after = text === undefined ? undefined : decodeCursor(text);
+  if (after === null) return cursorError('cursor: non valido; si usa il valore di meta.cursor.next così com\'è.');
+  // Relevance needs words to rank by; without them the newest come first. A cursor keeps its order.
+  const requested = query.sort ?? after?.sort ?? (q ? 'relevance' : 'newest');
+  const sort = requested === 'relevance' && !q ? 'newest' : requested;
+  if (!after) return { ok: true, value: { ...query, q, sort } };
+  // Only the orders by date follow a cursor: a page of relevance has no place in publication order.
+  if (after.sort !== sort) return cursorError(`cursor: vale per sort=${after.sort}, non per sort=${sort}.`);
+  return { ok: true, value: { ...query, q, sort, page: after.page, after } };
 }
+
+const cursorError = (message: string): Parsed<ArchiveQuery> => ({ ok: false, errors: [{ path: 'cursor', message }] });

@@ -65,7 +65,7 @@ export type Effect =
   | 'set_closed_at'
   | 'clear_closed_at'
   | 'record_reason'
-  | 'reindex_archive';
+  | 'refresh_archive';
 
 /** The service that carries out a row: the intake (citizens, channels, desk) or the officers' workflow. */
 export type RunBy = 'intake' | 'workflow';
@@ -127,7 +127,7 @@ const ROWS = [
     by: ['officer', 'urp'],
     requires: [],
     needs: ['destination'],
-    effects: ['set_destination', 'notify_new_office', 'reindex_archive'],
+    effects: ['set_destination', 'notify_new_office', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -137,7 +137,7 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['decision'],
-    effects: ['set_text_moderation', 'notify_citizen', 'reindex_archive'],
+    effects: ['set_text_moderation', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -147,7 +147,7 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['photo', 'decision'],
-    effects: ['set_photo_moderation', 'notify_citizen'],
+    effects: ['set_photo_moderation', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -157,7 +157,7 @@ const ROWS = [
     by: ['officer'],
     requires: ['text_approved', 'not_published'],
     needs: [],
-    effects: ['set_published', 'notify_citizen', 'reindex_archive'],
+    effects: ['set_published', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -167,7 +167,7 @@ const ROWS = [
     by: ['officer'],
     requires: ['published'],
     needs: [],
-    effects: ['clear_published', 'notify_citizen', 'reindex_archive'],
+    effects: ['clear_published', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -177,7 +177,7 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['reply'],
-    effects: ['add_reply', 'set_first_answered', 'notify_citizen'],
+    effects: ['add_reply', 'set_first_answered', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -187,7 +187,7 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['final_reply'],
-    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'notify_citizen'],
+    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -198,7 +198,7 @@ const ROWS = [
     requires: [],
     needs: ['rejection_reason'],
     // A rejected report is not public: rejecting a published one takes it out of the archive.
-    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'clear_published', 'notify_citizen', 'reindex_archive'],
+    effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'clear_published', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {
@@ -208,7 +208,7 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['reason'],
-    effects: ['clear_closed_at', 'set_due_dates', 'record_reason', 'notify_citizen'],
+    effects: ['clear_closed_at', 'set_due_dates', 'record_reason', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
 ] as const satisfies readonly Transition[];
