@@ -112,6 +112,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         demo: env.bool('SEED_DEMO', defaults.demo),
         passwordResetMs: minutes('PASSWORD_RESET_MINUTES', defaults.passwordResetMs),
         publicDeadlines: env.bool('PUBLIC_DEADLINES', defaults.publicDeadlines),
+        archiveCache: {
+          maxEntries: env.int('ARCHIVE_CACHE_ENTRIES', defaults.archiveCache.maxEntries),
+          maxBytes: env.int('ARCHIVE_CACHE_MB', defaults.archiveCache.maxBytes / (1024 * 1024)) * 1024 * 1024,
+        },
         deadlines: {
           checkIntervalMs: minutes('DEADLINE_CHECK_MINUTES', defaults.deadlines.checkIntervalMs),
           reminderLeadMs: hours('DEADLINE_REMINDER_HOURS', defaults.deadlines.reminderLeadMs),

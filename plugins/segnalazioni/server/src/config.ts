@@ -20,6 +20,8 @@ export interface SegnalazioniConfig {
   deadlines: DeadlineConfig;
   /** Show each published report's current deadline in the public archive. */
   publicDeadlines: boolean;
+  /** Archive answers each server process keeps for the current archive version (0 entries: none). */
+  archiveCache: { maxEntries: number; maxBytes: number };
   /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
   calendar: { patronDay: string | null; closures: string[] };
   /** How long the link of a password-reset mail works. */
@@ -65,6 +67,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   },
   calendar: { patronDay: null, closures: [] },
   publicDeadlines: false,
+  archiveCache: { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 },
   deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
   passwordResetMs: 60 * 60 * 1000,
   demo: false,

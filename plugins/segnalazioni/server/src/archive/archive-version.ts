@@ -1,13 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { versionedCache } from './versioned-cache';
+import { settingOf } from '../common/settings';
 
 const TABLE = 'segnalazioni_archive_version';
-
-/**
- * Bounds of what one process keeps for the current version: enough for the pages people browse,
- * and a fixed share of memory however many different queries arrive.
- */
-const BOUNDS = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
 
 /**
  * Figures derived from the archive (the totals of a query, the reports per category), kept until
@@ -16,7 +11,10 @@ const BOUNDS = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
  * its next request and none serves a stale total.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = versionedCache(BOUNDS);
+  // Bounded (archiveCache): enough for the pages people browse, a fixed share of memory however many
+  // different queries arrive; with no entries, every answer is computed.
+  const bounds = settingOf(strapi, 'archiveCache');
+  const cache = bounds.maxEntries > 0 ? versionedCache(bounds) : null;
 
   async function current(): Promise<string> {
     const row = (await strapi.db.connection(TABLE).select('version').where('id', 1).first()) as { version: number | string } | undefined;
@@ -33,10 +31,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `compute()`'s result for `key` at the archive's current version, computed once per version. */
     async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      return cache.remember(await current(), key, compute);
+      return cache ? cache.remember(await current(), key, compute) : compute();
     },
 
     /** What the cache holds now (entries and approximate bytes). */
-    usage: () => cache.usage(),
+    usage: () => cache?.usage() ?? { entries: 0, bytes: 0 },
   };
 };
