@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * bench/archive: the public archive on PostgreSQL at 10k and 100k published reports with Italian
- * text — the list, a category filter and a search — with autocannon (20 connections), and the
- * EXPLAIN showing the search uses its GIN index.
+ * bench/archive: the public archive on PostgreSQL at 100k and 1M published reports with Italian
+ * text, side by side in one run:
+ *   (a) this project with every answer computed (ARCHIVE_CACHE_ENTRIES=0),
+ *   (b) the same with its in-process cache (warmed by one pass of the same random queries),
+ *   (c) plain Strapi doing the same job (Document Service findMany + count, populate, $containsi)
+ *       in a throw-away route of the bench (bench/lib/plain-strapi-server.js),
+ *   (d) Strapi's floor, GET /_health through the same server.
+ * Reports are seeded in bulk SQL; the projection is built by `npm run archive:rebuild`, timed.
+ * Ends with EXPLAIN ANALYZE of the heaviest statements.
  *
- *   node bench/archive.js [--sizes 10000,100000] [--seconds 10]
+ *   node bench/archive.js [--sizes 100000,1000000] [--seconds 10]
  */
+const { execFileSync } = require('child_process');
+const path = require('path');
 const { randomBytes } = require('crypto');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { compile, freshDatabase, startServer } = require('./lib/server');
+const { BENCH_SECRETS, compile, freshDatabase, startServer } = require('./lib/server');
 
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? process.argv[index + 1] : fallback;
 };
-const SIZES = arg('sizes', '10000,100000').split(',').map(Number);
+const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
 const SECONDS = Number(arg('seconds', 10));
 const DATABASE = 'sportello_bench_archive';
 const PORT = 1397;
@@ -104,11 +112,6 @@ const SEARCHES = [
   'radici',
 ];
 
-const fold = (text) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase();
 const pick = (list, n) => list[n % list.length];
 
 async function seed(client, from, to, categories) {
@@ -147,97 +150,152 @@ async function seed(client, from, to, categories) {
     const categoryOf = (i) => categories.get(pick(PROBLEMS, (start + i) * 7 + 3)[0]);
     const links = inserted.rows.map((row, i) => `(${row.id}, ${categoryOf(i)})`).join(',');
     await client.query(`INSERT INTO segnalazioni_reports_category_lnk (report_id, category_id) VALUES ${links}`);
-    await client.query(
-      `INSERT INTO segnalazioni_archive_by_category (report_id, category_id, published_on) SELECT id, c, published_on FROM segnalazioni_reports
-         JOIN (VALUES ${links}) AS v(rid, c) ON v.rid = segnalazioni_reports.id`,
-    );
-    const searchParams = inserted.rows.flatMap((row) => [row.id, fold(`${row.public_title} \n${row.public_text}`)]);
-    const searchValues = inserted.rows.map((_, i) => `($${i * 2 + 1}, to_tsvector('italian', $${i * 2 + 2}))`).join(',');
-    await client.query(`INSERT INTO segnalazioni_report_search (report_id, document) VALUES ${searchValues}`, searchParams);
   }
   await client.query('ANALYZE');
 }
 
 const random = (list) => list[Math.floor(Math.random() * list.length)];
 const page = (max) => 1 + Math.floor(Math.random() * max);
+const CATEGORY_SLUGS = [...new Set(PROBLEMS.map(([slug]) => slug))];
 
 /**
- * Each case draws its queries at random, as many visitors would: answers are kept per archive
- * version, so the version is raised before each case and the figures include computing them.
- * @type {[name: string, path: () => string][]}
+ * Each case draws its queries at random, as many visitors would; `plain` is the same question to
+ * the plain-Strapi route (null: no such route).
+ * @type {{ name: string, ours: () => string, plain: (() => string) | null }[]}
  */
 const CASES = [
-  ['list, first page', () => '/api/segnalazioni/reports'],
-  ['category, one page', () => '/api/segnalazioni/reports?category=rifiuti'],
-  ['search, one query', () => '/api/segnalazioni/reports?q=cassonett%20pieno'],
-  ['list, pages 1–400', () => `/api/segnalazioni/reports?page=${page(400)}`],
-  ['category, pages 1–50', () => `/api/segnalazioni/reports?category=${random(PROBLEMS)[0]}&page=${page(50)}`],
-  ['search', () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&page=${page(3)}`],
-  ['search, newest', () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&sort=newest`],
-  ['categories', () => '/api/segnalazioni/categories'],
+  { name: 'first page', ours: () => '/api/segnalazioni/reports', plain: () => '/api/bench/plain/reports' },
+  { name: 'pages 1–400', ours: () => `/api/segnalazioni/reports?page=${page(400)}`, plain: () => `/api/bench/plain/reports?page=${page(400)}` },
+  {
+    name: 'category × pages 1–400',
+    ours: () => `/api/segnalazioni/reports?category=${random(CATEGORY_SLUGS)}&page=${page(400)}`,
+    plain: () => `/api/bench/plain/reports?category=${random(CATEGORY_SLUGS)}&page=${page(400)}`,
+  },
+  {
+    name: 'search',
+    ours: () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&page=${page(3)}`,
+    plain: () => `/api/bench/plain/reports?q=${encodeURIComponent(random(SEARCHES))}&page=${page(3)}`,
+  },
+  {
+    name: 'search, newest',
+    ours: () => `/api/segnalazioni/reports?q=${encodeURIComponent(random(SEARCHES))}&sort=newest`,
+    plain: () => `/api/bench/plain/reports?q=${encodeURIComponent(random(SEARCHES))}`,
+  },
+  { name: 'categories', ours: () => '/api/segnalazioni/categories', plain: () => '/api/bench/plain/categories' },
+  {
+    name: 'statistics',
+    ours: () => `/api/segnalazioni/statistics${Math.random() < 0.5 ? '' : `?category=${random(CATEGORY_SLUGS)}`}`,
+    plain: () => '/api/bench/plain/statistics',
+  },
 ];
 
-function measure(url, path) {
+function measure(url, path, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 20, duration: SECONDS, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url, connections: 20, duration: seconds, timeout: 30, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+const figures = (result) => `${result.requests.average.toFixed(0).padStart(6)} ${`${result.latency.p50}`.padStart(6)} ${`${result.latency.p99}`.padStart(6)}${result.non2xx || result.errors ? ` !${result.non2xx + result.errors}` : ''}`;
+
+/** Builds the projection with the project's own command, as an operator would. */
+function rebuild() {
+  const started = Date.now();
+  execFileSync(process.execPath, [path.join(__dirname, '../scripts/archive-rebuild.js')], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_USERNAME: 'postgres',
+      DATABASE_NAME: DATABASE,
+      ...BENCH_SECRETS,
+    },
+  });
+  return (Date.now() - started) / 1000;
 }
 
 async function main() {
   compile();
   const database = await freshDatabase(DATABASE);
-  const server = await startServer({ database: DATABASE, smtpPort: 2599, port: PORT, env: { LOG_LEVEL: 'error' } });
+  const script = path.join(__dirname, 'lib/plain-strapi-server.js');
+  const common = { database: DATABASE, smtpPort: 2599, script };
+  const computed = await startServer({ ...common, port: PORT, env: { LOG_LEVEL: 'error', ARCHIVE_CACHE_ENTRIES: '0' } });
+  const cached = await startServer({ ...common, port: PORT + 1, env: { LOG_LEVEL: 'error' } });
   const client = new Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE });
   await client.connect();
   try {
     const categories = new Map((await client.query('SELECT id, slug FROM segnalazioni_categories')).rows.map((row) => [row.slug, row.id]));
     const results = {};
     let seeded = 0;
-    console.log(`\nbench/archive — PostgreSQL, autocannon 20 connections × ${SECONDS} s per case, random queries within each case`);
+    console.log(`\nbench/archive — PostgreSQL, autocannon 20 connections × ${SECONDS} s per case and column, random queries within each case`);
     for (const size of SIZES) {
       const started = Date.now();
       await seed(client, seeded, size, categories);
       seeded = size;
-      console.log(`\n${size} published reports (seeded in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log('case                     req/s      p50       p99   non-2xx');
-      await measure(server.url, CASES[0][1]); // warms the server and the database's caches
-      for (const [name, path] of CASES) {
-        await client.query('UPDATE segnalazioni_archive_version SET version = version + 1');
-        const result = await measure(server.url, path);
-        (results[name] ??= {})[size] = result.latency.p99;
-        console.log(
-          `${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(7)} ${`${result.latency.p50} ms`.padStart(9)} ${`${result.latency.p99} ms`.padStart(9)} ${String(result.non2xx).padStart(9)}`,
-        );
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const rebuilt = rebuild();
+      await client.query('VACUUM ANALYZE');
+      console.log(`\n${size} published reports (seeded in ${seconds} s; npm run archive:rebuild ${rebuilt.toFixed(1)} s)`);
+      await measure(computed.url, CASES[0].ours, 3); // warms the server and the database's caches
+      const floor = await measure(computed.url, () => '/_health');
+      console.log(`(d) floor, GET /_health: ${figures(floor)}   (req/s, p50 ms, p99 ms)`);
+      console.log('case                    | (a) computed         | (b) cached           | (c) plain Strapi      | p99 c÷a  req/s a÷c');
+      console.log('                        |  req/s    p50    p99 |  req/s    p50    p99 |  req/s    p50    p99  |');
+      for (const { name, ours, plain } of CASES) {
+        const a = await measure(computed.url, ours);
+        await measure(cached.url, ours, 3);
+        const b = await measure(cached.url, ours);
+        const c = plain ? await measure(computed.url, plain) : null;
+        (results[name] ??= {})[size] = { a, b, c };
+        const ratio = c ? `${(c.latency.p99 / Math.max(1, a.latency.p99)).toFixed(0).padStart(7)} ${(a.requests.average / Math.max(0.1, c.requests.average)).toFixed(0).padStart(9)}` : '';
+        console.log(`${name.padEnd(23)} | ${figures(a)} | ${figures(b)} | ${c ? figures(c) : '     –'}  | ${ratio}`);
       }
+      const first = results['first page'][size].b;
+      console.log(`cached first page ÷ floor throughput: ${((100 * first.requests.average) / floor.requests.average).toFixed(0)} %`);
     }
     if (SIZES.length > 1) {
       const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
-      console.log(`\np99 at ${large} ÷ p99 at ${small}`);
-      for (const [name, bySize] of Object.entries(results)) console.log(`${name.padEnd(22)} ${(bySize[large] / Math.max(1, bySize[small])).toFixed(2)}`);
+      console.log(`\n(a) p99 at ${large} ÷ p99 at ${small}`);
+      for (const [name, bySize] of Object.entries(results)) console.log(`${name.padEnd(23)} ${(bySize[large].a.latency.p99 / Math.max(1, bySize[small].a.latency.p99)).toFixed(2)}`);
     }
-    // The statements the archive runs (as its query builder writes them), for a selective search, a
-    // common word, and a deep page of a category.
+    // The heaviest statements the archive runs, as its query builder writes them.
     const explain = async (title, sql) => {
-      const plan = await client.query(`EXPLAIN ANALYZE ${sql}`);
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
       console.log(`\n${title}:\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
     };
-    const ranked = (words) => `SELECT r.id FROM segnalazioni_reports AS r JOIN segnalazioni_report_search AS s ON s.report_id = r.id
-        WHERE r.is_public = true AND r.text_moderation = 'approved' AND s.document @@ to_tsquery('italian', '${words}')
-        ORDER BY ts_rank(s.document, to_tsquery('italian', '${words}')) DESC, r.id DESC LIMIT 25`;
-    await explain('EXPLAIN ANALYZE, search "lampione garibaldi" by relevance', ranked('lampion:* & garibald:*'));
-    await explain('EXPLAIN ANALYZE, search "cassonett" by relevance', ranked('cassonett:*'));
+    const served = `a.view, a.published_ms, a.report_id, c.name AS category_name, c.slug AS category_slug`;
     await explain(
-      'EXPLAIN ANALYZE, category rifiuti, page 40',
-      `SELECT r.id FROM segnalazioni_reports AS r JOIN segnalazioni_archive_by_category AS a ON a.report_id = r.id
-        WHERE r.is_public = true AND r.text_moderation = 'approved'
-          AND a.category_id = (SELECT id FROM segnalazioni_categories WHERE slug = 'rifiuti' LIMIT 1)
-        ORDER BY a.published_on DESC, a.report_id DESC LIMIT 25 OFFSET 975`,
+      'search "marciapiede" (a common word) by relevance, page 2',
+      `SELECT ${served} FROM (SELECT a.report_id, ts_rank(a.document, to_tsquery('italian', 'marciapied:*')) AS rank FROM segnalazioni_archive_reports a
+         WHERE a.document @@ to_tsquery('italian', 'marciapied:*') ORDER BY a.published_ms DESC, a.report_id DESC LIMIT 10000) m
+       JOIN segnalazioni_archive_reports a ON a.report_id = m.report_id LEFT JOIN segnalazioni_categories c ON c.id = a.category_id
+       ORDER BY m.rank DESC, a.report_id DESC LIMIT 25 OFFSET 25`,
+    );
+    await explain(
+      'search "marciapiede", bounded count',
+      `SELECT count(*) FROM (SELECT 1 FROM segnalazioni_archive_reports a WHERE a.document @@ to_tsquery('italian', 'marciapied:*') LIMIT 10001) m`,
+    );
+    await explain(
+      'category rifiuti, page 400',
+      `SELECT ${served} FROM segnalazioni_archive_reports a LEFT JOIN segnalazioni_categories c ON c.id = a.category_id
+       WHERE a.category_id = (SELECT id FROM segnalazioni_categories WHERE slug = 'rifiuti' LIMIT 1)
+       ORDER BY a.published_ms DESC, a.report_id DESC LIMIT 25 OFFSET 9975`,
+    );
+    await explain(
+      'search "lampione garibaldi", newest first',
+      `SELECT ${served} FROM segnalazioni_archive_reports a LEFT JOIN segnalazioni_categories c ON c.id = a.category_id
+       WHERE a.document @@ to_tsquery('italian', 'lampion:* & garibald:*') ORDER BY a.published_ms DESC, a.report_id DESC LIMIT 25`,
     );
   } finally {
     await client.end();
-    await server.stop();
+    await computed.stop();
+    await cached.stop();
     await database.drop();
   }
 }

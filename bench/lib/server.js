@@ -61,9 +61,14 @@ function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
 
-/** `quiet`: the server's error log is counted (`errorsLogged()`), not printed — for a run that provokes them by the hundred. */
-async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], quiet = false }) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+/**
+ * `quiet`: the server's error log is counted (`errorsLogged()`), not printed — for a run that
+ * provokes them by the hundred. `script`: a file to run in place of `strapi start` (it boots the
+ * same compiled app).
+ */
+async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], quiet = false, script = null }) {
+  const command = script ? [script] : [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'];
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
     cwd: root,
     env: {
       ...process.env,
