@@ -198,7 +198,8 @@ function measure(url, path, seconds = SECONDS) {
   });
 }
 
-const figures = (result) => `${result.requests.average.toFixed(0).padStart(6)} ${`${result.latency.p50}`.padStart(6)} ${`${result.latency.p99}`.padStart(6)}${result.non2xx || result.errors ? ` !${result.non2xx + result.errors}` : ''}`;
+const figures = (result) =>
+  `${result.requests.average.toFixed(0).padStart(6)} ${`${result.latency.p50}`.padStart(6)} ${`${result.latency.p99}`.padStart(6)}${result.non2xx || result.errors ? ` !${result.non2xx + result.errors}` : ''}`;
 
 /** Builds the projection with the project's own command, as an operator would. */
 function rebuild() {
@@ -253,7 +254,9 @@ async function main() {
         const b = await measure(cached.url, ours);
         const c = plain ? await measure(computed.url, plain) : null;
         (results[name] ??= {})[size] = { a, b, c };
-        const ratio = c ? `${(c.latency.p99 / Math.max(1, a.latency.p99)).toFixed(0).padStart(7)} ${(a.requests.average / Math.max(0.1, c.requests.average)).toFixed(0).padStart(9)}` : '';
+        const ratio = c
+          ? `${(c.latency.p99 / Math.max(1, a.latency.p99)).toFixed(0).padStart(7)} ${(a.requests.average / Math.max(0.1, c.requests.average)).toFixed(0).padStart(9)}`
+          : '';
         console.log(`${name.padEnd(23)} | ${figures(a)} | ${figures(b)} | ${c ? figures(c) : '     –'}  | ${ratio}`);
       }
       const first = results['first page'][size].b;
@@ -262,7 +265,8 @@ async function main() {
     if (SIZES.length > 1) {
       const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
       console.log(`\n(a) p99 at ${large} ÷ p99 at ${small}`);
-      for (const [name, bySize] of Object.entries(results)) console.log(`${name.padEnd(23)} ${(bySize[large].a.latency.p99 / Math.max(1, bySize[small].a.latency.p99)).toFixed(2)}`);
+      for (const [name, bySize] of Object.entries(results))
+        console.log(`${name.padEnd(23)} ${(bySize[large].a.latency.p99 / Math.max(1, bySize[small].a.latency.p99)).toFixed(2)}`);
     }
     // The heaviest statements the archive runs, as its query builder writes them.
     const explain = async (title, sql) => {

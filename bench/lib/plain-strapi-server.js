@@ -53,10 +53,15 @@ function plainRoutes(strapi) {
       path: '/bench/plain/categories',
       /** @param {import('koa').Context} ctx */
       async handler(ctx) {
-        const categories = await strapi.documents(CATEGORY).findMany({ filters: { active: true }, populate: { office: true }, sort: ['position:asc', 'name:asc'] });
+        const categories = await strapi
+          .documents(CATEGORY)
+          .findMany({ filters: { active: true }, populate: { office: true }, sort: ['position:asc', 'name:asc'] });
         ctx.body = {
           data: await Promise.all(
-            categories.map(async (category) => ({ ...category, reportCount: await reports.count({ filters: { ...PUBLISHED, category: { id: category.id } } }) })),
+            categories.map(async (category) => ({
+              ...category,
+              reportCount: await reports.count({ filters: { ...PUBLISHED, category: { id: category.id } } }),
+            })),
           ),
         };
       },
@@ -70,7 +75,11 @@ function plainRoutes(strapi) {
         const categories = await strapi.documents(CATEGORY).findMany({ fields: ['slug'] });
         const cells = await Promise.all(
           categories.flatMap((category) =>
-            STATUSES.map(async (status) => ({ category: category.slug, status, reports: await reports.count({ filters: { status, category: { id: category.id } } }) })),
+            STATUSES.map(async (status) => ({
+              category: category.slug,
+              status,
+              reports: await reports.count({ filters: { status, category: { id: category.id } } }),
+            })),
           ),
         );
         ctx.body = { data: cells };

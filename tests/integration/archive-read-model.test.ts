@@ -47,20 +47,35 @@ describe('archive read model', () => {
     return { ids, pages };
   }
   const projection = async () =>
-    (await app.strapi.db.connection('segnalazioni_archive_reports').select('report_id', 'document_id', 'category_id', 'status', 'published_ms', 'view').orderBy('report_id')).map(
-      (row: Record<string, unknown>) => ({ ...row, published_ms: Number(row.published_ms), view: JSON.parse(String(row.view)) }),
-    );
+    (
+      await app.strapi.db
+        .connection('segnalazioni_archive_reports')
+        .select('report_id', 'document_id', 'category_id', 'status', 'published_ms', 'view')
+        .orderBy('report_id')
+    ).map((row: Record<string, unknown>) => ({ ...row, published_ms: Number(row.published_ms), view: JSON.parse(String(row.view)) }));
   const counts = async () =>
-    (await app.strapi.db.connection('segnalazioni_archive_counts').select('category_id', 'status', 'reports').where('reports', '>', 0).orderBy(['category_id', 'status'])).map(
-      (row: Record<string, unknown>) => ({ ...row, reports: Number(row.reports) }),
-    );
+    (
+      await app.strapi.db
+        .connection('segnalazioni_archive_counts')
+        .select('category_id', 'status', 'reports')
+        .where('reports', '>', 0)
+        .orderBy(['category_id', 'status'])
+    ).map((row: Record<string, unknown>) => ({ ...row, reports: Number(row.reports) }));
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
     officer = await createStaff(app, 'lia.neri@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Ambiente', 'ambiente@comune.test', [officer.id], ['rifiuti', 'zone-verdi']);
     citizen = await createCitizen(app, 'ada.bruno@example.it');
-    for (const title of ['Sacchi in via Roma', 'Cassonetto rotto', 'Vetri in piazza', 'Cartacce al parco', 'Materasso abbandonato', 'Olio esausto', 'Cestino pieno']) {
+    for (const title of [
+      'Sacchi in via Roma',
+      'Cassonetto rotto',
+      'Vetri in piazza',
+      'Cartacce al parco',
+      'Materasso abbandonato',
+      'Olio esausto',
+      'Cestino pieno',
+    ]) {
       const id = await submit(title);
       await publishThroughPanel(app, officer, id);
       published.push(id);

@@ -18,8 +18,7 @@ export function archiveFollowsEditors(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!SHOWN_IN_ARCHIVE.has(context.uid) || !DOCUMENT_WRITES.has(context.action)) return next();
     const documentId = 'documentId' in context.params && typeof context.params.documentId === 'string' ? context.params.documentId : null;
-    const before =
-      context.uid === UID.category && documentId ? await categories.findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
+    const before = context.uid === UID.category && documentId ? await categories.findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
     const result = await next();
     if (before) {
       const after = await categories.findOne({ where: { id: before.id }, select: ['name'] });

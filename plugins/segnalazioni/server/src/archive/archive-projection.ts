@@ -148,7 +148,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           done += rows.length;
           onProgress?.(done);
         }
-        await trx.raw(`INSERT INTO ${COUNTS} (category_id, status, reports) SELECT category_id, status, count(*) FROM ${PROJECTION} GROUP BY category_id, status`);
+        await trx.raw(
+          `INSERT INTO ${COUNTS} (category_id, status, reports) SELECT category_id, status, count(*) FROM ${PROJECTION} GROUP BY category_id, status`,
+        );
       });
       await getService(strapi, 'archive-version').bump();
       return done;

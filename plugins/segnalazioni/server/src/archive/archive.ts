@@ -34,12 +34,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
 
   async function list(query: ArchiveQuery): Promise<ArchivePage> {
-    const { page, pageSize, sort, after, ...filters } = query;
+    const { page, pageSize, sort } = query;
     // Words made only of punctuation select nothing.
-    if (filters.q !== undefined && searchWords(filters.q).length === 0) {
+    if (query.q !== undefined && searchWords(query.q).length === 0) {
       return { data: [], pagination: { page, pageSize, pageCount: 0, total: 0, totalExact: true }, cursor: { next: null } };
     }
-    const [found, { total, exact }] = await Promise.all([rows.page(query), rows.total(filters)]);
+    const [found, { total, exact }] = await Promise.all([rows.page(query), rows.total(query)]);
     const last = found.at(-1);
     const next =
       sort !== 'relevance' && last && found.length === pageSize && (!exact || page * pageSize < total)

@@ -68,7 +68,17 @@ const TYPE_DEFS = /* GraphQL */ `
     cursor: SegnalazioniCursor!
   }
   extend type Query {
-    segnalazioniReports(q: String, category: String, status: String, from: String, to: String, page: Int, pageSize: Int, sort: String, cursor: String): SegnalazioniReportList!
+    segnalazioniReports(
+      q: String
+      category: String
+      status: String
+      from: String
+      to: String
+      page: Int
+      pageSize: Int
+      sort: String
+      cursor: String
+    ): SegnalazioniReportList!
     segnalazioniReport(documentId: ID!): SegnalazioniReport
     segnalazioniCategories: [SegnalazioniCategory!]!
   }

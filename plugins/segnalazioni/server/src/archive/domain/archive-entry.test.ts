@@ -20,7 +20,7 @@ const report: ArchivedReport = {
   dueFirstAnswerAt: '2026-12-03T08:00:00.000Z',
   dueCloseAt: '2026-12-20T08:00:00.000Z',
   category: { id: 7, name: 'Dissesto stradale', slug: 'dissesto-stradale' },
-  replies: [{ kind: 'interim', body: 'Presa in carico dalla squadra strade.', isPublic: true, createdAt: '2026-11-30T11:00:00.000Z' }],
+  replies: [{ kind: 'progress', body: 'Presa in carico dalla squadra strade.', isPublic: true, createdAt: '2026-11-30T11:00:00.000Z' }],
 };
 
 describe('archive entry', () => {

@@ -32,7 +32,7 @@ export const NO_CATEGORY = 0;
 const millis = (value: string | Date) => new Date(value).getTime();
 
 export function archiveEntryOf(report: ArchivedReport, photos: readonly PublicPhoto[]): ArchiveEntry {
-  const { category, ...view } = toPublicReport(report, photos, { deadlines: true });
+  const { category: _category, ...view } = toPublicReport(report, photos, { deadlines: true });
   return {
     reportId: report.id,
     documentId: report.documentId,

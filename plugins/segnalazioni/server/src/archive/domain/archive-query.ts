@@ -30,7 +30,10 @@ const schema = z
     cursor: z.string({ error: 'cursor: il valore di meta.cursor.next di una pagina precedente.' }).max(64, { error: 'cursor: non valido.' }).optional(),
   })
   .refine(isOrderedRange, UNORDERED_RANGE)
-  .refine((query) => query.cursor === undefined || query.page === 1, { error: 'page e cursor non vanno insieme: il cursor sa già a quale pagina porta.', path: ['cursor'] })
+  .refine((query) => query.cursor === undefined || query.page === 1, {
+    error: 'page e cursor non vanno insieme: il cursor sa già a quale pagina porta.',
+    path: ['cursor'],
+  })
   .refine((query) => isWithinPagedReach(query.page, query.pageSize), {
     error: `page: i numeri di pagina arrivano alle prime ${MAX_PAGED_REPORTS.toLocaleString('it-IT')} segnalazioni; oltre si prosegue con cursor (meta.cursor.next).`,
     path: ['page'],
@@ -50,7 +53,7 @@ export function parseArchiveQuery(raw: unknown): Parsed<ArchiveQuery> {
   const q = plainText(parsed.value.q ?? '', 'line') || undefined;
   const { cursor: text, ...query } = parsed.value;
   const after = text === undefined ? undefined : decodeCursor(text);
-  if (after === null) return cursorError('cursor: non valido; si usa il valore di meta.cursor.next così com\'è.');
+  if (after === null) return cursorError("cursor: non valido; si usa il valore di meta.cursor.next così com'è.");
   // Relevance needs words to rank by; without them the newest come first. A cursor keeps its order.
   const requested = query.sort ?? after?.sort ?? (q ? 'relevance' : 'newest');
   const sort = requested === 'relevance' && !q ? 'newest' : requested;
