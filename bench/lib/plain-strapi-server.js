@@ -17,12 +17,16 @@ const CATEGORY = 'plugin::segnalazioni.category';
 const PUBLISHED = { isPublic: true, textModeration: 'approved' };
 const STATUSES = ['submitted', 'in_charge', 'in_progress', 'closed', 'rejected'];
 
-/** @param {import('@strapi/strapi').Core.Strapi} strapi */
+/**
+ * @param {import('@strapi/strapi').Core.Strapi} strapi
+ * @returns {import('@strapi/strapi').Core.Route[]}
+ */
 function plainRoutes(strapi) {
   const reports = strapi.documents(REPORT);
   return [
     {
       method: 'GET',
+      info: {},
       path: '/bench/plain/reports',
       /** @param {import('koa').Context} ctx */
       async handler(ctx) {
@@ -50,6 +54,7 @@ function plainRoutes(strapi) {
     },
     {
       method: 'GET',
+      info: {},
       path: '/bench/plain/categories',
       /** @param {import('koa').Context} ctx */
       async handler(ctx) {
@@ -69,6 +74,7 @@ function plainRoutes(strapi) {
     },
     {
       method: 'GET',
+      info: {},
       path: '/bench/plain/statistics',
       /** @param {import('koa').Context} ctx */
       async handler(ctx) {

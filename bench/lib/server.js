@@ -65,6 +65,7 @@ function compile() {
  * `quiet`: the server's error log is counted (`errorsLogged()`), not printed — for a run that
  * provokes them by the hundred. `script`: a file to run in place of `strapi start` (it boots the
  * same compiled app).
+ * @param {{ database: string, smtpPort: number, port: number, env?: Record<string, string>, nodeArgs?: string[], quiet?: boolean, script?: string | null }} options
  */
 async function startServer({ database, smtpPort, port, env = {}, nodeArgs = [], quiet = false, script = null }) {
   const command = script ? [script] : [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'];
