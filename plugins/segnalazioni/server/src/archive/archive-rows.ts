@@ -40,10 +40,10 @@ interface RawRow {
 const { reports: PROJECTION, counts: COUNTS } = ARCHIVE_TABLES;
 
 /**
- * Relevance is ranked among a search's newest matches, this many: a word common to a fifth of a
- * million reports is still ranked in one bounded pass, and a page number never reaches past them.
+ * Relevance is ranked among a search's newest matches, this many (as search engines rescore a window
+ * of their results): a word common to a fifth of a million reports is still ranked in one bounded pass.
  */
-export const MAX_RANKED_MATCHES = 10_000;
+export const MAX_RANKED_MATCHES = 1000;
 
 /**
  * The archive's statements, over its projection (archive-projection.ts): a page is one indexed
@@ -82,37 +82,45 @@ export function archiveRows(strapi: Core.Strapi) {
   }
 
   return {
-    /** One page in the query's order, from `offset` or right after the cursor's report. */
+    /**
+     * One page in the query's order, from `offset` or right after the cursor's report. The page's
+     * keys are found first (from an index alone where the filters allow: a deep page skips index
+     * entries, not rows), then only its reports are read.
+     */
     async page({ sort, after, page, pageSize, ...filters }: ArchiveQuery): Promise<ArchiveRow[]> {
       const { query, rank } = select(filters);
+      const offset = (page - 1) * pageSize;
+      const newestFirst = [
+        { column: 'a.published_ms', order: 'desc' },
+        { column: 'a.report_id', order: 'desc' },
+      ] as const;
+      let keys: Knex.QueryBuilder;
+      let order: { column: string; order: 'asc' | 'desc' }[];
       if (sort === 'relevance' && rank) {
-        // The newest matches, ranked: one pass over at most MAX_RANKED_MATCHES rows.
-        const candidates = query
-          .select('a.report_id', { rank })
-          .orderBy([
-            { column: 'a.published_ms', order: 'desc' },
-            { column: 'a.report_id', order: 'desc' },
-          ])
-          .limit(MAX_RANKED_MATCHES)
-          .as('m');
-        const ranked = served(knex()(candidates).join(`${PROJECTION} as a`, 'a.report_id', 'm.report_id'))
-          .orderBy([
-            { column: 'm.rank', order: 'desc' },
-            { column: 'a.report_id', order: 'desc' },
-          ])
-          .offset((page - 1) * pageSize)
-          .limit(pageSize);
-        return ((await ranked) as RawRow[]).map(toRow);
-      }
-      const direction = sort === 'oldest' ? 'asc' : 'desc';
-      if (after) query.whereRaw(`(a.published_ms, a.report_id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.publishedMs, after.id]);
-      else query.offset((page - 1) * pageSize);
-      const rows = (await served(query)
-        .orderBy([
+        // The newest matches, ranked: one bounded pass however common the words.
+        const candidates = query.select('a.report_id', { rank }).orderBy([...newestFirst]).limit(MAX_RANKED_MATCHES).as('m');
+        order = [
+          { column: 'p.rank', order: 'desc' },
+          { column: 'p.report_id', order: 'desc' },
+        ];
+        keys = knex()(candidates).select('m.report_id', 'm.rank').orderBy([
+          { column: 'm.rank', order: 'desc' },
+          { column: 'm.report_id', order: 'desc' },
+        ]);
+      } else {
+        const direction = sort === 'oldest' ? 'asc' : 'desc';
+        if (after) query.whereRaw(`(a.published_ms, a.report_id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.publishedMs, after.id]);
+        order = [
+          { column: 'p.published_ms', order: direction },
+          { column: 'p.report_id', order: direction },
+        ];
+        keys = query.select('a.report_id', 'a.published_ms').orderBy([
           { column: 'a.published_ms', order: direction },
           { column: 'a.report_id', order: direction },
-        ])
-        .limit(pageSize)) as RawRow[];
+        ]);
+      }
+      keys.offset(after ? 0 : offset).limit(pageSize);
+      const rows = (await served(knex()(keys.as('p')).join(`${PROJECTION} as a`, 'a.report_id', 'p.report_id')).orderBy(order)) as RawRow[];
       return rows.map(toRow);
     },
 

@@ -55,7 +55,7 @@ const TYPE_DEFS = /* GraphQL */ `
     pageSize: Int!
     pageCount: Int!
     total: Int!
-    "false when the matches were counted only up to 10,000: there are at least total"
+    "false when the matches were counted only up to 1,000: there are at least total"
     totalExact: Boolean!
   }
   type SegnalazioniCursor {

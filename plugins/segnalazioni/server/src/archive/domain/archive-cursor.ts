@@ -45,4 +45,4 @@ export const isWithinPagedReach = (page: number, pageSize: number) => (page - 1)
  * Counting the matches of a search or date range stops here: beyond it the total is given as
  * "at least" (`totalExact: false`), so a count never reads the whole archive.
  */
-export const MAX_COUNTED_MATCHES = 10_000;
+export const MAX_COUNTED_MATCHES = 1000;
