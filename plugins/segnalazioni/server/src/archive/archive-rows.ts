@@ -98,15 +98,21 @@ export function archiveRows(strapi: Core.Strapi) {
       let order: { column: string; order: 'asc' | 'desc' }[];
       if (sort === 'relevance' && rank) {
         // The newest matches, ranked: one bounded pass however common the words.
-        const candidates = query.select('a.report_id', { rank }).orderBy([...newestFirst]).limit(MAX_RANKED_MATCHES).as('m');
+        const candidates = query
+          .select('a.report_id', { rank })
+          .orderBy([...newestFirst])
+          .limit(MAX_RANKED_MATCHES)
+          .as('m');
         order = [
           { column: 'p.rank', order: 'desc' },
           { column: 'p.report_id', order: 'desc' },
         ];
-        keys = knex()(candidates).select('m.report_id', 'm.rank').orderBy([
-          { column: 'm.rank', order: 'desc' },
-          { column: 'm.report_id', order: 'desc' },
-        ]);
+        keys = knex()(candidates)
+          .select('m.report_id', 'm.rank')
+          .orderBy([
+            { column: 'm.rank', order: 'desc' },
+            { column: 'm.report_id', order: 'desc' },
+          ]);
       } else {
         const direction = sort === 'oldest' ? 'asc' : 'desc';
         if (after) query.whereRaw(`(a.published_ms, a.report_id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.publishedMs, after.id]);

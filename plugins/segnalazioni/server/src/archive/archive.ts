@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from './domain/archive-query';
-import { encodeCursor } from './domain/archive-cursor';
+import { encodeCursor, lastPagedPage } from './domain/archive-cursor';
 import { servedReport } from './domain/archive-entry';
 import type { PublicReport } from './domain/visibility';
 import { searchWords } from './domain/search-terms';
@@ -13,6 +13,7 @@ export interface ArchivePage {
   pagination: {
     page: number;
     pageSize: number;
+    /** The pages page numbers reach (the first 10,000 reports at most). */
     pageCount: number;
     total: number;
     /** `false` when the matches were counted only up to a bound: there are at least `total`. */
@@ -47,7 +48,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
     return {
       data: found.map(serve),
-      pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total, totalExact: exact },
+      // Pages a page number reaches; beyond them a client follows the cursor.
+      pagination: { page, pageSize, pageCount: Math.min(Math.ceil(total / pageSize), lastPagedPage(pageSize)), total, totalExact: exact },
       cursor: { next },
     };
   }

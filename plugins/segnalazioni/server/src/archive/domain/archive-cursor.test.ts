@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, isWithinPagedReach } from './archive-cursor';
+import { decodeCursor, encodeCursor, isWithinPagedReach, lastPagedPage } from './archive-cursor';
 
 describe('archive cursor', () => {
   it('comes back as it was given', () => {
@@ -31,5 +31,8 @@ describe('archive cursor', () => {
     expect(isWithinPagedReach(401, 25)).toBe(false);
     expect(isWithinPagedReach(100, 100)).toBe(true);
     expect(isWithinPagedReach(101, 100)).toBe(false);
+    expect([lastPagedPage(25), lastPagedPage(12), lastPagedPage(100), lastPagedPage(1)]).toEqual([400, 834, 100, 10000]);
+    expect(isWithinPagedReach(834, 12)).toBe(true);
+    expect(isWithinPagedReach(835, 12)).toBe(false);
   });
 });

@@ -38,8 +38,11 @@ export function decodeCursor(text: string): ArchiveCursor | null {
  */
 export const MAX_PAGED_REPORTS = 10_000;
 
+/** The last page that page numbers reach, for pages of `pageSize`. */
+export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_REPORTS / pageSize);
+
 /** Whether `page` of `pageSize` lies within the reach of page numbers. */
-export const isWithinPagedReach = (page: number, pageSize: number) => (page - 1) * pageSize < MAX_PAGED_REPORTS;
+export const isWithinPagedReach = (page: number, pageSize: number) => page <= lastPagedPage(pageSize);
 
 /**
  * Counting the matches of a search or date range stops here: beyond it the total is given as
