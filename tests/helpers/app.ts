@@ -82,6 +82,8 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
   fs.mkdirSync(path.join(publicDir, 'uploads'));
 
   Object.assign(process.env, TEST_SECRETS, database.env, {
+    // The developer's .env (written by `npm run demo`) sets real-world limits and more: tests read none of it.
+    ENV_PATH: os.devNull,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(admin ? await freePort() : 1337),
