@@ -112,6 +112,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         demo: env.bool('SEED_DEMO', defaults.demo),
         passwordResetMs: minutes('PASSWORD_RESET_MINUTES', defaults.passwordResetMs),
         publicDeadlines: env.bool('PUBLIC_DEADLINES', defaults.publicDeadlines),
+        archiveSharedMaxAgeSeconds: env.int('ARCHIVE_SHARED_MAX_AGE_SECONDS', defaults.archiveSharedMaxAgeSeconds),
         deadlines: {
           checkIntervalMs: minutes('DEADLINE_CHECK_MINUTES', defaults.deadlines.checkIntervalMs),
           reminderLeadMs: hours('DEADLINE_REMINDER_HOURS', defaults.deadlines.reminderLeadMs),

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { archiveTag, deploymentStamp, notModified, publicArchiveCacheControl } from './domain/http-cache';
+import { statisticsVersion } from './statistics-version';
+import { getService } from '../common/get-service';
+import { settingOf } from '../common/settings';
+import { PLUGIN_ID } from '../common/domain/uids';
+
+/** The data a public answer is made of; its entity tag follows their versions. */
+export type ArchiveData = 'archive' | 'statistics';
+
+export interface ArchiveHttpCacheConfig {
+  readonly data?: readonly ArchiveData[];
+}
+
+/** A public archive route's caching: put in the route's `config.middlewares`. */
+export const archiveHttpCache = (...data: ArchiveData[]) => ({ name: `plugin::${PLUGIN_ID}.archive-http-cache`, config: { data } });
+
+/**
+ * Gives a public archive answer its entity tag and Cache-Control before the answer is computed, and
+ * answers `304 Not Modified` (no body, same headers) when the client or cache already holds it. The
+ * tag is read from the version rows alone, so a revalidation costs one indexed read per version.
+ * A version raised while the answer is being computed can only make the body newer than its tag,
+ * which the next revalidation corrects; never older.
+ */
+export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strapi }) => {
+  const versionOf: Record<ArchiveData, () => Promise<string>> = {
+    archive: () => getService(strapi, 'archive-version').current(),
+    statistics: () => statisticsVersion(strapi),
+  };
+  const data = config.data ?? ['archive'];
+  const info = strapi.config.get('info') as { version?: string; strapi?: string };
+  const deployment = deploymentStamp(`${info.version} ${info.strapi}`, strapi.config.get(`plugin::${PLUGIN_ID}`));
+  const cacheControl = publicArchiveCacheControl(settingOf(strapi, 'archiveSharedMaxAgeSeconds'));
+
+  return async (ctx: Context, next: Next) => {
+    const tag = archiveTag({ versions: await Promise.all(data.map((name) => versionOf[name]())), url: ctx.originalUrl, deployment });
+    ctx.set('ETag', tag);
+    ctx.set('Cache-Control', cacheControl);
+    if (notModified(ctx.get('If-None-Match') || undefined, tag)) {
+      ctx.status = 304;
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      // An error is no representation of the resource: it carries no validator (cache-policy makes it no-store).
+      if (ctx.status >= 400 || !ctx.body) ctx.remove('ETag');
+    }
+  };
+};
