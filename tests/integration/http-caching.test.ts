@@ -125,25 +125,22 @@ describe('HTTP caching and compression', () => {
     expect(JSON.parse(response.body.toString()).error.status).toBe(status);
   });
 
-  it.each(['/api/segnalazioni/reports', '/api/segnalazioni/categories'])(
-    'sends %s gzip or brotli as asked, decoding to the same JSON',
-    async (target) => {
-      const plain = await get(target);
-      expect(plain.headers['content-encoding']).toBeUndefined();
-      expect(plain.body.length).toBeGreaterThan(1024);
-      const gzip = await get(target, { 'Accept-Encoding': 'gzip' });
-      const br = await get(target, { 'Accept-Encoding': 'gzip, deflate, br' });
-      expect([gzip.headers['content-encoding'], br.headers['content-encoding']]).toEqual(['gzip', 'br']);
-      expect(gzip.body.length).toBeLessThan(plain.body.length);
-      expect(br.body.length).toBeLessThan(plain.body.length);
-      const json = JSON.parse(plain.body.toString());
-      expect(JSON.parse(zlib.gunzipSync(gzip.body).toString())).toEqual(json);
-      expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString())).toEqual(json);
-      // The tag is the same whatever the encoding (weak), and a compressed revalidation is a 304 too.
-      expect(br.headers.etag).toBe(plain.headers.etag);
-      expectNotModified(await get(target, { 'Accept-Encoding': 'br', 'If-None-Match': plain.headers.etag }), plain.headers.etag);
-    },
-  );
+  it.each(['/api/segnalazioni/reports', '/api/segnalazioni/categories'])('sends %s gzip or brotli as asked, decoding to the same JSON', async (target) => {
+    const plain = await get(target);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const gzip = await get(target, { 'Accept-Encoding': 'gzip' });
+    const br = await get(target, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect([gzip.headers['content-encoding'], br.headers['content-encoding']]).toEqual(['gzip', 'br']);
+    expect(gzip.body.length).toBeLessThan(plain.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length);
+    const json = JSON.parse(plain.body.toString());
+    expect(JSON.parse(zlib.gunzipSync(gzip.body).toString())).toEqual(json);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString())).toEqual(json);
+    // The tag is the same whatever the encoding (weak), and a compressed revalidation is a 304 too.
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    expectNotModified(await get(target, { 'Accept-Encoding': 'br', 'If-None-Match': plain.headers.etag }), plain.headers.etag);
+  });
 
   it('sends an answer under 1 KB as it is (the statistics of a few reports)', async () => {
     const small = await get('/api/segnalazioni/statistics', { 'Accept-Encoding': 'br, gzip' });

@@ -10,6 +10,10 @@ export default () => async (ctx: Context, next: Next) => {
   await next();
   ctx.set(
     'Cache-Control',
-    finalCacheControl({ status: ctx.status, cacheControl: ctx.response.get('Cache-Control') || undefined, setsCookie: ctx.response.get('Set-Cookie').length > 0 }),
+    finalCacheControl({
+      status: ctx.status,
+      cacheControl: ctx.response.get('Cache-Control') || undefined,
+      setsCookie: ctx.response.get('Set-Cookie').length > 0,
+    }),
   );
 };

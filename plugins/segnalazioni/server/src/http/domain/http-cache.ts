@@ -18,7 +18,10 @@ export interface TagInputs {
 }
 
 export function archiveTag({ versions, url, deployment }: TagInputs): string {
-  const digest = createHash('sha256').update(JSON.stringify([deployment, versions, url])).digest('base64url').slice(0, 27);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([deployment, versions, url]))
+    .digest('base64url')
+    .slice(0, 27);
   return `W/"${digest}"`;
 }
 
