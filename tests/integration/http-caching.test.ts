@@ -19,20 +19,23 @@ const ARCHIVE = ['/api/segnalazioni/reports', '/api/segnalazioni/categories', '/
 describe('HTTP caching and compression', () => {
   let app: TestApp;
   let officer: TestStaff;
-  let citizen: Awaited<ReturnType<typeof createCitizen>>;
   let jwt: string;
   let address: { host: string; port: number };
   let published: string;
   let photo: { url: string; signedUrl: string; bytes: Buffer };
 
   const get = (target: string, headers: Record<string, string> = {}) => rawRequest(address, { method: 'GET', target, headers });
-  const submit = async (title: string) =>
-    (
-      await app.strapi
-        .plugin('segnalazioni')
-        .service('intake')
-        .submit({ citizen, input: { title, description: `${title}: descrizione.`, category: 'rifiuti' }, files: [] })
-    ).documentId as string;
+  /** A citizen's report through the web route, with or without a photo: its documentId and photos. */
+  const submit = async (title: string, photoFile?: Buffer) => {
+    const request = app
+      .http()
+      .post('/api/segnalazioni/reports')
+      .set('Authorization', `Bearer ${jwt}`)
+      .field('data', JSON.stringify({ title, description: `${title}: lo segnalo da ieri.`, category: 'rifiuti' }));
+    if (photoFile) request.attach('photos', photoFile, { filename: 'foto.jpg', contentType: 'image/jpeg' });
+    const { data } = (await request.expect(201)).body as { data: { documentId: string; photos: Array<{ documentId: string; url: string }> } };
+    return data;
+  };
 
   const expectNotModified = (response: RawResponse, tag: string) => {
     expect(response.status).toBe(304);
@@ -45,18 +48,12 @@ describe('HTTP caching and compression', () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });
     officer = await createStaff(app, 'gino.ferri@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Ambiente', 'ambiente@comune.test', [officer.id], ['rifiuti']);
-    citizen = await createCitizen(app, 'nora.villa@example.it');
+    await createCitizen(app, 'nora.villa@example.it');
     jwt = (await app.http().post('/api/auth/local').send({ identifier: 'nora.villa@example.it', password: 'Password123!' }).expect(200)).body.jwt;
 
-    const created = await app
-      .http()
-      .post('/api/segnalazioni/reports')
-      .set('Authorization', `Bearer ${jwt}`)
-      .field('data', JSON.stringify({ title: 'Cassonetto rovesciato', description: 'Il cassonetto in via Po è rovesciato da ieri.', category: 'rifiuti' }))
-      .attach('photos', await jpegWithGps(800, 600), { filename: 'foto.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    published = created.body.data.documentId;
-    const [signed] = created.body.data.photos as Array<{ documentId: string; url: string }>;
+    const created = await submit('Cassonetto rovesciato', await jpegWithGps(800, 600));
+    published = created.documentId;
+    const [signed] = created.photos;
     await app.strapi.db.query(PHOTO).update({ where: { documentId: signed.documentId }, data: { moderation: 'approved' } });
     await publishThroughPanel(app, officer, published);
     const url = new URL(signed.url, 'http://x').pathname;
@@ -96,7 +93,7 @@ describe('HTTP caching and compression', () => {
 
   it('answers 200 with a new tag once an officer publishes a report, and only then', async () => {
     const before = Object.fromEntries(await Promise.all(ARCHIVE.map(async (target) => [target, (await get(target)).headers.etag] as const)));
-    const id = await submit('Sacchi abbandonati');
+    const { documentId: id } = await submit('Sacchi abbandonati');
 
     // A submission is no change of the archive; the statistics count it.
     expectNotModified(await get('/api/segnalazioni/reports', { 'If-None-Match': before['/api/segnalazioni/reports'] }), before['/api/segnalazioni/reports']);
