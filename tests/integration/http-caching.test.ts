@@ -79,6 +79,8 @@ describe('HTTP caching and compression', () => {
     // A list of tags, and the strong spelling, match by weak comparison too.
     expectNotModified(await get(target, { 'If-None-Match': `"other", ${first.headers.etag.slice(2)}` }), first.headers.etag);
     expect((await get(target, { 'If-None-Match': 'W/"other"' })).status).toBe(200);
+    // `*` matches any current representation: there is one.
+    expectNotModified(await get(target, { 'If-None-Match': '*' }), first.headers.etag);
   });
 
   it('gives another query another tag', async () => {
@@ -120,6 +122,8 @@ describe('HTTP caching and compression', () => {
     expect(response.headers.etag).toBeUndefined();
     expect(response.headers['cache-control']).toBe(NO_STORE);
     expect(JSON.parse(response.body.toString()).error.status).toBe(status);
+    // Nor does a condition turn it into a 304: there is no representation to match.
+    expect((await get(target, { 'If-None-Match': '*' })).status).toBe(status);
   });
 
   it.each(['/api/segnalazioni/reports', '/api/segnalazioni/categories'])('sends %s gzip or brotli as asked, decoding to the same JSON', async (target) => {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { archiveTag, deploymentStamp, notModified, publicArchiveCacheControl } from './domain/http-cache';
+import { archiveTag, conditionOf, deploymentStamp, publicArchiveCacheControl } from './domain/http-cache';
 import { statisticsVersion } from './statistics-version';
 import { getService } from '../common/get-service';
 import { settingOf } from '../common/settings';
@@ -29,15 +29,20 @@ export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strap
     statistics: () => statisticsVersion(strapi),
   };
   const data = config.data ?? ['archive'];
-  const info = strapi.config.get('info') as { version?: string; strapi?: string };
-  const deployment = deploymentStamp(`${info.version} ${info.strapi}`, strapi.config.get(`plugin::${PLUGIN_ID}`));
+  const info = strapi.config.get<{ version?: string; strapi?: string }>('info', {});
+  const deployment = deploymentStamp(
+    strapi.config.get<string[]>('server.app.keys', []).join(','),
+    `${info.version} ${info.strapi}`,
+    strapi.config.get(`plugin::${PLUGIN_ID}`),
+  );
   const cacheControl = publicArchiveCacheControl(settingOf(strapi, 'archiveSharedMaxAgeSeconds'));
 
   return async (ctx: Context, next: Next) => {
     const tag = archiveTag({ versions: await Promise.all(data.map((name) => versionOf[name]())), url: ctx.originalUrl, deployment });
     ctx.set('ETag', tag);
     ctx.set('Cache-Control', cacheControl);
-    if (notModified(ctx.get('If-None-Match') || undefined, tag)) {
+    const condition = conditionOf(ctx.get('If-None-Match') || undefined, tag);
+    if (condition === 'not-modified') {
       ctx.status = 304;
       return;
     }
@@ -47,5 +52,6 @@ export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strap
       // An error is no representation of the resource: it carries no validator (cache-policy makes it no-store).
       if (ctx.status >= 400 || !ctx.body) ctx.remove('ETag');
     }
+    if (condition === 'if-exists' && ctx.status < 300) ctx.status = 304;
   };
 };

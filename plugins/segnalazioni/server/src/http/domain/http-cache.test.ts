@@ -1,6 +1,6 @@
-import { archiveTag, deploymentStamp, finalCacheControl, NO_STORE, notModified, parseIfNoneMatch, publicArchiveCacheControl } from './http-cache';
+import { archiveTag, conditionOf, deploymentStamp, finalCacheControl, NO_STORE, parseIfNoneMatch, publicArchiveCacheControl } from './http-cache';
 
-const inputs = { versions: ['7'], url: '/api/segnalazioni/reports?page=2', deployment: deploymentStamp('1.0.0', { publicUrl: 'https://x.it' }) };
+const inputs = { versions: ['7'], url: '/api/segnalazioni/reports?page=2', deployment: deploymentStamp('secret', '1.0.0', { publicUrl: 'https://x.it' }) };
 
 describe('archiveTag', () => {
   it('is a weak tag, the same for the same inputs', () => {
@@ -13,8 +13,9 @@ describe('archiveTag', () => {
     ['another statistics version', { versions: ['7', '1'] }],
     ['another query', { url: '/api/segnalazioni/reports?page=3' }],
     ['another path', { url: '/api/segnalazioni/categories?page=2' }],
-    ['another release', { deployment: deploymentStamp('1.0.1', { publicUrl: 'https://x.it' }) }],
-    ['another setting', { deployment: deploymentStamp('1.0.0', { publicUrl: 'https://y.it' }) }],
+    ['another release', { deployment: deploymentStamp('secret', '1.0.1', { publicUrl: 'https://x.it' }) }],
+    ['another setting', { deployment: deploymentStamp('secret', '1.0.0', { publicUrl: 'https://y.it' }) }],
+    ['another secret', { deployment: deploymentStamp('other secret', '1.0.0', { publicUrl: 'https://x.it' }) }],
   ])('changes with %s', (_label, change) => {
     expect(archiveTag({ ...inputs, ...change })).not.toBe(archiveTag(inputs));
   });
@@ -42,7 +43,7 @@ describe('parseIfNoneMatch', () => {
   });
 });
 
-describe('notModified (RFC 9110 §13.1.2, weak comparison)', () => {
+describe('conditionOf (RFC 9110 §13.1.2, weak comparison)', () => {
   const tag = archiveTag(inputs);
   const opaque = tag.slice(2);
 
@@ -50,9 +51,12 @@ describe('notModified (RFC 9110 §13.1.2, weak comparison)', () => {
     ['the tag itself', tag],
     ['its strong spelling', opaque],
     ['a list holding it', `"other", ${tag}`],
-    ['a wildcard', '*'],
-  ])('is true for %s', (_label, field) => {
-    expect(notModified(field, tag)).toBe(true);
+  ])('is not-modified for %s', (_label, field) => {
+    expect(conditionOf(field, tag)).toBe('not-modified');
+  });
+
+  it('leaves a wildcard to the answer: only an existing representation matches it', () => {
+    expect(conditionOf('*', tag)).toBe('if-exists');
   });
 
   it.each([
@@ -62,8 +66,8 @@ describe('notModified (RFC 9110 §13.1.2, weak comparison)', () => {
     ['a malformed list that contains it', `${tag} garbage`],
     ['a prefix of it', tag.slice(0, -3) + '"'],
     ['an empty field', ''],
-  ])('is false for %s', (_label, field) => {
-    expect(notModified(field, tag)).toBe(false);
+  ])('is modified for %s', (_label, field) => {
+    expect(conditionOf(field, tag)).toBe('modified');
   });
 });
 

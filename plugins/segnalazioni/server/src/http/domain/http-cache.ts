@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 
 /**
  * HTTP caching of the public archive, and who may keep any other answer (RFC 9110, RFC 9111).
@@ -29,12 +29,15 @@ export function archiveTag({ versions, url, deployment }: TagInputs): string {
  * What a deployment changes in the public answers without changing any data: its release and its
  * settings (the public address in photo links, whether deadlines are public, …). All settings count,
  * so none that shapes a body can be forgotten; a changed setting only costs one full answer per client.
+ * Keyed by the servers' shared secret, so nobody can work out the tag of a URL the server never
+ * answered with a 2xx: a 304 goes only to a request whose full answer would be that same 2xx
+ * (RFC 9110 §13.2.1), never in place of a 400 or a 404.
  */
-export function deploymentStamp(release: string, settings: unknown): string {
-  return createHash('sha256')
+export function deploymentStamp(secret: string, release: string, settings: unknown): string {
+  return createHmac('sha256', secret)
     .update(JSON.stringify([release, settings]))
     .digest('base64url')
-    .slice(0, 16);
+    .slice(0, 22);
 }
 
 /** One entity-tag of a list (empty elements allowed): `W/"…"` or `"…"`; the opaque part may hold commas but no quote. */
@@ -58,17 +61,23 @@ export function parseIfNoneMatch(field: string): readonly string[] | '*' | null 
 }
 
 /**
- * RFC 9110 §13.1.2: the condition is false (the answer is `304 Not Modified`) when the field is `*`
- * or lists a tag that matches the current one by weak comparison (the opaque parts are equal,
- * whether either is weak or not).
+ * What `If-None-Match` asks of an answer whose tag is `currentTag` (RFC 9110 §13.1.2):
+ * - `not-modified`: it lists a tag equal to the current one by weak comparison (the opaque parts are
+ *   equal, whether either is weak or not): `304 Not Modified` without computing the answer;
+ * - `if-exists`: it is `*`, which matches any current representation: `304` if the answer is a 2xx,
+ *   the answer itself otherwise (a `404` stays a `404`);
+ * - `modified`: no field, no matching tag, or a malformed field (which must not turn a full answer
+ *   into an empty one): the full answer.
  */
-export function notModified(ifNoneMatch: string | undefined, currentTag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
+export type Condition = 'not-modified' | 'if-exists' | 'modified';
+
+export function conditionOf(ifNoneMatch: string | undefined, currentTag: string): Condition {
+  if (ifNoneMatch === undefined) return 'modified';
   const listed = parseIfNoneMatch(ifNoneMatch);
-  if (listed === null) return false;
-  if (listed === '*') return true;
+  if (listed === null) return 'modified';
+  if (listed === '*') return 'if-exists';
   const current = parseIfNoneMatch(currentTag);
-  return Array.isArray(current) && current.length === 1 && listed.includes(current[0]);
+  return Array.isArray(current) && current.length === 1 && listed.includes(current[0]) ? 'not-modified' : 'modified';
 }
 
 /** Answers no cache may keep: personal ones, those setting a cookie, errors. */
