@@ -13,8 +13,8 @@ export interface ArchiveHttpCacheConfig {
   readonly data?: readonly ArchiveData[];
 }
 
-/** A public archive route's caching: put in the route's `config.middlewares`. */
-export const archiveHttpCache = (...data: ArchiveData[]) => ({ name: `plugin::${PLUGIN_ID}.archive-http-cache`, config: { data } });
+/** A public archive route's caching, naming the data its answers read: put in the route's `config.middlewares`. */
+export const archiveHttpCache = (...data: [ArchiveData, ...ArchiveData[]]) => ({ name: `plugin::${PLUGIN_ID}.archive-http-cache`, config: { data } });
 
 /**
  * Gives a public archive answer its entity tag and Cache-Control before the answer is computed, and
@@ -28,7 +28,9 @@ export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strap
     archive: () => getService(strapi, 'archive-version').current(),
     statistics: () => statisticsVersion(strapi),
   };
-  const data = config.data ?? ['archive'];
+  const data = config.data ?? [];
+  // A tag that follows no version would never change: refuse to start rather than serve stale answers.
+  if (data.length === 0) throw new Error('archive-http-cache: name the data the route reads (archive, statistics)');
   const info = strapi.config.get<{ version?: string; strapi?: string }>('info', {});
   const deployment = deploymentStamp(
     strapi.config.get<string[]>('server.app.keys', []).join(','),
