@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { archiveTag, conditionOf, deploymentStamp, publicArchiveCacheControl } from './domain/http-cache';
 import { statisticsVersion } from './statistics-version';
 import { getService } from '../common/get-service';
+import { reportIdOf } from '../common/report-id';
 import { settingOf } from '../common/settings';
 import { PLUGIN_ID } from '../common/domain/uids';
 
@@ -40,6 +41,8 @@ export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strap
   const cacheControl = publicArchiveCacheControl(settingOf(strapi, 'archiveSharedMaxAgeSeconds'));
 
   return async (ctx: Context, next: Next) => {
+    // An id Strapi could not have made is a 404 before any query, the version's included.
+    if ((ctx.params as { documentId?: unknown }).documentId !== undefined) reportIdOf(ctx);
     const tag = archiveTag({ versions: await Promise.all(data.map((name) => versionOf[name]())), url: ctx.originalUrl, deployment });
     ctx.set('ETag', tag);
     ctx.set('Cache-Control', cacheControl);
