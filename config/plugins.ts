@@ -116,6 +116,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           maxEntries: env.int('ARCHIVE_CACHE_ENTRIES', defaults.archiveCache.maxEntries),
           maxBytes: env.int('ARCHIVE_CACHE_MB', defaults.archiveCache.maxBytes / (1024 * 1024)) * 1024 * 1024,
         },
+        archiveSharedMaxAgeSeconds: env.int('ARCHIVE_SHARED_MAX_AGE_SECONDS', defaults.archiveSharedMaxAgeSeconds),
         deadlines: {
           checkIntervalMs: minutes('DEADLINE_CHECK_MINUTES', defaults.deadlines.checkIntervalMs),
           reminderLeadMs: hours('DEADLINE_REMINDER_HOURS', defaults.deadlines.reminderLeadMs),

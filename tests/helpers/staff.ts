@@ -6,7 +6,8 @@ export interface TestStaff {
   readonly token: string;
 }
 
-const PASSWORD = 'Ufficio2026!';
+/** Every test officer's password. */
+export const STAFF_PASSWORD = 'Ufficio2026!';
 
 /** An admin user with the given role (by code or name), logged in to the admin API. */
 export async function createStaff(app: TestApp, email: string, role: { code?: string; name?: string }): Promise<TestStaff> {
@@ -17,13 +18,13 @@ export async function createStaff(app: TestApp, email: string, role: { code?: st
     email,
     firstname,
     lastname: lastname ?? 'Test',
-    password: PASSWORD,
+    password: STAFF_PASSWORD,
     isActive: true,
     registrationToken: null,
     preferedLanguage: 'it',
     roles: [roleRow.id],
   });
-  const login = await app.http().post('/admin/login').send({ email, password: PASSWORD }).expect(200);
+  const login = await app.http().post('/admin/login').send({ email, password: STAFF_PASSWORD }).expect(200);
   return { id: user.id, email, token: login.body.data.token };
 }
 

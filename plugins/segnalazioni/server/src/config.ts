@@ -22,6 +22,8 @@ export interface SegnalazioniConfig {
   publicDeadlines: boolean;
   /** Archive answers each server process keeps for the current archive version (0 entries: none). */
   archiveCache: { maxEntries: number; maxBytes: number };
+  /** How long a shared cache (a CDN, a reverse proxy) may answer for the public archive without asking (s-maxage). */
+  archiveSharedMaxAgeSeconds: number;
   /** The municipality's patron saint's day (`MM-DD`) and extra closures (`YYYY-MM-DD`), for every office. */
   calendar: { patronDay: string | null; closures: string[] };
   /** How long the link of a password-reset mail works. */
@@ -68,6 +70,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   calendar: { patronDay: null, closures: [] },
   publicDeadlines: false,
   archiveCache: { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 },
+  archiveSharedMaxAgeSeconds: 10,
   deadlines: { checkIntervalMs: 5 * 60 * 1000, reminderLeadMs: 4 * 60 * 60 * 1000 },
   passwordResetMs: 60 * 60 * 1000,
   demo: false,
@@ -115,6 +118,8 @@ export default {
     }
     if (config.passwordResetMs !== undefined && !(config.passwordResetMs > 0))
       throw new Error('segnalazioni.passwordResetMs must be a positive number of milliseconds');
+    if (config.archiveSharedMaxAgeSeconds !== undefined && !(Number.isInteger(config.archiveSharedMaxAgeSeconds) && config.archiveSharedMaxAgeSeconds >= 0))
+      throw new Error('segnalazioni.archiveSharedMaxAgeSeconds must be a whole number of seconds, 0 or more');
     if (config.photos && (config.photos.maxPhotos > MAX_PHOTOS || config.photos.maxPhotos < 0)) {
       throw new Error(`segnalazioni.photos.maxPhotos must be between 0 and ${MAX_PHOTOS}`);
     }

@@ -1,6 +1,8 @@
+import archiveHttpCache from './http/archive-http-cache';
 import body from './http/body';
+import cachePolicy from './http/cache-policy';
 import photoGuard from './photos/photo-guard';
 import portal from './http/portal';
 import rateLimit from './accounts/rate-limit';
 
-export default { body, 'photo-guard': photoGuard, portal, 'rate-limit': rateLimit };
+export default { 'archive-http-cache': archiveHttpCache, body, 'cache-policy': cachePolicy, 'photo-guard': photoGuard, portal, 'rate-limit': rateLimit };

@@ -22,6 +22,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The archive's version now: one read of its row by primary key (what the HTTP entity tags are made of). */
+    current,
+
     /** Raises the version; inside `strapi.db.transaction` it commits or rolls back with the change. */
     async bump(): Promise<void> {
       await strapi.db.transaction(async ({ trx }) => {

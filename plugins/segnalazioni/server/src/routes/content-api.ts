@@ -1,8 +1,11 @@
 import { rateLimited } from '../accounts/rate-limit';
+import { archiveHttpCache } from '../http/archive-http-cache';
 
 /**
  * Public and citizen routes, served under /api/segnalazioni. Citizen routes go through
  * users-permissions: a valid JWT and the Authenticated role's permission (granted on first boot).
+ * The public archive's answers carry an entity tag and may be kept by shared caches briefly
+ * (http/archive-http-cache.ts); every other answer is kept by nobody (http/cache-policy.ts).
  */
 export default {
   type: 'content-api',
@@ -11,15 +14,26 @@ export default {
       method: 'GET',
       path: '/categories',
       handler: 'category.find',
-      config: { auth: false, description: 'Active categories with their office and published report count' },
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'Active categories with their office and published report count' },
     },
-    { method: 'GET', path: '/reports', handler: 'archive.find', config: { auth: false, description: 'Published reports (the public archive)' } },
-    { method: 'GET', path: '/reports/:documentId', handler: 'archive.findOne', config: { auth: false, description: 'One published report' } },
+    {
+      method: 'GET',
+      path: '/reports',
+      handler: 'archive.find',
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'Published reports (the public archive)' },
+    },
+    {
+      method: 'GET',
+      path: '/reports/:documentId',
+      handler: 'archive.findOne',
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'One published report' },
+    },
     {
       method: 'GET',
       path: '/statistics',
       handler: 'statistics.public',
-      config: { auth: false, description: 'Aggregates by status, category, office and month' },
+      // The figures follow the workflow's changes (the archive version) and the intake's (the statistics version).
+      config: { auth: false, middlewares: [archiveHttpCache('archive', 'statistics')], description: 'Aggregates by status, category, office and month' },
     },
     {
       method: 'POST',
