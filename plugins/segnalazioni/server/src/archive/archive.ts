@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from './domain/archive-query';
 import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, toPublicReport, type PublicPhoto, type PublicReport } from './domain/visibility';
 import { byPosition } from '../photos/domain/photo-rules';
+import { publicPhotoFile } from '../photos/domain/photo-path';
 import { searchWords } from './domain/search-terms';
 import { UID } from '../common/domain/uids';
 import { archiveRows, type ArchiveFilters } from './archive-rows';
@@ -29,18 +30,7 @@ const publicPhotos = (photos: PublishedRow['photos']): PublicPhoto[] =>
     // Rows reach here only for published reports (PUBLISHED_WHERE), so the report is public.
     .filter((photo) => isPhotoPublic(photo, { isPublic: true }))
     .sort(byPosition)
-    .flatMap(({ file }) =>
-      file
-        ? [
-            {
-              url: file.url,
-              width: file.width ?? null,
-              height: file.height ?? null,
-              formats: Object.fromEntries(Object.entries(file.formats ?? {}).map(([name, f]) => [name, { url: f.url, width: f.width, height: f.height }])),
-            },
-          ]
-        : [],
-    );
+    .flatMap(({ file }) => (file ? [publicPhotoFile(file)] : []));
 
 /**
  * The public read model: the one place that decides what of a report the public sees. REST, GraphQL

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { PHOTO_EXTENSIONS, checkPhotos, sniffPhotoType, type PhotoType } from './domain/photo-rules';
 import { plainText } from '../common/domain/plain-text';
 import { signAccess, verifyAccess } from './domain/signed-access';
+import { servedPhotoUrl } from './domain/photo-path';
 import { isPhotoPublic } from '../archive/domain/visibility';
 import { validationError } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
@@ -131,10 +132,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** A link to a file that works for whoever holds it, for a while (an hour unless told). */
+    /**
+     * A link to a photo's file (`url` as stored, of any format) that works for whoever holds it, for
+     * a while (an hour unless told), at the address the photo guard answers for either provider.
+     */
     signedUrl(url: string, hash: string, lifetimeMs = SIGNED_LINK_LIFETIME_MS): string {
       const { expires, signature } = signAccess(hash, new Date(Date.now() + lifetimeMs), secret());
-      return `${url}?expires=${expires}&signature=${signature}`;
+      return `${servedPhotoUrl(url)}?expires=${expires}&signature=${signature}`;
     },
 
     hasValidSignature(hash: string, query: { expires?: unknown; signature?: unknown }, now = new Date()): boolean {
