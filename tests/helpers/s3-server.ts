@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import http from 'http';
+import { crc32 } from 'zlib';
 import type { AddressInfo } from 'net';
 
 /**
@@ -26,6 +27,8 @@ export interface FakeS3 {
   readonly objects: Map<string, StoredObject>;
   /** The variables that send the app's uploads here (.env.example). */
   readonly env: Record<string, string>;
+  /** Answers every write of a key that `refuse` picks with a 503, as a store in trouble; null: none. */
+  failWrites(refuse: ((key: string) => boolean) | null): void;
   /** The bucket's own URL of an object, as a browser given it would ask. */
   objectUrl(key: string): string;
   close(): Promise<void>;
@@ -69,10 +72,23 @@ function canonicalQuery(pairs: ReadonlyArray<[string, string]>): string {
     .join('&');
 }
 
-function signature(request: http.IncomingMessage, path: string, query: string, signedHeaders: string, payloadHash: string, amzDate: string, scope: string): string {
+function signature(
+  request: http.IncomingMessage,
+  path: string,
+  query: string,
+  signedHeaders: string,
+  payloadHash: string,
+  amzDate: string,
+  scope: string,
+): string {
   const headers = signedHeaders
     .split(';')
-    .map((name) => `${name}:${String(request.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`)
+    .map(
+      (name) =>
+        `${name}:${String(request.headers[name] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
     .join('');
   const canonical = [request.method, path, query, headers, signedHeaders, payloadHash].join('\n');
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
@@ -81,8 +97,7 @@ function signature(request: http.IncomingMessage, path: string, query: string, s
   return hmac(key, stringToSign).toString('hex');
 }
 
-const sameSignature = (expected: string, given: string) =>
-  expected.length === given.length && timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+const sameSignature = (expected: string, given: string) => expected.length === given.length && timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 
 /** Whether the request is signed (and by our key): true; anonymous: false; a bad signature throws. */
 function authenticate(request: http.IncomingMessage, path: string, pairs: ReadonlyArray<[string, string]>): boolean {
@@ -93,7 +108,8 @@ function authenticate(request: http.IncomingMessage, path: string, pairs: Readon
     if (!match || match[1] !== ACCESS_KEY_ID) throw new S3Error(403, 'InvalidAccessKeyId', 'The AWS access key Id you provided does not exist in our records.');
     const payloadHash = String(request.headers['x-amz-content-sha256'] ?? '');
     const expected = signature(request, path, canonicalQuery(pairs), match[3], payloadHash, String(request.headers['x-amz-date'] ?? ''), match[2]);
-    if (!sameSignature(expected, match[4])) throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    if (!sameSignature(expected, match[4]))
+      throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     return true;
   }
   const given = params.get('X-Amz-Signature');
@@ -105,7 +121,8 @@ function authenticate(request: http.IncomingMessage, path: string, pairs: Readon
   if (!(signedAt + Number(params.get('X-Amz-Expires')) * 1000 > Date.now())) throw new S3Error(403, 'AccessDenied', 'Request has expired');
   const unsigned = pairs.filter(([key]) => key !== 'X-Amz-Signature');
   const expected = signature(request, path, canonicalQuery(unsigned), params.get('X-Amz-SignedHeaders') ?? '', 'UNSIGNED-PAYLOAD', amzDate, scope.join('/'));
-  if (!sameSignature(expected, given)) throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+  if (!sameSignature(expected, given))
+    throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
   return true;
 }
 
@@ -128,11 +145,17 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer> {
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
   const declared = String(request.headers['x-amz-content-sha256'] ?? '');
-  if (declared.startsWith('STREAMING-') || String(request.headers['content-encoding'] ?? '').includes('aws-chunked')) return decodeAwsChunked(raw);
+  const body = declared.startsWith('STREAMING-') || String(request.headers['content-encoding'] ?? '').includes('aws-chunked') ? decodeAwsChunked(raw) : raw;
   if (/^[0-9a-f]{64}$/.test(declared) && sha256(raw) !== declared) {
     throw new S3Error(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  return raw;
+  const checksum = request.headers['x-amz-checksum-crc32'];
+  if (checksum !== undefined) {
+    const computed = Buffer.alloc(4);
+    computed.writeUInt32BE(crc32(body));
+    if (computed.toString('base64') !== checksum) throw new S3Error(400, 'BadDigest', 'The CRC32 you specified did not match the calculated checksum.');
+  }
+  return body;
 }
 
 /** The bytes a `Range: bytes=…` header asks of `size`, or null for the whole object. */
@@ -141,7 +164,9 @@ function rangeOf(header: string | undefined, size: number): { start: number; end
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return null;
   const range =
-    match[1] === '' ? { start: Math.max(0, size - Number(match[2])), end: size - 1 } : { start: Number(match[1]), end: match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1) };
+    match[1] === ''
+      ? { start: Math.max(0, size - Number(match[2])), end: size - 1 }
+      : { start: Number(match[1]), end: match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1) };
   if (range.start >= size || range.start > range.end) throw new S3Error(416, 'InvalidRange', 'The requested range is not satisfiable');
   return range;
 }
@@ -150,6 +175,7 @@ export async function startS3(bucket = 'sportello-foto'): Promise<FakeS3> {
   const objects = new Map<string, StoredObject>();
   const uploads = new Map<string, { key: string; contentType: string; acl: string; parts: Map<number, Buffer> }>();
   let endpoint = '';
+  let refuseWrite: ((key: string) => boolean) | null = null;
 
   const xml = (response: http.ServerResponse, status: number, body: string) => {
     response.writeHead(status, { 'Content-Type': 'application/xml' });
@@ -171,12 +197,20 @@ export async function startS3(bucket = 'sportello-foto'): Promise<FakeS3> {
     const anonymousRead = (method === 'GET' || method === 'HEAD') && stored?.acl === 'public-read';
     if (!signed && !anonymousRead) throw new S3Error(403, 'AccessDenied', 'Access Denied');
     const body = await readBody(request);
+    if ((method === 'PUT' || method === 'POST') && refuseWrite?.(key)) throw new S3Error(503, 'SlowDown', 'Please reduce your request rate.');
 
     if (method === 'GET' && key === '' && query.get('list-type') === '2') {
       const contents = [...objects.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, object]) => `<Contents><Key>${xmlEscape(name)}</Key><LastModified>${object.lastModified.toISOString()}</LastModified><ETag>"${object.etag}"</ETag><Size>${object.body.length}</Size></Contents>`);
-      return xml(response, 200, `<ListBucketResult><Name>${bucket}</Name><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`);
+        .map(
+          ([name, object]) =>
+            `<Contents><Key>${xmlEscape(name)}</Key><LastModified>${object.lastModified.toISOString()}</LastModified><ETag>"${object.etag}"</ETag><Size>${object.body.length}</Size></Contents>`,
+        );
+      return xml(
+        response,
+        200,
+        `<ListBucketResult><Name>${bucket}</Name><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`,
+      );
     }
     if (key === '') throw new S3Error(501, 'NotImplemented', `${method} on the bucket is not implemented here`);
 
@@ -189,14 +223,29 @@ export async function startS3(bucket = 'sportello-foto'): Promise<FakeS3> {
     }
     if (method === 'PUT') {
       const etag = createHash('md5').update(body).digest('hex');
-      objects.set(key, { body, contentType: String(request.headers['content-type'] ?? 'binary/octet-stream'), acl: String(request.headers['x-amz-acl'] ?? 'private'), etag, lastModified: new Date() });
+      objects.set(key, {
+        body,
+        contentType: String(request.headers['content-type'] ?? 'binary/octet-stream'),
+        acl: String(request.headers['x-amz-acl'] ?? 'private'),
+        etag,
+        lastModified: new Date(),
+      });
       response.writeHead(200, { ETag: `"${etag}"` });
       return void response.end();
     }
     if (method === 'POST' && query.has('uploads')) {
       const uploadId = randomBytes(12).toString('hex');
-      uploads.set(uploadId, { key, contentType: String(request.headers['content-type'] ?? 'binary/octet-stream'), acl: String(request.headers['x-amz-acl'] ?? 'private'), parts: new Map() });
-      return xml(response, 200, `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+      uploads.set(uploadId, {
+        key,
+        contentType: String(request.headers['content-type'] ?? 'binary/octet-stream'),
+        acl: String(request.headers['x-amz-acl'] ?? 'private'),
+        parts: new Map(),
+      });
+      return xml(
+        response,
+        200,
+        `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlEscape(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
+      );
     }
     if (method === 'POST' && query.has('uploadId')) {
       const uploadId = query.get('uploadId') ?? '';
@@ -273,6 +322,9 @@ export async function startS3(bucket = 'sportello-foto'): Promise<FakeS3> {
       S3_FORCE_PATH_STYLE: 'true',
       S3_ACCESS_KEY_ID: ACCESS_KEY_ID,
       S3_SECRET_ACCESS_KEY: SECRET_ACCESS_KEY,
+    },
+    failWrites: (refuse) => {
+      refuseWrite = refuse;
     },
     objectUrl: (key) => `${endpoint}/${bucket}/${key}`,
     close: () =>

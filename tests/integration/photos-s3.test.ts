@@ -1,3 +1,6 @@
+import { randomBytes } from 'crypto';
+import fs from 'fs';
+import path from 'path';
 import { startApp, type TestApp } from '../helpers/app';
 import { fakeJpeg, jpegWithGps, png } from '../helpers/images';
 import { countRows } from '../helpers/row-counts';
@@ -15,6 +18,10 @@ const FORMATS = ['thumbnail', 'small', 'medium', 'large'] as const;
 interface ServedPhoto {
   readonly url: string;
   readonly formats: Record<string, { url: string }>;
+}
+
+interface OwnPhoto extends ServedPhoto {
+  readonly documentId: string;
 }
 
 describe('report photos in an S3-compatible bucket', () => {
@@ -43,10 +50,11 @@ describe('report photos in an S3-compatible bucket', () => {
     return { key, ...object };
   };
   const bucketKeys = () => [...s3.objects.keys()].sort();
+  const sweep = (now?: Date): Promise<{ rows: number; files: number }> => app.strapi.plugin('segnalazioni').service('upload-sweep').sweep(now);
   const everyUrl = (photo: ServedPhoto) => [photo.url, ...FORMATS.map((format) => photo.formats[format].url)];
 
   let reportId: string;
-  let own: ServedPhoto & { documentId: string };
+  let own: OwnPhoto;
 
   beforeAll(async () => {
     s3 = await startS3();
@@ -72,10 +80,10 @@ describe('report photos in an S3-compatible bucket', () => {
     const keys = everyUrl(own).map((url) => objectOf(url).key);
     expect(bucketKeys()).toEqual([...keys].sort());
     for (const url of everyUrl(own)) expect(objectOf(url)).toMatchObject({ acl: 'private', contentType: 'image/jpeg' });
-    expect(require('fs').readdirSync(`${app.publicDir}/uploads`)).toEqual([]);
+    expect(fs.readdirSync(path.join(app.publicDir, 'uploads'))).toEqual([]);
   });
 
-  it("gives the reporter signed links to our own address that open every format before approval, and no shared cache keeps them", async () => {
+  it('gives the reporter signed links to our own address that open every format before approval, and no shared cache keeps them', async () => {
     for (const url of everyUrl(own)) {
       expect(url).toMatch(/^\/uploads\/[a-z_]*sgn_[0-9a-f_]+\.jpg\?expires=\d+&signature=/);
       const response = await app.http().get(url).buffer(true).expect(200);
@@ -89,11 +97,11 @@ describe('report photos in an S3-compatible bucket', () => {
 
   it('refuses the photo to anyone else, at our address and at the bucket, until it is approved and published', async () => {
     const unsigned = everyUrl(own).map((url) => new URL(url, 'http://x').pathname);
-    for (const path of unsigned) await app.http().get(path).expect(404);
+    for (const address of unsigned) await app.http().get(address).expect(404);
     await publishThroughPanel(app, officer, reportId);
     // Published, the photo still pending: not in the archive, not served.
     expect(await archivePhotos(reportId)).toEqual([]);
-    for (const path of unsigned) await app.http().get(path).expect(404);
+    for (const address of unsigned) await app.http().get(address).expect(404);
     for (const key of bucketKeys()) {
       const direct = await fetch(s3.objectUrl(key));
       expect({ key, status: direct.status }).toEqual({ key, status: 403 });
@@ -147,13 +155,13 @@ describe('report photos in an S3-compatible bucket', () => {
 
   it("deletes a photo's objects, every format, when the reporter removes it", async () => {
     const created = await submit('Cassonetto rotto', await jpegWithGps(1600, 1200)).expect(201);
-    const [photo] = created.body.data.photos as ServedPhoto[] & { documentId: string }[];
+    const [photo]: OwnPhoto[] = created.body.data.photos;
     const keys = everyUrl(photo).map((url) => objectOf(url).key);
     await app
       .http()
       .put(`/api/segnalazioni/my/reports/${created.body.data.documentId}`)
       .set('Authorization', `Bearer ${jwt}`)
-      .field('data', JSON.stringify({ removePhotos: [created.body.data.photos[0].documentId] }))
+      .field('data', JSON.stringify({ removePhotos: [photo.documentId] }))
       .expect(200);
     // Removed once the edit commits.
     for (let tries = 0; tries < 50 && keys.some((key) => s3.objects.has(key)); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -168,9 +176,23 @@ describe('report photos in an S3-compatible bucket', () => {
     s3.objects.set('sgn_fedcba9876543210_0123456789.png', { ...leftover, lastModified: new Date() });
     s3.objects.set('logo_comune.png', leftover);
     const kept = bucketKeys().filter((key) => !key.startsWith('sgn_0123') && !key.startsWith('small_sgn_0123'));
-    const sweep = app.strapi.plugin('segnalazioni').service('upload-sweep').sweep as () => Promise<{ rows: number; files: number }>;
     expect(await sweep()).toEqual({ rows: 0, files: 2 });
     expect(bucketKeys()).toEqual(kept);
+    s3.objects.delete('sgn_fedcba9876543210_0123456789.png');
+  });
+
+  it('leaves nothing behind, once swept, when the bucket fails while a submission is stored', async () => {
+    const before = { keys: bucketKeys(), rows: await countRows(app) };
+    s3.failWrites((key) => key.startsWith('small_'));
+    try {
+      const refused = await submit('Il deposito non risponde', await jpegWithGps(1600, 1200));
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.message).toMatch(/foto/i);
+    } finally {
+      s3.failWrites(null);
+    }
+    await sweep(new Date(Date.now() + 2 * 60 * 60 * 1000));
+    expect({ keys: bucketKeys(), rows: await countRows(app) }).toEqual(before);
   });
 
   it("keeps the media library working for editors: uploads land private, shown through the provider's presigned links", async () => {
@@ -192,5 +214,18 @@ describe('report photos in an S3-compatible bucket', () => {
 
     await app.http().delete(`/upload/files/${file.id}`).set('Authorization', `Bearer ${editor.token}`).expect(200);
     expect(s3.objects.has(key)).toBe(false);
+
+    // Past 5 MB the SDK sends a file in parts (multipart upload).
+    const large = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(6 * 1024 * 1024)]);
+    const [document] = (
+      await app
+        .http()
+        .post('/upload')
+        .set('Authorization', `Bearer ${editor.token}`)
+        .attach('files', large, { filename: 'regolamento.pdf', contentType: 'application/pdf' })
+        .expect(201)
+    ).body;
+    expect(s3.objects.get(`${document.hash}${document.ext}`)).toMatchObject({ acl: 'private', etag: expect.stringMatching(/-2$/) });
+    expect(Buffer.compare(Buffer.from(await (await fetch(document.url)).arrayBuffer()), large)).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { plainText } from '../common/domain/plain-text';
 import { signAccess, verifyAccess } from './domain/signed-access';
 import { servedPhotoUrl } from './domain/photo-path';
 import { isPhotoPublic } from '../archive/domain/visibility';
-import { validationError } from '../common/errors';
+import { unavailable, validationError } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { settingOf } from '../common/settings';
 
@@ -118,11 +118,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         mimetype: photo.type,
         size: photo.size,
       }));
-      const stored = (await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({ data: { fileInfo: prepared.map((photo) => ({ alternativeText: photo.originalName })) }, files })) as StoredFile[];
-      return stored;
+      try {
+        return (await strapi
+          .plugin('upload')
+          .service('upload')
+          .upload({ data: { fileInfo: prepared.map((photo) => ({ alternativeText: photo.originalName })) }, files })) as StoredFile[];
+      } catch (error) {
+        if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) throw error;
+        // The store's own failure (a bucket out of reach, a full disk), not the citizen's: what it kept is swept.
+        strapi.log.error(`[${PLUGIN_ID}] could not store photos: ${(error as Error).message}`);
+        throw unavailable('Non è stato possibile salvare le foto in questo momento: riprova tra qualche minuto.');
+      }
     },
 
     /** Removes stored files from disk and database: a submission that failed leaves nothing behind. */
