@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { startApp, type TestApp } from '../helpers/app';
 import { fakeJpeg, jpegWithGps, png } from '../helpers/images';
+import { loopbackAddress, rawRequest } from '../helpers/raw-http';
 import { countRows } from '../helpers/row-counts';
 import { startS3, type FakeS3 } from '../helpers/s3-server';
 import { createCitizen, createOffice, createStaff, publishThroughPanel, type TestStaff } from '../helpers/staff';
@@ -51,6 +52,13 @@ describe('report photos in an S3-compatible bucket', () => {
   };
   const bucketKeys = () => [...s3.objects.keys()].sort();
   const sweep = (now?: Date): Promise<{ rows: number; files: number }> => app.strapi.plugin('segnalazioni').service('upload-sweep').sweep(now);
+  /** Other spellings of a photo's path the guard resolves to that path (tests/integration/hardening-photo-paths.test.ts has them all). */
+  const spellings = (url: string) => {
+    const name = path.posix.basename(new URL(url, 'http://x').pathname);
+    return [`/uploads/./${name}`, `/x/%2E%2E/uploads/${name}`, `//uploads/${name}`];
+  };
+  const raw = async (target: string, headers: Record<string, string> = {}) =>
+    rawRequest(await loopbackAddress(app.strapi.server.httpServer), { method: 'GET', target, headers });
   const everyUrl = (photo: ServedPhoto) => [photo.url, ...FORMATS.map((format) => photo.formats[format].url)];
 
   let reportId: string;
@@ -98,6 +106,7 @@ describe('report photos in an S3-compatible bucket', () => {
   it('refuses the photo to anyone else, at our address and at the bucket, until it is approved and published', async () => {
     const unsigned = everyUrl(own).map((url) => new URL(url, 'http://x').pathname);
     for (const address of unsigned) await app.http().get(address).expect(404);
+    for (const target of spellings(own.url)) expect({ target, status: (await raw(target)).status }).toEqual({ target, status: 404 });
     await publishThroughPanel(app, officer, reportId);
     // Published, the photo still pending: not in the archive, not served.
     expect(await archivePhotos(reportId)).toEqual([]);
@@ -105,6 +114,18 @@ describe('report photos in an S3-compatible bucket', () => {
     for (const key of bucketKeys()) {
       const direct = await fetch(s3.objectUrl(key));
       expect({ key, status: direct.status }).toEqual({ key, status: 403 });
+    }
+  });
+
+  it("hands out none of the bucket's presigned links through the upload plugin's own API, REST or GraphQL", async () => {
+    await app.http().get('/api/upload/files').expect(403);
+    await citizen(app.http().get('/api/upload/files')).expect(403);
+    await app.http().get(`/api/upload/files/1`).expect(403);
+    for (const asCitizen of [false, true]) {
+      const request = app.http().post('/graphql');
+      const answer = await (asCitizen ? request.set('Authorization', `Bearer ${jwt}`) : request).send({ query: '{ uploadFiles { url } }' });
+      expect(JSON.stringify(answer.body)).not.toContain('X-Amz-Signature');
+      expect(answer.body.data?.uploadFiles ?? null).toBeNull();
     }
   });
 
@@ -129,6 +150,11 @@ describe('report photos in an S3-compatible bucket', () => {
       await app.http().get(url).set('If-None-Match', whole.headers.etag).expect(304);
     }
     await app.http().get(photo.url).set('Range', 'bytes=99999999-').expect(416);
+    for (const target of spellings(photo.url)) {
+      const response = await raw(target, { Range: 'bytes=0-99' });
+      expect({ target, status: response.status }).toEqual({ target, status: 206 });
+      expect(Buffer.compare(response.body, objectOf(photo.url).body.subarray(0, 100))).toBe(0);
+    }
     // The bucket itself still answers nobody: the public reads through our address only.
     expect((await fetch(s3.objectUrl(objectOf(photo.url).key))).status).toBe(403);
   });
@@ -138,6 +164,7 @@ describe('report photos in an S3-compatible bucket', () => {
     await act(reportId, 'unpublish');
     for (const url of everyUrl(photo)) await app.http().get(url).expect(404);
     await app.http().head(photo.url).expect(404);
+    for (const target of spellings(photo.url)) expect({ target, status: (await raw(target)).status }).toEqual({ target, status: 404 });
   });
 
   it('leaves nothing in the bucket when a submission is refused', async () => {
