@@ -53,8 +53,8 @@ const statusOf = (error: unknown): number | null => (error instanceof S3ServiceE
 
 /**
  * The photos' bucket, when uploads go to one: the photo guard serves an allowed photo from it (the
- * bucket itself answers nobody without a signature), and the upload sweep lists it. Null methods
- * on the local provider.
+ * bucket itself answers nobody without a signature), and the upload sweep lists it. On the local
+ * provider it is not in use, and lists nothing.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let connection: { client: S3Client; bucket: string } | null = null;
@@ -114,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Every object of the bucket whose name passes `isOurs`, with its time, as the upload sweep reads files. */
+    /** Every object of the bucket whose name passes `isOurs`, with its time (the store's clock: the sweep's grace dwarfs any skew). */
     async list(isOurs: (name: string) => boolean): Promise<DiskFile[]> {
       const store = connect();
       if (!store) return [];

@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) throw error;
         // The store's own failure (a bucket out of reach, a full disk), not the citizen's: what it kept is swept.
-        strapi.log.error(`[${PLUGIN_ID}] could not store photos: ${(error as Error).message}`);
+        strapi.log.error(`[${PLUGIN_ID}] could not store photos: ${error instanceof Error ? error.message : String(error)}`);
         throw unavailable('Non è stato possibile salvare le foto in questo momento: riprova tra qualche minuto.');
       }
     },
