@@ -3,6 +3,30 @@ import { isLongEnoughPassword } from '../plugins/segnalazioni/server/src/account
 import { configDefaults } from '../plugins/segnalazioni/server/src/config';
 import type { RateLimits } from '../plugins/segnalazioni/server/src/accounts/domain/rate-limit';
 import { publicUrlFromEnv } from './server';
+import { BUCKET_PROVIDER, bucketProviderOptions } from '../plugins/segnalazioni/server/src/photos/photo-bucket';
+
+/**
+ * Where uploads go (UPLOAD_PROVIDER, .env.example): the local folder, or an S3-compatible bucket, private
+ * (the photo guard serves report photos from it by the same rule as from the folder).
+ */
+export function uploadProviderFromEnv(env: Core.Config.Shared.ConfigParams['env']) {
+  const provider = env('UPLOAD_PROVIDER', 'local');
+  if (provider === 'local') return { provider: 'local' };
+  if (provider !== 's3') throw new Error(`UPLOAD_PROVIDER must be "local" or "s3", not "${provider}"`);
+  const bucket = env('S3_BUCKET', '');
+  if (!bucket) throw new Error('UPLOAD_PROVIDER=s3 needs S3_BUCKET');
+  return {
+    provider: BUCKET_PROVIDER,
+    providerOptions: bucketProviderOptions({
+      bucket,
+      region: env('S3_REGION', 'us-east-1'),
+      endpoint: env('S3_ENDPOINT', ''),
+      forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+      accessKeyId: env('S3_ACCESS_KEY_ID', ''),
+      secretAccessKey: env('S3_SECRET_ACCESS_KEY', ''),
+    }),
+  };
+}
 
 /** The abuse limits from the RATE_LIMIT_* variables (.env.example); `defaults` where one is not set. */
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
@@ -77,7 +101,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     },
     upload: {
       config: {
-        provider: 'local',
+        ...uploadProviderFromEnv(env),
         // Report photos have their own limit (segnalazioni.photos); this bounds the media library.
         sizeLimit: Math.max(photoMaxBytes, 50 * MEGABYTE),
       },

@@ -181,14 +181,15 @@ describe('uploads leave nothing behind, and bodies that cannot be read get a cle
     await expectNoLeftovers('chunked too large');
   });
 
-  it('a valid upload whose handler fails: 500, and its temp files are removed all the same', async () => {
+  it("a valid upload whose store fails: 503 for a report (500 from the media library's own handler), and its temp files are removed all the same", async () => {
     const uploads = path.join(app.publicDir, 'uploads');
     fs.renameSync(uploads, `${uploads}.away`);
     // A file where the folder was: the upload provider cannot write, whoever runs the tests.
     fs.writeFileSync(uploads, 'not a folder');
     try {
       const report = await withPhoto(asCitizen(app.http().post('/api/segnalazioni/reports')));
-      expect(report.status).toBe(500);
+      expect(report.status).toBe(503);
+      expect(report.body.error.message).toBe('Non è stato possibile salvare le foto in questo momento: riprova tra qualche minuto.');
       const media = await app
         .http()
         .post('/upload')

@@ -56,11 +56,43 @@ function configurationFrom(values: Record<string, string>) {
 // Secrets are generated (scripts/ensure-env.js), never defaulted: both sides get the same ones.
 const secrets = Object.fromEntries(SECRETS.map((name) => [name, `test-${name}`]));
 // Some settings are read only in some setups: the other databases, an SMTP login, a database URL.
-const SETUPS: Record<string, string>[] = [{}, { DATABASE_CLIENT: 'postgres' }, { DATABASE_CLIENT: 'mysql' }];
+const SETUPS: Record<string, string>[] = [{}, { DATABASE_CLIENT: 'postgres' }, { DATABASE_CLIENT: 'mysql' }, { UPLOAD_PROVIDER: 's3', S3_BUCKET: 'foto' }];
 const REACH_EVERY_BRANCH: Record<string, string>[] = [
   ...SETUPS,
   { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://x', DATABASE_SSL: 'true', SMTP_USERNAME: 'mailer' },
 ];
+
+describe('upload provider', () => {
+  const uploadOf = (values: Record<string, string>) =>
+    (configurationFrom({ ...secrets, ...values }).config.plugins as ReturnType<typeof plugins>).upload.config;
+
+  it('keeps uploads in the local folder unless told', () => {
+    expect(uploadOf({})).toMatchObject({ provider: 'local' });
+    expect(uploadOf({})).not.toHaveProperty('providerOptions');
+  });
+
+  it("writes every object of the bucket private, with the key given or the SDK's own credentials", () => {
+    const s3 = { UPLOAD_PROVIDER: 's3', S3_BUCKET: 'foto', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' };
+    expect(uploadOf({ ...s3, S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' })).toMatchObject({
+      provider: 'aws-s3',
+      providerOptions: {
+        s3Options: {
+          region: 'us-east-1',
+          endpoint: 'http://127.0.0.1:9000',
+          forcePathStyle: true,
+          credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+          params: { Bucket: 'foto', ACL: 'private' },
+        },
+      },
+    });
+    expect(uploadOf(s3).providerOptions?.s3Options).not.toHaveProperty('credentials');
+  });
+
+  it('refuses an unknown provider, and a bucket store without its bucket', () => {
+    expect(() => uploadOf({ UPLOAD_PROVIDER: 'ftp' })).toThrow('UPLOAD_PROVIDER must be "local" or "s3", not "ftp"');
+    expect(() => uploadOf({ UPLOAD_PROVIDER: 's3' })).toThrow('UPLOAD_PROVIDER=s3 needs S3_BUCKET');
+  });
+});
 
 describe('configuration defaults', () => {
   it('lists in .env.example every variable the configuration reads', () => {

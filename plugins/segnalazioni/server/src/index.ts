@@ -44,6 +44,7 @@ export default {
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'upload-sweep').stop();
+    getService(strapi, 'photo-bucket').stop();
     getService(strapi, 'rate-limits').stop();
     await getService(strapi, 'deadlines').stop();
     await getService(strapi, 'notifications').stop();

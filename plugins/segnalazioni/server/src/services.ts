@@ -14,6 +14,7 @@ import graphApi from './channels/graph-api';
 import history from './workflow/history';
 import intake from './intake/intake';
 import notifications from './notifications/notifications';
+import photoBucket from './photos/photo-bucket';
 import photos from './photos/photos';
 import protocol from './intake/protocol';
 import rateLimits from './accounts/rate-limits';
@@ -43,6 +44,7 @@ export default {
   history,
   intake,
   notifications,
+  'photo-bucket': photoBucket,
   photos,
   protocol,
   'rate-limits': rateLimits,

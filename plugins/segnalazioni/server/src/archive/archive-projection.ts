@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { archiveEntryOf, searchableText, type ArchiveEntry } from './domain/archive-entry';
 import { isPhotoPublic, PUBLISHED_REPORT_FIELDS, PUBLISHED_WHERE, type PublicPhoto } from './domain/visibility';
 import { byPosition } from '../photos/domain/photo-rules';
+import { publicPhotoFile } from '../photos/domain/photo-path';
 import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { rowsOf, type Row } from '../common/rows';
@@ -27,18 +28,7 @@ const publicPhotos = (photos: SourceRow['photos']): PublicPhoto[] =>
     // Rows reach here only for published reports (PUBLISHED_WHERE), so the report is public.
     .filter((photo) => isPhotoPublic(photo, { isPublic: true }))
     .sort(byPosition)
-    .flatMap(({ file }) =>
-      file
-        ? [
-            {
-              url: file.url,
-              width: file.width ?? null,
-              height: file.height ?? null,
-              formats: Object.fromEntries(Object.entries(file.formats ?? {}).map(([name, f]) => [name, { url: f.url, width: f.width, height: f.height }])),
-            },
-          ]
-        : [],
-    );
+    .flatMap(({ file }) => (file ? [publicPhotoFile(file)] : []));
 
 const entryOf = (row: SourceRow): ArchiveEntry => archiveEntryOf(row, publicPhotos(row.photos));
 

@@ -24,6 +24,11 @@ export function forbidden(message: string, details: Record<string, unknown> = {}
   return new errors.PolicyError(message, details);
 }
 
+/** 503: a store we depend on (the photos' bucket or folder) failed; the same request may be sent again later. */
+export function unavailable(message: string, details: Record<string, unknown> = {}) {
+  return Object.assign(createHttpError(503, message), { details });
+}
+
 /** A body that cannot be read, in Strapi's error format with its Italian message and details. */
 export function bodyError(problem: BodyProblem) {
   return Object.assign(createHttpError(problem.status, problem.message), { details: problem.details });

@@ -1,3 +1,4 @@
+import { posix } from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { readPhotoRequest } from './domain/photo-path';
@@ -9,6 +10,8 @@ import { getService } from '../common/get-service';
  * signed link, which the API hands to the reporter and to officers. Anyone else gets a 404, as if
  * the file did not exist. Whatever spelling of the path was sent, the static server is handed the
  * canonical path of the very file decided on (photos/domain/photo-path.ts), so it cannot open another.
+ * When uploads go to a bucket, the allowed file is served from it here (photo-bucket.ts): the same
+ * rule decides, at the same address, for either provider.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
@@ -26,5 +29,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     ctx.path = request.canonicalPath;
     // A signed link is personal: no shared cache may keep what it unlocked.
     ctx.set('Cache-Control', ctx.query.signature ? 'private, no-store' : 'public, max-age=60');
-    return next();
+    const bucket = getService(strapi, 'photo-bucket');
+    return bucket.isInUse() ? bucket.serve(ctx, posix.basename(request.canonicalPath)) : next();
   };

@@ -8,8 +8,9 @@ import sharp from 'sharp';
 import { PHOTO_EXTENSIONS, checkPhotos, sniffPhotoType, type PhotoType } from './domain/photo-rules';
 import { plainText } from '../common/domain/plain-text';
 import { signAccess, verifyAccess } from './domain/signed-access';
+import { servedPhotoUrl } from './domain/photo-path';
 import { isPhotoPublic } from '../archive/domain/visibility';
-import { validationError } from '../common/errors';
+import { unavailable, validationError } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { settingOf } from '../common/settings';
 
@@ -117,11 +118,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         mimetype: photo.type,
         size: photo.size,
       }));
-      const stored = (await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({ data: { fileInfo: prepared.map((photo) => ({ alternativeText: photo.originalName })) }, files })) as StoredFile[];
-      return stored;
+      try {
+        return (await strapi
+          .plugin('upload')
+          .service('upload')
+          .upload({ data: { fileInfo: prepared.map((photo) => ({ alternativeText: photo.originalName })) }, files })) as StoredFile[];
+      } catch (error) {
+        if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) throw error;
+        // The store's own failure (a bucket out of reach, a full disk), not the citizen's: what it kept is swept.
+        strapi.log.error(`[${PLUGIN_ID}] could not store photos: ${error instanceof Error ? error.message : String(error)}`);
+        throw unavailable('Non è stato possibile salvare le foto in questo momento: riprova tra qualche minuto.');
+      }
     },
 
     /** Removes stored files from disk and database: a submission that failed leaves nothing behind. */
@@ -131,10 +138,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** A link to a file that works for whoever holds it, for a while (an hour unless told). */
+    /**
+     * A link to a photo's file (`url` as stored, of any format) that works for whoever holds it, for
+     * a while (an hour unless told), at the address the photo guard answers for either provider.
+     */
     signedUrl(url: string, hash: string, lifetimeMs = SIGNED_LINK_LIFETIME_MS): string {
       const { expires, signature } = signAccess(hash, new Date(Date.now() + lifetimeMs), secret());
-      return `${url}?expires=${expires}&signature=${signature}`;
+      return `${servedPhotoUrl(url)}?expires=${expires}&signature=${signature}`;
     },
 
     hasValidSignature(hash: string, query: { expires?: unknown; signature?: unknown }, now = new Date()): boolean {

@@ -6,6 +6,7 @@ import { orphanFiles, orphanRows, photoHashesOnDisk, type DiskFile, type UploadR
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { rowsOf, type Row } from '../common/rows';
 import { settingOf } from '../common/settings';
+import { getService } from '../common/get-service';
 
 export interface UploadSweepConfig {
   /** How old a leftover must be before it is removed: younger ones may be a submission still running. */
@@ -77,29 +78,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** The local provider's folder; other providers (S3…) keep no files here. */
-  function localUploadsDir(): string | null {
-    if (strapi.config.get('plugin::upload.provider') !== 'local') return null;
-    return path.join(strapi.dirs.static.public, 'uploads');
-  }
-
-  async function sweepDisk(now: Date): Promise<number> {
-    const dir = localUploadsDir();
-    if (!dir) return 0;
+  /** Our photos' files where the provider keeps them: the local provider's folder, or the bucket. */
+  async function storedFiles(): Promise<{ files: DiskFile[]; remove: (names: string[]) => Promise<unknown> }> {
+    const bucket = getService(strapi, 'photo-bucket');
+    if (bucket.isInUse()) {
+      return { files: await bucket.list((name) => photoHashOfFileName(name) !== null), remove: (names) => bucket.remove(names) };
+    }
+    const dir = path.join(strapi.dirs.static.public, 'uploads');
     const names = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
-    const ours = names.filter((name) => photoHashOfFileName(name) !== null);
     const files: DiskFile[] = [];
-    for (const name of ours) {
+    for (const name of names.filter((name) => photoHashOfFileName(name) !== null)) {
       const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
       if (stat?.isFile()) files.push({ name, modifiedAt: stat.mtime });
     }
+    return { files, remove: (orphans) => Promise.all(orphans.map((name) => fs.rm(path.join(dir, name), { force: true }))) };
+  }
+
+  async function sweepFiles(now: Date): Promise<number> {
+    const { files, remove } = await storedFiles();
     const known = new Set<string>();
-    for (const chunk of chunks(photoHashesOnDisk(ours))) {
+    for (const chunk of chunks(photoHashesOnDisk(files.map((file) => file.name)))) {
       const rows = await rowsOf(strapi, UPLOAD_FILE).findMany({ where: { hash: { $in: chunk } }, select: ['hash'] });
       for (const row of rows) known.add(row.hash);
     }
     const orphans = orphanFiles(files, known, now, config().graceMs);
-    await Promise.all(orphans.map((name) => fs.rm(path.join(dir, name), { force: true })));
+    await remove(orphans);
     return orphans.length;
   }
 
@@ -107,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One pass; `now` is the system time the ages are measured against (file times are the system's). */
     async sweep(now = new Date()): Promise<{ rows: number; files: number }> {
       const rows = await sweepRows(now);
-      const files = await sweepDisk(now);
+      const files = await sweepFiles(now);
       if (rows + files > 0) strapi.log.info(`[${PLUGIN_ID}] upload sweep removed ${rows} orphan upload rows and ${files} orphan files`);
       return { rows, files };
     },

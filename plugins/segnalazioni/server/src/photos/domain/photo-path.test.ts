@@ -1,4 +1,4 @@
-import { readPhotoRequest } from './photo-path';
+import { publicPhotoFile, readPhotoRequest, servedPhotoUrl } from './photo-path';
 
 const HASH = 'sgn_0123456789abcdef_0a1b2c3d4e';
 const FILE = `/uploads/${HASH}.jpg`;
@@ -44,5 +44,36 @@ describe('readPhotoRequest', () => {
     ['a backslash', `/uploads\\${HASH}.jpg`],
   ])('refuses %s', (_label, path) => {
     expect(readPhotoRequest(path)).toEqual({ kind: 'refused' });
+  });
+});
+
+describe('servedPhotoUrl', () => {
+  it.each([
+    ['the local provider', FILE],
+    ['a path-style bucket', `http://127.0.0.1:9000/sportello-foto/${HASH}.jpg`],
+    ['a virtual-hosted bucket', `https://sportello-foto.s3.eu-south-1.amazonaws.com/${HASH}.jpg`],
+    ['a presigned link', `https://sportello-foto.s3.amazonaws.com/${HASH}.jpg?X-Amz-Signature=abc&X-Amz-Expires=900`],
+  ])('answers a photo stored by %s at our own address', (_label, url) => {
+    expect(servedPhotoUrl(url)).toBe(FILE);
+  });
+
+  it("keeps a format's name, and leaves what is not one of our photos as it is", () => {
+    expect(servedPhotoUrl(`http://127.0.0.1:9000/sportello-foto/thumbnail_${HASH}.webp`)).toBe(`/uploads/thumbnail_${HASH}.webp`);
+    expect(servedPhotoUrl('https://bucket.example/logo.png')).toBe('https://bucket.example/logo.png');
+  });
+});
+
+describe('publicPhotoFile', () => {
+  it('gives every format our address, and no more than the public sees', () => {
+    const bucket = 'http://127.0.0.1:9000/sportello-foto';
+    expect(
+      publicPhotoFile({
+        url: `${bucket}/${HASH}.jpg`,
+        width: 1600,
+        height: 1200,
+        formats: { small: { url: `${bucket}/small_${HASH}.jpg`, width: 500, height: 375 } },
+      }),
+    ).toEqual({ url: FILE, width: 1600, height: 1200, formats: { small: { url: `/uploads/small_${HASH}.jpg`, width: 500, height: 375 } } });
+    expect(publicPhotoFile({ url: FILE })).toEqual({ url: FILE, width: null, height: null, formats: {} });
   });
 });

@@ -1,4 +1,5 @@
 import { posix } from 'path';
+import type { PublicPhoto } from '../../archive/domain/visibility';
 
 /**
  * Which report photo a request for a static file asks for, decided on the path the static server
@@ -58,3 +59,31 @@ export function readPhotoRequest(rawPath: string): PhotoRequest {
 export const photoHashOfFileName = (name: string): string | null => PHOTO_FILE_NAME_ONLY.exec(name)?.[1] ?? null;
 
 export const isPhotoHash = (hash: string): boolean => PHOTO_HASH.test(hash);
+
+/**
+ * The address our server answers a stored photo file at (any format), whichever provider holds it:
+ * `/uploads/<its file name>`, where the photo guard decides. The local provider's URL is already
+ * that; a bucket's URL (or a presigned one) ends in the same file name, the object's key.
+ * A URL that is not one of our photos' is returned as it is.
+ */
+export function servedPhotoUrl(storedUrl: string): string {
+  const name = posix.basename(new URL(storedUrl, 'http://stored.invalid').pathname);
+  return photoHashOfFileName(name) === null ? storedUrl : `/uploads/${name}`;
+}
+
+/** A photo's file as the public sees it: its URL and every format's, served where the photo guard decides. */
+export function publicPhotoFile(file: {
+  readonly url: string;
+  readonly width?: number | null;
+  readonly height?: number | null;
+  readonly formats?: Readonly<Record<string, { readonly url: string; readonly width: number; readonly height: number }>> | null;
+}): PublicPhoto {
+  return {
+    url: servedPhotoUrl(file.url),
+    width: file.width ?? null,
+    height: file.height ?? null,
+    formats: Object.fromEntries(
+      Object.entries(file.formats ?? {}).map(([name, format]) => [name, { url: servedPhotoUrl(format.url), width: format.width, height: format.height }]),
+    ),
+  };
+}
