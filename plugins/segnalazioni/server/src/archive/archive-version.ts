@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { versionedCache } from './versioned-cache';
 import { settingOf } from '../common/settings';
+import { oncePerRequest } from '../common/per-request';
 
 const TABLE = 'segnalazioni_archive_version';
 
@@ -16,10 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const bounds = settingOf(strapi, 'archiveCache');
   const cache = bounds.maxEntries > 0 ? versionedCache(bounds) : null;
 
-  async function current(): Promise<string> {
+  // Read once per request: its entity tag and the cache behind it ask for the same version.
+  const current = oncePerRequest(strapi, async (): Promise<string> => {
     const row = (await strapi.db.connection(TABLE).select('version').where('id', 1).first()) as { version: number | string } | undefined;
     return String(row?.version ?? 0);
-  }
+  });
 
   return {
     /** The archive's version now: one read of its row by primary key (what the HTTP entity tags are made of). */
