@@ -67,10 +67,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .merge({ reports: trx.raw('??.reports + ?', [COUNTS, delta]) });
   }
 
-  /** Writes entries (new or replacing), their search text, and nothing else. */
-  async function write(trx: Knex.Transaction, rows: readonly SourceRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    const entries = rows.map((row) => ({ entry: entryOf(row), categoryName: row.category?.name ?? null }));
+  /** Writes entries (new or replacing) and their search text, nothing else. */
+  async function write(trx: Knex.Transaction, entries: readonly { entry: ArchiveEntry; categoryName: string | null }[]): Promise<void> {
+    if (entries.length === 0) return;
     await trx(PROJECTION)
       .insert(entries.map(({ entry, categoryName }) => projectionRow(entry, categoryName)))
       .onConflict('report_id')
@@ -81,6 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  const entriesOf = (rows: readonly SourceRow[]) => rows.map((row) => ({ entry: entryOf(row), categoryName: row.category?.name ?? null }));
+
   return {
     /**
      * Puts the report in the archive as it is now if it is published, takes it out otherwise, and
@@ -90,8 +91,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async ({ trx }) => {
         const before = (await trx(PROJECTION).select('category_id', 'status').where('report_id', reportId).first()) as CountKey | undefined;
         const row = await reports.findOne({ where: { id: reportId, ...PUBLISHED_WHERE }, select: SELECT, populate: POPULATE });
-        const after = row ? { category_id: row.category?.id ?? 0, status: row.status } : undefined;
-        if (row) await write(trx, [row]);
+        const [written] = row ? entriesOf([row]) : [];
+        const after = written ? { category_id: written.entry.categoryId, status: written.entry.status } : undefined;
+        if (written) await write(trx, [written]);
         else if (before) {
           await trx(PROJECTION).where('report_id', reportId).delete();
           await search().unindex(trx, reportId);
@@ -133,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             limit: REBUILD_BATCH,
           });
           if (rows.length === 0) break;
-          await write(trx, rows);
+          await write(trx, entriesOf(rows));
           after = rows[rows.length - 1].id;
           done += rows.length;
           onProgress?.(done);

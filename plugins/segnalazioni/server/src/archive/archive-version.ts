@@ -38,8 +38,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
       return cache ? cache.remember(await current(), key, compute) : compute();
     },
-
-    /** What the cache holds now (entries and approximate bytes). */
-    usage: () => cache?.usage() ?? { entries: 0, bytes: 0 },
   };
 };

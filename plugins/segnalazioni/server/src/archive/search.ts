@@ -25,8 +25,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
   return {
-    available: () => engine() !== null,
-
     /** The value of the projection's `document` column for `text`, where the database has one. */
     documentColumn(text: string): Record<string, Knex.Raw> {
       return engine() === 'postgres' ? { document: knex().raw(`to_tsvector('italian', ?)`, [text]) } : {};
