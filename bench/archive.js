@@ -13,12 +13,11 @@
  *
  *   node bench/archive.js [--sizes 100000,1000000] [--seconds 10]
  */
-const { execFileSync } = require('child_process');
 const path = require('path');
 const { randomBytes } = require('crypto');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { BENCH_SECRETS, compile, freshDatabase, startServer } = require('./lib/server');
+const { compile, freshDatabase, rebuild, startServer } = require('./lib/server');
 
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -201,26 +200,6 @@ function measure(url, path, seconds = SECONDS) {
 const figures = (result) =>
   `${result.requests.average.toFixed(0).padStart(6)} ${`${result.latency.p50}`.padStart(6)} ${`${result.latency.p99}`.padStart(6)}${result.non2xx || result.errors ? ` !${result.non2xx + result.errors}` : ''}`;
 
-/** Builds the projection with the project's own command, as an operator would. */
-function rebuild() {
-  const started = Date.now();
-  execFileSync(process.execPath, [path.join(__dirname, '../scripts/archive-rebuild.js')], {
-    cwd: path.join(__dirname, '..'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'error',
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: '127.0.0.1',
-      DATABASE_USERNAME: 'postgres',
-      DATABASE_NAME: DATABASE,
-      ...BENCH_SECRETS,
-    },
-  });
-  return (Date.now() - started) / 1000;
-}
-
 async function main() {
   compile();
   const database = await freshDatabase(DATABASE);
@@ -240,9 +219,9 @@ async function main() {
       await seed(client, seeded, size, categories);
       seeded = size;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const rebuilt = rebuild();
+      const rebuilt = rebuild(DATABASE);
       await client.query('VACUUM ANALYZE');
-      console.log(`\n${size} published reports (seeded in ${seconds} s; npm run archive:rebuild ${rebuilt.toFixed(1)} s)`);
+      console.log(`\n${size} published reports (seeded in ${seconds} s; npm run archive:rebuild, projection and statistics, ${rebuilt.toFixed(1)} s)`);
       await measure(computed.url, CASES[0].ours, 3); // warms the server and the database's caches
       const floor = await measure(computed.url, () => '/_health');
       console.log(`(d) floor, GET /_health: ${figures(floor)}   (req/s, p50 ms, p99 ms)`);

@@ -2,8 +2,8 @@
 'use strict';
 /**
  * Rebuilds the public archive's projection (one row per published report, its search text and the
- * counts per category and status) from the reports, in one transaction: the archive answers from
- * the old rows until the new ones commit. For after a restore, a manual fix in the database, or a
+ * counts per category and status) and the statistics' aggregates from the reports, each in one
+ * transaction: the archive answers from the old rows until the new ones commit. For after a restore, a manual fix in the database, or a
  * change of how photos are served. Reads the same configuration as the server (.env).
  *
  *   npm run archive:rebuild
@@ -27,6 +27,8 @@ async function main() {
         },
       });
     console.log(`Archivio ricostruito: ${done} segnalazioni pubblicate in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    const counted = await strapi.plugin('segnalazioni').service('statistics-cells').rebuild();
+    console.log(`Statistiche ricostruite: ${counted} segnalazioni in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await strapi.destroy();
   }

@@ -3,7 +3,8 @@ import type { Aggregate, Statistics } from '../../plugins/segnalazioni/server/sr
 
 /**
  * The statistics as they were computed before issue 11 (straightforward): the oracle the
- * new computation is compared with (its grouping made linear, nothing else changed). Instants are ISO strings, as the Query Engine returns them.
+ * maintained aggregates are compared with (its grouping made linear, and durations rounded as
+ * issue 13 keeps them, nothing else changed). Instants are ISO strings, as the Query Engine returns them.
  */
 export interface ReferenceRow {
   status: ReportStatus;
@@ -36,6 +37,9 @@ function median(values: readonly number[]): number | null {
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
+/** A duration as the statistics keep it since issue 13: to the tenth of an hour below ten hours, else two significant figures. */
+const kept = (hours: number) => (Math.abs(hours) < 10 ? Math.round(hours * 10) / 10 : Number(hours.toPrecision(2)));
+
 function aggregate(rows: readonly ReferenceRow[]): Aggregate {
   const byStatus = Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0])) as Record<ReportStatus, number>;
   for (const row of rows) byStatus[row.status] += 1;
@@ -43,7 +47,7 @@ function aggregate(rows: readonly ReferenceRow[]): Aggregate {
   const withinServiceLevel = {} as Record<Step, number | null>;
   for (const [step, { done, due }] of Object.entries(STEPS) as [Step, (typeof STEPS)[Step]][]) {
     const reached = rows.filter((row) => time(row[done]) !== null);
-    medianHours[step] = round(median(reached.map((row) => ((time(row[done]) as number) - (time(row.submittedAt) as number)) / 3_600_000)), 1);
+    medianHours[step] = round(median(reached.map((row) => kept(((time(row[done]) as number) - (time(row.submittedAt) as number)) / 3_600_000))), 1);
     const measured = reached.filter((row) => time(row[due]) !== null);
     withinServiceLevel[step] = measured.length
       ? round(measured.filter((row) => (time(row[done]) as number) <= (time(row[due]) as number)).length / measured.length, 3)

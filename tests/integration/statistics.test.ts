@@ -103,4 +103,52 @@ describe('statistics', () => {
     expect(body.data.total).toBe(2);
     expect(body.data.byOffice.map((o: { name: string }) => o.name)).toEqual(['Ufficio Strade']);
   });
+
+  /** The aggregates as stored, in a fixed order, to compare with what a rebuild from the reports makes. */
+  const aggregates = async () => {
+    const knex = app.strapi.db.connection;
+    const numbers = (rows: Record<string, unknown>[]) =>
+      rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
+    return {
+      facts: numbers(await knex('segnalazioni_statistics_facts').orderBy('report_id')),
+      cells: numbers(await knex('segnalazioni_statistics_cells').where('reports', '>', 0).orderBy(['day', 'category_id', 'office_id', 'status'])),
+      durations: numbers(
+        await knex('segnalazioni_statistics_durations').where('reports', '>', 0).orderBy(['day', 'category_id', 'office_id', 'step', 'tenths']),
+      ),
+    };
+  };
+
+  it('keeps the aggregates equal to a rebuild through concurrent submissions and actions', async () => {
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => submit(`Buca concorrente ${i}`, i % 2 ? 'dissesto-stradale' : 'rifiuti')));
+    const strade = ids.filter((_, i) => i % 2);
+    // Twice the same action at once on each report: one wins, one is a 409; the cells move once.
+    const results = await Promise.allSettled(
+      strade.flatMap((id) =>
+        [1, 2].map(() => app.http().post(`/segnalazioni/reports/${id}/actions/take_in_charge`).set('Authorization', `Bearer ${urp.token}`).send({})),
+      ),
+    );
+    const statuses = results.map((result) => (result.status === 'fulfilled' ? result.value.status : 0)).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(strade.length);
+    expect(statuses.filter((status) => status !== 200).every((status) => status === 409)).toBe(true);
+    const kept = await aggregates();
+    await app.strapi.plugin('segnalazioni').service('statistics-cells').rebuild();
+    expect(await aggregates()).toEqual(kept);
+    const { body } = await everything();
+    // B was in charge before; A is closed.
+    expect(body.data.byStatus.in_charge).toBe(1 + strade.length);
+  });
+
+  it('counts the reports of a deleted office under no office, at once', async () => {
+    const office = await app.strapi.documents('plugin::segnalazioni.office').create({ data: { name: 'Ufficio Temporaneo', emails: 'temp@comune.test' } });
+    const id = await submit('Segnale caduto', 'segnaletica');
+    const report = (await app.strapi.db.query('plugin::segnalazioni.report').findOne({ where: { documentId: id } })) as { id: number };
+    await app.strapi.db.query('plugin::segnalazioni.report').update({ where: { id: report.id }, data: { office: office.id } });
+    await app.strapi.plugin('segnalazioni').service('statistics-cells').refresh([report.id]);
+    const names = async () => (await everything()).body.data.byOffice.map((o: { name: string }) => o.name);
+    expect(await names()).toContain('Ufficio Temporaneo');
+    await app.strapi.documents('plugin::segnalazioni.office').delete({ documentId: office.documentId });
+    expect(await names()).not.toContain('Ufficio Temporaneo');
+    const fact = await app.strapi.db.connection('segnalazioni_statistics_facts').where('report_id', report.id).first();
+    expect(Number(fact.office_id)).toBe(0);
+  });
 });

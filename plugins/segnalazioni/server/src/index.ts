@@ -3,7 +3,6 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './archive/archive-follows-editors';
-import { statisticsFollowReports } from './statistics/statistics-follow-reports';
 import { assertFileRoutesExist, attachMultipartParsers } from './http/file-routes';
 import { workflowOnlyWrites } from './workflow/workflow-only-writes';
 import { registerGraphql } from './archive/graphql';
@@ -23,7 +22,6 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
-    statisticsFollowReports(strapi);
     registerGraphql(strapi);
     replaceAuthRateLimit(strapi);
     attachMultipartParsers(strapi);
@@ -37,6 +35,7 @@ export default {
     getService(strapi, 'accounts').useOutboxForConfirmation();
     getService(strapi, 'citizen-tokens').watchCredentialChanges();
     await getService(strapi, 'archive-projection').backfill();
+    await getService(strapi, 'statistics-cells').backfill();
     getService(strapi, 'notifications').start();
     getService(strapi, 'deadlines').start();
     getService(strapi, 'rate-limits').start();

@@ -24,6 +24,7 @@ import serviceLevels from './service-levels/service-levels';
 import staff from './staff/staff';
 import staffReports from './staff/staff-reports';
 import statistics from './statistics/statistics';
+import statisticsCells from './statistics/statistics-cells';
 import uploadSweep from './photos/upload-sweep';
 import workflow from './workflow/workflow';
 
@@ -54,6 +55,7 @@ export default {
   staff,
   'staff-reports': staffReports,
   statistics,
+  'statistics-cells': statisticsCells,
   'upload-sweep': uploadSweep,
   workflow,
 };

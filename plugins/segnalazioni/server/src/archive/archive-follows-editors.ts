@@ -11,7 +11,8 @@ const SHOWN_IN_ARCHIVE = new Set<string>([UID.category, UID.office]);
  * Editors rename, reorder and switch off categories, and rename offices, in the Content Manager;
  * the archive shows category and office names, so such a change is a change of the archive. A
  * category's name is also among the words a search finds: its reports' search text follows a
- * rename, or a deletion, in the same transaction.
+ * rename, or a deletion, in the same transaction. The statistics count by category and office
+ * id: a deletion takes its reports to "none" there.
  */
 export function archiveFollowsEditors(strapi: Core.Strapi): void {
   const categories = rowsOf(strapi, UID.category);
@@ -19,7 +20,13 @@ export function archiveFollowsEditors(strapi: Core.Strapi): void {
     if (!SHOWN_IN_ARCHIVE.has(context.uid) || !DOCUMENT_WRITES.has(context.action)) return next();
     const documentId = 'documentId' in context.params && typeof context.params.documentId === 'string' ? context.params.documentId : null;
     const before = context.uid === UID.category && documentId ? await categories.findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
+    const deleted =
+      context.action === 'delete' && documentId
+        ? await rowsOf(strapi, context.uid === UID.category ? UID.category : UID.office).findOne({ where: { documentId }, select: ['id'] })
+        : null;
     const result = await next();
+    // The statistics count by category and office: a deleted one's reports now have none.
+    if (deleted) await getService(strapi, 'statistics-cells').relationRemoved(context.uid === UID.category ? 'category' : 'office', deleted.id);
     if (before) {
       const after = await categories.findOne({ where: { id: before.id }, select: ['name'] });
       if (after?.name !== before.name) await getService(strapi, 'archive-projection').categoryRenamed(before.id, after?.name ?? null);

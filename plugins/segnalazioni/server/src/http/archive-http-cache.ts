@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { archiveTag, conditionOf, deploymentStamp, publicArchiveCacheControl } from './domain/http-cache';
-import { statisticsVersion } from './statistics-version';
 import { getService } from '../common/get-service';
 import { reportIdOf } from '../common/report-id';
 import { settingOf } from '../common/settings';
@@ -27,7 +26,7 @@ export const archiveHttpCache = (...data: [ArchiveData, ...ArchiveData[]]) => ({
 export default (config: ArchiveHttpCacheConfig, { strapi }: { strapi: Core.Strapi }) => {
   const versionOf: Record<ArchiveData, () => Promise<string>> = {
     archive: () => getService(strapi, 'archive-version').current(),
-    statistics: () => statisticsVersion(strapi),
+    statistics: () => getService(strapi, 'statistics-cells').version(),
   };
   const data = config.data ?? [];
   // A tag that follows no version would never change: refuse to start rather than serve stale answers.

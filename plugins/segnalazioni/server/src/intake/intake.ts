@@ -295,6 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           })) as unknown as IntakeReport;
           await createPhotos(report.documentId, stored, 0);
+          await getService(strapi, 'statistics-cells').refresh([report.id]);
           await getService(strapi, 'history').record({
             report: report.documentId,
             action: 'submit',
@@ -398,6 +399,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await stillAsRead(report, columns);
           if (Object.keys(relations).length > 0) await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
           const updated = (await strapi.db.query(UID.report).findOne({ where: { id: report.id } })) as IntakeReport;
+          await getService(strapi, 'statistics-cells').refresh([report.id]);
 
           for (const photo of removed) await strapi.documents(UID.photo).delete({ documentId: photo.documentId });
           const nextPosition = Math.max(-1, ...photosNow.map((photo) => photo.position ?? 0)) + 1;

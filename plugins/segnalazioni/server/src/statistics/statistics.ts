@@ -1,123 +1,164 @@
 import type { Core } from '@strapi/strapi';
-import { LRUCache } from 'lru-cache';
 import { officeFilter, type StaffScope } from '../staff/domain/access';
 import type { ReportStatus } from '../workflow/domain/lifecycle';
-import { computePublicStatistics, computeStatistics, selectRows, type Statistics, type StatisticsRow } from './domain/statistics';
+import { assembleStatistics, MIN_CELL_REPORTS, type CellSum, type Grouping, type MedianRank, type Statistics } from './domain/statistics';
+import { CELL_COUNTERS, type CellCounter, type Step } from './domain/statistics-facts';
 import type { StatisticsQuery } from './domain/statistics-query';
 import { UID } from '../common/domain/uids';
-import type { JoinTable, Meta } from '../archive/archive-rows';
+import { getService } from '../common/get-service';
+import { settingOf } from '../common/settings';
+import { versionedCache } from '../archive/versioned-cache';
+import type { Meta } from '../archive/archive-rows';
+import { COUNTER_COLUMN, STATISTICS_TABLES } from './statistics-tables';
 
-const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
+const { cells: CELLS, durations: DURATIONS } = STATISTICS_TABLES;
 
-type LeanRow = { status: ReportStatus; category_id: number | null; office_id: number | null } & Record<
-  (typeof INSTANTS)[number],
-  number | string | Date | null
->;
+/** A selection as SQL: the cells' days, category and offices, and (public) only cells of MIN_CELL_REPORTS or more. */
+interface Selection {
+  readonly from?: string;
+  readonly to?: string;
+  /** A category id; -1: a slug no category has, so nothing. */
+  readonly categoryId?: number;
+  readonly offices: readonly number[] | null;
+  readonly publicOnly: boolean;
+}
 
-type SnapshotRow = LeanRow & StatisticsRow & { officeId: number | null };
-
-/** Answers kept per process: a period, a category and a scope each make one; bounded, least recently used out. */
-const MAX_ANSWERS = 500;
+type Row = Record<string, string | number>;
 
 /**
- * Statistics of every report (not only published ones), as aggregates; the public sees the
- * publishable cells only (statistics/domain/statistics), staff see their scope. One statement reads every
- * report's status, instants, category and office — no populate, so no list of report ids bound
- * into a query, whatever the number of reports — once per version of the reports (about 250 bytes
- * a report in memory), and every query (period, category, scope) is answered from that. The two
- * versions, raised in the transaction of every change (the workflow's, the intake's), are read on
- * every request, two rows by primary key, so no server process answers stale figures.
+ * Statistics of every report (not only published ones), as aggregates: a query reads the
+ * maintained cells and histograms of its days (statistics-cells.ts keeps them with the reports),
+ * two statements whatever the number of reports; the public sees the publishable cells only
+ * (statistics/domain/statistics), staff see their scope. Answers are kept per version of the
+ * figures and of the names (a bounded cache, `archiveCache`), which every request reads.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
   const column = (of: Meta, attribute: string) => of.attributes[attribute]?.columnName ?? attribute;
-  const answers = new LRUCache<string, Promise<Statistics>>({ max: MAX_ANSWERS });
-  let answersFingerprint = '';
-  let snapshot: { version: string; rows: Promise<SnapshotRow[]> } | null = null;
+  const bounds = settingOf(strapi, 'archiveCache');
+  const answers = bounds.maxEntries > 0 ? versionedCache(bounds) : null;
 
-  /** Milliseconds since the epoch straight from the database: PostgreSQL would otherwise build a Date per value. */
-  const millis = (expression: string) =>
-    strapi.db.dialect.client === 'postgres' ? knex().raw(`(extract(epoch from ${expression}) * 1000)::float8`) : knex().raw(expression);
-
-  const VERSIONS = { archive: 'segnalazioni_archive_version', reports: 'segnalazioni_statistics_version' } as const;
-  const version = async (table: string) =>
-    String(((await knex()(table).select('version').where('id', 1).first()) as { version: number | string } | undefined)?.version ?? 0);
-
-  /** What the figures depend on: the workflow's changes raise the archive version, the intake's the reports' version. */
-  async function fingerprint(): Promise<string> {
-    const [archive, reports] = await Promise.all([version(VERSIONS.archive), version(VERSIONS.reports)]);
-    return `${archive} ${reports}`;
+  /** The WHERE of a selection over a table aliased `alias`, and the publishable cells' join. */
+  function where(selection: Selection, alias: string): { sql: string; bindings: (string | number)[] } {
+    const parts: string[] = [];
+    const bindings: (string | number)[] = [];
+    const add = (sql: string, ...values: (string | number)[]) => {
+      parts.push(sql);
+      bindings.push(...values);
+    };
+    if (selection.from) add(`${alias}.day >= ?`, selection.from);
+    if (selection.to) add(`${alias}.day <= ?`, selection.to);
+    if (selection.categoryId !== undefined) add(`${alias}.category_id = ?`, selection.categoryId);
+    if (selection.offices?.length === 0) add('1 = 0');
+    else if (selection.offices) add(`${alias}.office_id IN (${selection.offices.map(() => '?').join(', ')})`, ...selection.offices);
+    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', bindings };
   }
 
-  /** Every report, with the columns the figures need, in one statement. */
-  async function readAll(): Promise<SnapshotRow[]> {
-    const report = meta(UID.report);
+  /** `kept`: the (day, category) cells of the selection with MIN_CELL_REPORTS reports or more; and how a table joins it. */
+  function keptCells(selection: Selection, alias: string): { cte: string; join: string; bindings: (string | number)[] } {
+    if (!selection.publicOnly) return { cte: '', join: '', bindings: [] };
+    const filter = where(selection, 'c');
+    return {
+      cte: `kept AS (SELECT c.day, c.category_id FROM ${CELLS} c ${filter.sql} GROUP BY c.day, c.category_id HAVING sum(c.reports) >= ${MIN_CELL_REPORTS}),`,
+      join: `JOIN kept k ON k.day = ${alias}.day AND k.category_id = ${alias}.category_id`,
+      bindings: filter.bindings,
+    };
+  }
+
+  async function cellSums(selection: Selection): Promise<CellSum[]> {
+    const kept = keptCells(selection, 'c');
+    const filter = where(selection, 'c');
+    const counters = CELL_COUNTERS.map((counter) => `CAST(sum(c.${COUNTER_COLUMN[counter]}) AS integer) AS ${COUNTER_COLUMN[counter]}`).join(', ');
+    const sql = `${kept.cte ? `WITH ${kept.cte.replace(/,$/, '')}` : ''}
+      SELECT substr(c.day, 1, 7) AS month, c.category_id, c.office_id, c.status, ${counters}
+      FROM ${CELLS} c ${kept.join} ${filter.sql}
+      GROUP BY substr(c.day, 1, 7), c.category_id, c.office_id, c.status`;
+    const rows = await raw(sql, [...kept.bindings, ...filter.bindings]);
+    return rows.map((row) => ({
+      month: String(row.month),
+      categoryId: Number(row.category_id),
+      officeId: Number(row.office_id),
+      status: row.status as ReportStatus,
+      counters: Object.fromEntries(CELL_COUNTERS.map((counter) => [counter, Number(row[COUNTER_COLUMN[counter]])])) as Record<CellCounter, number>,
+    }));
+  }
+
+  /**
+   * The rows of each group's histograms where its medians lie: the durations are summed per group
+   * and value, then ranked by a running sum, in the database; one or two rows per group and step come back.
+   */
+  async function medianRanks(selection: Selection): Promise<MedianRank[]> {
+    const kept = keptCells(selection, 'd');
+    const filter = where(selection, 'd');
+    const grouped = (grouping: Grouping, key: string, skip = '') =>
+      `SELECT '${grouping}' AS grp, ${key} AS grp_key, step, tenths, CAST(sum(reports) AS integer) AS n FROM picked ${skip} GROUP BY ${key === "''" ? '' : `${key}, `}step, tenths`;
+    const sql = `WITH ${kept.cte}
+      picked AS (SELECT d.day, d.category_id, d.office_id, d.step, d.tenths, d.reports FROM ${DURATIONS} d ${kept.join} ${filter.sql}),
+      grouped AS (
+        ${grouped('all', "''")}
+        UNION ALL ${grouped('category', 'CAST(category_id AS varchar(12))', 'WHERE category_id <> 0')}
+        UNION ALL ${grouped('office', 'CAST(office_id AS varchar(12))', 'WHERE office_id <> 0')}
+        UNION ALL ${grouped('month', 'substr(day, 1, 7)')}
+      ),
+      ranked AS (
+        SELECT grp, grp_key, step, tenths, n,
+          sum(n) OVER (PARTITION BY grp, grp_key, step ORDER BY tenths) AS upto,
+          sum(n) OVER (PARTITION BY grp, grp_key, step) AS total
+        FROM grouped WHERE n > 0
+      )
+      SELECT grp, grp_key, step, tenths, upto - n AS below, upto, total FROM ranked
+      WHERE upto >= (total + 1) / 2 AND upto - n < total / 2 + 1`;
+    const rows = await raw(sql, [...kept.bindings, ...filter.bindings]);
+    return rows.map((row) => ({
+      grouping: row.grp as Grouping,
+      key: String(row.grp_key),
+      step: row.step as Step,
+      tenths: Number(row.tenths),
+      below: Number(row.below),
+      upto: Number(row.upto),
+      total: Number(row.total),
+    }));
+  }
+
+  async function raw(sql: string, bindings: (string | number)[]): Promise<Row[]> {
+    const result = (await knex().raw(sql, bindings)) as Row[] | { rows: Row[] };
+    return Array.isArray(result) ? result : result.rows;
+  }
+
+  async function names() {
     const category = meta(UID.category);
     const office = meta(UID.office);
-    const categoryLink = report.attributes.category.joinTable as JoinTable;
-    const officeLink = report.attributes.office.joinTable as JoinTable;
-    const r = (attribute: string) => `r.${column(report, attribute)}`;
-
-    const [found, categories, officeRows] = await Promise.all([
-      knex()(`${report.tableName} as r`)
-        .leftJoin(`${categoryLink.name} as cl`, `cl.${categoryLink.joinColumn.name}`, 'r.id')
-        .leftJoin(`${officeLink.name} as ol`, `ol.${officeLink.joinColumn.name}`, 'r.id')
-        .select(`${r('status')} as status`, `cl.${categoryLink.inverseJoinColumn.name} as category_id`, `ol.${officeLink.inverseJoinColumn.name} as office_id`)
-        .select(INSTANTS.map((attribute) => knex().raw(`${millis(r(attribute)).toQuery()} as ??`, [attribute]))) as Promise<LeanRow[]>,
+    const [categories, offices] = await Promise.all([
       knex()(category.tableName).select('id', `${column(category, 'slug')} as slug`, `${column(category, 'name')} as name`) as Promise<
         { id: number; slug: string; name: string }[]
       >,
       knex()(office.tableName).select('id', `${column(office, 'name')} as name`) as Promise<{ id: number; name: string }[]>,
     ]);
-    const categoryById = new Map(categories.map(({ id, slug, name }) => [Number(id), { slug, name }]));
-    const officeById = new Map(officeRows.map(({ id, name }) => [Number(id), { name }]));
-    return found.map((row) => {
-      const officeId = row.office_id === null ? null : Number(row.office_id);
-      return Object.assign(row, {
-        officeId,
-        category: row.category_id === null ? null : (categoryById.get(Number(row.category_id)) ?? null),
-        office: officeId === null ? null : (officeById.get(officeId) ?? null),
-      });
-    });
+    return {
+      categories: new Map(categories.map(({ id, slug, name }) => [Number(id), { slug, name }])),
+      offices: new Map(offices.map(({ id, name }) => [Number(id), { name }])),
+    };
   }
 
-  /** Every report as of `version`, read once per version however many queries ask meanwhile. */
-  function snapshotAt(version: string): Promise<SnapshotRow[]> {
-    if (snapshot?.version !== version) {
-      const rows = readAll();
-      snapshot = { version, rows };
-      rows.catch(() => snapshot?.rows === rows && (snapshot = null));
-    }
-    return snapshot.rows;
+  async function computed(query: StatisticsQuery, offices: readonly number[] | null, publicOnly: boolean): Promise<Statistics> {
+    const named = await names();
+    let categoryId: number | undefined;
+    if (query.category !== undefined) categoryId = [...named.categories].find(([, { slug }]) => slug === query.category)?.[0] ?? -1;
+    const selection: Selection = { from: query.from, to: query.to, categoryId, offices, publicOnly };
+    const [sums, ranks] = await Promise.all([cellSums(selection), medianRanks(selection)]);
+    return assembleStatistics(sums, ranks, named);
   }
 
   return {
-    /** Raises the reports' version; inside `strapi.db.transaction` it commits or rolls back with the change. */
-    async reportsChanged(): Promise<void> {
-      await strapi.db.transaction(async ({ trx }) => {
-        await trx(VERSIONS.reports).where('id', 1).increment('version', 1);
-      });
-    },
-
     async compute(query: StatisticsQuery, scope?: StaffScope): Promise<Statistics> {
       const offices = scope ? officeFilter(scope) : null;
-      const current = await fingerprint();
-      if (current !== answersFingerprint) {
-        answers.clear();
-        answersFingerprint = current;
-      }
+      const compute = () => computed(query, offices, !scope);
+      if (!answers) return compute();
+      // Names come with the archive's version (editors' renames raise it), figures with their own.
+      const [names, figures] = await Promise.all([getService(strapi, 'archive-version').current(), getService(strapi, 'statistics-cells').version()]);
       const key = JSON.stringify([scope ? 'staff' : 'public', offices, query.from ?? null, query.to ?? null, query.category ?? null]);
-      const known = answers.get(key);
-      if (known) return known;
-      const computed = snapshotAt(current).then((all) => {
-        const selected = selectRows(all, { ...query, offices });
-        return scope ? computeStatistics(selected) : computePublicStatistics(selected);
-      });
-      answers.set(key, computed);
-      // A failed computation is not remembered: the next request tries again.
-      computed.catch(() => answers.get(key) === computed && answers.delete(key));
-      return computed;
+      return answers.remember(`${names} ${figures}`, key, compute);
     },
   };
 };

@@ -149,6 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(citizenMail ? citizenDrafts(citizen, citizenMail, report.id, citizenLocale) : []),
           ...(officeMail ? officeDrafts(officeMail.office.emails, officeMail, report.id) : []),
         ]);
+        // Every action moves a status, an instant, a category or an office: the statistics follow each one.
+        await getService(strapi, 'statistics-cells').refresh([report.id]);
         if (outcome.refreshArchive) await getService(strapi, 'archive-projection').sync(report.id);
         await getService(strapi, 'archive-version').bump();
       });

@@ -1,42 +1,18 @@
-import { dayRange } from '../../common/domain/calendar-date';
 import { REPORT_STATUSES, type ReportStatus } from '../../workflow/domain/lifecycle';
-import { CALENDAR_TIME_ZONE, startOfDay } from '../../service-levels/domain/working-calendar';
+import { CELL_COUNTERS, NONE, STEP_NAMES, type CellCounter, type Step } from './statistics-facts';
 
 /**
  * Aggregates for the institutional site and the staff: counts by status, median times to take in
  * charge, to first answer and to close, and the share of each step done within its deadline —
- * overall, by category, by office and by month. Aggregates only: no report, no person.
+ * overall, by category, by office and by month. Aggregates only: no report, no person. They are
+ * read from the maintained cells and histograms (statistics-facts.ts) already summed by month ×
+ * category × office × status, and by group for the medians; this puts them together.
  */
-
-/** An instant as a database driver or a record gives it: milliseconds since the epoch, ISO text, a Date. */
-export type Instant = number | string | Date | null | undefined;
-
-export interface StatisticsRow {
-  readonly status: ReportStatus;
-  readonly submittedAt: Instant;
-  readonly takenInChargeAt?: Instant;
-  readonly firstAnsweredAt?: Instant;
-  readonly closedAt?: Instant;
-  readonly dueTakeInChargeAt?: Instant;
-  readonly dueFirstAnswerAt?: Instant;
-  readonly dueCloseAt?: Instant;
-  readonly category?: { readonly slug: string; readonly name: string } | null;
-  readonly office?: { readonly name: string } | null;
-}
-
-type Step = 'takeInCharge' | 'firstAnswer' | 'close';
-
-const STEPS: Record<Step, { done: keyof StatisticsRow; due: keyof StatisticsRow }> = {
-  takeInCharge: { done: 'takenInChargeAt', due: 'dueTakeInChargeAt' },
-  firstAnswer: { done: 'firstAnsweredAt', due: 'dueFirstAnswerAt' },
-  close: { done: 'closedAt', due: 'dueCloseAt' },
-};
-const STEP_NAMES = Object.keys(STEPS) as Step[];
 
 export interface Aggregate {
   readonly total: number;
   readonly byStatus: Record<ReportStatus, number>;
-  /** Median hours from submission to each step, among the reports that reached it. */
+  /** Median hours from submission to each step, among the reports that reached it (durations rounded: `durationTenths`). */
   readonly medianHours: Record<Step, number | null>;
   /** Share (0–1) of the reports that reached a step with a deadline and reached it in time. */
   readonly withinServiceLevel: Record<Step, number | null>;
@@ -46,61 +22,6 @@ export interface Statistics extends Aggregate {
   readonly byCategory: (Aggregate & { readonly slug: string; readonly name: string })[];
   readonly byOffice: (Aggregate & { readonly name: string })[];
   readonly byMonth: (Aggregate & { readonly month: string })[];
-}
-
-/** Milliseconds since the epoch, or `null` for no instant. */
-export function toMillis(value: Instant): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return value;
-  if (value instanceof Date) return value.getTime();
-  return /^\d+$/.test(value) ? Number(value) : new Date(value).getTime();
-}
-
-const HOUR = 3_600_000;
-const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const DAY = 24 * HOUR;
-/** Per UTC day: Rome's date at its start, Rome's next date, and the instant (Rome's midnight) between them. */
-const romeDays = new Map<number, { readonly before: string; readonly after: string; readonly midnight: number }>();
-const MAX_REMEMBERED_DAYS = 100_000;
-
-/**
- * `YYYY-MM-DD` of an instant, in Rome. Rome is one or two hours ahead of UTC, so each UTC day holds
- * exactly one Rome midnight, late in it: three calls to the time-zone data per UTC day, not per report.
- */
-export function romeDay(millis: number): string {
-  const utcDay = Math.floor(millis / DAY);
-  let day = romeDays.get(utcDay);
-  if (day === undefined) {
-    if (romeDays.size >= MAX_REMEMBERED_DAYS) romeDays.clear();
-    const after = dayFormatter.format(new Date((utcDay + 1) * DAY - 1));
-    day = { before: dayFormatter.format(new Date(utcDay * DAY)), after, midnight: startOfDay(after).getTime() };
-    romeDays.set(utcDay, day);
-  }
-  return millis < day.midnight ? day.before : day.after;
-}
-
-/** `YYYY-MM` of the submission, in Rome. */
-export const monthOf = (row: StatisticsRow) => romeDay(toMillis(row.submittedAt) as number).slice(0, 7);
-
-/** What a statistics query selects: a period of Rome's days, a category, the offices of a scope (`null`: every office). */
-export interface Selection {
-  readonly from?: string;
-  readonly to?: string;
-  readonly category?: string;
-  readonly offices?: readonly number[] | null;
-}
-
-/** The rows of `rows` a selection takes; `officeId` is the row's office (`null`: none yet). */
-export function selectRows<T extends StatisticsRow & { readonly officeId: number | null }>(rows: readonly T[], selection: Selection): T[] {
-  const { since, until } = dayRange(selection);
-  const [first, last] = [since?.getTime() ?? -Infinity, until?.getTime() ?? Infinity];
-  const offices = selection.offices ? new Set(selection.offices) : null;
-  return rows.filter((row) => {
-    const submitted = toMillis(row.submittedAt) as number;
-    if (submitted < first || submitted >= last) return false;
-    if (selection.category !== undefined && row.category?.slug !== selection.category) return false;
-    return offices === null || (row.officeId !== null && offices.has(row.officeId));
-  });
 }
 
 /**
@@ -114,107 +35,122 @@ export function selectRows<T extends StatisticsRow & { readonly officeId: number
  */
 export const MIN_CELL_REPORTS = 5;
 
-export const cellOf = (row: StatisticsRow) => `${romeDay(toMillis(row.submittedAt) as number)} ${row.category?.slug ?? ''}`;
+/** The groups a figure is given for; `all` is the whole selection. */
+export type Grouping = 'all' | 'category' | 'office' | 'month';
 
-/** The rows whose day × category cell has at least MIN_CELL_REPORTS reports. */
-export function inPublishableCells<T extends StatisticsRow>(rows: readonly T[]): T[] {
-  const sizes = new Map<string, number>();
-  const cells = rows.map(cellOf);
-  for (const cell of cells) sizes.set(cell, (sizes.get(cell) ?? 0) + 1);
-  return rows.filter((_, index) => (sizes.get(cells[index]) as number) >= MIN_CELL_REPORTS);
+/** Cells of the selection summed by month (`YYYY-MM`) × category × office × status. */
+export interface CellSum {
+  readonly month: string;
+  readonly categoryId: number;
+  readonly officeId: number;
+  readonly status: ReportStatus;
+  readonly counters: Readonly<Record<CellCounter, number>>;
 }
 
-export function median(values: readonly number[]): number | null {
-  return medianOfSorted(Float64Array.from(values).sort());
+/**
+ * A value of a group's histogram of a step's durations where its median lies: `below` durations
+ * are shorter, `upto` are this long or shorter, of `total`. (One or two such rows per group and step.)
+ */
+export interface MedianRank {
+  readonly grouping: Grouping;
+  /** The category id, office id or month; '' for `all`. */
+  readonly key: string;
+  readonly step: Step;
+  readonly tenths: number;
+  readonly below: number;
+  readonly upto: number;
+  readonly total: number;
 }
 
-function medianOfSorted(sorted: Float64Array): number | null {
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** The ranks (1-based) whose values a median of `total` values averages. */
+export const medianRanks = (total: number): [number, number] => [Math.floor((total + 1) / 2), Math.floor(total / 2) + 1];
+
+/** The median in hours of a group's step, from its rows of `MedianRank` (none: no duration). */
+export function medianOfRanks(ranks: readonly MedianRank[]): number | null {
+  if (ranks.length === 0) return null;
+  const at = (rank: number) => ranks.find(({ below, upto }) => below < rank && rank <= upto)?.tenths;
+  const [first, second] = medianRanks(ranks[0].total).map(at);
+  if (first === undefined || second === undefined) return null;
+  return round((first + second) / 20, 1);
 }
 
-const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The rows' instants read once, a column each (NaN: none), for the aggregates of many groups. */
-interface Columns {
-  readonly status: readonly ReportStatus[];
-  readonly submitted: Float64Array;
-  readonly done: Record<Step, Float64Array>;
-  readonly due: Record<Step, Float64Array>;
+type Counters = Record<CellCounter, number>;
+const noCounters = () => Object.fromEntries(CELL_COUNTERS.map((counter) => [counter, 0])) as Counters;
+
+interface Group {
+  counters: Counters;
+  byStatus: Record<ReportStatus, number>;
 }
 
-function columns(rows: readonly StatisticsRow[]): Columns {
-  const column = (attribute: keyof StatisticsRow) => Float64Array.from(rows, (row) => toMillis(row[attribute] as Instant) ?? Number.NaN);
-  const done = {} as Record<Step, Float64Array>;
-  const due = {} as Record<Step, Float64Array>;
-  for (const step of STEP_NAMES) {
-    done[step] = column(STEPS[step].done);
-    due[step] = column(STEPS[step].due);
-  }
-  return { status: rows.map((row) => row.status), submitted: column('submittedAt'), done, due };
-}
-
-/** The aggregate of the rows at `members` (indexes into the columns). */
-function aggregateOf(data: Columns, members: Int32Array): Aggregate {
-  const byStatus = Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0])) as Record<ReportStatus, number>;
-  for (const index of members) byStatus[data.status[index]] += 1;
+function aggregateOf(group: Group | undefined, medians: Map<string, MedianRank[]>, grouping: Grouping, key: string): Aggregate {
+  const counters = group?.counters ?? noCounters();
   const medianHours = {} as Record<Step, number | null>;
   const withinServiceLevel = {} as Record<Step, number | null>;
-  const hours = new Float64Array(members.length);
   for (const step of STEP_NAMES) {
-    const done = data.done[step];
-    const due = data.due[step];
-    let reached = 0;
-    let measured = 0;
-    let inTime = 0;
-    for (const index of members) {
-      const at = done[index];
-      if (Number.isNaN(at)) continue;
-      hours[reached++] = (at - data.submitted[index]) / HOUR;
-      if (Number.isNaN(due[index])) continue;
-      measured += 1;
-      if (at <= due[index]) inTime += 1;
+    medianHours[step] = medianOfRanks(medians.get(`${grouping}|${key}|${step}`) ?? []);
+    const measured = counters[`${step}Measured`];
+    withinServiceLevel[step] = measured ? round(counters[`${step}InTime`] / measured, 3) : null;
+  }
+  const byStatus = group?.byStatus ?? (Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0])) as Record<ReportStatus, number>);
+  return { total: counters.reports, byStatus: { ...byStatus }, medianHours, withinServiceLevel };
+}
+
+export interface Names {
+  readonly categories: ReadonlyMap<number, { readonly slug: string; readonly name: string }>;
+  readonly offices: ReadonlyMap<number, { readonly name: string }>;
+}
+
+/**
+ * The figures of a selection from its cell sums and median ranks. Categories and offices are given
+ * by name (a report of none counts in the totals and months only), each list in Italian order.
+ */
+export function assembleStatistics(sums: readonly CellSum[], ranks: readonly MedianRank[], names: Names): Statistics {
+  const groups = new Map<string, Group>();
+  const into = (name: string, sum: CellSum) => {
+    let group = groups.get(name);
+    if (!group) {
+      group = { counters: noCounters(), byStatus: Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0])) as Record<ReportStatus, number> };
+      groups.set(name, group);
     }
-    medianHours[step] = round(medianOfSorted(hours.subarray(0, reached).sort()), 1);
-    withinServiceLevel[step] = measured ? round(inTime / measured, 3) : null;
+    for (const counter of CELL_COUNTERS) group.counters[counter] += sum.counters[counter];
+    group.byStatus[sum.status] += sum.counters.reports;
+  };
+  const categories = new Set<number>();
+  const offices = new Set<number>();
+  const months = new Set<string>();
+  for (const sum of sums) {
+    if (sum.counters.reports === 0) continue;
+    into('all|', sum);
+    into(`month|${sum.month}`, sum);
+    months.add(sum.month);
+    if (sum.categoryId !== NONE && names.categories.has(sum.categoryId)) {
+      into(`category|${sum.categoryId}`, sum);
+      categories.add(sum.categoryId);
+    }
+    if (sum.officeId !== NONE && names.offices.has(sum.officeId)) {
+      into(`office|${sum.officeId}`, sum);
+      offices.add(sum.officeId);
+    }
   }
-  return { total: members.length, byStatus, medianHours, withinServiceLevel };
-}
-
-const everyIndex = (count: number) => Int32Array.from({ length: count }, (_, index) => index);
-
-/** Indexes of the rows by group, the rows whose key is `null` in none. */
-function groupBy(count: number, key: (index: number) => string | null): [string, Int32Array][] {
-  const groups = new Map<string, number[]>();
-  for (let index = 0; index < count; index++) {
-    const value = key(index);
-    if (value === null) continue;
-    const group = groups.get(value);
-    if (group) group.push(index);
-    else groups.set(value, [index]);
+  const medians = new Map<string, MedianRank[]>();
+  for (const rank of ranks) {
+    const name = `${rank.grouping}|${rank.key}|${rank.step}`;
+    medians.set(name, [...(medians.get(name) ?? []), rank]);
   }
-  return [...groups].map(([value, members]) => [value, Int32Array.from(members)]);
-}
-
-/** Every figure over `rows`, as staff see them. */
-export function computeStatistics(rows: readonly StatisticsRow[]): Statistics {
-  const data = columns(rows);
-  const names = new Map<string, string>();
-  for (const row of rows) if (row.category) names.set(row.category.slug, row.category.name);
+  const aggregate = (grouping: Grouping, key: string) => aggregateOf(groups.get(`${grouping}|${key}`), medians, grouping, key);
   return {
-    ...aggregateOf(data, everyIndex(rows.length)),
-    byCategory: groupBy(rows.length, (index) => rows[index].category?.slug ?? null)
-      .map(([slug, members]) => ({ slug, name: names.get(slug) ?? slug, ...aggregateOf(data, members) }))
+    ...aggregate('all', ''),
+    byCategory: [...categories]
+      .map((id) => {
+        const { slug, name } = names.categories.get(id) as { slug: string; name: string };
+        return { slug, name, ...aggregate('category', String(id)) };
+      })
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    byOffice: groupBy(rows.length, (index) => rows[index].office?.name ?? null)
-      .map(([name, members]) => ({ name, ...aggregateOf(data, members) }))
+    byOffice: [...offices]
+      .map((id) => ({ name: (names.offices.get(id) as { name: string }).name, ...aggregate('office', String(id)) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    byMonth: groupBy(rows.length, (index) => romeDay(data.submitted[index]).slice(0, 7))
-      .map(([month, members]) => ({ month, ...aggregateOf(data, members) }))
-      .sort((a, b) => a.month.localeCompare(b.month)),
+    byMonth: [...months].sort().map((month) => ({ month, ...aggregate('month', month) })),
   };
 }
-
-/** The public figures: the same, over the reports of publishable cells only. */
-export const computePublicStatistics = (rows: readonly StatisticsRow[]): Statistics => computeStatistics(inPublishableCells(rows));
