@@ -109,7 +109,10 @@ describe('archive freshness', () => {
   it('keeps answers until the version in the database moves, whoever moves it', async () => {
     const [report] = (await list()).data;
     const knex = app.strapi.db.connection;
-    const projection = knex('segnalazioni_archive_reports').where('document_id', report.documentId);
+    const { report_id: reportId } = (await knex('segnalazioni_archive_reports').select('report_id').where('document_id', report.documentId).first()) as {
+      report_id: number;
+    };
+    const projection = knex('segnalazioni_archive_views').where('report_id', reportId);
     const { view } = (await projection.clone().select('view').first()) as { view: string };
     // A change written without raising the version is not seen: the answer really is kept...
     await projection.clone().update({ view: JSON.stringify({ ...JSON.parse(view), title: 'Titolo cambiato di nascosto' }) });

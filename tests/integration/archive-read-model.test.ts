@@ -49,9 +49,10 @@ describe('archive read model', () => {
   const projection = async () =>
     (
       await app.strapi.db
-        .connection('segnalazioni_archive_reports')
-        .select('report_id', 'document_id', 'category_id', 'status', 'published_ms', 'view')
-        .orderBy('report_id')
+        .connection('segnalazioni_archive_reports as a')
+        .join('segnalazioni_archive_views as v', 'v.report_id', 'a.report_id')
+        .select('a.report_id', 'a.document_id', 'a.category_id', 'a.status', 'a.published_ms', 'v.view')
+        .orderBy('a.report_id')
     ).map((row: Record<string, unknown>) => ({ ...row, published_ms: Number(row.published_ms), view: JSON.parse(String(row.view)) }));
   const counts = async () =>
     (

@@ -9,7 +9,7 @@ import { getService } from '../common/get-service';
 import { rowsOf, type Row } from '../common/rows';
 import { ARCHIVE_TABLES } from './archive-tables';
 
-const { reports: PROJECTION, counts: COUNTS } = ARCHIVE_TABLES;
+const { reports: PROJECTION, views: VIEWS, counts: COUNTS } = ARCHIVE_TABLES;
 
 const SELECT = ['id', ...PUBLISHED_REPORT_FIELDS] as const;
 const POPULATE = {
@@ -38,7 +38,8 @@ interface CountKey {
 }
 
 /**
- * The archive's read model: one row per published report with what the public sees of it, written
+ * The archive's read model: one row per published report with what the public sees of it (its keys
+ * in one table, its view and words in another, so that searches order narrow rows), written
  * by the workflow in the transaction of the change that alters it (`sync`), so that a page is one
  * indexed statement and no request ever rebuilds a report. Also keeps the published reports per
  * (category, status), which give the archive's totals.
@@ -54,10 +55,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     status: entry.status,
     published_ms: entry.publishedMs,
     submitted_ms: entry.submittedMs,
-    words: entry.words,
-    view: JSON.stringify(entry.view),
     ...search().documentColumn(searchableText(entry.words, categoryName)),
   });
+  const viewRow = (entry: ArchiveEntry) => ({ report_id: entry.reportId, words: entry.words, view: JSON.stringify(entry.view) });
 
   /** Adds `delta` to a (category, status) count; the upsert is atomic, so concurrent changes add up. */
   async function addToCount(trx: Knex.Transaction, key: CountKey, delta: number): Promise<void> {
@@ -72,6 +72,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (entries.length === 0) return;
     await trx(PROJECTION)
       .insert(entries.map(({ entry, categoryName }) => projectionRow(entry, categoryName)))
+      .onConflict('report_id')
+      .merge();
+    await trx(VIEWS)
+      .insert(entries.map(({ entry }) => viewRow(entry)))
       .onConflict('report_id')
       .merge();
     await search().index(
@@ -96,6 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (written) await write(trx, [written]);
         else if (before) {
           await trx(PROJECTION).where('report_id', reportId).delete();
+          await trx(VIEWS).where('report_id', reportId).delete();
           await search().unindex(trx, reportId);
         }
         if (before?.category_id === after?.category_id && before?.status === after?.status) return;
@@ -123,6 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let done = 0;
       await strapi.db.transaction(async ({ trx }) => {
         await trx(PROJECTION).delete();
+        await trx(VIEWS).delete();
         await trx(COUNTS).delete();
         await search().clear(trx);
         let after = 0;

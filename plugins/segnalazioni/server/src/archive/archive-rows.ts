@@ -37,7 +37,7 @@ interface RawRow {
   report_id: number | string;
 }
 
-const { reports: PROJECTION, counts: COUNTS } = ARCHIVE_TABLES;
+const { reports: PROJECTION, views: VIEWS, counts: COUNTS } = ARCHIVE_TABLES;
 
 /**
  * Relevance is ranked among a search's newest matches, this many (as search engines rescore a window
@@ -74,11 +74,12 @@ export function archiveRows(strapi: Core.Strapi) {
     reportId: Number(row.report_id),
   });
 
-  /** The columns a page serves, with the category's name and slug joined. */
+  /** The columns a page serves: its view, with the category's name and slug joined. */
   function served(query: Knex.QueryBuilder): Knex.QueryBuilder {
     return query
+      .join(`${VIEWS} as v`, 'v.report_id', 'a.report_id')
       .leftJoin(`${category.tableName} as c`, 'c.id', 'a.category_id')
-      .select('a.view', 'a.published_ms', 'a.report_id', `c.${column(category, 'name')} as category_name`, `c.${column(category, 'slug')} as category_slug`);
+      .select('v.view', 'a.published_ms', 'a.report_id', `c.${column(category, 'name')} as category_name`, `c.${column(category, 'slug')} as category_slug`);
   }
 
   return {

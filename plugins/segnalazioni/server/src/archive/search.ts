@@ -6,7 +6,7 @@ import { ARCHIVE_TABLES } from './archive-tables';
 
 type Engine = 'postgres' | 'sqlite' | null;
 
-const { reports: PROJECTION, sqliteSearch: FTS } = ARCHIVE_TABLES;
+const { reports: PROJECTION, views: VIEWS, sqliteSearch: FTS } = ARCHIVE_TABLES;
 
 /** Rows per insert into SQLite's index: within its limit of bound values per statement. */
 const FTS_CHUNK = 5000;
@@ -49,11 +49,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async reindexCategory(trx: Knex.Transaction, categoryId: number, name: string | null): Promise<void> {
       const kind = engine();
       if (kind === 'postgres') {
-        await trx(PROJECTION)
-          .where('category_id', categoryId)
-          .update({ document: trx.raw(`to_tsvector('italian', words || ?)`, [categoryWords(name)]) });
+        await trx.raw(
+          `UPDATE ${PROJECTION} AS a SET document = to_tsvector('italian', v.words || ?) FROM ${VIEWS} AS v WHERE v.report_id = a.report_id AND a.category_id = ?`,
+          [categoryWords(name), categoryId],
+        );
       } else if (kind === 'sqlite') {
-        const rows = (await trx(PROJECTION).select('report_id', 'words').where('category_id', categoryId)) as { report_id: number; words: string }[];
+        const rows = (await trx(`${PROJECTION} as a`)
+          .join(`${VIEWS} as v`, 'v.report_id', 'a.report_id')
+          .select('a.report_id', 'v.words')
+          .where('a.category_id', categoryId)) as { report_id: number; words: string }[];
         await this.index(
           trx,
           rows.map((row) => ({ reportId: row.report_id, text: searchableText(row.words, name) })),
@@ -73,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Narrows a query of the projection (aliased `a`) to the reports matching `q` and gives the
      * expression that ranks them, best highest. Without an index every word must appear in the
-     * public words (`a.words`); the rank is then `null`.
+     * public words (the views' `words`); the rank is then `null`.
      */
     restrict(query: Knex.QueryBuilder, q: string): { rank: Knex.Raw | null } {
       const words = searchWords(q);
@@ -88,7 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query.join(FTS, `${FTS}.report_id`, 'a.report_id').whereRaw(`${FTS} MATCH ?`, [toFts5Query(words)]);
         return { rank: knex().raw(`-bm25(${FTS})`) };
       }
-      for (const word of words) query.whereRaw('a.words LIKE ?', [`%${word}%`]);
+      query.join(`${VIEWS} as w`, 'w.report_id', 'a.report_id');
+      for (const word of words) query.whereRaw('w.words LIKE ?', [`%${word}%`]);
       return { rank: null };
     },
   };
