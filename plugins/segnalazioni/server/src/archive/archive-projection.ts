@@ -22,6 +22,7 @@ type SourceRow = Row<typeof UID.report, { select: typeof SELECT; populate: typeo
 
 /** Reports read per statement while rebuilding: their relations are loaded with one `IN` list each. */
 const REBUILD_BATCH = 1000;
+const INSERT_BATCH = 500;
 
 const publicPhotos = (photos: SourceRow['photos']): PublicPhoto[] =>
   [...photos]
@@ -69,15 +70,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Writes entries (new or replacing) and their search text, nothing else. */
   async function write(trx: Knex.Transaction, entries: readonly { entry: ArchiveEntry; categoryName: string | null }[]): Promise<void> {
-    if (entries.length === 0) return;
-    await trx(PROJECTION)
-      .insert(entries.map(({ entry, categoryName }) => projectionRow(entry, categoryName)))
-      .onConflict('report_id')
-      .merge();
-    await trx(VIEWS)
-      .insert(entries.map(({ entry }) => viewRow(entry)))
-      .onConflict('report_id')
-      .merge();
+    // SQLite takes at most 500 rows in one multi-row insert (knex writes it as a compound SELECT).
+    for (let start = 0; start < entries.length; start += INSERT_BATCH) {
+      const batch = entries.slice(start, start + INSERT_BATCH);
+      await trx(PROJECTION)
+        .insert(batch.map(({ entry, categoryName }) => projectionRow(entry, categoryName)))
+        .onConflict('report_id')
+        .merge();
+      await trx(VIEWS)
+        .insert(batch.map(({ entry }) => viewRow(entry)))
+        .onConflict('report_id')
+        .merge();
+    }
     await search().index(
       trx,
       entries.map(({ entry, categoryName }) => ({ reportId: entry.reportId, text: searchableText(entry.words, categoryName) })),

@@ -8,8 +8,8 @@ type Engine = 'postgres' | 'sqlite' | null;
 
 const { reports: PROJECTION, views: VIEWS, sqliteSearch: FTS } = ARCHIVE_TABLES;
 
-/** Rows per insert into SQLite's index: within its limit of bound values per statement. */
-const FTS_CHUNK = 5000;
+/** Rows per insert into SQLite's index: it takes at most 500 rows in one multi-row insert (knex writes a compound SELECT). */
+const FTS_CHUNK = 500;
 
 /**
  * Full-text search of the archive's projection, by database: PostgreSQL keeps a tsvector with the
