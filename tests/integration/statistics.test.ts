@@ -139,7 +139,9 @@ describe('statistics', () => {
   });
 
   it('counts the reports of a deleted office under no office, at once', async () => {
-    const office = await app.strapi.documents('plugin::segnalazioni.office').create({ data: { name: 'Ufficio Temporaneo', emails: 'temp@comune.test' } });
+    const office = await app.strapi
+      .documents('plugin::segnalazioni.office')
+      .create({ data: { name: 'Ufficio Temporaneo', emails: 'temp@comune.test', triage: false } });
     const id = await submit('Segnale caduto', 'segnaletica');
     const report = (await app.strapi.db.query('plugin::segnalazioni.report').findOne({ where: { documentId: id } })) as { id: number };
     await app.strapi.db.query('plugin::segnalazioni.report').update({ where: { id: report.id }, data: { office: office.id } });
