@@ -15,20 +15,17 @@ const SHOWN_IN_ARCHIVE = new Set<string>([UID.category, UID.office]);
  * id: a deletion takes its reports to "none" there.
  */
 export function archiveFollowsEditors(strapi: Core.Strapi): void {
-  const categories = rowsOf(strapi, UID.category);
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!SHOWN_IN_ARCHIVE.has(context.uid) || !DOCUMENT_WRITES.has(context.action)) return next();
     const documentId = 'documentId' in context.params && typeof context.params.documentId === 'string' ? context.params.documentId : null;
-    const before = context.uid === UID.category && documentId ? await categories.findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
-    const deleted =
-      context.action === 'delete' && documentId
-        ? await rowsOf(strapi, context.uid === UID.category ? UID.category : UID.office).findOne({ where: { documentId }, select: ['id'] })
-        : null;
+    const uid = context.uid === UID.category ? UID.category : UID.office;
+    const before = documentId ? await rowsOf(strapi, uid).findOne({ where: { documentId }, select: ['id', 'name'] }) : null;
     const result = await next();
     // The statistics count by category and office: a deleted one's reports now have none.
-    if (deleted) await getService(strapi, 'statistics-cells').relationRemoved(context.uid === UID.category ? 'category' : 'office', deleted.id);
-    if (before) {
-      const after = await categories.findOne({ where: { id: before.id }, select: ['name'] });
+    if (before && context.action === 'delete')
+      await getService(strapi, 'statistics-cells').relationRemoved(uid === UID.category ? 'category' : 'office', before.id);
+    if (before && uid === UID.category) {
+      const after = await rowsOf(strapi, UID.category).findOne({ where: { id: before.id }, select: ['name'] });
       if (after?.name !== before.name) await getService(strapi, 'archive-projection').categoryRenamed(before.id, after?.name ?? null);
     }
     await getService(strapi, 'archive-version').bump();

@@ -7,19 +7,9 @@ import { dayRange } from '../common/domain/calendar-date';
 import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { ARCHIVE_TABLES } from './archive-tables';
+import { columnOf as column, metaOf } from '../common/table-meta';
 
 export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'>;
-
-export interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-export interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
-}
 
 /** A report of a page, as kept: its view, its category, and the keys a cursor is made of. */
 export interface ArchiveRow {
@@ -52,8 +42,7 @@ export const MAX_RANKED_MATCHES = 1000;
  */
 export function archiveRows(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection;
-  const category = strapi.db.metadata.get(UID.category) as unknown as Meta;
-  const column = (meta: Meta, attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
+  const category = metaOf(strapi, UID.category);
   const categoryIdOf = (slug: string) => knex()(category.tableName).select('id').where(column(category, 'slug'), slug).first();
 
   /** Published reports matching the filters and words; the rank when a full-text index gives one. */

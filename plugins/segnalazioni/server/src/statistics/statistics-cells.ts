@@ -4,7 +4,7 @@ import { CELL_COUNTERS, Contributions, factOf, sameFact, STEP_NAMES, type Moves,
 import type { ReportStatus } from '../workflow/domain/lifecycle';
 import type { Instant } from './domain/instants';
 import { UID } from '../common/domain/uids';
-import type { JoinTable, Meta } from '../archive/archive-rows';
+import { columnOf as column, metaOf, type JoinTable } from '../common/table-meta';
 import { oncePerRequest } from '../common/per-request';
 import { COUNTER_COLUMN, STATISTICS_TABLES, STEP_COLUMN } from './statistics-tables';
 
@@ -74,8 +74,7 @@ const inBatches = <T>(rows: readonly T[]) =>
  * the intake's), so the figures change exactly when the reports do, on every server process.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
-  const column = (of: Meta, attribute: string) => of.attributes[attribute]?.columnName ?? attribute;
+  const meta = (uid: string) => metaOf(strapi, uid);
   const postgres = () => strapi.db.dialect.client === 'postgres';
 
   /** Reports with what their facts need, in one statement (no populate). */

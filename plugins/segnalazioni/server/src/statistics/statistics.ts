@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { officeFilter, type StaffScope } from '../staff/domain/access';
 import type { ReportStatus } from '../workflow/domain/lifecycle';
 import { assembleStatistics, MIN_CELL_REPORTS, type CellSum, type Grouping, type MedianRank, type Statistics } from './domain/statistics';
-import { CELL_COUNTERS, type CellCounter, type Step } from './domain/statistics-facts';
+import { CELL_COUNTERS, NONE, type CellCounter, type Step } from './domain/statistics-facts';
 import type { StatisticsQuery } from './domain/statistics-query';
 import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { settingOf } from '../common/settings';
 import { versionedCache } from '../archive/versioned-cache';
-import type { Meta } from '../archive/archive-rows';
+import { columnOf as column, metaOf } from '../common/table-meta';
 import { COUNTER_COLUMN, STATISTICS_TABLES } from './statistics-tables';
 
 const { cells: CELLS, durations: DURATIONS } = STATISTICS_TABLES;
@@ -34,12 +34,11 @@ type Row = Record<string, string | number>;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
-  const column = (of: Meta, attribute: string) => of.attributes[attribute]?.columnName ?? attribute;
+  const meta = (uid: string) => metaOf(strapi, uid);
   const bounds = settingOf(strapi, 'archiveCache');
   const answers = bounds.maxEntries > 0 ? versionedCache(bounds) : null;
 
-  /** The WHERE of a selection over a table aliased `alias`, and the publishable cells' join. */
+  /** The WHERE of a selection over a table aliased `alias`. */
   function where(selection: Selection, alias: string): { sql: string; bindings: (string | number)[] } {
     const parts: string[] = [];
     const bindings: (string | number)[] = [];
@@ -55,12 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', bindings };
   }
 
-  /** `kept`: the (day, category) cells of the selection with MIN_CELL_REPORTS reports or more; and how a table joins it. */
-  function keptCells(selection: Selection, alias: string): { cte: string; join: string; bindings: (string | number)[] } {
-    if (!selection.publicOnly) return { cte: '', join: '', bindings: [] };
+  /** `kept`: the (day, category) cells of the selection with MIN_CELL_REPORTS reports or more (public only), and how a table joins it. */
+  function keptCells(selection: Selection, alias: string): { ctes: string[]; join: string; bindings: (string | number)[] } {
+    if (!selection.publicOnly) return { ctes: [], join: '', bindings: [] };
     const filter = where(selection, 'c');
     return {
-      cte: `kept AS (SELECT c.day, c.category_id FROM ${CELLS} c ${filter.sql} GROUP BY c.day, c.category_id HAVING sum(c.reports) >= ${MIN_CELL_REPORTS}),`,
+      ctes: [`kept AS (SELECT c.day, c.category_id FROM ${CELLS} c ${filter.sql} GROUP BY c.day, c.category_id HAVING sum(c.reports) >= ${MIN_CELL_REPORTS})`],
       join: `JOIN kept k ON k.day = ${alias}.day AND k.category_id = ${alias}.category_id`,
       bindings: filter.bindings,
     };
@@ -70,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const kept = keptCells(selection, 'c');
     const filter = where(selection, 'c');
     const counters = CELL_COUNTERS.map((counter) => `CAST(sum(c.${COUNTER_COLUMN[counter]}) AS integer) AS ${COUNTER_COLUMN[counter]}`).join(', ');
-    const sql = `${kept.cte ? `WITH ${kept.cte.replace(/,$/, '')}` : ''}
+    const sql = `${kept.ctes.length ? `WITH ${kept.ctes.join(', ')}` : ''}
       SELECT substr(c.day, 1, 7) AS month, c.category_id, c.office_id, c.status, ${counters}
       FROM ${CELLS} c ${kept.join} ${filter.sql}
       GROUP BY substr(c.day, 1, 7), c.category_id, c.office_id, c.status`;
@@ -88,25 +87,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The rows of each group's histograms where its medians lie: the durations are summed per group
    * and value, then ranked by a running sum, in the database; one or two rows per group and step come back.
    */
-  async function medianRanks(selection: Selection): Promise<MedianRank[]> {
+  async function medianRows(selection: Selection): Promise<MedianRank[]> {
     const kept = keptCells(selection, 'd');
     const filter = where(selection, 'd');
-    const grouped = (grouping: Grouping, key: string, skip = '') =>
-      `SELECT '${grouping}' AS grp, ${key} AS grp_key, step, tenths, CAST(sum(reports) AS integer) AS n FROM picked ${skip} GROUP BY ${key === "''" ? '' : `${key}, `}step, tenths`;
-    const sql = `WITH ${kept.cte}
-      picked AS (SELECT d.day, d.category_id, d.office_id, d.step, d.tenths, d.reports FROM ${DURATIONS} d ${kept.join} ${filter.sql}),
-      grouped AS (
-        ${grouped('all', "''")}
-        UNION ALL ${grouped('category', 'CAST(category_id AS varchar(12))', 'WHERE category_id <> 0')}
-        UNION ALL ${grouped('office', 'CAST(office_id AS varchar(12))', 'WHERE office_id <> 0')}
+    // A group's histogram: its durations summed per step and value; `key` is the group's column (none for `all`).
+    const grouped = (grouping: Grouping, key: string | null, where = '') =>
+      `SELECT '${grouping}' AS grp, ${key ?? "''"} AS grp_key, step, tenths, CAST(sum(reports) AS integer) AS n FROM picked ${where}
+       GROUP BY ${key ? `${key}, ` : ''}step, tenths`;
+    const ctes = [
+      ...kept.ctes,
+      `picked AS (SELECT d.day, d.category_id, d.office_id, d.step, d.tenths, d.reports FROM ${DURATIONS} d ${kept.join} ${filter.sql})`,
+      `grouped AS (
+        ${grouped('all', null)}
+        UNION ALL ${grouped('category', 'CAST(category_id AS varchar(12))', `WHERE category_id <> ${NONE}`)}
+        UNION ALL ${grouped('office', 'CAST(office_id AS varchar(12))', `WHERE office_id <> ${NONE}`)}
         UNION ALL ${grouped('month', 'substr(day, 1, 7)')}
-      ),
-      ranked AS (
+      )`,
+      `ranked AS (
         SELECT grp, grp_key, step, tenths, n,
           sum(n) OVER (PARTITION BY grp, grp_key, step ORDER BY tenths) AS upto,
           sum(n) OVER (PARTITION BY grp, grp_key, step) AS total
         FROM grouped WHERE n > 0
-      )
+      )`,
+    ];
+    // The rows holding the ranks domain/statistics' medianRanks() names: (total + 1) / 2 and total / 2 + 1, in integers.
+    const sql = `WITH ${ctes.join(',\n')}
       SELECT grp, grp_key, step, tenths, upto - n AS below, upto, total FROM ranked
       WHERE upto >= (total + 1) / 2 AND upto - n < total / 2 + 1`;
     const rows = await raw(sql, [...kept.bindings, ...filter.bindings]);
@@ -146,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let categoryId: number | undefined;
     if (query.category !== undefined) categoryId = [...named.categories].find(([, { slug }]) => slug === query.category)?.[0] ?? -1;
     const selection: Selection = { from: query.from, to: query.to, categoryId, offices, publicOnly };
-    const [sums, ranks] = await Promise.all([cellSums(selection), medianRanks(selection)]);
+    const [sums, ranks] = await Promise.all([cellSums(selection), medianRows(selection)]);
     return assembleStatistics(sums, ranks, named);
   }
 
