@@ -109,6 +109,27 @@ describe('statistics at 70,000 reports, and the small-cell rule', () => {
     expect(staff.body.data.total).toBe(ROWS.filter((row) => dayOf(row) === '2025-03-30').length);
   }, 120_000);
 
+  it('gives the same figures for any period, whole months or not, as the oracle', async () => {
+    const kept = referencePublishable(ROWS, 5);
+    const between = (from?: string, to?: string) => (row: ReferenceRow) => (!from || dayOf(row) >= from) && (!to || dayOf(row) <= to);
+    const periods: [string | undefined, string | undefined][] = [
+      ['2025-04-01', '2025-09-30'],
+      ['2025-02-01', '2025-02-28'],
+      ['2025-02-03', '2025-02-20'],
+      ['2025-06-15', '2025-07-10'],
+      ['2025-11-20', undefined],
+      [undefined, '2025-08-12'],
+      ['2026-01-01', undefined],
+    ];
+    for (const [from, to] of periods) {
+      const query = `?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) })}`;
+      expect([query, (await publicStatistics(query)).body.data]).toEqual([query, referenceStatistics(kept.filter(between(from, to)))]);
+      expect([query, (await staffStatistics(urp, query)).body.data]).toEqual([query, referenceStatistics(ROWS.filter(between(from, to)))]);
+    }
+    const scoped = (await staffStatistics(strade, '?from=2025-05-01&to=2025-12-31')).body.data;
+    expect(scoped).toEqual(referenceStatistics(ROWS.filter((row) => row.office?.name === 'Ufficio Strade').filter(between('2025-05-01', '2025-12-31'))));
+  }, 120_000);
+
   it('publishes a cell as it reaches five reports, and staff see each change at once', async () => {
     const clock = app.strapi.plugin('segnalazioni').service('clock');
     const sizes = new Map<string, ReferenceRow[]>();
@@ -118,6 +139,10 @@ describe('statistics at 70,000 reports, and the small-cell rule', () => {
     const query = `?from=${day}&to=${day}&category=dissesto-stradale`;
     expect((await publicStatistics(query)).body.data.total).toBe(0);
     expect((await staffStatistics(urp, query)).body.data.total).toBe(4);
+    // The same cell as part of its whole month, read from the monthly rollup.
+    const month = day.slice(0, 7);
+    const monthQuery = `?from=${month}-01&to=${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).toISOString().slice(0, 10)}&category=dissesto-stradale`;
+    const monthTotal = (await publicStatistics(monthQuery)).body.data.total;
 
     const citizen = await createCitizen(app, 'pietro.costa@example.it');
     clock.set(new Date(`${day}T12:00:00+01:00`));
@@ -131,12 +156,26 @@ describe('statistics at 70,000 reports, and the small-cell rule', () => {
       });
     const published = (await publicStatistics(query)).body.data;
     expect(published.total).toBe(5);
+    const monthBefore = (await publicStatistics(monthQuery)).body.data;
+    expect(monthBefore.total).toBe(monthTotal + 5);
     expect(published.byStatus.submitted).toBe(members.filter((row) => row.status === 'submitted').length + 1);
 
     const before = (await staffStatistics(urp)).body.data.byStatus;
     await app.http().post(`/segnalazioni/reports/${documentId}/actions/take_in_charge`).set('Authorization', `Bearer ${urp.token}`).send({}).expect(200);
     const after = (await staffStatistics(urp)).body.data.byStatus;
     expect([after.submitted, after.in_charge]).toEqual([before.submitted - 1, before.in_charge + 1]);
+    // A change inside a kept cell passes through to its public month.
+    const monthAfter = (await publicStatistics(monthQuery)).body.data.byStatus;
+    expect([monthAfter.submitted, monthAfter.in_charge]).toEqual([monthBefore.byStatus.submitted - 1, monthBefore.byStatus.in_charge + 1]);
+
+    // Moved to another category, the report leaves a cell of four again: the whole cell leaves the public month.
+    const knex = app.strapi.db.connection;
+    const report = (await app.strapi.db.query('plugin::segnalazioni.report').findOne({ where: { documentId } })) as { id: number };
+    const rifiuti = (await knex('segnalazioni_categories').where('slug', 'rifiuti').first('id')) as { id: number };
+    await knex('segnalazioni_reports_category_lnk').where('report_id', report.id).update({ category_id: rifiuti.id });
+    await app.strapi.plugin('segnalazioni').service('statistics-cells').refresh([report.id]);
+    expect((await publicStatistics(monthQuery)).body.data.total).toBe(monthTotal);
+    expect((await publicStatistics(query)).body.data.total).toBe(0);
   }, 120_000);
 });
 

@@ -115,6 +115,15 @@ describe('statistics', () => {
       durations: numbers(
         await knex('segnalazioni_statistics_durations').where('reports', '>', 0).orderBy(['day', 'category_id', 'office_id', 'step', 'tenths']),
       ),
+      dayTotals: numbers(await knex('segnalazioni_statistics_day_totals').where('reports', '>', 0).orderBy(['day', 'category_id'])),
+      monthCells: numbers(
+        await knex('segnalazioni_statistics_month_cells').where('reports', '>', 0).orderBy(['audience', 'month', 'category_id', 'office_id', 'status']),
+      ),
+      monthDurations: numbers(
+        await knex('segnalazioni_statistics_month_durations')
+          .where('reports', '>', 0)
+          .orderBy(['audience', 'month', 'category_id', 'office_id', 'step', 'tenths']),
+      ),
     };
   };
 

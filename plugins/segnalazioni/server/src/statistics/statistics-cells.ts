@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CELL_COUNTERS, Contributions, factOf, sameFact, STEP_NAMES, type Moves, type StatisticsFact } from './domain/statistics-facts';
+import { CELL_COUNTERS, Contributions, factOf, sameFact, STEP_NAMES, type Moves, type StatisticsFact, type Step } from './domain/statistics-facts';
+import { crossingPairs, dayCategoryDeltas, dayCategoryName, monthMoves, type DayCategoryTotal, type MonthMoves } from './domain/statistics-rollup';
 import type { ReportStatus } from '../workflow/domain/lifecycle';
 import type { Instant } from './domain/instants';
 import { UID } from '../common/domain/uids';
@@ -8,7 +9,17 @@ import { columnOf as column, metaOf, type JoinTable } from '../common/table-meta
 import { oncePerRequest } from '../common/per-request';
 import { COUNTER_COLUMN, STATISTICS_TABLES, STEP_COLUMN } from './statistics-tables';
 
-const { facts: FACTS, cells: CELLS, durations: DURATIONS, version: VERSION } = STATISTICS_TABLES;
+const {
+  facts: FACTS,
+  cells: CELLS,
+  durations: DURATIONS,
+  dayTotals: DAY_TOTALS,
+  monthCells: MONTH_CELLS,
+  monthDurations: MONTH_DURATIONS,
+  version: VERSION,
+} = STATISTICS_TABLES;
+const COUNTER_COLUMNS = CELL_COUNTERS.map((counter) => COUNTER_COLUMN[counter]);
+const NO_MOVES: Moves = { cells: [], durations: [] };
 
 const INSTANTS = ['submittedAt', 'takenInChargeAt', 'firstAnsweredAt', 'closedAt', 'dueTakeInChargeAt', 'dueFirstAnswerAt', 'dueCloseAt'] as const;
 
@@ -48,16 +59,38 @@ function factOfRow(row: FactRow): StatisticsFact {
   return { day: row.day, categoryId: Number(row.category_id), officeId: Number(row.office_id), status: row.status, steps };
 }
 
+const counterColumns = (delta: Readonly<Record<(typeof CELL_COUNTERS)[number], number>>) =>
+  Object.fromEntries(CELL_COUNTERS.map((counter) => [COUNTER_COLUMN[counter], delta[counter]]));
+
 const cellRow = ({ key, delta }: Moves['cells'][number]) => ({
   day: key.day,
   category_id: key.categoryId,
   office_id: key.officeId,
   status: key.status,
-  ...Object.fromEntries(CELL_COUNTERS.map((counter) => [COUNTER_COLUMN[counter], delta[counter]])),
+  ...counterColumns(delta),
 });
 
 const durationRow = ({ key, delta }: Moves['durations'][number]) => ({
   day: key.day,
+  category_id: key.categoryId,
+  office_id: key.officeId,
+  step: key.step,
+  tenths: key.tenths,
+  reports: delta,
+});
+
+const monthCellRow = ({ key, delta }: MonthMoves['cells'][number]) => ({
+  audience: key.audience,
+  month: key.month,
+  category_id: key.categoryId,
+  office_id: key.officeId,
+  status: key.status,
+  ...counterColumns(delta),
+});
+
+const monthDurationRow = ({ key, delta }: MonthMoves['durations'][number]) => ({
+  audience: key.audience,
+  month: key.month,
   category_id: key.categoryId,
   office_id: key.officeId,
   step: key.step,
@@ -94,18 +127,83 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const factOfSource = ({ category_id, office_id, ...row }: SourceRow): StatisticsFact =>
     factOf({ ...row, categoryId: category_id === null ? null : Number(category_id), officeId: office_id === null ? null : Number(office_id) });
 
-  /** Adds the moves to the cells and histograms; each upsert is atomic, so concurrent changes add up. */
-  async function apply(trx: Knex.Transaction, { cells, durations }: Moves): Promise<void> {
-    const increments = (table: string, columns: readonly string[]) =>
-      Object.fromEntries(columns.map((name) => [name, trx.raw('??.?? + excluded.??', [table, name, name])]));
-    const counterColumns = CELL_COUNTERS.map((counter) => COUNTER_COLUMN[counter]);
-    for (const rows of inBatches(cells.map(cellRow)))
-      await trx(CELLS).insert(rows).onConflict(['day', 'category_id', 'office_id', 'status']).merge(increments(CELLS, counterColumns));
-    for (const rows of inBatches(durations.map(durationRow)))
-      await trx(DURATIONS)
-        .insert(rows)
-        .onConflict(['day', 'category_id', 'office_id', 'step', 'tenths'])
-        .merge(increments(DURATIONS, ['reports']));
+  /** Adds rows to a table's counting columns, creating the missing ones; each upsert is atomic, so concurrent changes add up. */
+  async function addTo<Row extends Record<string, unknown>>(
+    trx: Knex.Transaction,
+    table: string,
+    key: readonly string[],
+    counting: readonly string[],
+    rows: readonly Row[],
+  ): Promise<Row[]> {
+    const increments = Object.fromEntries(counting.map((name) => [name, trx.raw('??.?? + excluded.??', [table, name, name])]));
+    const written: Row[] = [];
+    for (const batch of inBatches(rows))
+      written.push(
+        ...((await trx(table)
+          .insert(batch)
+          .onConflict([...key])
+          .merge(increments)
+          .returning([...key, ...counting])) as Row[]),
+      );
+    return written;
+  }
+
+  /** The whole content, in the day tables, of some (day, category) pairs (as moves from nothing). */
+  async function contentsOf(trx: Knex.Transaction, pairs: readonly string[]): Promise<Moves> {
+    const contents: { cells: Moves['cells']; durations: Moves['durations'] } = { cells: [], durations: [] };
+    const keys = pairs.map((name) => {
+      const [day, categoryId] = name.split('|');
+      return [day, Number(categoryId)];
+    });
+    for (const batch of inBatches(keys)) {
+      const cells = (await trx(CELLS).whereIn(['day', 'category_id'], batch)) as Record<string, string | number>[];
+      for (const row of cells)
+        contents.cells.push({
+          key: { day: String(row.day), categoryId: Number(row.category_id), officeId: Number(row.office_id), status: row.status as ReportStatus },
+          delta: Object.fromEntries(CELL_COUNTERS.map((counter) => [counter, Number(row[COUNTER_COLUMN[counter]])])) as Moves['cells'][number]['delta'],
+        });
+      const durations = (await trx(DURATIONS).whereIn(['day', 'category_id'], batch)) as Record<string, string | number>[];
+      for (const row of durations)
+        contents.durations.push({
+          key: {
+            day: String(row.day),
+            categoryId: Number(row.category_id),
+            officeId: Number(row.office_id),
+            step: row.step as Step,
+            tenths: Number(row.tenths),
+          },
+          delta: Number(row.reports),
+        });
+    }
+    return contents;
+  }
+
+  /**
+   * Adds the moves to the aggregates: first the (day, category) totals, whose rows serialize two
+   * changes of one pair (so each sees the other's count before it decides the public months),
+   * then the day cells and histograms, then the months (domain/statistics-rollup). `fromEmpty`:
+   * the tables held nothing (a rebuild), so a pair's content is its moves.
+   */
+  async function apply(trx: Knex.Transaction, moves: Moves, fromEmpty = false): Promise<void> {
+    const deltas = dayCategoryDeltas(moves);
+    const written = await addTo(
+      trx,
+      DAY_TOTALS,
+      ['day', 'category_id'],
+      ['reports'],
+      deltas.map(({ key, reports }) => ({ day: key.day, category_id: key.categoryId, reports })),
+    );
+    const after = new Map(written.map((row) => [dayCategoryName({ day: String(row.day), categoryId: Number(row.category_id) }), Number(row.reports)]));
+    const totals = new Map<string, DayCategoryTotal>(
+      deltas.map(({ key, reports }) => [dayCategoryName(key), { after: after.get(dayCategoryName(key)) as number, delta: reports }]),
+    );
+    await addTo(trx, CELLS, ['day', 'category_id', 'office_id', 'status'], COUNTER_COLUMNS, moves.cells.map(cellRow));
+    await addTo(trx, DURATIONS, ['day', 'category_id', 'office_id', 'step', 'tenths'], ['reports'], moves.durations.map(durationRow));
+    const crossing = crossingPairs(totals);
+    const contents = crossing.length === 0 ? NO_MOVES : fromEmpty ? moves : await contentsOf(trx, crossing);
+    const months = monthMoves(moves, totals, contents);
+    await addTo(trx, MONTH_CELLS, ['audience', 'month', 'category_id', 'office_id', 'status'], COUNTER_COLUMNS, months.cells.map(monthCellRow));
+    await addTo(trx, MONTH_DURATIONS, ['audience', 'month', 'category_id', 'office_id', 'step', 'tenths'], ['reports'], months.durations.map(monthDurationRow));
   }
 
   const raiseVersion = (trx: Knex.Transaction) => trx(VERSION).where('id', 1).increment('version', 1);
@@ -170,6 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await trx(FACTS).delete();
         await trx(CELLS).delete();
         await trx(DURATIONS).delete();
+        for (const table of [DAY_TOTALS, MONTH_CELLS, MONTH_DURATIONS]) await trx(table).delete();
         const contributions = new Contributions();
         let after = 0;
         for (;;) {
@@ -188,15 +287,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           after = ids[ids.length - 1];
           done += rows.length;
         }
-        await apply(trx, contributions.moves());
+        await apply(trx, contributions.moves(), true);
         await raiseVersion(trx);
       });
       return done;
     },
 
-    /** Fills empty aggregates when there are reports (a database from before they existed). */
+    /** Fills empty aggregates when there are reports (a database from before they, or their newest table, existed). */
     async backfill(): Promise<number> {
-      if (await strapi.db.connection(FACTS).first('report_id')) return 0;
+      if (await strapi.db.connection(DAY_TOTALS).first('day')) return 0;
       return (await strapi.db.connection(meta(UID.report).tableName).first('id')) ? this.rebuild() : 0;
     },
   };

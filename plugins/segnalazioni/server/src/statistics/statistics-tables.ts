@@ -8,6 +8,12 @@ export const STATISTICS_TABLES = {
   cells: 'segnalazioni_statistics_cells',
   /** Steps' durations per day × category × office: how many reports took each (rounded) duration. */
   durations: 'segnalazioni_statistics_durations',
+  /** Reports per day × category: the small-cell rule's count, and the row a change of the pair locks first. */
+  dayTotals: 'segnalazioni_statistics_day_totals',
+  /** The cells rolled up by month, per audience (statistics/domain/statistics-rollup). */
+  monthCells: 'segnalazioni_statistics_month_cells',
+  /** The histograms rolled up by month, per audience. */
+  monthDurations: 'segnalazioni_statistics_month_durations',
   /** Raised with every change of the aggregates, in its transaction: the figures' version. */
   version: 'segnalazioni_statistics_version',
 } as const;

@@ -135,14 +135,16 @@ export class Contributions {
 
   /** The non-zero sums, in key order. */
   moves(): Moves {
-    const ordered = <T>(map: Map<string, T>, keep: (value: T) => boolean) =>
-      [...map]
-        .filter(([, value]) => keep(value))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, value]) => value);
     return {
-      cells: ordered(this.cells, ({ delta }) => CELL_COUNTERS.some((counter) => delta[counter] !== 0)),
-      durations: ordered(this.durations, ({ delta }) => delta !== 0),
+      cells: inKeyOrder(this.cells, ({ delta }) => CELL_COUNTERS.some((counter) => delta[counter] !== 0)),
+      durations: inKeyOrder(this.durations, ({ delta }) => delta !== 0),
     };
   }
 }
+
+/** The values of `map` that `keep` keeps, in the order of their names (the order every writer locks rows in). */
+export const inKeyOrder = <T>(map: ReadonlyMap<string, T>, keep: (value: T) => boolean): T[] =>
+  [...map]
+    .filter(([, value]) => keep(value))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, value]) => value);
