@@ -113,6 +113,22 @@ const SEARCHES = [
 
 const pick = (list, n) => list[n % list.length];
 
+const HOUR = 3_600_000;
+/** A number in [0, 1) from `n` and `salt`, the same on every run. */
+const spread = (n, salt) => (((n + 1) * 2654435761 + salt * 40503) % 4294967296) / 4294967296;
+/**
+ * A closed report's steps as a municipality's would fall: taken in charge within minutes to three
+ * days, answered within hours to a week after, closed within hours to three months after; its
+ * deadlines (2, 7 and 30 days) met most of the time. Spread so that the statistics' histograms
+ * hold as many distinct durations as real ones.
+ */
+function stepsOf(n, submitted) {
+  const taken = submitted + (0.1 + 72 * spread(n, 1) ** 2) * HOUR;
+  const answered = taken + (1 + 168 * spread(n, 2) ** 2) * HOUR;
+  const closed = answered + (2 + 2160 * spread(n, 3) ** 3) * HOUR;
+  return [taken, answered, closed, submitted + 48 * HOUR, submitted + 168 * HOUR, submitted + 720 * HOUR].map((ms) => new Date(ms));
+}
+
 async function seed(client, from, to, categories) {
   const batch = 1000;
   for (let start = from; start < to; start += batch) {
@@ -125,6 +141,7 @@ async function seed(client, from, to, categories) {
       const title = `${problem} in ${street}`;
       const text = `In ${street}, al civico ${(n % 150) + 1}, ${sentence}. ${pick(DETAILS, n)}`;
       const submitted = new Date(Date.UTC(2024, 0, 1) + n * 600_000);
+      const steps = stepsOf(n, submitted.getTime());
       const p = params.length;
       params.push(
         randomBytes(12).toString('hex'),
@@ -135,14 +152,16 @@ async function seed(client, from, to, categories) {
         text,
         submitted,
         new Date(submitted.getTime() + 86_400_000),
+        ...steps,
       );
       values.push(
-        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now())`,
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now(), ${steps.map((_, i) => `$${p + 9 + i}`).join(', ')})`,
       );
       ids.push(n);
     }
     const inserted = await client.query(
-      `INSERT INTO segnalazioni_reports (document_id, reference, title, description, public_title, public_text, text_moderation, channel, status, is_public, published_on, submitted_at, created_at, updated_at, published_at)
+      `INSERT INTO segnalazioni_reports (document_id, reference, title, description, public_title, public_text, text_moderation, channel, status, is_public, published_on, submitted_at, created_at, updated_at, published_at
+         , taken_in_charge_at, first_answered_at, closed_at, due_take_in_charge_at, due_first_answer_at, due_close_at)
        VALUES ${values.join(',')} RETURNING id, public_title, public_text`,
       params,
     );
@@ -156,6 +175,14 @@ async function seed(client, from, to, categories) {
 const random = (list) => list[Math.floor(Math.random() * list.length)];
 const page = (max) => 1 + Math.floor(Math.random() * max);
 const CATEGORY_SLUGS = [...new Set(PROBLEMS.map(([slug]) => slug))];
+/** A period a visitor of the institutional site might ask for: from a day of the seeded years, one to 24 months. */
+let seededUntil = Date.UTC(2024, 0, 1);
+const randomPeriod = () => {
+  const start = Date.UTC(2024, 0, 1) + Math.random() * (seededUntil - Date.UTC(2024, 0, 1));
+  const end = Math.min(seededUntil, start + (1 + Math.random() * 23) * 30.4 * 24 * HOUR);
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  return `from=${day(start)}&to=${day(end)}`;
+};
 
 /**
  * Each case draws its queries at random, as many visitors would; `plain` is the same question to
@@ -183,7 +210,7 @@ const CASES = [
   { name: 'categories', ours: () => '/api/segnalazioni/categories', plain: () => '/api/bench/plain/categories' },
   {
     name: 'statistics',
-    ours: () => `/api/segnalazioni/statistics${Math.random() < 0.5 ? '' : `?category=${random(CATEGORY_SLUGS)}`}`,
+    ours: () => `/api/segnalazioni/statistics${random(['', `?category=${random(CATEGORY_SLUGS)}`, `?${randomPeriod()}`])}`,
     plain: () => '/api/bench/plain/statistics',
   },
 ];
@@ -228,6 +255,7 @@ async function main() {
       const started = Date.now();
       await seed(client, seeded, size, categories);
       seeded = size;
+      seededUntil = Date.UTC(2024, 0, 1) + size * 600_000;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const rebuilt = rebuild(DATABASE);
       await client.query('VACUUM ANALYZE');
@@ -286,13 +314,44 @@ async function main() {
          WHERE a.category_id = (SELECT id FROM segnalazioni_categories WHERE slug = 'rifiuti' LIMIT 1)
          ORDER BY a.published_ms DESC, a.report_id DESC LIMIT 25 OFFSET 9975`)} ORDER BY p.published_ms DESC, p.report_id DESC`,
     );
+    // The statistics' two statements (statistics/statistics.ts) for every day, public: whole months from the rollups.
+    const COUNTERS = ['reports', ...['take', 'answer', 'close'].flatMap((step) => ['reached', 'measured', 'in_time'].map((what) => `${step}_${what}`))];
     await explain(
-      'public statistics, every day: the publishable cells summed by month × category × office × status',
-      `WITH kept AS (SELECT c.day, c.category_id FROM segnalazioni_statistics_cells c GROUP BY c.day, c.category_id HAVING sum(c.reports) >= 5)
-       SELECT substr(c.day, 1, 7) AS month, c.category_id, c.office_id, c.status, CAST(sum(c.reports) AS integer) AS reports
-       FROM segnalazioni_statistics_cells c JOIN kept k ON k.day = c.day AND k.category_id = c.category_id
-       GROUP BY substr(c.day, 1, 7), c.category_id, c.office_id, c.status`,
+      "public statistics, every day: the whole months' rollup cells by month × category × office × status",
+      `SELECT m.month, m.category_id, m.office_id, m.status, ${COUNTERS.map((column) => `CAST(sum(m.${column}) AS integer) AS ${column}`).join(', ')}
+       FROM segnalazioni_statistics_month_cells m WHERE m.audience = 'public'
+       GROUP BY m.month, m.category_id, m.office_id, m.status`,
     );
+    const grouped = (grouping, key, where = '') =>
+      `SELECT '${grouping}' AS grp, ${key ?? "''"} AS grp_key, step, tenths, CAST(sum(reports) AS integer) AS n FROM picked ${where}
+       GROUP BY ${key ? `${key}, ` : ''}step, tenths`;
+    const medians = (picked) => `WITH ${picked},
+       grouped AS (${grouped('all', null)} UNION ALL ${grouped('category', 'CAST(category_id AS varchar(12))', 'WHERE category_id <> 0')}
+         UNION ALL ${grouped('office', 'CAST(office_id AS varchar(12))', 'WHERE office_id <> 0')} UNION ALL ${grouped('month', 'month')}),
+       ranked AS (SELECT grp, grp_key, step, tenths, n, sum(n) OVER (PARTITION BY grp, grp_key, step ORDER BY tenths) AS upto,
+         sum(n) OVER (PARTITION BY grp, grp_key, step) AS total FROM grouped WHERE n > 0)
+       SELECT grp, grp_key, step, tenths, upto - n AS below, upto, total FROM ranked WHERE upto >= (total + 1) / 2 AND upto - n < total / 2 + 1`;
+    await explain(
+      "public statistics, every day: the medians' histogram rows, from the whole months' rollup",
+      medians(`picked AS (SELECT m.month, m.category_id, m.office_id, m.step, m.tenths, m.reports
+         FROM segnalazioni_statistics_month_durations m WHERE m.audience = 'public')`),
+    );
+    await explain(
+      'public statistics, 2025-03-14 to 2026-02-10: the medians, part-months from the kept day cells',
+      `${medians(`kept AS (SELECT c.day, c.category_id FROM segnalazioni_statistics_cells c
+           WHERE ((c.day >= '2025-03-14' AND c.day <= '2025-03-31') OR (c.day >= '2026-02-01' AND c.day <= '2026-02-10'))
+           GROUP BY c.day, c.category_id HAVING sum(c.reports) >= 5),
+         picked AS (SELECT substr(d.day, 1, 7) AS month, d.category_id, d.office_id, d.step, d.tenths, d.reports
+           FROM segnalazioni_statistics_durations d JOIN kept k ON k.day = d.day AND k.category_id = d.category_id
+           WHERE ((d.day >= '2025-03-14' AND d.day <= '2025-03-31') OR (d.day >= '2026-02-01' AND d.day <= '2026-02-10'))
+           UNION ALL SELECT m.month, m.category_id, m.office_id, m.step, m.tenths, m.reports FROM segnalazioni_statistics_month_durations m
+           WHERE m.audience = 'public' AND m.month >= '2025-04' AND m.month <= '2026-01')`)}`,
+    );
+    const sizes = await client.query(`SELECT (SELECT count(*) FROM segnalazioni_statistics_cells) AS day_cells,
+       (SELECT count(*) FROM segnalazioni_statistics_durations) AS day_durations,
+       (SELECT count(*) FROM segnalazioni_statistics_month_cells) AS month_cells,
+       (SELECT count(*) FROM segnalazioni_statistics_month_durations) AS month_durations`);
+    console.log(`\nstatistics' aggregates at ${SIZES[SIZES.length - 1]}: ${JSON.stringify(sizes.rows[0])}`);
   } finally {
     await client.end();
     await computed.stop();
