@@ -7,6 +7,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   // Outside the error handler, so it sees error answers too: only what a route chose may be kept.
   'plugin::segnalazioni.cache-policy',
+  // GeoReport v2 at /open311/v2, on the plugin's Open311 routes; outside the error handler, whose
+  // answers it writes as the spec writes errors.
+  'plugin::segnalazioni.open311-address',
   'strapi::errors',
   // koa-compress for every text answer: API JSON, the admin's bundle, the portal (whose files come
   // compressed at build time and pass through). Brotli at quality 4 and gzip at level 6 compress a

@@ -32,7 +32,7 @@ export function uploadProviderFromEnv(env: Core.Config.Shared.ConfigParams['env'
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
   const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
-  const { reports, registrations, logins, staffLogins, accountEmails, webhooks } = defaults;
+  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311 } = defaults;
   return {
     reports: {
       windowMs: windowMs('REPORTS', reports.windowMs),
@@ -52,6 +52,7 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
       perEmail: limit('ACCOUNT_EMAILS_PER_EMAIL', accountEmails.perEmail),
     },
     webhooks: { windowMs: windowMs('WEBHOOKS', webhooks.windowMs), perIp: limit('WEBHOOKS_PER_IP', webhooks.perIp) },
+    open311: { windowMs: windowMs('OPEN311', open311.windowMs), perIp: limit('OPEN311_PER_IP', open311.perIp) },
   };
 }
 
@@ -156,6 +157,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           intervalMs: minutes('UPLOAD_SWEEP_INTERVAL_MINUTES', defaults.uploadSweep.intervalMs),
         },
         photos: { maxPhotos: defaults.photos.maxPhotos, maxBytes: photoMaxBytes },
+        open311: { contact: env('OPEN311_CONTACT', defaults.open311.contact), keyService: env('OPEN311_KEY_SERVICE', defaults.open311.keyService) },
         // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
         channels: {
           graphApiUrl: env('GRAPH_API_URL', channels.graphApiUrl),

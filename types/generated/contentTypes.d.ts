@@ -627,6 +627,7 @@ export interface PluginSegnalazioniCategory extends Struct.CollectionTypeSchema 
       > &
       Schema.Attribute.DefaultTo<0>;
     publishedAt: Schema.Attribute.DateTime;
+    questions: Schema.Attribute.JSON;
     slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
     takeInChargeDays: Schema.Attribute.Integer &
       Schema.Attribute.Required &
@@ -1157,8 +1158,11 @@ export interface PluginSegnalazioniReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    answers: Schema.Attribute.JSON & Schema.Attribute.Private;
     category: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.category'>;
-    channel: Schema.Attribute.Enumeration<['web', 'whatsapp', 'facebook', 'desk', 'api']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'web'>;
+    channel: Schema.Attribute.Enumeration<['web', 'whatsapp', 'facebook', 'desk', 'api', 'open311']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'web'>;
     channelRef: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -1207,6 +1211,11 @@ export interface PluginSegnalazioniReport extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    mediaUrl: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     office: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.office'>;
     photos: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.photo'>;
     protocolNumber: Schema.Attribute.String &

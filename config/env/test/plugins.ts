@@ -21,6 +21,7 @@ export default (ctx: Core.Config.Shared.ConfigParams) => {
           staffLogins: { windowMs: minute, perIp: OUT_OF_THE_WAY, perEmail: OUT_OF_THE_WAY },
           accountEmails: { windowMs: minute, perIp: OUT_OF_THE_WAY, perEmail: OUT_OF_THE_WAY },
           webhooks: { windowMs: minute, perIp: OUT_OF_THE_WAY },
+          open311: { windowMs: minute, perIp: OUT_OF_THE_WAY },
         }),
       },
     },

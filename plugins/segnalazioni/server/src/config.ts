@@ -38,6 +38,8 @@ export interface SegnalazioniConfig {
   rateLimits: RateLimits;
   /** Removal of the photos a crash left without a report (photos/upload-sweep.ts). */
   uploadSweep: UploadSweepConfig;
+  /** What the Open311 discovery document says: whom to ask for help, and how to get a key (empty: the URP's address). */
+  open311: { contact: string; keyService: string };
 }
 
 const httpUrl = (name: string, value: string) => {
@@ -77,6 +79,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   templates: {},
   rateLimits: DEFAULT_RATE_LIMITS,
   uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
+  open311: { contact: '', keyService: '' },
   channels: {
     graphApiUrl: 'https://graph.facebook.com',
     graphApiVersion: 'v25.0',

@@ -3,7 +3,8 @@ import adminReport from './staff/admin-report-controller';
 import archive from './archive/archive-controller';
 import category from './archive/category-controller';
 import channelWebhook from './channels/channel-webhook-controller';
+import open311 from './open311/open311-controller';
 import report from './intake/report-controller';
 import statistics from './statistics/statistics-controller';
 
-export default { account, 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, report, statistics };
+export default { account, 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, open311, report, statistics };

@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './archive/archive-follows-editors';
+import { categoryQuestionsGuard } from './intake/category-questions-guard';
 import { assertFileRoutesExist, attachMultipartParsers } from './http/file-routes';
 import { workflowOnlyWrites } from './workflow/workflow-only-writes';
 import { registerGraphql } from './archive/graphql';
@@ -22,6 +23,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
+    categoryQuestionsGuard(strapi);
     registerGraphql(strapi);
     replaceAuthRateLimit(strapi);
     attachMultipartParsers(strapi);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArchiveQuery } from './domain/archive-query';
+import type { ReportStatus } from '../workflow/domain/lifecycle';
 import { MAX_COUNTED_MATCHES } from './domain/archive-cursor';
 import type { StoredView } from './domain/archive-entry';
 import { dayRange } from '../common/domain/calendar-date';
@@ -9,7 +10,18 @@ import { getService } from '../common/get-service';
 import { ARCHIVE_TABLES } from './archive-tables';
 import { columnOf as column, metaOf } from '../common/table-meta';
 
-export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'>;
+/**
+ * What selects published reports: the public query's filters, and those other readers of the
+ * archive need (Open311's lists of services and statuses, and its window of submission instants).
+ */
+export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'> & {
+  readonly categories?: readonly string[];
+  readonly statuses?: readonly ReportStatus[];
+  readonly submittedMs?: { readonly since: number; readonly until: number };
+};
+
+/** A page of published reports: filters, order, and where it starts. */
+export type ArchivePageQuery = ArchiveFilters & Pick<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'>;
 
 /** A report of a page, as kept: its view, its category, and the keys a cursor is made of. */
 export interface ArchiveRow {
@@ -50,6 +62,15 @@ export function archiveRows(strapi: Core.Strapi) {
     const query = knex()(`${PROJECTION} as a`);
     if (filters.category) query.where('a.category_id', categoryIdOf(filters.category));
     if (filters.status) query.where('a.status', filters.status);
+    if (filters.categories)
+      query.whereIn(
+        'a.category_id',
+        knex()(category.tableName)
+          .select('id')
+          .whereIn(column(category, 'slug'), [...filters.categories]),
+      );
+    if (filters.statuses) query.whereIn('a.status', [...filters.statuses]);
+    if (filters.submittedMs) query.where('a.submitted_ms', '>=', filters.submittedMs.since).where('a.submitted_ms', '<=', filters.submittedMs.until);
     const { since, until } = dayRange(filters);
     if (since) query.where('a.submitted_ms', '>=', since.getTime());
     if (until) query.where('a.submitted_ms', '<', until.getTime());
@@ -77,7 +98,7 @@ export function archiveRows(strapi: Core.Strapi) {
      * keys are found first (from an index alone where the filters allow: a deep page skips index
      * entries, not rows), then only its reports are read.
      */
-    async page({ sort, after, page, pageSize, ...filters }: ArchiveQuery): Promise<ArchiveRow[]> {
+    async page({ sort, after, page, pageSize, ...filters }: ArchivePageQuery): Promise<ArchiveRow[]> {
       const { query, rank } = select(filters);
       const offset = (page - 1) * pageSize;
       const newestFirst = [
@@ -126,7 +147,8 @@ export function archiveRows(strapi: Core.Strapi) {
      */
     async total(filters: ArchiveFilters): Promise<{ total: number; exact: boolean }> {
       const { q, from, to, category: slug, status } = filters;
-      if (q === undefined && from === undefined && to === undefined) {
+      const kept = !filters.categories && !filters.statuses && !filters.submittedMs;
+      if (kept && q === undefined && from === undefined && to === undefined) {
         const counts = knex()(COUNTS).sum({ reports: 'reports' });
         if (slug) counts.where('category_id', categoryIdOf(slug));
         if (status) counts.where('status', status);
@@ -138,6 +160,12 @@ export function archiveRows(strapi: Core.Strapi) {
       const [row] = (await knex().count({ count: '*' }).from(bounded.as('m'))) as { count: number | string }[];
       const count = Number(row?.count ?? 0);
       return count > MAX_COUNTED_MATCHES ? { total: MAX_COUNTED_MATCHES, exact: false } : { total: count, exact: true };
+    },
+
+    /** The published reports of these ids (in no particular order); the others are none. */
+    async some(documentIds: readonly string[]): Promise<ArchiveRow[]> {
+      const rows = (await served(knex()(`${PROJECTION} as a`).whereIn('a.document_id', [...documentIds]))) as RawRow[];
+      return rows.map(toRow);
     },
 
     /** One published report, or `null`. */

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from './domain/archive-query';
 import { encodeCursor, lastPagedPage } from './domain/archive-cursor';
 import { servedReport } from './domain/archive-entry';
-import type { PublicReport } from './domain/visibility';
 import { searchWords } from './domain/search-terms';
-import { archiveRows, type ArchiveRow } from './archive-rows';
+import { archiveRows, type ArchivePageQuery, type ArchiveRow } from './archive-rows';
+import { PUBLISHED_WHERE, type PublicReport } from './domain/visibility';
+import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { settingOf } from '../common/settings';
 
@@ -62,6 +63,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await rows.one(documentId);
         return row ? serve(row) : null;
       }),
+    /** A page of published reports for another reader of the archive (Open311): its reports only, no totals. */
+    page: (query: ArchivePageQuery) => remember(`page:${JSON.stringify(query)}`, async () => (await rows.page(query)).map(serve)),
+    /** The published reports a citizen's reference or a protocol number names (one that is not published is none). */
+    byIdentifiers: (identifiers: { readonly references: readonly string[]; readonly protocolNumbers: readonly string[] }) =>
+      remember(`identifiers:${JSON.stringify(identifiers)}`, async () => {
+        const reports = await strapi.db.query(UID.report).findMany({
+          where: {
+            ...PUBLISHED_WHERE,
+            $or: [{ reference: { $in: [...identifiers.references] } }, { protocolNumber: { $in: [...identifiers.protocolNumbers] } }],
+          },
+          select: ['documentId'],
+        });
+        return reports.length ? (await rows.some(reports.map(({ documentId }) => documentId as string))).map(serve) : [];
+      }),
+    /** The citizens' references of published reports, by documentId (for readers that name reports by them, as Open311). */
+    referencesOf: async (documentIds: readonly string[]): Promise<Map<string, string>> => {
+      if (documentIds.length === 0) return new Map();
+      const reports = await strapi.db
+        .query(UID.report)
+        .findMany({ where: { ...PUBLISHED_WHERE, documentId: { $in: [...documentIds] } }, select: ['documentId', 'reference'] });
+      return new Map(reports.map(({ documentId, reference }) => [documentId as string, reference as string]));
+    },
     /** Published reports per category slug. */
     countByCategory: () => remember('per-category', () => rows.countByCategory()),
   };

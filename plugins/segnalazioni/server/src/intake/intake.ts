@@ -9,6 +9,7 @@ import { decide, type Actor } from '../workflow/domain/lifecycle';
 import type { TemplateData } from '../notifications/domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../common/domain/messages';
 import { formatReference } from './domain/reference';
+import type { QuestionAnswer } from './domain/category-questions';
 import { changedFields, type EditInput, type SubmissionInput } from './domain/report-input';
 import { reportMailData, type MailReport } from '../notifications/domain/report-mail';
 import { conflict, forbidden, unprocessable } from '../common/errors';
@@ -51,6 +52,8 @@ interface Extras {
   readonly actorRef?: { readonly id: string; readonly label?: string };
   /** More writes that must commit with the report or not at all; may return messages to send with it. */
   readonly inTransaction?: (report: IntakeReport) => Promise<readonly NotificationDraft[] | void>;
+  /** What a channel adds for the office only: answers to the category's own questions, a link to the sender's photo (Open311). */
+  readonly extras?: { readonly answers?: readonly QuestionAnswer[] | null; readonly mediaUrl?: string | null };
 }
 
 type OfficeRecord = Row<typeof UID.office>;
@@ -231,6 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       actorRef,
       inTransaction,
       submission,
+      extras,
       ...from
     }: Sender &
       Extras & {
@@ -291,6 +295,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               submittedAt: submittedAt.toISOString(),
               submissionKey: submission?.key,
               submissionFingerprint: submission?.fingerprint,
+              answers: extras?.answers ? [...extras.answers] : undefined,
+              mediaUrl: extras?.mediaUrl ?? undefined,
               ...outcome.changes,
             },
           })) as unknown as IntakeReport;

@@ -2,6 +2,41 @@ import { rateLimited } from '../accounts/rate-limit';
 import { archiveHttpCache } from '../http/archive-http-cache';
 
 /**
+ * GeoReport v2, served at /open311/v2/… (open311/open311-address.ts brings those addresses here);
+ * `:format` is the spec's suffix, xml or json. Reads are public and cached like the archive; a
+ * write needs an `api_key` that holds open311.create (open311/open311-clients.ts).
+ */
+const open311Routes = [
+  { method: 'GET', path: '/open311/v2/discovery.:format', handler: 'open311.discovery', description: 'GeoReport v2 discovery' },
+  {
+    method: 'GET',
+    path: '/open311/v2/services.:format',
+    handler: 'open311.services',
+    description: 'GeoReport v2: the active categories as services',
+    cached: true,
+  },
+  {
+    method: 'GET',
+    path: '/open311/v2/services/:code.:format',
+    handler: 'open311.serviceDefinition',
+    description: "GeoReport v2: a service's questions (attributes)",
+    cached: true,
+  },
+  { method: 'GET', path: '/open311/v2/requests.:format', handler: 'open311.requests', description: 'GeoReport v2: published reports', cached: true },
+  { method: 'GET', path: '/open311/v2/requests/:id.:format', handler: 'open311.request', description: 'GeoReport v2: one published report', cached: true },
+  { method: 'POST', path: '/open311/v2/requests.:format', handler: 'open311.create', description: 'GeoReport v2: a new service request (api_key)' },
+].map(({ method, path, handler, description, cached }) => ({
+  method,
+  path,
+  handler,
+  config: {
+    auth: false as const,
+    description,
+    middlewares: cached ? [archiveHttpCache('archive')] : method === 'POST' ? [rateLimited('open311')] : [],
+  },
+}));
+
+/**
  * Public and citizen routes, served under /api/segnalazioni. Citizen routes go through
  * users-permissions: a valid JWT and the Authenticated role's permission (granted on first boot).
  * The public archive's answers carry an entity tag and may be kept by shared caches briefly
@@ -55,6 +90,7 @@ export default {
       handler: 'account.setLanguage',
       config: { description: "The language of the citizen's mails ({ language: 'it' | 'en' })" },
     },
+    ...open311Routes,
     // Meta's webhooks (WhatsApp, Facebook page): the handshake, and deliveries checked by their signature.
     { method: 'GET', path: '/channels/:channel', handler: 'channel-webhook.verify', config: { auth: false, description: 'Meta webhook verification' } },
     {

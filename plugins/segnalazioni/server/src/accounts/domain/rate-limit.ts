@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of request limited together: a group shares its window and its counters. */
-export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks';
+export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311';
 
 /** Who a counter counts: the client's address, the logged-in citizen, the email address asked about. */
 export type KeyKind = 'ip' | 'citizen' | 'email';
@@ -29,6 +29,8 @@ export const rateLimitsSchema = z.object({
   accountEmails: z.object({ windowMs, perIp: count, perEmail: count }),
   /** Meta's webhook deliveries; Meta delivers from few addresses and retries what is refused. */
   webhooks: z.object({ windowMs, perIp: count }),
+  /** Service requests posted by Open311 clients (another civic system's server, from its address). */
+  open311: z.object({ windowMs, perIp: count }),
 });
 
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
@@ -42,6 +44,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   staffLogins: { windowMs: 15 * MINUTE, perIp: 30, perEmail: 10 },
   accountEmails: { windowMs: 60 * MINUTE, perIp: 10, perEmail: 3 },
   webhooks: { windowMs: MINUTE, perIp: 600 },
+  open311: { windowMs: 60 * MINUTE, perIp: 600 },
 };
 
 /** The users-permissions routes (below the REST prefix) it rate-limits, and our group for each. */

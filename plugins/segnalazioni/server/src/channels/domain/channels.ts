@@ -4,7 +4,7 @@
  * Facebook. One rule for intake and workflow alike.
  */
 
-export const REPORT_CHANNELS = ['web', 'whatsapp', 'facebook', 'desk', 'api'] as const;
+export const REPORT_CHANNELS = ['web', 'whatsapp', 'facebook', 'desk', 'api', 'open311'] as const;
 export type Channel = (typeof REPORT_CHANNELS)[number];
 
 /** Where an outgoing message travels: the outbox's `channel`. */
@@ -15,7 +15,14 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const META_CHANNELS = ['whatsapp', 'facebook'] as const;
 export type MetaChannel = (typeof META_CHANNELS)[number];
 
-export const CHANNEL_LABELS: Record<Channel, string> = { web: 'web', whatsapp: 'WhatsApp', facebook: 'Facebook', desk: 'sportello URP', api: 'API' };
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  web: 'web',
+  whatsapp: 'WhatsApp',
+  facebook: 'Facebook',
+  desk: 'sportello URP',
+  api: 'API',
+  open311: 'Open311',
+};
 
 /** What a report says about who sent it. */
 export interface ReporterFacts {

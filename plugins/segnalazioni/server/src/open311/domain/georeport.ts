@@ -1,0 +1,139 @@
+import type { PublicReport } from '../../archive/domain/visibility';
+import { OPEN_STATUSES } from '../../workflow/domain/report-states';
+import type { ReportStatus } from '../../workflow/domain/lifecycle';
+import { CALENDAR_TIME_ZONE } from '../../service-levels/domain/working-calendar';
+import type { CategoryQuestion } from '../../intake/domain/category-questions';
+import type { Open311Object } from './georeport-document';
+import { isReference } from '../../intake/domain/reference';
+
+/**
+ * What the GeoReport v2 documents say of our categories and published reports
+ * (wiki.open311.org/GeoReport_v2): a service is an active category, a service request a published
+ * report, with its public fields only — the same the archive serves.
+ */
+
+/** GeoReport's two statuses: a report still with the office is open; closed is closed. */
+export type GeoReportStatus = 'open' | 'closed';
+export const geoReportStatus = (status: ReportStatus): GeoReportStatus => ((OPEN_STATUSES as readonly string[]).includes(status) ? 'open' : 'closed');
+
+/** The statuses of ours a GeoReport status names. */
+export const statusesOf = (status: GeoReportStatus): ReportStatus[] => (status === 'open' ? [...OPEN_STATUSES] : ['closed']);
+
+/**
+ * A service request's id is the report's reference (`7K3M-Q9XA`): it exists the moment the
+ * request is posted and never changes, so a client that posted it (FixMyStreet keeps the id the
+ * POST answers, and resolves no token later) follows it for good. A protocol number, written
+ * `2026-000123` (a "/" cannot stand in a path), names the same report in lookups.
+ */
+export interface RequestIdentifiers {
+  readonly references: readonly string[];
+  readonly protocolNumbers: readonly string[];
+}
+
+/** The references and protocol numbers among service request ids; null for an id that is neither. */
+export function identifiersOf(ids: readonly string[]): RequestIdentifiers | null {
+  const references: string[] = [];
+  const protocolNumbers: string[] = [];
+  for (const id of ids) {
+    const protocol = /^(\d{4})-(\d{6})$/.exec(id);
+    if (protocol) protocolNumbers.push(`${protocol[1]}/${protocol[2]}`);
+    else if (isReference(id.toUpperCase())) references.push(id.toUpperCase());
+    else return null;
+  }
+  return { references, protocolNumbers };
+}
+
+const w3cParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/** An instant as W3C date and time in Rome, with its offset: `2026-03-15T09:30:00+01:00`. */
+export function w3cDateTime(instant: string | Date): string {
+  const parts = Object.fromEntries(w3cParts.formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+export interface ServiceCategory {
+  readonly slug: string;
+  readonly name: string;
+  readonly description?: string | null;
+  readonly office?: { readonly name: string } | null;
+  readonly questions: readonly CategoryQuestion[];
+}
+
+/** A category as a service: `metadata` when it asks questions of its own (then it has a service definition). */
+export const serviceOf = (category: ServiceCategory): Open311Object => ({
+  service_code: category.slug,
+  service_name: category.name,
+  description: category.description ?? '',
+  metadata: category.questions.length > 0,
+  type: 'realtime',
+  keywords: '',
+  group: category.office?.name ?? '',
+});
+
+/** The category's questions as the service definition's attributes, in their order. */
+export const serviceDefinitionOf = (category: ServiceCategory): Open311Object => ({
+  service_code: category.slug,
+  attributes: [...category.questions]
+    .sort((a, b) => a.order - b.order)
+    .map((question) => ({
+      variable: true,
+      code: question.code,
+      datatype: question.datatype,
+      required: question.required,
+      datatype_description: question.hint ?? '',
+      order: question.order,
+      description: question.text,
+      ...(question.values?.length ? { values: question.values.map(({ key, name }) => ({ key, name })) } : {}),
+    })),
+});
+
+/** When the report last changed in public: published, a public reply, closed. */
+function updatedAt(report: PublicReport): string {
+  const instants = [report.publishedAt, report.closedAt, ...report.replies.map((reply) => reply.createdAt), report.submittedAt].filter(
+    (instant): instant is string => typeof instant === 'string',
+  );
+  return instants.reduce((latest, instant) => (Date.parse(instant) > Date.parse(latest) ? instant : latest));
+}
+
+/**
+ * A published report as a service request. `status_notes` is its latest public reply;
+ * `expected_datetime` its current deadline, when the municipality shows deadlines; `media_url`
+ * its first approved photo.
+ */
+export function serviceRequestOf(
+  report: PublicReport & { readonly deadline?: { readonly due: string } | null },
+  { reference, agency, absolute }: { readonly reference: string; readonly agency: string | null; readonly absolute: (path: string) => string },
+): Open311Object {
+  const latestReply = report.replies.at(-1);
+  const photo = report.photos[0];
+  return {
+    service_request_id: reference,
+    status: geoReportStatus(report.status),
+    status_notes: latestReply?.body ?? '',
+    service_name: report.category?.name ?? '',
+    service_code: report.category?.slug ?? '',
+    description: report.text ? `${report.title}\n\n${report.text}` : report.title,
+    agency_responsible: agency ?? '',
+    service_notice: report.protocolNumber ? `Protocollo n. ${report.protocolNumber}` : '',
+    requested_datetime: w3cDateTime(report.submittedAt),
+    updated_datetime: w3cDateTime(updatedAt(report)),
+    expected_datetime: report.deadline ? w3cDateTime(report.deadline.due) : '',
+    address: report.address ?? '',
+    address_id: '',
+    zipcode: '',
+    lat: report.latitude ?? '',
+    long: report.longitude ?? '',
+    media_url: photo ? (/^https?:/.test(photo.url) ? photo.url : absolute(photo.url)) : '',
+  };
+}

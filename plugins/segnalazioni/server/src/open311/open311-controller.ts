@@ -1,0 +1,148 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { getService } from '../common/get-service';
+import { linksOf } from '../common/links';
+import { orThrow } from '../common/errors';
+import { settingOf } from '../common/settings';
+import { answersOf } from '../intake/domain/category-questions';
+import { parseBoundingBox } from '../intake/domain/report-input';
+import type { PublicReport } from '../archive/domain/visibility';
+import { MEDIA_TYPES, OPEN311_FORMATS, renderDocument, type Open311Format, type Open311Value } from './domain/georeport-document';
+import { identifiersOf, serviceDefinitionOf, serviceOf, serviceRequestOf, statusesOf } from './domain/georeport';
+import { apiKeyParam, parseRequestsQuery, parseServiceRequest } from './domain/georeport-input';
+import { discoveryOf } from './domain/georeport-discovery';
+import { open311Client } from './open311-clients';
+
+const NOT_FOUND = 'Risorsa Open311 inesistente: vedere discovery.xml.';
+
+/** The format the address's suffix names (`.xml`, `.json`); any other is no resource of ours. */
+function formatOf(ctx: Context): Open311Format {
+  const format = (ctx.params as { format?: string }).format;
+  if (!(OPEN311_FORMATS as readonly string[]).includes(format ?? '')) throw new errors.NotFoundError(NOT_FOUND);
+  return format as Open311Format;
+}
+
+function respond(ctx: Context, root: string, value: Open311Value, status = 200): void {
+  const format = formatOf(ctx);
+  ctx.status = status;
+  ctx.type = MEDIA_TYPES[format];
+  ctx.body = renderDocument(format, root, value);
+}
+
+/**
+ * GeoReport v2 (wiki.open311.org/GeoReport_v2) at /open311/v2: the active categories as
+ * services, the published reports as service requests (public fields only, from the archive's
+ * projection), and new requests through the same intake as every channel, moderated like any.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const links = () => linksOf(strapi);
+
+  /** The service requests of these published reports, named by their references, each with the office of its category. */
+  async function requestsOf(reports: readonly PublicReport[]): Promise<Open311Value[]> {
+    const [services, references] = await Promise.all([
+      getService(strapi, 'categories').listServices(),
+      getService(strapi, 'archive').referencesOf(reports.map((report) => report.documentId)),
+    ]);
+    const agencies = new Map(services.map((service) => [service.slug, service.office?.name ?? null]));
+    const absolute = links().absolute;
+    return reports.flatMap((report) => {
+      const reference = references.get(report.documentId);
+      // Unpublished between the two reads: it is no longer in the archive.
+      if (!reference) return [];
+      return [serviceRequestOf(report, { reference, agency: report.category ? (agencies.get(report.category.slug) ?? null) : null, absolute })];
+    });
+  }
+
+  const activeService = async (code: string) => (await getService(strapi, 'categories').listServices()).find((entry) => entry.slug === code) ?? null;
+
+  return {
+    async discovery(ctx: Context) {
+      const open311 = settingOf(strapi, 'open311');
+      const urp = settingOf(strapi, 'urpEmail');
+      respond(
+        ctx,
+        'discovery',
+        discoveryOf({
+          url: links().absolute('/open311/v2/'),
+          contact: open311.contact || `Ufficio Relazioni con il Pubblico: ${urp}`,
+          keyService: open311.keyService || `La chiave per inviare segnalazioni si chiede all'Ufficio Relazioni con il Pubblico: ${urp}`,
+        }),
+      );
+    },
+
+    async services(ctx: Context) {
+      respond(ctx, 'services', (await getService(strapi, 'categories').listServices()).map(serviceOf));
+    },
+
+    async serviceDefinition(ctx: Context) {
+      const code = String((ctx.params as { code: string }).code);
+      const found = await activeService(code);
+      if (!found) throw new errors.NotFoundError(`service_code: "${code}" non è un servizio attivo (vedere services.xml).`);
+      respond(ctx, 'service_definition', serviceDefinitionOf(found));
+    },
+
+    async requests(ctx: Context) {
+      const query = orThrow(parseRequestsQuery(ctx.query, getService(strapi, 'clock').now().getTime()));
+      const archive = getService(strapi, 'archive');
+      const reports =
+        query.kind === 'ids'
+          ? await archive.byIdentifiers(query.identifiers)
+          : await archive.page({
+              categories: query.serviceCodes ?? undefined,
+              statuses: query.statuses ? query.statuses.flatMap(statusesOf) : undefined,
+              submittedMs: { since: query.sinceMs, until: query.untilMs },
+              q: query.q,
+              sort: 'newest',
+              page: query.page,
+              pageSize: query.pageSize,
+            });
+      respond(ctx, 'service_requests', await requestsOf(reports));
+    },
+
+    async request(ctx: Context) {
+      const identifiers = identifiersOf([String((ctx.params as { id: string }).id)]);
+      const reports = identifiers ? await getService(strapi, 'archive').byIdentifiers(identifiers) : [];
+      const requests = await requestsOf(reports);
+      if (requests.length === 0) throw new errors.NotFoundError('service_request_id: nessuna segnalazione pubblicata con questo identificativo.');
+      respond(ctx, 'service_requests', requests);
+    },
+
+    /**
+     * A new service request, through the same intake as every channel: the key first, then the
+     * request, then the category's own questions. It is answered with its id at once; it becomes
+     * public, like any report, once the office has taken it in charge and approved its text.
+     */
+    async create(ctx: Context) {
+      formatOf(ctx);
+      const body = (ctx.request.body ?? {}) as { api_key?: unknown };
+      const key = apiKeyParam.safeParse(body.api_key);
+      const client = await open311Client(strapi, key.success ? key.data : undefined);
+      const request = orThrow(parseServiceRequest(body, parseBoundingBox(settingOf(strapi, 'territory'))));
+      const service = await activeService(request.submission.category);
+      if (!service) throw new errors.NotFoundError(`service_code: "${request.submission.category}" non è un servizio attivo (vedere services.xml).`);
+      const answers = orThrow(answersOf(service.questions, request.answers));
+      const report = await getService(strapi, 'intake').submit({
+        contact: { name: request.contact.name, address: request.contact.phone, email: request.contact.email },
+        input: request.submission,
+        files: [],
+        channel: 'open311',
+        actor: 'channel',
+        actorRef: client,
+        extras: { answers: answers.length ? answers : null, mediaUrl: request.mediaUrl },
+      });
+      respond(
+        ctx,
+        'service_requests',
+        [
+          {
+            service_request_id: report.reference,
+            service_notice: `Segnalazione ${report.reference} ricevuta: sarà pubblicata dopo la verifica dell'ufficio.`,
+            account_id: null,
+          },
+        ],
+        201,
+      );
+    },
+  };
+};
