@@ -113,6 +113,17 @@ describe('Open311 GeoReport v2', () => {
     ]);
   });
 
+  it('refuses questions an editor got wrong, whoever saves them', async () => {
+    const category = await app.strapi.db.query('plugin::segnalazioni.category').findOne({ where: { slug: 'segnaletica' } });
+    await expect(
+      app.strapi.documents('plugin::segnalazioni.category').update({
+        documentId: category.documentId,
+        data: { questions: [{ code: 'Targa!', text: 'Targa del veicolo', datatype: 'string', order: 1 }] },
+      }),
+    ).rejects.toThrow('code: lettere minuscole, cifre e trattini bassi, al massimo 40, cominciando con una lettera.');
+    expect((await app.strapi.db.query('plugin::segnalazioni.category').findOne({ where: { slug: 'segnaletica' } })).questions).toBeNull();
+  });
+
   it('lists published reports only, with public fields only, and finds one by its id or protocol number', async () => {
     const requests = await both('requests.{fmt}', 'requests', 'service_requests');
     expect(requests.map((request: { service_request_id: string }) => request.service_request_id)).toEqual([published.reference]);
@@ -220,6 +231,17 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(report.category.slug).toBe('rifiuti');
     expect(report.history[0]).toMatchObject({ action: 'submit', actorType: 'channel', actorLabel: 'FixMyStreet' });
+    // The office sees the answers and the sender's photo link in the panel; the public never does.
+    const panel = await app.http().get(`/segnalazioni/reports/${report.documentId}`).set('Authorization', `Bearer ${urp.token}`).expect(200);
+    expect(panel.body.data).toMatchObject({
+      channel: 'open311',
+      citizen: { name: 'Bruno Verdi', email: 'bruno.verdi@example.org', phone: '+390153511234' },
+      answers: [
+        { code: 'cassonetti', question: 'Quanti cassonetti sono pieni?', answer: 3 },
+        { code: 'tipo', question: 'Che rifiuti sono?', answer: 'vetro' },
+      ],
+      mediaUrl: 'https://fixmystreet.example.org/photo/1.jpeg',
+    });
     // The citizen gets the receipt, the office its notice.
     await app.mailbox.waitFor((mail: Mail) => mail.to.includes('bruno.verdi@example.org') && mail.subject.includes(id));
     await app.mailbox.waitFor((mail: Mail) => mail.to.includes('ambiente@comune.test') && mail.subject.includes(id));
@@ -231,6 +253,8 @@ describe('Open311 GeoReport v2', () => {
     expect(request.service_request_id).toBe(id);
     expect(request.description).toContain('<e il vetro & la carta sono a terra>.');
     expect(request.description).not.toContain('\u0007');
+    const archived = await app.http().get(`/api/segnalazioni/reports/${report.documentId}`).expect(200);
+    expect(JSON.stringify(archived.body)).not.toMatch(/fixmystreet\.example\.org|Bruno|cassonetti sono pieni/);
     // The public place, as the office approved it: near the point given, not exactly it.
     expect(Math.abs(Number(request.lat) - 45.5628)).toBeLessThan(0.002);
     // FixMyStreet's status check: a comma list of the ids it keeps.

@@ -147,6 +147,33 @@ export const ReportPage = () => {
                   {t('report.submittedAt', 'Inviata il {date}', { date: date(data.submittedAt) })} · {t(`channel.${data.channel}`, data.channel)}
                 </Typography>
               </Box>
+              {data.answers.length > 0 && (
+                <Box paddingTop={4}>
+                  <Typography variant="sigma" textColor="neutral600" tag="h3">
+                    {t('report.answers', 'Risposte alle domande della categoria')}
+                  </Typography>
+                  <dl>
+                    {data.answers.map((answer) => (
+                      <Typography key={answer.code} variant="pi" tag="div">
+                        <dt style={{ display: 'inline' }}>{answer.question}</dt>{' '}
+                        <dd style={{ display: 'inline', margin: 0, fontWeight: 600 }}>
+                          {Array.isArray(answer.answer) ? answer.answer.join(', ') : String(answer.answer)}
+                        </dd>
+                      </Typography>
+                    ))}
+                  </dl>
+                </Box>
+              )}
+              {data.mediaUrl && (
+                <Box paddingTop={4}>
+                  <Typography variant="pi">
+                    {t('report.mediaUrl', 'Foto indicata dal mittente, su un altro sito (da verificare prima di usarla):')}{' '}
+                    <a href={data.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
+                      {data.mediaUrl}
+                    </a>
+                  </Typography>
+                </Box>
+              )}
               {(data.address || hasPoint) && (
                 <Box paddingTop={4}>
                   <Typography variant="sigma" textColor="neutral600" tag="h3">

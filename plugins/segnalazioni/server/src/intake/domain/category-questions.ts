@@ -62,6 +62,14 @@ export type QuestionAnswer = {
   readonly answer: string | number | string[];
 };
 
+const storedAnswer = z.object({ code: z.string(), question: z.string(), answer: z.union([z.string(), z.number(), z.array(z.string())]) });
+
+/** The answers kept with a report, as the intake wrote them (anything else reads as none). */
+export function storedAnswers(value: unknown): QuestionAnswer[] {
+  const parsed = z.array(storedAnswer).safeParse(value ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
 const NUMBER = /^-?\d{1,12}([.,]\d{1,6})?$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 

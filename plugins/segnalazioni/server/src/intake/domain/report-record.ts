@@ -17,6 +17,10 @@ export interface ReportRecord {
   readonly contact?: string | null;
   readonly contactName?: string | null;
   readonly contactEmail?: string | null;
+  /** Answers to the category's own questions (a JSON column: read with `storedAnswers`). */
+  readonly answers?: unknown;
+  /** A link to the sender's photo on another site (Open311's media_url), for the office only. */
+  readonly mediaUrl?: string | null;
   readonly address?: string | null;
   readonly latitude?: number | string | null;
   readonly longitude?: number | string | null;

@@ -2,6 +2,7 @@ import { STAFF_ACTORS, staffAllowedActions, type StaffScope } from './access';
 import { currentDeadline, deadlinesOf, isOverdue } from '../../service-levels/domain/service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from '../../intake/domain/report-record';
 import type { ModerationState } from '../../workflow/domain/report-states';
+import { storedAnswers } from '../../intake/domain/category-questions';
 
 /** What the officers' panel shows of a report: everything, including the citizen's identity. */
 export interface StaffReportRecord extends ReportRecord {
@@ -70,6 +71,8 @@ export function toStaffReport(
     publicText: report.publicText ?? null,
     textModerationReason: report.textModerationReason ?? null,
     citizen,
+    answers: storedAnswers(report.answers),
+    mediaUrl: report.mediaUrl ?? null,
     address: report.address ?? null,
     latitude: toNumber(report.latitude),
     longitude: toNumber(report.longitude),
