@@ -157,6 +157,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           intervalMs: minutes('UPLOAD_SWEEP_INTERVAL_MINUTES', defaults.uploadSweep.intervalMs),
         },
         photos: { maxPhotos: defaults.photos.maxPhotos, maxBytes: photoMaxBytes },
+        statisticsLoad: {
+          concurrency: env.int('STATISTICS_CONCURRENCY', defaults.statisticsLoad.concurrency),
+          queue: env.int('STATISTICS_QUEUE', defaults.statisticsLoad.queue),
+        },
         open311: { contact: env('OPEN311_CONTACT', defaults.open311.contact), keyService: env('OPEN311_KEY_SERVICE', defaults.open311.keyService) },
         // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
         channels: {

@@ -129,6 +129,22 @@ export const GEOREPORT_SCHEMAS = {
       },
     },
   },
+  updates: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url'],
+      additionalProperties: false,
+      properties: {
+        update_id: { type: 'string', minLength: 1 },
+        service_request_id: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$' },
+        status: { enum: ['open', 'closed'] },
+        updated_datetime: w3c,
+        description: text,
+        media_url: text,
+      },
+    },
+  },
   errors: {
     type: 'array',
     minItems: 1,
@@ -155,6 +171,7 @@ export function georeportProblems(name: keyof typeof GEOREPORT_SCHEMAS, value: u
 const LIST_ITEMS: Record<string, string> = {
   services: 'service',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   endpoints: 'endpoint',
   formats: 'format',
   attributes: 'attribute',

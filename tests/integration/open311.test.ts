@@ -257,6 +257,26 @@ describe('Open311 GeoReport v2', () => {
     expect(JSON.stringify(archived.body)).not.toMatch(/fixmystreet\.example\.org|Bruno|cassonetti sono pieni/);
     // The public place, as the office approved it: near the point given, not exactly it.
     expect(Math.abs(Number(request.lat) - 45.5628)).toBeLessThan(0.002);
+    // FixMyStreet follows the report through its updates: the public replies, each once, with the status it leaves.
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const act = (action: string, body: Record<string, unknown>) =>
+      app.http().post(`/segnalazioni/reports/${report.documentId}/actions/${action}`).set('Authorization', `Bearer ${urp.token}`).send(body).expect(200);
+    await act('reply', { kind: 'progress', body: 'Abbiamo chiesto lo svuotamento straordinario.', public: true });
+    await act('reply', { kind: 'progress', body: 'Nota interna: chiamare la ditta.', public: false });
+    await act('close', { body: 'I cassonetti sono stati svuotati.', public: true });
+    const updatesXml = await get(`servicerequestupdates.xml?start_date=${encodeURIComponent(since)}&api_key=&jurisdiction_id=comune.example.it`).expect(200);
+    const updates = xmlAsObjects(updatesXml.text);
+    expect(updates.root).toBe('service_request_updates');
+    const ours = (updates.value as Record<string, string>[]).filter((update) => update.service_request_id === id);
+    expect(ours.map(({ status, description }) => [status, description])).toEqual([
+      ['open', 'Abbiamo chiesto lo svuotamento straordinario.'],
+      ['closed', 'I cassonetti sono stati svuotati.'],
+    ]);
+    expect(new Set(ours.map((update) => update.update_id)).size).toBe(2);
+    const updatesJson = await get(`servicerequestupdates.json?start_date=${encodeURIComponent(since)}`).expect(200);
+    expect(georeportProblems('updates', updatesJson.body)).toEqual([]);
+    expect(asText(updatesJson.body)).toEqual(updates.value);
+    expect((await get('servicerequestupdates.json?start_date=2020-01-01T00:00:00Z&end_date=2020-01-02T00:00:00Z').expect(200)).body).toEqual([]);
     // FixMyStreet's status check: a comma list of the ids it keeps.
     const checked = xmlAsObjects(
       (await get(`requests.xml?service_request_id=${id},${published.reference}&jurisdiction_id=comune.example.it`).expect(200)).text,

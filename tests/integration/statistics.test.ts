@@ -163,3 +163,52 @@ describe('statistics', () => {
     expect(Number(fact.office_id)).toBe(0);
   });
 });
+
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+/**
+ * Statistics read months of aggregates: each process computes so many at once and lets so many
+ * more wait (STATISTICS_CONCURRENCY, STATISTICS_QUEUE); beyond, a 503 says when to come back, and
+ * the archive keeps its database connections. A lock held by the test keeps one computation going
+ * as long as needed, which only PostgreSQL can do to a reader.
+ */
+(onPostgres ? describe : describe.skip)('statistics under a flood', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startApp({ STATISTICS_CONCURRENCY: '1', STATISTICS_QUEUE: '0', ARCHIVE_CACHE_ENTRIES: '0' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('computes one at a time here, answers 503 with Retry-After beyond, and the archive keeps answering', async () => {
+    const knex = app.strapi.db.connection;
+    const trx = await knex.transaction();
+    try {
+      await trx.raw('LOCK TABLE segnalazioni_statistics_month_cells IN ACCESS EXCLUSIVE MODE');
+      const first = app
+        .http()
+        .get('/api/segnalazioni/statistics')
+        .then((response) => response);
+      // The first computation waits on the lock, holding the one place.
+      for (let tries = 0; ; tries += 1) {
+        const waiting = await knex.raw(`SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = 'segnalazioni_statistics_month_cells'::regclass`);
+        if (Number(waiting.rows[0].n) > 0) break;
+        if (tries > 200) throw new Error('The first computation never reached the lock');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const refused = await app.http().get('/api/segnalazioni/statistics?category=rifiuti').expect(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body.error.message).toBe('Le statistiche sono molto richieste in questo momento: riprovare tra 5 secondi.');
+      await app.http().get('/api/segnalazioni/reports').expect(200);
+      await trx.rollback();
+      expect((await first).status).toBe(200);
+      // The place is free again.
+      await app.http().get('/api/segnalazioni/statistics?category=rifiuti').expect(200);
+    } finally {
+      if (!trx.isCompleted()) await trx.rollback();
+    }
+  });
+});

@@ -38,6 +38,8 @@ export interface SegnalazioniConfig {
   rateLimits: RateLimits;
   /** Removal of the photos a crash left without a report (photos/upload-sweep.ts). */
   uploadSweep: UploadSweepConfig;
+  /** Statistics computed at once in each server process, and how many more may wait (beyond: 503 with Retry-After). */
+  statisticsLoad: { concurrency: number; queue: number };
   /** What the Open311 discovery document says: whom to ask for help, and how to get a key (empty: the URP's address). */
   open311: { contact: string; keyService: string };
 }
@@ -80,6 +82,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   rateLimits: DEFAULT_RATE_LIMITS,
   uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
   open311: { contact: '', keyService: '' },
+  statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
     graphApiUrl: 'https://graph.facebook.com',
     graphApiVersion: 'v25.0',
@@ -111,6 +114,11 @@ export default {
             .map(({ path, message }) => `${path} ${message}`)
             .join('; ')}`,
         );
+    }
+    if (config.statisticsLoad) {
+      const { concurrency, queue } = config.statisticsLoad;
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('segnalazioni.statisticsLoad.concurrency must be a whole number, 1 or more');
+      if (!Number.isInteger(queue) || queue < 0) throw new Error('segnalazioni.statisticsLoad.queue must be a whole number, 0 or more');
     }
     parseBoundingBox(config.territory);
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {

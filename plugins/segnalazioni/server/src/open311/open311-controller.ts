@@ -7,10 +7,12 @@ import { orThrow } from '../common/errors';
 import { settingOf } from '../common/settings';
 import { answersOf } from '../intake/domain/category-questions';
 import { parseBoundingBox } from '../intake/domain/report-input';
-import type { PublicReport } from '../archive/domain/visibility';
+import { PUBLISHED_WHERE, type PublicReport } from '../archive/domain/visibility';
+import { UID } from '../common/domain/uids';
+import { rowsOf } from '../common/rows';
 import { MEDIA_TYPES, OPEN311_FORMATS, renderDocument, type Open311Format, type Open311Value } from './domain/georeport-document';
-import { identifiersOf, serviceDefinitionOf, serviceOf, serviceRequestOf, statusesOf } from './domain/georeport';
-import { apiKeyParam, parseRequestsQuery, parseServiceRequest } from './domain/georeport-input';
+import { identifiersOf, MAX_UPDATES, requestUpdateOf, serviceDefinitionOf, serviceOf, serviceRequestOf, statusesOf } from './domain/georeport';
+import { apiKeyParam, parseRequestsQuery, parseServiceRequest, parseUpdatesQuery } from './domain/georeport-input';
 import { discoveryOf } from './domain/georeport-discovery';
 import { open311Client } from './open311-clients';
 
@@ -106,6 +108,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requests = await requestsOf(reports);
       if (requests.length === 0) throw new errors.NotFoundError('service_request_id: nessuna segnalazione pubblicata con questo identificativo.');
       respond(ctx, 'service_requests', requests);
+    },
+
+    /** The public replies to published reports within a window, oldest first (mySociety's extension). */
+    async updates(ctx: Context) {
+      const { sinceMs, untilMs } = orThrow(parseUpdatesQuery(ctx.query, getService(strapi, 'clock').now().getTime()));
+      const replies = await rowsOf(strapi, UID.reply).findMany({
+        where: { isPublic: true, createdAt: { $gte: new Date(sinceMs).toISOString(), $lte: new Date(untilMs).toISOString() }, report: PUBLISHED_WHERE },
+        select: ['documentId', 'kind', 'body', 'createdAt'],
+        populate: { report: { select: ['reference'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        limit: MAX_UPDATES,
+      });
+      respond(
+        ctx,
+        'service_request_updates',
+        replies.flatMap((reply) => (reply.report ? [requestUpdateOf({ ...reply, createdAt: String(reply.createdAt) }, reply.report.reference)] : [])),
+      );
     },
 
     /**

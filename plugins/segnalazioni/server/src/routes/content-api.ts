@@ -25,6 +25,13 @@ const open311Routes = [
   { method: 'GET', path: '/open311/v2/requests.:format', handler: 'open311.requests', description: 'GeoReport v2: published reports', cached: true },
   { method: 'GET', path: '/open311/v2/requests/:id.:format', handler: 'open311.request', description: 'GeoReport v2: one published report', cached: true },
   { method: 'POST', path: '/open311/v2/requests.:format', handler: 'open311.create', description: 'GeoReport v2: a new service request (api_key)' },
+  {
+    method: 'GET',
+    path: '/open311/v2/servicerequestupdates.:format',
+    handler: 'open311.updates',
+    description: "mySociety's GeoReport extension: public replies as updates",
+    cached: true,
+  },
 ].map(({ method, path, handler, description, cached }) => ({
   method,
   path,

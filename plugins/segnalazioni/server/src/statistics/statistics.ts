@@ -9,6 +9,7 @@ import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { settingOf } from '../common/settings';
 import { versionedCache } from '../archive/versioned-cache';
+import { concurrencyLimit } from '../common/concurrency-limit';
 import { columnOf as column, metaOf } from '../common/table-meta';
 import { COUNTER_COLUMN, STATISTICS_TABLES } from './statistics-tables';
 
@@ -44,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const meta = (uid: string) => metaOf(strapi, uid);
   const bounds = settingOf(strapi, 'archiveCache');
   const answers = bounds.maxEntries > 0 ? versionedCache(bounds) : null;
+  const load = concurrencyLimit(settingOf(strapi, 'statisticsLoad'));
 
   /** The WHERE conditions of a selection's category and offices over a table aliased `alias`. */
   function scopeConditions(selection: Selection, alias: string): Fragment[] {
@@ -220,7 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async compute(query: StatisticsQuery, scope?: StaffScope): Promise<Statistics> {
       const offices = scope ? officeFilter(scope) : null;
-      const compute = () => computed(query, offices, !scope);
+      const compute = () => load.run(() => computed(query, offices, !scope));
       if (!answers) return compute();
       // Names come with the archive's version (editors' renames raise it), figures with their own.
       const [names, figures] = await Promise.all([getService(strapi, 'archive-version').current(), getService(strapi, 'statistics-cells').version()]);

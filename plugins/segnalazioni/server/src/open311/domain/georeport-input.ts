@@ -204,29 +204,46 @@ export type RequestsQuery =
       readonly pageSize: number;
     };
 
-/** `GET requests` as a query; the window is the last 90 days unless given, never longer. */
+/** A window of instants: the last 90 days unless given, never longer. */
+function windowOf(
+  { start_date: start, end_date: end }: { start_date?: number; end_date?: number },
+  nowMs: number,
+): Parsed<{ sinceMs: number; untilMs: number }> {
+  const untilMs = end ?? (start !== undefined ? Math.min(nowMs, start + MAX_WINDOW_DAYS * DAY) : nowMs);
+  const sinceMs = start ?? untilMs - MAX_WINDOW_DAYS * DAY;
+  if (sinceMs > untilMs) return { ok: false, errors: [{ path: 'start_date', message: 'start_date: deve precedere end_date.' }] };
+  if (untilMs - sinceMs > MAX_WINDOW_DAYS * DAY)
+    return { ok: false, errors: [{ path: 'end_date', message: `start_date e end_date: al massimo ${MAX_WINDOW_DAYS} giorni di distanza.` }] };
+  return { ok: true, value: { sinceMs, untilMs } };
+}
+
+/** `GET requests` as a query, on the submission instants of a window (windowOf). */
 export function parseRequestsQuery(raw: unknown, nowMs: number): Parsed<RequestsQuery> {
   const parsed = toParsed(getSchema.safeParse(raw ?? {}));
   if (!parsed.ok) return parsed;
   const query = parsed.value;
   if (query.service_request_id) return { ok: true, value: { kind: 'ids', identifiers: identifiersOf(query.service_request_id) as RequestIdentifiers } };
-  const untilMs = query.end_date ?? (query.start_date !== undefined ? Math.min(nowMs, query.start_date + MAX_WINDOW_DAYS * DAY) : nowMs);
-  const sinceMs = query.start_date ?? untilMs - MAX_WINDOW_DAYS * DAY;
-  if (sinceMs > untilMs) return { ok: false, errors: [{ path: 'start_date', message: 'start_date: deve precedere end_date.' }] };
-  if (untilMs - sinceMs > MAX_WINDOW_DAYS * DAY)
-    return { ok: false, errors: [{ path: 'end_date', message: `start_date e end_date: al massimo ${MAX_WINDOW_DAYS} giorni di distanza.` }] };
+  const window = windowOf(query, nowMs);
+  if (!window.ok) return window;
   const q = query.q ? plainText(query.q, 'line') || undefined : undefined;
   return {
     ok: true,
     value: {
       kind: 'search',
       serviceCodes: query.service_code ?? null,
-      sinceMs,
-      untilMs,
+      ...window.value,
       statuses: query.status ? [...new Set(query.status)] : null,
       q,
       page: query.page,
       pageSize: query.page_size,
     },
   };
+}
+
+const updatesSchema = z.object({ start_date: w3cDate('start_date').optional(), end_date: w3cDate('end_date').optional() });
+
+/** `GET servicerequestupdates` (mySociety's extension): the updates of a window of instants (windowOf). */
+export function parseUpdatesQuery(raw: unknown, nowMs: number): Parsed<{ sinceMs: number; untilMs: number }> {
+  const parsed = toParsed(updatesSchema.safeParse(raw ?? {}));
+  return parsed.ok ? windowOf(parsed.value, nowMs) : parsed;
 }

@@ -98,6 +98,26 @@ export const serviceDefinitionOf = (category: ServiceCategory): Open311Object =>
     })),
 });
 
+/** Updates a client reads at most per window (GeoReport's own bound for requests). */
+export const MAX_UPDATES = 1000;
+
+/**
+ * A public reply as a service request update (mySociety's `servicerequestupdates`, which
+ * FixMyStreet polls to follow a report): its id never changes, the status is the one the reply
+ * leaves (a final answer closes), the text is the reply as published.
+ */
+export const requestUpdateOf = (
+  reply: { readonly documentId: string; readonly kind: string; readonly body: string; readonly createdAt: string },
+  reference: string,
+): Open311Object => ({
+  update_id: reply.documentId,
+  service_request_id: reference,
+  status: reply.kind === 'final' ? 'closed' : 'open',
+  updated_datetime: w3cDateTime(reply.createdAt),
+  description: reply.body,
+  media_url: '',
+});
+
 /** When the report last changed in public: published, a public reply, closed. */
 function updatedAt(report: PublicReport): string {
   const instants = [report.publishedAt, report.closedAt, ...report.replies.map((reply) => reply.createdAt), report.submittedAt].filter(
