@@ -175,6 +175,11 @@ async function seed(client, from, to, categories) {
 const random = (list) => list[Math.floor(Math.random() * list.length)];
 const page = (max) => 1 + Math.floor(Math.random() * max);
 const CATEGORY_SLUGS = [...new Set(PROBLEMS.map(([slug]) => slug))];
+/** `start_date` and `end_date` of a window of `days` within the seeded reports, as Open311 clients send them. */
+const randomWindow = (days) => {
+  const start = Date.UTC(2024, 0, 1) + Math.random() * Math.max(0, seededUntil - Date.UTC(2024, 0, 1) - days * 24 * HOUR);
+  return `start_date=${new Date(start).toISOString().slice(0, 19)}Z&end_date=${new Date(start + days * 24 * HOUR).toISOString().slice(0, 19)}Z`;
+};
 /** A period a visitor of the institutional site might ask for: from a day of the seeded years, one to 24 months. */
 let seededUntil = Date.UTC(2024, 0, 1);
 const randomPeriod = () => {
@@ -208,6 +213,12 @@ const CASES = [
     plain: () => `/api/bench/plain/reports?q=${encodeURIComponent(random(SEARCHES))}`,
   },
   { name: 'categories', ours: () => '/api/segnalazioni/categories', plain: () => '/api/bench/plain/categories' },
+  {
+    // GeoReport v2 as another civic system reads it: a window of 30 days somewhere in the archive, a page of 50.
+    name: 'open311 requests.json',
+    ours: () => `/open311/v2/requests.json?${randomWindow(30)}&page=${page(3)}`,
+    plain: null,
+  },
   {
     name: 'statistics',
     ours: () => `/api/segnalazioni/statistics${random(['', `?category=${random(CATEGORY_SLUGS)}`, `?${randomPeriod()}`])}`,
