@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { allowedOrigins } from '../plugins/segnalazioni/server/src/http/domain/origins';
 import { publicUrlFromEnv } from './server';
 import { COMPRESSION } from '../plugins/segnalazioni/server/src/http/domain/compression';
+import { configDefaults } from '../plugins/segnalazioni/server/src/config';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
@@ -38,7 +39,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   { name: 'strapi::favicon', config: { path: './public/favicon.png' } },
   // The citizen portal at /sportello, from its own build folder (not the public one).
-  { name: 'plugin::segnalazioni.portal', config: { municipality: env('MUNICIPALITY_NAME', 'Comune di Esempio') } },
+  { name: 'plugin::segnalazioni.portal', config: { municipality: env('MUNICIPALITY_NAME', configDefaults().municipality.name) } },
   // Unapproved report photos must not be reachable by their URL: checked before static files.
   'plugin::segnalazioni.photo-guard',
   'strapi::public',

@@ -38,6 +38,8 @@ export interface SegnalazioniConfig {
   rateLimits: RateLimits;
   /** Removal of the photos a crash left without a report (photos/upload-sweep.ts). */
   uploadSweep: UploadSweepConfig;
+  /** The municipality: its name (portal, open data) and its code in the IPA index (open data's identifier; empty: none). */
+  municipality: { name: string; ipaCode: string };
   /** Statistics computed at once in each server process, and how many more may wait (beyond: 503 with Retry-After). */
   statisticsLoad: { concurrency: number; queue: number };
   /** What the Open311 discovery document says: whom to ask for help, and how to get a key (empty: the URP's address). */
@@ -82,6 +84,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   rateLimits: DEFAULT_RATE_LIMITS,
   uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
   open311: { contact: '', keyService: '' },
+  municipality: { name: 'Comune di Esempio', ipaCode: '' },
   statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
     graphApiUrl: 'https://graph.facebook.com',

@@ -4,7 +4,18 @@ import archive from './archive/archive-controller';
 import category from './archive/category-controller';
 import channelWebhook from './channels/channel-webhook-controller';
 import open311 from './open311/open311-controller';
+import openData from './opendata/open-data-controller';
 import report from './intake/report-controller';
 import statistics from './statistics/statistics-controller';
 
-export default { account, 'admin-report': adminReport, archive, category, 'channel-webhook': channelWebhook, open311, report, statistics };
+export default {
+  account,
+  'admin-report': adminReport,
+  archive,
+  category,
+  'channel-webhook': channelWebhook,
+  'open-data': openData,
+  open311,
+  report,
+  statistics,
+};

@@ -20,8 +20,12 @@ export type ArchiveFilters = Omit<ArchiveQuery, 'page' | 'pageSize' | 'sort' | '
   readonly submittedMs?: { readonly since: number; readonly until: number };
 };
 
-/** A page of published reports: filters, order, and where it starts. */
-export type ArchivePageQuery = ArchiveFilters & Pick<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'>;
+/**
+ * A page of published reports: filters, order, and where it starts. `bySubmission`: newest
+ * submission first (Open311 lists requests by when they were made, and filters by that window:
+ * one index serves both); no cursor then.
+ */
+export type ArchivePageQuery = ArchiveFilters & Pick<ArchiveQuery, 'page' | 'pageSize' | 'sort' | 'after'> & { readonly bySubmission?: boolean };
 
 /** A report of a page, as kept: its view, its category, and the keys a cursor is made of. */
 export interface ArchiveRow {
@@ -98,7 +102,7 @@ export function archiveRows(strapi: Core.Strapi) {
      * keys are found first (from an index alone where the filters allow: a deep page skips index
      * entries, not rows), then only its reports are read.
      */
-    async page({ sort, after, page, pageSize, ...filters }: ArchivePageQuery): Promise<ArchiveRow[]> {
+    async page({ sort, after, page, pageSize, bySubmission, ...filters }: ArchivePageQuery): Promise<ArchiveRow[]> {
       const { query, rank } = select(filters);
       const offset = (page - 1) * pageSize;
       const newestFirst = [
@@ -107,7 +111,17 @@ export function archiveRows(strapi: Core.Strapi) {
       ] as const;
       let keys: Knex.QueryBuilder;
       let order: { column: string; order: 'asc' | 'desc' }[];
-      if (sort === 'relevance' && rank) {
+      if (bySubmission) {
+        const newestSubmitted = [
+          { column: 'a.submitted_ms', order: 'desc' },
+          { column: 'a.report_id', order: 'desc' },
+        ] as const;
+        keys = query.select('a.report_id', 'a.submitted_ms').orderBy([...newestSubmitted]);
+        order = [
+          { column: 'p.submitted_ms', order: 'desc' },
+          { column: 'p.report_id', order: 'desc' },
+        ];
+      } else if (sort === 'relevance' && rank) {
         // The newest matches, ranked: one bounded pass however common the words.
         const candidates = query
           .select('a.report_id', { rank })
@@ -160,6 +174,12 @@ export function archiveRows(strapi: Core.Strapi) {
       const [row] = (await knex().count({ count: '*' }).from(bounded.as('m'))) as { count: number | string }[];
       const count = Number(row?.count ?? 0);
       return count > MAX_COUNTED_MATCHES ? { total: MAX_COUNTED_MATCHES, exact: false } : { total: count, exact: true };
+    },
+
+    /** The newest publication's instant, or null. */
+    async lastPublishedMs(): Promise<number | null> {
+      const row = (await knex()(PROJECTION).max({ last: 'published_ms' }).first()) as { last: number | string | null } | undefined;
+      return row?.last === null || row?.last === undefined ? null : Number(row.last);
     },
 
     /** The published reports of these ids (in no particular order); the others are none. */

@@ -77,6 +77,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return reports.length ? (await rows.some(reports.map(({ documentId }) => documentId as string))).map(serve) : [];
       }),
+    /**
+     * Every published report, oldest publication first, `batch` at a time with their references:
+     * each batch one indexed seek after the last (for open-data downloads; never cached, never all in memory).
+     */
+    async *everyPublished(batch: number): AsyncGenerator<{ report: PublicReport; reference: string }[]> {
+      let after: ArchivePageQuery['after'];
+      for (let page = 1; ; page += 1) {
+        const found = await rows.page({ sort: 'oldest', after, page: 1, pageSize: batch });
+        if (found.length === 0) return;
+        const reports = found.map(serve);
+        const references = await this.referencesOf(reports.map((report) => report.documentId));
+        yield reports.flatMap((report) => {
+          const reference = references.get(report.documentId);
+          return reference ? [{ report, reference }] : [];
+        });
+        if (found.length < batch) return;
+        const last = found[found.length - 1];
+        after = { sort: 'oldest', publishedMs: last.publishedMs, id: last.reportId, page: page + 1 };
+      }
+    },
+    /** When a report was last published, or null. */
+    lastPublishedAt: async (): Promise<string | null> => {
+      const ms = await rows.lastPublishedMs();
+      return ms === null ? null : new Date(ms).toISOString();
+    },
     /** The citizens' references of published reports, by documentId (for readers that name reports by them, as Open311). */
     referencesOf: async (documentIds: readonly string[]): Promise<Map<string, string>> => {
       if (documentIds.length === 0) return new Map();

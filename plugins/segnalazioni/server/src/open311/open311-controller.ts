@@ -96,6 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               submittedMs: { since: query.sinceMs, until: query.untilMs },
               q: query.q,
               sort: 'newest',
+              bySubmission: true,
               page: query.page,
               pageSize: query.pageSize,
             });

@@ -98,6 +98,17 @@ export default {
       config: { description: "The language of the citizen's mails ({ language: 'it' | 'en' })" },
     },
     ...open311Routes,
+    // The archive as open data (CC BY 4.0): streamed downloads and their DCAT-AP_IT description.
+    ...[
+      { path: '/opendata/reports.csv', handler: 'open-data.csv', description: 'Published reports as CSV (open data)' },
+      { path: '/opendata/reports.json', handler: 'open-data.json', description: 'Published reports as JSON (open data)' },
+      { path: '/opendata/dataset.jsonld', handler: 'open-data.dataset', description: 'The open data set, described in DCAT-AP_IT (JSON-LD)' },
+    ].map(({ path, handler, description }) => ({
+      method: 'GET',
+      path,
+      handler,
+      config: { auth: false as const, middlewares: [archiveHttpCache('archive')], description },
+    })),
     // Meta's webhooks (WhatsApp, Facebook page): the handshake, and deliveries checked by their signature.
     { method: 'GET', path: '/channels/:channel', handler: 'channel-webhook.verify', config: { auth: false, description: 'Meta webhook verification' } },
     {

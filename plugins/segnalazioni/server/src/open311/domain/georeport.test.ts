@@ -1,5 +1,6 @@
 import { errorsDocument, renderDocument, splitFormat } from './georeport-document';
-import { geoReportStatus, identifiersOf, serviceDefinitionOf, w3cDateTime } from './georeport';
+import { geoReportStatus, identifiersOf, serviceDefinitionOf } from './georeport';
+import { romeDateTime } from '../../service-levels/domain/working-calendar';
 import { MAX_WINDOW_DAYS, parseRequestsQuery, parseServiceRequest } from './georeport-input';
 import { answersOf, parseCategoryQuestions, type CategoryQuestion } from '../../intake/domain/category-questions';
 
@@ -31,8 +32,8 @@ describe('GeoReport documents', () => {
 
 describe('GeoReport service requests', () => {
   it('writes instants in Rome with their offset, across daylight saving time', () => {
-    expect(w3cDateTime('2026-03-15T08:30:00.000Z')).toBe('2026-03-15T09:30:00+01:00');
-    expect(w3cDateTime('2026-07-01T22:15:05Z')).toBe('2026-07-02T00:15:05+02:00');
+    expect(romeDateTime('2026-03-15T08:30:00.000Z')).toBe('2026-03-15T09:30:00+01:00');
+    expect(romeDateTime('2026-07-01T22:15:05Z')).toBe('2026-07-02T00:15:05+02:00');
   });
 
   it('calls a report open until it is closed, and names it by reference or protocol number', () => {

@@ -1,7 +1,7 @@
 import type { PublicReport } from '../../archive/domain/visibility';
 import { OPEN_STATUSES } from '../../workflow/domain/report-states';
 import type { ReportStatus } from '../../workflow/domain/lifecycle';
-import { CALENDAR_TIME_ZONE } from '../../service-levels/domain/working-calendar';
+import { romeDateTime } from '../../service-levels/domain/working-calendar';
 import type { CategoryQuestion } from '../../intake/domain/category-questions';
 import type { Open311Object } from './georeport-document';
 import { isReference } from '../../intake/domain/reference';
@@ -41,25 +41,6 @@ export function identifiersOf(ids: readonly string[]): RequestIdentifiers | null
     else return null;
   }
   return { references, protocolNumbers };
-}
-
-const w3cParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: CALENDAR_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'longOffset',
-});
-
-/** An instant as W3C date and time in Rome, with its offset: `2026-03-15T09:30:00+01:00`. */
-export function w3cDateTime(instant: string | Date): string {
-  const parts = Object.fromEntries(w3cParts.formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 export interface ServiceCategory {
@@ -113,7 +94,7 @@ export const requestUpdateOf = (
   update_id: reply.documentId,
   service_request_id: reference,
   status: reply.kind === 'final' ? 'closed' : 'open',
-  updated_datetime: w3cDateTime(reply.createdAt),
+  updated_datetime: romeDateTime(reply.createdAt),
   description: reply.body,
   media_url: '',
 });
@@ -146,9 +127,9 @@ export function serviceRequestOf(
     description: report.text ? `${report.title}\n\n${report.text}` : report.title,
     agency_responsible: agency ?? '',
     service_notice: report.protocolNumber ? `Protocollo n. ${report.protocolNumber}` : '',
-    requested_datetime: w3cDateTime(report.submittedAt),
-    updated_datetime: w3cDateTime(updatedAt(report)),
-    expected_datetime: report.deadline ? w3cDateTime(report.deadline.due) : '',
+    requested_datetime: romeDateTime(report.submittedAt),
+    updated_datetime: romeDateTime(updatedAt(report)),
+    expected_datetime: report.deadline ? romeDateTime(report.deadline.due) : '',
     address: report.address ?? '',
     address_id: '',
     zipcode: '',

@@ -112,7 +112,18 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
+  timeZoneName: 'longOffset',
 });
+
+/**
+ * An instant as ISO 8601 (W3C) date and time on Rome's clock, with its offset:
+ * `2026-03-15T09:30:00+01:00`. What documents for other systems carry (Open311, open data).
+ */
+export function romeDateTime(instant: string | Date): string {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
 
 /** Rome's wall clock at an instant. */
 function wallClock(at: Date): LocalDate & { minutes: number } {
