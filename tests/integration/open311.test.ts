@@ -297,3 +297,35 @@ describe('Open311 GeoReport v2', () => {
     await get('services.xml').set('If-None-Match', first.headers.etag).expect(304);
   });
 });
+
+/** A client over its limit is told so as the spec writes errors, with when to come back, and nothing is made. */
+describe('Open311 writes over the limit', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startApp({ RATE_LIMIT_OPEN311_PER_IP: '1', RATE_LIMIT_OPEN311_WINDOW_MINUTES: '60' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('answers 429 in GeoReport’s error format, with Retry-After', async () => {
+    const token = await app.strapi.service('admin::api-token').create({ name: 'FixMyStreet', type: 'full-access', lifespan: null, description: 'Open311' });
+    const fields = new URLSearchParams({
+      api_key: (token as { accessKey: string }).accessKey,
+      service_code: 'dissesto-stradale',
+      address_string: 'via Italia 12',
+      description: 'Una buca profonda davanti al civico 12.',
+    }).toString();
+    const send = () => app.http().post('/open311/v2/requests.xml').set('Content-Type', 'application/x-www-form-urlencoded').send(fields);
+    await send().expect(201);
+    const before = await countRows(app);
+    const refused = await send().expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const [error] = xmlAsObjects(refused.text).value as { code: string; description: string }[];
+    expect(error.code).toBe('429');
+    expect(error.description).toMatch(/riprova/i);
+    expect(await countRows(app)).toEqual(before);
+  });
+});

@@ -63,7 +63,31 @@ export const editSchema = z
   .refine(bothOrNeither, BOTH_OR_NEITHER);
 
 /** Empty form fields count as not given. */
-const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+export const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** An optional phone number of a form (the desk's, Open311's): digits, spaces and +, kept as digits and +. */
+export const optionalPhone = (label: string) =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: `${label}: deve essere un testo.` })
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{6,30}$/, { error: `${label}: solo cifre, spazi e +, da 6 a 30 caratteri.` })
+      .transform((phone) => phone.replace(/[ ()./-]/g, ''))
+      .optional(),
+  );
+
+/** An optional email address of a form, lower-cased. */
+export const optionalEmail = (label: string) =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: `${label}: deve essere un testo.` })
+      .trim()
+      .toLowerCase()
+      .refine(isEmail, { error: `${label}: indirizzo non valido.` })
+      .optional(),
+  );
 
 /**
  * What the URP desk files for a citizen who phoned or came to the counter: the report, the
@@ -75,19 +99,8 @@ export const deskSchema = z
       ...fields,
       category: z.preprocess(blankAsMissing, fields.category.optional()),
       contactName: z.string({ error: 'Nome del cittadino: obbligatorio.' }).pipe(textField('Nome del cittadino', { min: 2, max: 200, shape: 'line' })),
-      contactPhone: z.preprocess(
-        blankAsMissing,
-        z
-          .string({ error: 'Telefono: deve essere un testo.' })
-          .trim()
-          .regex(/^\+?[0-9 ()./-]{6,30}$/, { error: 'Telefono: solo cifre, spazi e +, da 6 a 30 caratteri.' })
-          .transform((phone) => phone.replace(/[ ()./-]/g, ''))
-          .optional(),
-      ),
-      contactEmail: z.preprocess(
-        blankAsMissing,
-        z.string({ error: 'Email: deve essere un testo.' }).trim().toLowerCase().refine(isEmail, { error: 'Email: indirizzo non valido.' }).optional(),
-      ),
+      contactPhone: optionalPhone('Telefono'),
+      contactEmail: optionalEmail('Email'),
     },
     { error: (issue) => notAnObject(issue) },
   )

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { isEmail } from '../../notifications/domain/emails';
 import { toParsed, type InputError, type Parsed } from '../../common/domain/input-errors';
 import { plainText, truncate, visibleLength } from '../../common/domain/plain-text';
-import { parseSubmission, TITLE_LENGTH, type BoundingBox, type SubmissionInput } from '../../intake/domain/report-input';
+import {
+  blankAsMissing,
+  optionalEmail,
+  optionalPhone,
+  parseSubmission,
+  TITLE_LENGTH,
+  type BoundingBox,
+  type SubmissionInput,
+} from '../../intake/domain/report-input';
 import { identifiersOf, type GeoReportStatus, type RequestIdentifiers } from './georeport';
 
 /**
@@ -11,7 +18,6 @@ import { identifiersOf, type GeoReportStatus, type RequestIdentifiers } from './
  * (`GET requests`) the archive's filters. Messages in Italian, naming the spec's parameters.
  */
 
-const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const text = (label: string, max: number) =>
   z.preprocess(
     blankAsMissing,
@@ -51,23 +57,12 @@ const postSchema = z.object(
     long: decimal('long'),
     address_string: text('address_string', 200),
     address_id: text('address_id', 100),
-    email: z.preprocess(
-      blankAsMissing,
-      z.string({ error: 'email: un indirizzo.' }).trim().toLowerCase().refine(isEmail, { error: 'email: indirizzo non valido.' }).optional(),
-    ),
+    email: optionalEmail('email'),
     device_id: text('device_id', 200),
     account_id: text('account_id', 200),
     first_name: text('first_name', 100),
     last_name: text('last_name', 100),
-    phone: z.preprocess(
-      blankAsMissing,
-      z
-        .string({ error: 'phone: un numero di telefono.' })
-        .trim()
-        .regex(/^\+?[0-9 ()./-]{6,30}$/, { error: 'phone: solo cifre, spazi e +, da 6 a 30 caratteri.' })
-        .transform((phone) => phone.replace(/[ ()./-]/g, ''))
-        .optional(),
-    ),
+    phone: optionalPhone('phone'),
     description: text('description', 4000),
     // Some clients send one media_url per photo: the first is kept.
     media_url: z.preprocess(
