@@ -304,4 +304,20 @@ const PHONE = { width: 390, height: 844 };
     await page.getByRole('heading', { level: 1, name: 'Accedi allo Sportello Segnalazioni' }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('sportello.lingua')])).toEqual(['it', 'it']);
   });
+  it('links open data and the described API from the footer; the API page reads as the document says', async () => {
+    await page.goto(`${app.url}/sportello`);
+    const footer = page.locator('footer');
+    expect(await footer.getByRole('link', { name: 'Dati aperti (CSV, CC BY 4.0)' }).getAttribute('href')).toBe('/api/segnalazioni/opendata/reports.csv');
+    await footer.getByRole('link', { name: 'API e Open311 per sviluppatori' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sportello Segnalazioni — Comune di Prova: le API' }).waitFor();
+    const document = (await (await page.request.get(`${app.url}/api/segnalazioni/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const operations = Object.values(document.paths).flatMap((byMethod) => Object.values(byMethod).map(({ operationId }) => operationId));
+    // Every operation has its section, reached from the index.
+    for (const operationId of operations) expect(await page.locator(`nav a[href="#${operationId}"]`).count()).toBe(1);
+    await page.locator('nav a[href="#open311CreateRequest"]').click();
+    await page.getByRole('heading', { level: 3, name: 'POST /open311/v2/requests.{format}' }).waitFor();
+    await audit('API page');
+  });
 });

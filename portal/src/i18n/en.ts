@@ -9,6 +9,8 @@ export const en: Catalogue = {
   'frame.menuToggle': 'Show or hide the menu',
   'frame.menuClose': 'Hide the menu',
   'frame.archive': 'Archive of reports',
+  'frame.openData': 'Open data (CSV, CC BY 4.0)',
+  'frame.api': 'API and Open311 for developers',
   'frame.contacts': 'Contacts',
   'frame.contactsText': 'For information, contact the municipality’s URP (public relations office).',
   'frame.privacy': 'Privacy notice',

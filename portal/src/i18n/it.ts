@@ -11,6 +11,8 @@ export const it = {
   'frame.menuToggle': 'Mostra o nascondi il menu',
   'frame.menuClose': 'Nascondi il menu',
   'frame.archive': 'Archivio delle segnalazioni',
+  'frame.openData': 'Dati aperti (CSV, CC BY 4.0)',
+  'frame.api': 'API e Open311 per sviluppatori',
   'frame.contacts': 'Contatti',
   'frame.contactsText': 'Per informazioni puoi rivolgerti all’URP - Ufficio Relazioni con il Pubblico del comune.',
   'frame.privacy': 'Informativa privacy',

@@ -5,6 +5,7 @@ import category from './archive/category-controller';
 import channelWebhook from './channels/channel-webhook-controller';
 import open311 from './open311/open311-controller';
 import openData from './opendata/open-data-controller';
+import openApi from './openapi/openapi-controller';
 import report from './intake/report-controller';
 import statistics from './statistics/statistics-controller';
 
@@ -15,6 +16,7 @@ export default {
   category,
   'channel-webhook': channelWebhook,
   'open-data': openData,
+  'open-api': openApi,
   open311,
   report,
   statistics,

@@ -109,6 +109,9 @@ export default {
       handler,
       config: { auth: false as const, middlewares: [archiveHttpCache('archive')], description },
     })),
+    // The contract described: OpenAPI 3.1 for programs, the same as a page for people.
+    { method: 'GET', path: '/openapi.json', handler: 'open-api.document', config: { auth: false, description: 'This API, described in OpenAPI 3.1' } },
+    { method: 'GET', path: '/openapi.html', handler: 'open-api.page', config: { auth: false, description: 'This API, described for people' } },
     // Meta's webhooks (WhatsApp, Facebook page): the handshake, and deliveries checked by their signature.
     { method: 'GET', path: '/channels/:channel', handler: 'channel-webhook.verify', config: { auth: false, description: 'Meta webhook verification' } },
     {
