@@ -11,7 +11,7 @@
  * Reports are seeded in bulk SQL; the projection is built by `npm run archive:rebuild`, timed.
  * Ends with EXPLAIN ANALYZE of the heaviest statements.
  *
- *   node bench/archive.js [--sizes 100000,1000000] [--seconds 10]
+ *   node bench/archive.js [--sizes 100000,1000000] [--seconds 10] [--cases bbox,near]   (--cases: the cases whose names contain one of these)
  */
 const path = require('path');
 const { randomBytes } = require('crypto');
@@ -25,6 +25,7 @@ const arg = (name, fallback) => {
 };
 const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
 const SECONDS = Number(arg('seconds', 10));
+const ONLY = arg('cases', '').split(',').filter(Boolean);
 const DATABASE = 'sportello_bench_archive';
 const PORT = 1397;
 
@@ -116,6 +117,31 @@ const pick = (list, n) => list[n % list.length];
 const HOUR = 3_600_000;
 /** A number in [0, 1) from `n` and `salt`, the same on every run. */
 const spread = (n, salt) => (((n + 1) * 2654435761 + salt * 40503) % 4294967296) / 4294967296;
+// The municipality the points fall in (a town of about 45,000, 30 km²) and its centre.
+const TERRITORY = { minLng: 7.98, minLat: 45.52, maxLng: 8.12, maxLat: 45.62 };
+const CENTRE = { lat: 45.5665, lng: 8.0526 };
+const GRID = 0.0005;
+/**
+ * A report's public point, or none: most near the centre and thinning out towards the edges (two
+ * uniform draws summed per axis), on the 50 m grid public points are rounded to; one in six hidden.
+ */
+function publicPointOf(n) {
+  if (spread(n, 7) < 1 / 6) return [null, null];
+  const axis = (salt, centre, min, max) => {
+    const value = centre + (spread(n, salt) + spread(n, salt + 1) - 1) * (max - min) * 0.5;
+    return Math.round(Math.min(max, Math.max(min, value)) / GRID) * GRID;
+  };
+  return [axis(8, CENTRE.lat, TERRITORY.minLat, TERRITORY.maxLat), axis(10, CENTRE.lng, TERRITORY.minLng, TERRITORY.maxLng)];
+}
+/** A neighbourhood of about 500 m × 500 m somewhere in the territory, as a map shows it. */
+const randomBox = () => {
+  const lat = CENTRE.lat + (Math.random() - 0.5) * (TERRITORY.maxLat - TERRITORY.minLat) * 0.6;
+  const lng = CENTRE.lng + (Math.random() - 0.5) * (TERRITORY.maxLng - TERRITORY.minLng) * 0.6;
+  const [dLat, dLng] = [0.00225, 0.0032];
+  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat].map((value) => value.toFixed(5)).join(',');
+};
+const randomNear = () => `${(CENTRE.lat + (Math.random() - 0.5) * 0.05).toFixed(5)},${(CENTRE.lng + (Math.random() - 0.5) * 0.07).toFixed(5)}`;
+
 /**
  * A closed report's steps as a municipality's would fall: taken in charge within minutes to three
  * days, answered within hours to a week after, closed within hours to three months after; its
@@ -153,15 +179,16 @@ async function seed(client, from, to, categories) {
         submitted,
         new Date(submitted.getTime() + 86_400_000),
         ...steps,
+        ...publicPointOf(n),
       );
       values.push(
-        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now(), ${steps.map((_, i) => `$${p + 9 + i}`).join(', ')})`,
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 'approved', 'web', 'closed', true, $${p + 8}, $${p + 7}, now(), now(), now(), ${steps.map((_, i) => `$${p + 9 + i}`).join(', ')}, $${p + 15}, $${p + 16})`,
       );
       ids.push(n);
     }
     const inserted = await client.query(
       `INSERT INTO segnalazioni_reports (document_id, reference, title, description, public_title, public_text, text_moderation, channel, status, is_public, published_on, submitted_at, created_at, updated_at, published_at
-         , taken_in_charge_at, first_answered_at, closed_at, due_take_in_charge_at, due_first_answer_at, due_close_at)
+         , taken_in_charge_at, first_answered_at, closed_at, due_take_in_charge_at, due_first_answer_at, due_close_at, public_latitude, public_longitude)
        VALUES ${values.join(',')} RETURNING id, public_title, public_text`,
       params,
     );
@@ -217,6 +244,17 @@ const CASES = [
     // GeoReport v2 as another civic system reads it: a window of 30 days somewhere in the archive, a page of 50.
     name: 'open311 requests.json',
     ours: () => `/open311/v2/requests.json?${randomWindow(30)}&page=${page(3)}`,
+    plain: null,
+  },
+  {
+    // The archive as a map: a neighbourhood's newest reports, and a citizen's "nearby" before sending.
+    name: 'bbox (500 m)',
+    ours: () => `/api/segnalazioni/reports?bbox=${randomBox()}`,
+    plain: () => `/api/bench/plain/reports?bbox=${randomBox()}`,
+  },
+  {
+    name: 'near 100 m',
+    ours: () => `/api/segnalazioni/reports?near=${randomNear()}&radius=100`,
     plain: null,
   },
   {
@@ -276,7 +314,7 @@ async function main() {
       console.log(`(d) floor, GET /_health: ${figures(floor)}   (req/s, p50 ms, p99 ms)`);
       console.log('case                    | (a) computed         | (b) cached           | (c) plain Strapi      | p99 c÷a  req/s a÷c');
       console.log('                        |  req/s    p50    p99 |  req/s    p50    p99 |  req/s    p50    p99  |');
-      for (const { name, ours, plain } of CASES) {
+      for (const { name, ours, plain } of CASES.filter(({ name }) => ONLY.length === 0 || ONLY.some((part) => name.includes(part)))) {
         const a = await measure(computed.url, ours);
         await measure(cached.url, ours, 3);
         const b = await measure(cached.url, ours);
@@ -289,8 +327,8 @@ async function main() {
           : '';
         console.log(`${name.padEnd(23)} | ${figures(a)} | ${figures(b)} | ${c ? figures(c) : '     –'}  | ${ratio}`);
       }
-      const first = results['first page'][size].b;
-      console.log(`cached first page ÷ floor throughput: ${((100 * first.requests.average) / floor.requests.average).toFixed(0)} %`);
+      const first = results['first page']?.[size].b;
+      if (first) console.log(`cached first page ÷ floor throughput: ${((100 * first.requests.average) / floor.requests.average).toFixed(0)} %`);
     }
     if (SIZES.length > 1) {
       const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
@@ -318,6 +356,12 @@ async function main() {
     await explain(
       'search "cestino", bounded count',
       `SELECT count(*) FROM (SELECT 1 FROM segnalazioni_archive_reports a WHERE a.document @@ to_tsquery('italian', 'cestino') LIMIT 1001) m`,
+    );
+    await explain(
+      'a 500 m box near the centre, newest first (GiST on the public points)',
+      `${served(`SELECT a.report_id, a.published_ms FROM segnalazioni_archive_reports a
+         WHERE a.latitude IS NOT NULL AND a.longitude IS NOT NULL AND point(a.longitude, a.latitude) <@ box(point(8.0494, 45.5642), point(8.0558, 45.5687))
+         ORDER BY a.published_ms DESC, a.report_id DESC LIMIT 25`)} ORDER BY p.published_ms DESC, p.report_id DESC`,
     );
     await explain(
       'category rifiuti, page 400',

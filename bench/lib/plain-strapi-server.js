@@ -5,7 +5,7 @@
  * Service's findMany and count, with populate and `$containsi` for a search — so the two are
  * measured side by side on the same process, database and data. Never part of the app itself.
  *
- *   GET /bench/plain/reports?page=&pageSize=&q=&category=&sort=
+ *   GET /bench/plain/reports?page=&pageSize=&q=&category=&sort=&bbox=minLng,minLat,maxLng,maxLat
  *   GET /bench/plain/categories     (categories with their published reports counted)
  *   GET /bench/plain/statistics     (published and all reports counted by category and status)
  */
@@ -32,9 +32,11 @@ function plainRoutes(strapi) {
       async handler(ctx) {
         const page = Math.max(1, Number(ctx.query.page) || 1);
         const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 25));
-        const { q, category, sort } = ctx.query;
+        const { q, category, sort, bbox } = ctx.query;
+        const [minLng, minLat, maxLng, maxLat] = typeof bbox === 'string' ? bbox.split(',').map(Number) : [];
         const filters = {
           ...PUBLISHED,
+          ...(typeof bbox === 'string' ? { publicLatitude: { $between: [minLat, maxLat] }, publicLongitude: { $between: [minLng, maxLng] } } : {}),
           ...(typeof category === 'string' ? { category: { slug: category } } : {}),
           ...(typeof q === 'string' ? { $or: [{ publicTitle: { $containsi: q } }, { publicText: { $containsi: q } }] } : {}),
         };

@@ -112,6 +112,74 @@ describe('the place is moderated like the text', () => {
     expect(row).toMatchObject({ textModeration: 'pending', publicAddress: null });
   });
 
+  it('finds published reports by their public point — in a box, around a point — never by the citizen’s own, nor a hidden one', async () => {
+    // 45.6000 N: a degree of longitude is 77.8 km there, of latitude 111.2 km.
+    const centre = { latitude: 45.6, longitude: 8.1 };
+    const at = (metresNorth: number, metresEast: number) => ({
+      latitude: centre.latitude + metresNorth / 111_195,
+      longitude: centre.longitude + metresEast / (111_195 * Math.cos((centre.latitude * Math.PI) / 180)),
+    });
+    const ids = {
+      centre: await publishWith('Lampione spento al centro', { position: 'exact' }, { ...centre }),
+      east80: await publishWith('Lampione spento a est', { position: 'exact' }, at(0, 80)),
+      // Inside the box around a 100 m circle, outside the circle: the corner.
+      corner: await publishWith('Lampione spento in un angolo', { position: 'exact' }, at(90, 90)),
+      north400: await publishWith('Lampione spento a nord', { position: 'exact' }, at(400, 0)),
+      hidden: await publishWith('Lampione spento nascosto', { publicAddress: '', position: 'hidden' }, { ...centre }),
+    };
+    const notPublished = await submit('Lampione spento, non pubblicato', { ...centre });
+    const found = async (query: Record<string, string>) => {
+      const body = (
+        await app
+          .http()
+          .get('/api/segnalazioni/reports')
+          .query({ pageSize: '100', ...query })
+          .expect(200)
+      ).body;
+      return { ids: (body.data as { documentId: string }[]).map((report) => report.documentId).sort(), total: body.meta.pagination.total };
+    };
+    const named = (...names: (keyof typeof ids)[]) => names.map((name) => ids[name]).sort();
+
+    const box = `${centre.longitude - 0.002},${centre.latitude - 0.002},${centre.longitude + 0.002},${centre.latitude + 0.002}`;
+    expect(await found({ bbox: box })).toEqual({ ids: named('centre', 'east80', 'corner'), total: 3 });
+    expect(await found({ near: `${centre.latitude},${centre.longitude}` })).toEqual({ ids: named('centre', 'east80'), total: 2 });
+    expect(await found({ near: `${centre.latitude},${centre.longitude}`, radius: '500' })).toEqual({
+      ids: named('centre', 'east80', 'corner', 'north400'),
+      total: 4,
+    });
+    expect(await found({ near: `${centre.latitude},${centre.longitude}`, radius: '500', bbox: box })).toEqual({
+      ids: named('centre', 'east80', 'corner'),
+      total: 3,
+    });
+    expect((await found({ near: `${centre.latitude},${centre.longitude}`, q: 'lampione' })).ids).toEqual(named('centre', 'east80'));
+    expect((await found({ bbox: box })).ids).not.toContain(notPublished);
+    // GraphQL reads the same filter.
+    const graphql = await app
+      .http()
+      .post('/graphql')
+      .send({ query: `{ segnalazioniReports(near: "${centre.latitude},${centre.longitude}", radius: 100) { data { documentId } } }` })
+      .expect(200);
+    expect(graphql.body.data.segnalazioniReports.data.map((report: { documentId: string }) => report.documentId).sort()).toEqual(named('centre', 'east80'));
+    // Open311 lists by the same box.
+    const open311 = await app.http().get('/open311/v2/requests.json').query({ bbox: box }).expect(200);
+    expect(open311.body).toHaveLength(3);
+
+    for (const [query, message] of [
+      [{ bbox: '8,45' }, 'bbox: quattro numeri "lngMin,latMin,lngMax,latMax", ad esempio 8.00,45.50,8.10,45.60.'],
+      [{ bbox: '8.1,45.6,8.0,45.7' }, 'bbox: prima gli angoli minimi, poi i massimi.'],
+      [{ bbox: '8,95,9,96' }, 'bbox: longitudini tra -180 e 180, latitudini tra -90 e 90.'],
+      [{ bbox: '8,45,,46' }, 'bbox: quattro numeri "lngMin,latMin,lngMax,latMax", ad esempio 8.00,45.50,8.10,45.60.'],
+      [{ near: '45.6;8.1' }, 'near: due numeri "lat,lng", ad esempio 45.56,8.05.'],
+      [{ near: '45.6,8.1', radius: '20000' }, 'radius: al massimo 10.000 metri.'],
+      [{ radius: '50' }, 'radius va con near: il raggio è attorno al punto indicato.'],
+      [{ bbox: '1'.repeat(200) }, 'bbox: quattro numeri "lngMin,latMin,lngMax,latMax", ad esempio 8.00,45.50,8.10,45.60.'],
+    ] as const) {
+      const response = await app.http().get('/api/segnalazioni/reports').query(query).expect(400);
+      expect(response.body.error.details.errors.map((error: { message: string }) => error.message)).toContain(message);
+    }
+    await app.http().get('/open311/v2/requests.json').query({ bbox: 'tutto' }).expect(400);
+  });
+
   it('cannot be set around the workflow through the Content Manager', async () => {
     const id = await publishWith('Segnale a terra', { publicAddress: 'Via Italia 14' });
     const urp = await createStaff(app, 'carla.urp@comune.test', { code: 'strapi-super-admin' });

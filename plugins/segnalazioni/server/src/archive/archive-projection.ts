@@ -56,6 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     status: entry.status,
     published_ms: entry.publishedMs,
     submitted_ms: entry.submittedMs,
+    latitude: entry.view.latitude,
+    longitude: entry.view.longitude,
     ...search().documentColumn(searchableText(entry.words, categoryName)),
   });
   const viewRow = (entry: ArchiveEntry) => ({ report_id: entry.reportId, words: entry.words, view: JSON.stringify(entry.view) });

@@ -9,6 +9,7 @@ import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { ARCHIVE_TABLES } from './archive-tables';
 import { columnOf as column, metaOf } from '../common/table-meta';
+import { scalesAt, type PlaceFilter } from './domain/place-filter';
 
 /**
  * What selects published reports: the public query's filters, and those other readers of the
@@ -61,6 +62,29 @@ export function archiveRows(strapi: Core.Strapi) {
   const category = metaOf(strapi, UID.category);
   const categoryIdOf = (slug: string) => knex()(category.tableName).select('id').where(column(category, 'slug'), slug).first();
 
+  /**
+   * Reports whose public place is in the box (and the circle): PostgreSQL seeks its GiST index of
+   * the points, SQLite its (latitude, longitude) index; a report without a public place is never found.
+   */
+  function wherePlace(query: Knex.QueryBuilder, { box, circle }: PlaceFilter): void {
+    query.whereNotNull('a.latitude').whereNotNull('a.longitude');
+    if (strapi.db.dialect.client === 'postgres') {
+      query.whereRaw('point(a.longitude, a.latitude) <@ box(point(?, ?), point(?, ?))', [box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude]);
+    } else query.whereBetween('a.latitude', [box.minLatitude, box.maxLatitude]).whereBetween('a.longitude', [box.minLongitude, box.maxLongitude]);
+    if (circle) {
+      const { x, y } = scalesAt(circle);
+      query.whereRaw('(a.longitude - ?) * (a.longitude - ?) * ? + (a.latitude - ?) * (a.latitude - ?) * ? <= ?', [
+        circle.longitude,
+        circle.longitude,
+        x * x,
+        circle.latitude,
+        circle.latitude,
+        y * y,
+        circle.radiusM * circle.radiusM,
+      ]);
+    }
+  }
+
   /** Published reports matching the filters and words; the rank when a full-text index gives one. */
   function select({ q, ...filters }: ArchiveFilters): { query: Knex.QueryBuilder; rank: Knex.Raw | null } {
     const query = knex()(`${PROJECTION} as a`);
@@ -74,6 +98,7 @@ export function archiveRows(strapi: Core.Strapi) {
           .whereIn(column(category, 'slug'), [...filters.categories]),
       );
     if (filters.statuses) query.whereIn('a.status', [...filters.statuses]);
+    if (filters.place) wherePlace(query, filters.place);
     if (filters.submittedMs) query.where('a.submitted_ms', '>=', filters.submittedMs.since).where('a.submitted_ms', '<=', filters.submittedMs.until);
     const { since, until } = dayRange(filters);
     if (since) query.where('a.submitted_ms', '>=', since.getTime());
@@ -161,7 +186,7 @@ export function archiveRows(strapi: Core.Strapi) {
      */
     async total(filters: ArchiveFilters): Promise<{ total: number; exact: boolean }> {
       const { q, from, to, category: slug, status } = filters;
-      const kept = !filters.categories && !filters.statuses && !filters.submittedMs;
+      const kept = !filters.categories && !filters.statuses && !filters.submittedMs && !filters.place;
       if (kept && q === undefined && from === undefined && to === undefined) {
         const counts = knex()(COUNTS).sum({ reports: 'reports' });
         if (slug) counts.where('category_id', categoryIdOf(slug));

@@ -78,6 +78,11 @@ const TYPE_DEFS = /* GraphQL */ `
       pageSize: Int
       sort: String
       cursor: String
+      "minLng,minLat,maxLng,maxLat: reports whose public point is inside"
+      bbox: String
+      "lat,lng: reports whose public point is within radius metres (default 100)"
+      near: String
+      radius: Int
     ): SegnalazioniReportList!
     segnalazioniReport(documentId: ID!): SegnalazioniReport
     segnalazioniCategories: [SegnalazioniCategory!]!

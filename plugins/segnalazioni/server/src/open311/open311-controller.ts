@@ -95,6 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               statuses: query.statuses ? query.statuses.flatMap(statusesOf) : undefined,
               submittedMs: { since: query.sinceMs, until: query.untilMs },
               q: query.q,
+              place: query.place,
               sort: 'newest',
               bySubmission: true,
               page: query.page,

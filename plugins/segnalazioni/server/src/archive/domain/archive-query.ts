@@ -4,6 +4,7 @@ import { REPORT_STATUSES } from '../../workflow/domain/lifecycle';
 import { plainText } from '../../common/domain/plain-text';
 import { categoryParam, parseQueryParams } from '../../common/domain/query-params';
 import type { Parsed } from '../../common/domain/input-errors';
+import { bboxParam, nearParam, placeFilterOf, radiusNeedsNear, radiusParam, RADIUS_WITHOUT_NEAR, type PlaceFilter } from './place-filter';
 import { decodeCursor, isWithinPagedReach, MAX_PAGED_REPORTS, type ArchiveCursor } from './archive-cursor';
 
 /** The public archive's query, as the contract states it. Every string is bounded. */
@@ -28,8 +29,12 @@ const schema = z
       .default(25),
     sort: z.enum(['newest', 'oldest', 'relevance'], { error: 'sort: newest, oldest o relevance.' }).optional(),
     cursor: z.string({ error: 'cursor: il valore di meta.cursor.next di una pagina precedente.' }).max(64, { error: 'cursor: non valido.' }).optional(),
+    bbox: bboxParam.optional(),
+    near: nearParam.optional(),
+    radius: radiusParam.optional(),
   })
   .refine(isOrderedRange, UNORDERED_RANGE)
+  .refine(radiusNeedsNear, RADIUS_WITHOUT_NEAR)
   .refine((query) => query.cursor === undefined || query.page === 1, {
     error: 'page e cursor non vanno insieme: il cursor sa già a quale pagina porta.',
     path: ['cursor'],
@@ -41,8 +46,10 @@ const schema = z
 
 export type ArchiveSort = 'newest' | 'oldest' | 'relevance';
 
-export type ArchiveQuery = Omit<z.output<typeof schema>, 'sort' | 'cursor'> & {
+export type ArchiveQuery = Omit<z.output<typeof schema>, 'sort' | 'cursor' | 'bbox' | 'near' | 'radius'> & {
   sort: ArchiveSort;
+  /** Only reports whose public place is in this box or circle (reports without one never are). */
+  place?: PlaceFilter;
   /** Where the page starts, for keyset pagination: right after the report this cursor names. */
   after?: ArchiveCursor;
 };
@@ -51,7 +58,9 @@ export function parseArchiveQuery(raw: unknown): Parsed<ArchiveQuery> {
   const parsed = parseQueryParams(schema, raw);
   if (!parsed.ok) return parsed;
   const q = plainText(parsed.value.q ?? '', 'line') || undefined;
-  const { cursor: text, ...query } = parsed.value;
+  const { cursor: text, bbox, near, radius, ...rest } = parsed.value;
+  const place = placeFilterOf({ bbox, near, radius });
+  const query = place ? { ...rest, place } : rest;
   const after = text === undefined ? undefined : decodeCursor(text);
   if (after === null) return cursorError("cursor: non valido; si usa il valore di meta.cursor.next così com'è.");
   // Relevance needs words to rank by; without them the newest come first. A cursor keeps its order.

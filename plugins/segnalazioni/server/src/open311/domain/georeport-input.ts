@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bboxParam, type PlaceFilter } from '../../archive/domain/place-filter';
 import { toParsed, type InputError, type Parsed } from '../../common/domain/input-errors';
 import { plainText, truncate, visibleLength } from '../../common/domain/plain-text';
 import {
@@ -183,6 +184,7 @@ const getSchema = z.object({
     .min(1, { error: 'page_size: almeno 1.' })
     .max(100, { error: 'page_size: al massimo 100.' })
     .default(50),
+  bbox: bboxParam.optional(),
 });
 
 /** A search of service requests: by ids (which override the rest), or by services, window, status and words. */
@@ -195,6 +197,8 @@ export type RequestsQuery =
       readonly untilMs: number;
       readonly statuses: readonly GeoReportStatus[] | null;
       readonly q?: string;
+      /** `bbox=minLng,minLat,maxLng,maxLat` (the archive's): only requests whose public point is inside. */
+      readonly place?: PlaceFilter;
       readonly page: number;
       readonly pageSize: number;
     };
@@ -229,6 +233,7 @@ export function parseRequestsQuery(raw: unknown, nowMs: number): Parsed<Requests
       ...window.value,
       statuses: query.status ? [...new Set(query.status)] : null,
       q,
+      ...(query.bbox ? { place: { box: query.bbox } } : {}),
       page: query.page,
       pageSize: query.page_size,
     },

@@ -2,6 +2,7 @@ import { REPORT_STATUSES } from '../../workflow/domain/report-states';
 import { LOCALES } from '../../common/domain/messages';
 import { MAX_PHOTOS } from '../../intake/domain/report-input';
 import { IDEMPOTENCY_HEADER } from '../../intake/domain/idempotency-key';
+import { DEFAULT_RADIUS_M, MAX_RADIUS_M } from '../../archive/domain/place-filter';
 import { OPEN311_FORMATS } from '../../open311/domain/georeport-document';
 import { envelope, object, ref, SCHEMAS, type JsonSchema } from './openapi-schemas';
 
@@ -84,6 +85,7 @@ const ifNoneMatch: Parameter = { name: 'If-None-Match', in: 'header', descriptio
 
 const query = (name: string, description: string, schema: JsonSchema, required = false): Parameter => ({ name, in: 'query', description, schema, required });
 const day = (description: string) => ({ type: 'string', format: 'date', description });
+const BBOX: JsonSchema = { type: 'string', pattern: '^(-?[0-9.]+,){3}-?[0-9.]+$', examples: ['8.00,45.50,8.10,45.60'] };
 const documentIdParam: Parameter = {
   name: 'documentId',
   in: 'path',
@@ -128,6 +130,9 @@ function archivePaths(api: string): Paths {
           query('pageSize', 'Segnalazioni per pagina.', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
           query('sort', 'L’ordine: `relevance` con `q` per impostazione, altrimenti `newest`.', { enum: ['newest', 'oldest', 'relevance'] }),
           query('cursor', 'Il valore di `meta.cursor.next` di una pagina precedente.', { type: 'string', maxLength: 64 }),
+          query('bbox', 'Solo nel rettangolo `lngMin,latMin,lngMax,latMax` (il luogo pubblico approvato).', BBOX),
+          query('near', 'Solo entro `radius` metri dal punto `lat,lng`.', { type: 'string', pattern: '^-?[0-9.]+,-?[0-9.]+$' }),
+          query('radius', 'Il raggio attorno a `near`, in metri.', { type: 'integer', minimum: 1, maximum: MAX_RADIUS_M, default: DEFAULT_RADIUS_M }),
           ifNoneMatch,
         ],
         responses: { '200': ok('Una pagina di segnalazioni.', ref('ReportsPage')), ...notModified, ...failures(400) },
@@ -446,6 +451,7 @@ function open311Paths(): Paths {
           w3cDate('end_date', 'Inviate fino a questo istante.'),
           query('status', '`open`, `closed` o entrambi separati da virgola.', { type: 'string' }),
           query('q', 'Parole da cercare.', { type: 'string', maxLength: 200 }),
+          query('bbox', 'Solo nel rettangolo `lngMin,latMin,lngMax,latMax`.', BBOX),
           query('page', 'Il numero di pagina.', { type: 'integer', minimum: 1, maximum: 400, default: 1 }),
           query('page_size', 'Richieste per pagina.', { type: 'integer', minimum: 1, maximum: 100, default: 50 }),
         ],
