@@ -284,6 +284,123 @@ describe('Open311 GeoReport v2', () => {
     expect((checked.value as { service_request_id: string }[]).map((entry) => entry.service_request_id).sort()).toEqual([id, published.reference].sort());
   });
 
+  it('relays a FixMyStreet user’s comment to the office as a private note, once however often it is retried', async () => {
+    const sent = xmlAsObjects(
+      (
+        await post('requests.xml', {
+          api_key: fullAccess,
+          service_code: 'dissesto-stradale',
+          lat: '45.5601',
+          long: '8.0544',
+          description: 'Tombino rumoroso\nIl tombino davanti al civico 3 sbatte a ogni auto che passa.',
+        }).expect(201)
+      ).text,
+    ).value as { service_request_id: string }[];
+    const ownReference = sent[0].service_request_id;
+    const notes = async (reference: string) =>
+      (
+        await app.strapi.db.query('plugin::segnalazioni.history-entry').findMany({
+          where: { report: { reference }, action: 'comment' },
+          select: ['details', 'actorLabel', 'actorType', 'fromStatus', 'toStatus'],
+          orderBy: { id: 'asc' },
+        })
+      ).map(({ details, id: _id, ...entry }) => ({ ...entry, note: details.note, statusHint: details.statusHint }));
+    // As FixMyStreet's Open311.pm sends a comment: XML, the key and the fields in a form body.
+    const comment = {
+      api_key: fullAccess,
+      jurisdiction_id: 'comune.example.it',
+      service_request_id: published.reference,
+      updated_datetime: '2026-12-03T10:15:00+01:00',
+      status: 'FIXED',
+      email: 'carla.neri@example.org',
+      first_name: 'Carla',
+      last_name: 'Neri',
+      description: 'I cassonetti sono stati svuotati stamattina, grazie!\u0007',
+      update_id: '4711',
+      media_url: 'https://fixmystreet.example.org/photo/c/4711.full.jpeg',
+      public_anonymity_required: 'FALSE',
+      email_alerts_requested: 'FALSE',
+    };
+    const first = await post('servicerequestupdates.xml', comment).expect(201);
+    const parsed = xmlAsObjects(first.text);
+    expect(parsed.root).toBe('service_request_updates');
+    const [{ update_id: updateId }] = parsed.value as { update_id: string }[];
+    expect(updateId).toMatch(/^[a-z0-9]{24}$/);
+    // A retry (FixMyStreet's cron, after a timeout) makes no second note: the same id, 200.
+    const again = await post('servicerequestupdates.xml', comment).expect(200);
+    expect(xmlAsObjects(again.text).value).toEqual([{ update_id: updateId }]);
+    expect(await notes(published.reference)).toEqual([
+      {
+        actorType: 'channel',
+        actorLabel: 'FixMyStreet',
+        fromStatus: 'in_charge',
+        toStatus: 'in_charge',
+        note: 'I cassonetti sono stati svuotati stamattina, grazie!',
+        statusHint: 'risolta',
+      },
+    ]);
+    // The office is told, with who wrote it and what they say; the report itself does not change.
+    const [mail] = await app.mailbox.waitFor((mail: Mail) => mail.to.includes('ambiente@comune.test') && mail.subject.startsWith('Nuovo commento'));
+    expect(mail.subject).toContain(published.reference);
+    expect(mail.text).toContain('FixMyStreet ha inoltrato un commento');
+    expect(mail.text).toContain('Scritto da: Carla Neri <carla.neri@example.org>');
+    expect(mail.text).toContain('Secondo chi scrive, la segnalazione è: risolta');
+    expect(mail.text).toContain('https://fixmystreet.example.org/photo/c/4711.full.jpeg');
+    expect(mail.text).toMatch(/\/admin\/plugins\/segnalazioni\/reports\//);
+    const row = await app.strapi.db.query('plugin::segnalazioni.report').findOne({ where: { reference: published.reference } });
+    expect(row.status).toBe('in_charge');
+    // Nothing of it is public: not the archive, not the updates FixMyStreet reads back.
+    expect(JSON.stringify((await app.http().get(`/api/segnalazioni/reports/${published.documentId}`).expect(200)).body)).not.toMatch(
+      /svuotati stamattina|Carla/,
+    );
+    expect(JSON.stringify((await get('servicerequestupdates.json').expect(200)).body)).not.toMatch(/svuotati stamattina/);
+    // The panel shows the note in the report's history.
+    const panel = await app.http().get(`/segnalazioni/reports/${published.documentId}`).set('Authorization', `Bearer ${urp.token}`).expect(200);
+    expect(panel.body.data.history.find((entry: { action: string }) => entry.action === 'comment')?.details.note).toBe(
+      'I cassonetti sono stati svuotati stamattina, grazie!',
+    );
+
+    // Two copies at once (a client's retry racing its first try): one note.
+    const twice = await Promise.all([1, 2].map(() => post('servicerequestupdates.json', { ...comment, update_id: '4712', description: 'Inviato due volte.' })));
+    expect(twice.map((response) => response.status).sort()).toEqual([200, 201]);
+    expect(new Set(twice.map((response) => response.body[0].update_id)).size).toBe(1);
+    expect((await notes(published.reference)).map(({ note }) => note)).toEqual(['I cassonetti sono stati svuotati stamattina, grazie!', 'Inviato due volte.']);
+
+    // Its own report, still waiting for moderation, takes comments; another channel's unpublished one is no report of its.
+    await post('servicerequestupdates.json', { api_key: fullAccess, service_request_id: ownReference, description: 'Ora sbatte anche di notte.' }).expect(201);
+    expect((await notes(ownReference)).map(({ note }) => note)).toEqual(['Ora sbatte anche di notte.']);
+    const unknown = await post('servicerequestupdates.json', {
+      api_key: fullAccess,
+      service_request_id: unpublished.reference,
+      description: 'Curioso.',
+    }).expect(404);
+    expect(georeportProblems('errors', unknown.body)).toEqual([]);
+    expect(await notes(unpublished.reference)).toEqual([]);
+    // Without a key, with a read-only one, with bad fields: the spec's errors, nothing written.
+    await post('servicerequestupdates.xml', { service_request_id: published.reference, description: 'Senza chiave.' }).expect(403);
+    await post('servicerequestupdates.xml', { api_key: readOnly, service_request_id: published.reference, description: 'Sola lettura.' }).expect(403);
+    const bad = await post('servicerequestupdates.json', {
+      api_key: fullAccess,
+      service_request_id: published.reference,
+      status: 'FORSE',
+      description: ' \u200b ',
+    }).expect(400);
+    expect(bad.body.map((error: { description: string }) => error.description)).toEqual([
+      'description: il testo del commento è obbligatorio.',
+      'status: uno tra OPEN, CLOSED, FIXED, IN_PROGRESS, ACTION_SCHEDULED, INVESTIGATING, DUPLICATE, NOT_COUNCILS_RESPONSIBILITY, NO_FURTHER_ACTION, INTERNAL_REFERRAL.',
+    ]);
+    expect(await notes(published.reference)).toHaveLength(2);
+    // A rejected report takes no more comments (409).
+    const rejected = await app.strapi.db.query('plugin::segnalazioni.report').findOne({ where: { reference: ownReference } });
+    await app
+      .http()
+      .post(`/segnalazioni/reports/${rejected.documentId}/actions/reject`)
+      .set('Authorization', `Bearer ${urp.token}`)
+      .send({ body: 'Non è un tombino comunale.' })
+      .expect(200);
+    await post('servicerequestupdates.json', { api_key: fullAccess, service_request_id: ownReference, description: 'E adesso?' }).expect(409);
+  });
+
   it('accepts a custom key that holds open311.create, and caches reads like the archive', async () => {
     const created = await post('requests.json', {
       api_key: custom,

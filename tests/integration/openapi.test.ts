@@ -254,6 +254,12 @@ describe('the described API (OpenAPI 3.1)', () => {
     await call('post', '/open311/v2/requests.json', form(fields));
     await call('post', '/open311/v2/requests.json', form({ ...fields, api_key: openToken, lat: '12' }));
     await call('post', '/open311/v2/requests.json', form({ ...fields, api_key: openToken, service_code: 'nessuno' }));
+    const comment = { api_key: openToken, service_request_id: published.reference, description: 'Il tombino è stato chiuso, grazie.', update_id: 'c-1' };
+    await call('post', '/open311/v2/servicerequestupdates.json', form(comment));
+    await call('post', '/open311/v2/servicerequestupdates.xml', form(comment));
+    await call('post', '/open311/v2/servicerequestupdates.json', form({ ...comment, api_key: '' }));
+    await call('post', '/open311/v2/servicerequestupdates.json', form({ ...comment, description: '' }));
+    await call('post', '/open311/v2/servicerequestupdates.json', form({ ...comment, service_request_id: 'ZZZZ-ZZZZ' }));
   });
 
   it('has every operation answering as described, at least once with success', () => {

@@ -812,7 +812,21 @@ export interface PluginSegnalazioniHistoryEntry extends Struct.CollectionTypeSch
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['submit', 'edit', 'take_in_charge', 'reassign', 'moderate_text', 'moderate_photo', 'publish', 'unpublish', 'reply', 'close', 'reject', 'reopen']
+      [
+        'submit',
+        'edit',
+        'comment',
+        'take_in_charge',
+        'reassign',
+        'moderate_text',
+        'moderate_photo',
+        'publish',
+        'unpublish',
+        'reply',
+        'close',
+        'reject',
+        'reopen',
+      ]
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &

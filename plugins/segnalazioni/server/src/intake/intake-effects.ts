@@ -26,6 +26,21 @@ interface IntakeInputs {
     readonly photosRemoved: number;
     readonly photosAdded: number;
   };
+  readonly comment: { readonly comment: RelayedComment };
+}
+
+/** A comment another civic system relays about a report (Open311's servicerequestupdates). */
+export interface RelayedComment {
+  /** The comment's words (plain text). */
+  readonly text: string;
+  /** Who relays it: the API token's name. */
+  readonly client: string;
+  /** Who wrote it, as the client says (name and address), for the office to answer; never public, never in the history. */
+  readonly author: string;
+  /** What the writer says of the report's state (FIXED, OPEN…), as the client sends it; the office decides. */
+  readonly statusHint: string | null;
+  /** A photo of theirs, as a link for the office (never fetched). */
+  readonly mediaUrl: string | null;
 }
 
 /** An intake action with its input: the input's type follows the action. */
@@ -107,6 +122,10 @@ export const INTAKE_EFFECT_HANDLERS: { readonly [E in IntakeEffect]: IntakeEffec
         return { officeMail: { template: 'report-received', data: {} } };
       case 'edit':
         return { officeMail: { template: 'report-modified', data: { changes: summaryOf(step) } } };
+      case 'comment': {
+        const { text, client, author, statusHint, mediaUrl } = step.comment;
+        return { officeMail: { template: 'report-commented', data: { comment: text, client, author, statusHint, commentMediaUrl: mediaUrl } } };
+      }
     }
   },
 

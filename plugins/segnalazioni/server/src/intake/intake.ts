@@ -15,7 +15,7 @@ import { reportMailData, type MailReport } from '../notifications/domain/report-
 import { conflict, forbidden, unprocessable } from '../common/errors';
 import { PLUGIN_ID, UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
-import { runIntakeEffects, type IntakeOutcome } from './intake-effects';
+import { runIntakeEffects, type IntakeOutcome, type RelayedComment } from './intake-effects';
 import { linksOf } from '../common/links';
 import { citizenDrafts, officeDrafts, type NotificationDraft } from '../notifications/notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from '../photos/photos';
@@ -434,6 +434,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return updated;
         }),
       );
+    },
+
+    /**
+     * A comment another civic system relays about a report (Open311's servicerequestupdates): a
+     * note for the office in the report's history, and the office's mail; nothing public, no
+     * change to the report. A client retrying with the same update id gets the note it made.
+     */
+    async comment({
+      documentId,
+      comment,
+      clientId,
+      clientUpdateId,
+    }: {
+      documentId: string;
+      comment: RelayedComment;
+      /** The client's id for the history (its API token). */
+      clientId: string;
+      /** The client's own id of the comment, when it sends one. */
+      clientUpdateId: string | null;
+    }): Promise<{ noteId: string; created: boolean }> {
+      const report = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, populate: { category: true, office: true } });
+      if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+      const decision = decide('comment', { status: report.status }, 'channel');
+      if (!decision.allowed) throw conflict(describeRefusal(decision), { status: report.status });
+      return strapi.db.transaction(async ({ trx }) => {
+        // One client's retries queue behind each other here (SQLite runs one transaction at a time).
+        if (strapi.db.dialect.client === 'postgres') await trx(strapi.db.metadata.get(UID.report).tableName).where('id', report.id).forUpdate().first('id');
+        if (clientUpdateId !== null) {
+          const earlier = await rowsOf(strapi, UID.historyEntry).findMany({
+            where: { report: { id: report.id }, action: 'comment', actorId: clientId },
+            select: ['documentId', 'details'],
+          });
+          const same = earlier.find(({ details }) => (details as { clientUpdateId?: unknown } | null)?.clientUpdateId === clientUpdateId);
+          if (same) return { noteId: same.documentId, created: false };
+        }
+        const outcome = await runIntakeEffects(decision.transition.effects, {
+          strapi,
+          citizenLocale: 'it',
+          step: { action: 'comment', comment },
+          now: getService(strapi, 'clock').now(),
+          category: report.category ?? null,
+          office: report.office ?? null,
+        });
+        const noteId = await getService(strapi, 'history').record({
+          report: documentId,
+          action: 'comment',
+          actorType: 'channel',
+          actorId: clientId,
+          actorLabel: comment.client,
+          fromStatus: report.status,
+          toStatus: report.status,
+          details: { note: comment.text, client: comment.client, clientUpdateId, statusHint: comment.statusHint },
+        });
+        const mailReport = { ...report, reporter: null };
+        await getService(strapi, 'notifications').sendAfterCommit(draftsOf(outcome, mailReport, [], report.office ?? null, null, 'it'));
+        return { noteId, created: true };
+      });
     },
   };
 };

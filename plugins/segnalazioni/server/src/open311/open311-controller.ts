@@ -11,8 +11,17 @@ import { PUBLISHED_WHERE, type PublicReport } from '../archive/domain/visibility
 import { UID } from '../common/domain/uids';
 import { rowsOf } from '../common/rows';
 import { MEDIA_TYPES, OPEN311_FORMATS, renderDocument, type Open311Format, type Open311Value } from './domain/georeport-document';
-import { identifiersOf, MAX_UPDATES, requestUpdateOf, serviceDefinitionOf, serviceOf, serviceRequestOf, statusesOf } from './domain/georeport';
-import { apiKeyParam, parseRequestsQuery, parseServiceRequest, parseUpdatesQuery } from './domain/georeport-input';
+import {
+  identifiersOf,
+  MAX_UPDATES,
+  STATUS_HINT_WORDS,
+  requestUpdateOf,
+  serviceDefinitionOf,
+  serviceOf,
+  serviceRequestOf,
+  statusesOf,
+} from './domain/georeport';
+import { apiKeyParam, parseRequestsQuery, parseRequestUpdate, parseServiceRequest, parseUpdatesQuery } from './domain/georeport-input';
 import { discoveryOf } from './domain/georeport-discovery';
 import { open311Client } from './open311-clients';
 
@@ -127,6 +136,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'service_request_updates',
         replies.flatMap((reply) => (reply.report ? [requestUpdateOf({ ...reply, createdAt: String(reply.createdAt) }, reply.report.reference)] : [])),
       );
+    },
+
+    /**
+     * mySociety's `POST servicerequestupdates`: a comment on a report, relayed by a client (FixMyStreet
+     * sends its users' updates so). A client may comment on the published reports and on those it
+     * sent; any other is no report of its (404). The comment is a note for the office, never public.
+     */
+    async postUpdate(ctx: Context) {
+      formatOf(ctx);
+      const body = (ctx.request.body ?? {}) as { api_key?: unknown };
+      const key = apiKeyParam.safeParse(body.api_key);
+      const client = await open311Client(strapi, key.success ? key.data : undefined);
+      const update = orThrow(parseRequestUpdate(body));
+      const { references, protocolNumbers } = update.identifiers;
+      const report = await rowsOf(strapi, UID.report).findOne({
+        where: {
+          $and: [
+            { $or: [{ reference: { $in: [...references] } }, { protocolNumber: { $in: [...protocolNumbers] } }] },
+            { $or: [PUBLISHED_WHERE, { channel: 'open311', history: { action: 'submit', actorId: client.id } }] },
+          ],
+        },
+        select: ['documentId'],
+      });
+      if (!report)
+        throw new errors.NotFoundError('service_request_id: nessuna segnalazione pubblicata o inviata da questo servizio con questo identificativo.');
+      const { noteId, created } = await getService(strapi, 'intake').comment({
+        documentId: report.documentId,
+        clientId: client.id,
+        clientUpdateId: update.clientUpdateId,
+        comment: {
+          text: update.text,
+          client: client.label,
+          author: update.author,
+          statusHint: update.statusHint ? STATUS_HINT_WORDS[update.statusHint] : null,
+          mediaUrl: update.mediaUrl,
+        },
+      });
+      respond(ctx, 'service_request_updates', [{ update_id: noteId }], created ? 201 : 200);
     },
 
     /**

@@ -32,6 +32,12 @@ const open311Routes = [
     description: "mySociety's GeoReport extension: public replies as updates",
     cached: true,
   },
+  {
+    method: 'POST',
+    path: '/open311/v2/servicerequestupdates.:format',
+    handler: 'open311.postUpdate',
+    description: "mySociety's GeoReport extension: a comment relayed for the office (api_key)",
+  },
 ].map(({ method, path, handler, description, cached }) => ({
   method,
   path,

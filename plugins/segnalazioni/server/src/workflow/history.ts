@@ -16,8 +16,9 @@ export interface HistoryDraft {
 
 /** Appends to a report's history; entries are never changed afterwards (see history-append-only). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async record(entry: HistoryDraft): Promise<void> {
-    await strapi.documents(UID.historyEntry).create({
+  /** Appends the entry; its documentId. */
+  async record(entry: HistoryDraft): Promise<string> {
+    const created = await strapi.documents(UID.historyEntry).create({
       // The Document Service takes an absent value, not null, for an empty column.
       data: {
         ...entry,
@@ -27,5 +28,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         occurredAt: new Date().toISOString(),
       },
     });
+    return created.documentId;
   },
 });

@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<Locale, Record<Action, string>> = {
   it: {
     submit: 'invio',
     edit: 'modifica',
+    comment: 'commento',
     take_in_charge: 'presa in carico',
     reassign: 'riassegnazione',
     moderate_text: 'moderazione del testo',
@@ -52,6 +53,7 @@ export const ACTION_LABELS: Record<Locale, Record<Action, string>> = {
   en: {
     submit: 'submission',
     edit: 'edit',
+    comment: 'comment',
     take_in_charge: 'taking in charge',
     reassign: 'reassignment',
     moderate_text: 'text moderation',

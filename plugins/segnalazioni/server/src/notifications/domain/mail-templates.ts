@@ -19,6 +19,7 @@ export type TemplateName =
   | 'report-received'
   | 'report-receipt'
   | 'report-modified'
+  | 'report-commented'
   | 'report-assigned'
   | 'report-taken-in-charge'
   | 'report-text-moderated'
@@ -206,6 +207,32 @@ Changes:
 {{changes}}
 
 Handle the report: {{adminUrl}}`,
+    },
+  },
+  'report-commented': {
+    it: {
+      subject: 'Nuovo commento sulla segnalazione [{{reference}}]: {{title}}',
+      text: `{{client}} ha inoltrato un commento sulla segnalazione {{reference}} ({{category}}).
+Scritto da: {{author}}
+
+{{comment}}
+
+Secondo chi scrive, la segnalazione è: {{statusHint}}
+Foto allegata al commento (un collegamento esterno: aprirlo con cautela): {{commentMediaUrl}}
+
+Il commento non è pubblico. Gestisci la segnalazione: {{adminUrl}}`,
+    },
+    en: {
+      subject: 'New comment on report [{{reference}}]: {{title}}',
+      text: `{{client}} relayed a comment on report {{reference}} ({{category}}).
+Written by: {{author}}
+
+{{comment}}
+
+According to the writer, the report is: {{statusHint}}
+Photo attached to the comment (an external link: open it with care): {{commentMediaUrl}}
+
+The comment is not public. Handle the report: {{adminUrl}}`,
     },
   },
   'report-assigned': {

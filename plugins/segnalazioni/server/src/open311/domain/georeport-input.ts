@@ -11,7 +11,7 @@ import {
   type BoundingBox,
   type SubmissionInput,
 } from '../../intake/domain/report-input';
-import { identifiersOf, type GeoReportStatus, type RequestIdentifiers } from './georeport';
+import { identifiersOf, STATUS_HINTS, type GeoReportStatus, type RequestIdentifiers, type StatusHint } from './georeport';
 
 /**
  * What GeoReport v2 clients send, checked at the edge: a new service request (`POST requests`,
@@ -45,6 +45,17 @@ const attributeValue = z.union([z.string().max(2000), z.array(z.string().max(200
   error: 'attribute: ogni risposta è un testo, o un elenco di testi per le scelte multiple.',
 });
 
+// Some clients send one media_url per photo: the first is kept.
+const mediaUrl = z.preprocess(
+  (value) => blankAsMissing(Array.isArray(value) ? value[0] : value),
+  z
+    .string({ error: 'media_url: un indirizzo http o https.' })
+    .trim()
+    .max(500, { error: 'media_url: al massimo 500 caratteri.' })
+    .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), { error: 'media_url: un indirizzo http o https.' })
+    .optional(),
+);
+
 // Parameters a client adds beyond the spec (FixMyStreet's `deviceid`, `title`…) are left out, not refused.
 const postSchema = z.object(
   {
@@ -65,16 +76,7 @@ const postSchema = z.object(
     last_name: text('last_name', 100),
     phone: optionalPhone('phone'),
     description: text('description', 4000),
-    // Some clients send one media_url per photo: the first is kept.
-    media_url: z.preprocess(
-      (value) => blankAsMissing(Array.isArray(value) ? value[0] : value),
-      z
-        .string({ error: 'media_url: un indirizzo http o https.' })
-        .trim()
-        .max(500, { error: 'media_url: al massimo 500 caratteri.' })
-        .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), { error: 'media_url: un indirizzo http o https.' })
-        .optional(),
-    ),
+    media_url: mediaUrl,
     attribute: z.record(z.string().max(40), attributeValue, { error: 'attribute: le risposte come attribute[codice]=valore.' }).optional(),
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'La richiesta va inviata come application/x-www-form-urlencoded.' : undefined) },
@@ -86,6 +88,13 @@ export interface ServiceRequestInput {
   readonly answers: Readonly<Record<string, string | readonly string[]>>;
   readonly mediaUrl: string | null;
 }
+
+/** A person's name from GeoReport's `first_name` and `last_name`, as plain text ('' for none). */
+const fullName = (first: string | undefined, last: string | undefined) =>
+  [first, last]
+    .map((part) => plainText(part ?? '', 'line'))
+    .filter(Boolean)
+    .join(' ');
 
 /** The title of a request that has none: the description's first line, as a citizen would title it. */
 function titleOf(description: string): string {
@@ -123,10 +132,7 @@ export function parseServiceRequest(raw: unknown, territory: BoundingBox | null)
     territory,
   );
   if (!submission.ok) return submission;
-  const name = [request.first_name, request.last_name]
-    .map((part) => plainText(part ?? '', 'line'))
-    .filter(Boolean)
-    .join(' ');
+  const name = fullName(request.first_name, request.last_name);
   return {
     ok: true,
     value: {
@@ -246,4 +252,68 @@ const updatesSchema = z.object({ start_date: w3cDate('start_date').optional(), e
 export function parseUpdatesQuery(raw: unknown, nowMs: number): Parsed<{ sinceMs: number; untilMs: number }> {
   const parsed = toParsed(updatesSchema.safeParse(raw ?? {}));
   return parsed.ok ? windowOf(parsed.value, nowMs) : parsed;
+}
+
+/**
+ * mySociety's `POST servicerequestupdates`, as FixMyStreet sends it: a comment on a report, with
+ * what its writer says of the report's state. Parameters beyond these (its `update_id_ext`,
+ * `public_anonymity_required`, `email_alerts_requested`, `title`…) are left out.
+ */
+const COMMENT_REQUIRED = 'description: il testo del commento è obbligatorio.';
+const updateSchema = z.object(
+  {
+    service_request_id: z
+      .string({ error: 'service_request_id: l’identificativo della segnalazione (es. 7K3M-Q9XA).' })
+      .trim()
+      .max(40, { error: 'service_request_id: l’identificativo della segnalazione (es. 7K3M-Q9XA).' })
+      .refine((id) => identifiersOf([id]) !== null, { error: 'service_request_id: l’identificativo della segnalazione (es. 7K3M-Q9XA).' }),
+    description: z.preprocess(
+      blankAsMissing,
+      z
+        .string({ error: COMMENT_REQUIRED })
+        .max(4000, { error: 'description: al massimo 4000 caratteri.' })
+        .transform((value) => plainText(value, 'lines'))
+        .refine((value) => value !== '', { error: COMMENT_REQUIRED }),
+    ),
+    status: z.preprocess(
+      (value) => (typeof value === 'string' ? blankAsMissing(value.trim().toUpperCase()) : value),
+      z.enum(STATUS_HINTS, { error: `status: uno tra ${STATUS_HINTS.join(', ')}.` }).optional(),
+    ),
+    update_id: text('update_id', 100),
+    updated_datetime: z.preprocess(blankAsMissing, w3cDate('updated_datetime').optional()),
+    first_name: text('first_name', 100),
+    last_name: text('last_name', 100),
+    email: optionalEmail('email'),
+    media_url: mediaUrl,
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'La richiesta va inviata come application/x-www-form-urlencoded.' : undefined) },
+);
+
+export interface RequestUpdateInput {
+  readonly identifiers: RequestIdentifiers;
+  readonly text: string;
+  /** The writer's name and address, as the client gives them ('' when it gives none). */
+  readonly author: string;
+  readonly statusHint: StatusHint | null;
+  readonly mediaUrl: string | null;
+  /** The client's own id of the comment: a retry with the same one makes no second note. */
+  readonly clientUpdateId: string | null;
+}
+
+export function parseRequestUpdate(raw: unknown): Parsed<RequestUpdateInput> {
+  const parsed = toParsed(updateSchema.safeParse(raw ?? {}));
+  if (!parsed.ok) return parsed;
+  const update = parsed.value;
+  const name = fullName(update.first_name, update.last_name);
+  return {
+    ok: true,
+    value: {
+      identifiers: identifiersOf([update.service_request_id]) as RequestIdentifiers,
+      text: update.description,
+      author: [name, update.email ? `<${update.email}>` : ''].filter(Boolean).join(' '),
+      statusHint: update.status ?? null,
+      mediaUrl: update.media_url ?? null,
+      clientUpdateId: update.update_id ? plainText(update.update_id, 'line') || null : null,
+    },
+  };
 }

@@ -43,6 +43,35 @@ export function identifiersOf(ids: readonly string[]): RequestIdentifiers | null
   return { references, protocolNumbers };
 }
 
+/** What a commenter may say of a report's state in mySociety's updates (FixMyStreet's states, upper case). */
+export const STATUS_HINTS = [
+  'OPEN',
+  'CLOSED',
+  'FIXED',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+] as const;
+export type StatusHint = (typeof STATUS_HINTS)[number];
+
+/** The office reads what the commenter says of the state in Italian; the office decides what it is. */
+export const STATUS_HINT_WORDS: Readonly<Record<StatusHint, string>> = {
+  OPEN: 'ancora da risolvere',
+  CLOSED: 'chiusa',
+  FIXED: 'risolta',
+  IN_PROGRESS: 'in lavorazione',
+  ACTION_SCHEDULED: 'con un intervento programmato',
+  INVESTIGATING: 'in verifica',
+  DUPLICATE: 'un doppione di un’altra',
+  NOT_COUNCILS_RESPONSIBILITY: 'non di competenza del Comune',
+  NO_FURTHER_ACTION: 'da non proseguire',
+  INTERNAL_REFERRAL: 'passata a un altro ufficio',
+};
+
 export interface ServiceCategory {
   readonly slug: string;
   readonly name: string;

@@ -4,6 +4,7 @@ import { MAX_PHOTOS } from '../../intake/domain/report-input';
 import { IDEMPOTENCY_HEADER } from '../../intake/domain/idempotency-key';
 import { DEFAULT_RADIUS_M, MAX_RADIUS_M } from '../../archive/domain/place-filter';
 import { OPEN311_FORMATS } from '../../open311/domain/georeport-document';
+import { STATUS_HINTS } from '../../open311/domain/georeport';
 import { envelope, object, ref, SCHEMAS, type JsonSchema } from './openapi-schemas';
 
 /**
@@ -481,6 +482,44 @@ function open311Paths(): Paths {
         [w3cDate('start_date', 'Dall’istante.'), w3cDate('end_date', 'Fino all’istante.')],
         [400, 404],
       ),
+      post: {
+        operationId: 'open311PostUpdate',
+        tags: [TAGS.open311],
+        summary: 'Inoltrare un commento su una segnalazione (estensione di mySociety)',
+        description:
+          'Per le segnalazioni pubblicate e per quelle inviate dallo stesso servizio: il commento arriva all’ufficio come nota, non è pubblico e non cambia lo stato. Lo stesso `update_id` ripetuto non crea una seconda nota (risposta 200).',
+        parameters: [format],
+        requestBody: {
+          required: true,
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                ...object(
+                  {
+                    api_key: { type: 'string', description: 'Un token API di Strapi con il permesso Segnalazioni › open311 › create.' },
+                    service_request_id: { type: 'string' },
+                    description: { type: 'string', maxLength: 4000 },
+                    status: { enum: [...STATUS_HINTS], description: 'Lo stato secondo chi scrive; l’ufficio decide.' },
+                    update_id: { type: 'string', maxLength: 100, description: 'L’identificativo del commento presso il servizio.' },
+                    updated_datetime: { type: 'string', format: 'date-time' },
+                    first_name: { type: 'string' },
+                    last_name: { type: 'string' },
+                    email: { type: 'string', format: 'email' },
+                    media_url: { type: 'string', format: 'uri', description: 'Conservato come collegamento per l’ufficio, mai scaricato.' },
+                  },
+                  { optional: ['status', 'update_id', 'updated_datetime', 'first_name', 'last_name', 'email', 'media_url'] },
+                ),
+                additionalProperties: true,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': document('La nota creata.', ref('Open311UpdateCreated')),
+          '200': document('Già ricevuto con lo stesso `update_id`.', ref('Open311UpdateCreated')),
+          ...errorsOf(400, 403, 404, 409, 429),
+        },
+      },
     },
   };
 }

@@ -296,6 +296,7 @@ export const SCHEMAS = {
   Open311Updates: arrayOf(
     object({ update_id: text, service_request_id: serviceRequestId, status: open311Status, updated_datetime: w3c, description: text, media_url: text }),
   ),
+  Open311UpdateCreated: arrayOf(object({ update_id: { ...text, description: 'L’identificativo della nota.' } })),
   Open311Errors: arrayOf(object({ code: { type: 'integer', minimum: 400, maximum: 599 }, description: text })),
 } satisfies Record<string, JsonSchema>;
 

@@ -17,6 +17,7 @@ import {
 const EXPECTED: Record<Action, { from: (ReportStatus | null)[]; to: ReportStatus | 'same'; by: Actor[]; runBy: RunBy }> = {
   submit: { from: [null], to: 'submitted', by: ['citizen', 'channel', 'desk'], runBy: 'intake' },
   edit: { from: ['submitted'], to: 'same', by: ['reporter'], runBy: 'intake' },
+  comment: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['channel'], runBy: 'intake' },
   take_in_charge: { from: ['submitted'], to: 'in_charge', by: ['officer'], runBy: 'workflow' },
   reassign: { from: ['submitted', 'in_charge'], to: 'same', by: ['officer', 'urp'], runBy: 'workflow' },
   moderate_text: { from: ['submitted', 'in_charge', 'in_progress', 'closed'], to: 'same', by: ['officer'], runBy: 'workflow' },

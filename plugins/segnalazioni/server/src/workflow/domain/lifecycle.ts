@@ -11,6 +11,7 @@ export { REPORT_STATUSES, type ReportStatus } from './report-states';
 export const ACTIONS = [
   'submit',
   'edit',
+  'comment',
   'take_in_charge',
   'reassign',
   'moderate_text',
@@ -105,6 +106,17 @@ const ROWS = [
     from: ['submitted'],
     to: 'same',
     by: ['reporter'],
+    requires: [],
+    needs: [],
+    effects: ['notify_office'],
+    runBy: 'intake',
+  },
+  {
+    // A comment another civic system relays (Open311's servicerequestupdates): a note for the office, never public.
+    action: 'comment',
+    from: NOT_REJECTED,
+    to: 'same',
+    by: ['channel'],
     requires: [],
     needs: [],
     effects: ['notify_office'],

@@ -8,6 +8,7 @@ const DOCUMENT_ID = 'k3j9x2m4n5p6q7r8s9t0u1v2';
 const MINIMAL: Record<Action, Record<string, unknown>> = {
   submit: {},
   edit: {},
+  comment: {},
   take_in_charge: {},
   reassign: { category: 'rifiuti' },
   moderate_text: { decision: 'approve' },

@@ -32,6 +32,7 @@ const empty = z.strictObject({});
 export const ACTION_INPUT = {
   submit: empty,
   edit: empty,
+  comment: empty,
   take_in_charge: empty,
   // Triage: a category (its office takes the report), an office, or both.
   reassign: z
