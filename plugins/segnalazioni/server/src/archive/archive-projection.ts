@@ -11,7 +11,7 @@ import { ARCHIVE_TABLES } from './archive-tables';
 
 const { reports: PROJECTION, views: VIEWS, counts: COUNTS } = ARCHIVE_TABLES;
 
-const SELECT = ['id', ...PUBLISHED_REPORT_FIELDS] as const;
+const SELECT = ['id', 'reference', ...PUBLISHED_REPORT_FIELDS] as const;
 const POPULATE = {
   category: { select: ['id', 'name', 'slug'] },
   replies: { select: ['kind', 'body', 'isPublic', 'createdAt'], where: { isPublic: true } },
@@ -52,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const projectionRow = (entry: ArchiveEntry, categoryName: string | null) => ({
     report_id: entry.reportId,
     document_id: entry.documentId,
+    reference: entry.reference,
     category_id: entry.categoryId,
     status: entry.status,
     published_ms: entry.publishedMs,

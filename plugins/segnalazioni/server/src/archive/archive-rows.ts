@@ -34,6 +34,7 @@ export interface ArchiveRow {
   category: { name: string; slug: string } | null;
   publishedMs: number;
   reportId: number;
+  reference: string;
 }
 
 interface RawRow {
@@ -42,6 +43,7 @@ interface RawRow {
   category_slug: string | null;
   published_ms: number | string;
   report_id: number | string;
+  reference: string;
 }
 
 const { reports: PROJECTION, views: VIEWS, counts: COUNTS } = ARCHIVE_TABLES;
@@ -111,6 +113,7 @@ export function archiveRows(strapi: Core.Strapi) {
     category: row.category_slug === null || row.category_name === null ? null : { name: row.category_name, slug: row.category_slug },
     publishedMs: Number(row.published_ms),
     reportId: Number(row.report_id),
+    reference: row.reference,
   });
 
   /** The columns a page serves: its view, with the category's name and slug joined. */
@@ -118,7 +121,14 @@ export function archiveRows(strapi: Core.Strapi) {
     return query
       .join(`${VIEWS} as v`, 'v.report_id', 'a.report_id')
       .leftJoin(`${category.tableName} as c`, 'c.id', 'a.category_id')
-      .select('v.view', 'a.published_ms', 'a.report_id', `c.${column(category, 'name')} as category_name`, `c.${column(category, 'slug')} as category_slug`);
+      .select(
+        'v.view',
+        'a.published_ms',
+        'a.report_id',
+        'a.reference',
+        `c.${column(category, 'name')} as category_name`,
+        `c.${column(category, 'slug')} as category_slug`,
+      );
   }
 
   return {

@@ -9,6 +9,12 @@ import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
 import { settingOf } from '../common/settings';
 
+/** A published report with its citizen's reference, for readers that name reports by it (Open311, open data). */
+export interface ReferencedReport {
+  readonly report: PublicReport;
+  readonly reference: string;
+}
+
 export interface ArchivePage {
   data: PublicReport[];
   pagination: {
@@ -32,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = archiveRows(strapi);
   const deadlines = () => settingOf(strapi, 'publicDeadlines') === true;
   const serve = (row: ArchiveRow) => servedReport(row.view, row.category, { deadlines: deadlines() });
+  const referenced = (row: ArchiveRow): ReferencedReport => ({ report: serve(row), reference: row.reference });
 
   const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
 
@@ -63,8 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await rows.one(documentId);
         return row ? serve(row) : null;
       }),
-    /** A page of published reports for another reader of the archive (Open311): its reports only, no totals. */
-    page: (query: ArchivePageQuery) => remember(`page:${JSON.stringify(query)}`, async () => (await rows.page(query)).map(serve)),
+    /** A page of published reports for another reader of the archive (Open311): its reports with their references, no totals. */
+    page: (query: ArchivePageQuery) => remember(`page:${JSON.stringify(query)}`, async () => (await rows.page(query)).map(referenced)),
     /** The published reports a citizen's reference or a protocol number names (one that is not published is none). */
     byIdentifiers: (identifiers: { readonly references: readonly string[]; readonly protocolNumbers: readonly string[] }) =>
       remember(`identifiers:${JSON.stringify(identifiers)}`, async () => {
@@ -75,23 +82,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           select: ['documentId'],
         });
-        return reports.length ? (await rows.some(reports.map(({ documentId }) => documentId as string))).map(serve) : [];
+        return reports.length ? (await rows.some(reports.map(({ documentId }) => documentId as string))).map(referenced) : [];
       }),
     /**
      * Every published report, oldest publication first, `batch` at a time with their references:
      * each batch one indexed seek after the last (for open-data downloads; never cached, never all in memory).
      */
-    async *everyPublished(batch: number): AsyncGenerator<{ report: PublicReport; reference: string }[]> {
+    async *everyPublished(batch: number): AsyncGenerator<ReferencedReport[]> {
       let after: ArchivePageQuery['after'];
       for (let page = 1; ; page += 1) {
         const found = await rows.page({ sort: 'oldest', after, page: 1, pageSize: batch });
         if (found.length === 0) return;
-        const reports = found.map(serve);
-        const references = await this.referencesOf(reports.map((report) => report.documentId));
-        yield reports.flatMap((report) => {
-          const reference = references.get(report.documentId);
-          return reference ? [{ report, reference }] : [];
-        });
+        yield found.map(referenced);
         if (found.length < batch) return;
         const last = found[found.length - 1];
         after = { sort: 'oldest', publishedMs: last.publishedMs, id: last.reportId, page: page + 1 };
@@ -101,14 +103,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     lastPublishedAt: async (): Promise<string | null> => {
       const ms = await rows.lastPublishedMs();
       return ms === null ? null : new Date(ms).toISOString();
-    },
-    /** The citizens' references of published reports, by documentId (for readers that name reports by them, as Open311). */
-    referencesOf: async (documentIds: readonly string[]): Promise<Map<string, string>> => {
-      if (documentIds.length === 0) return new Map();
-      const reports = await strapi.db
-        .query(UID.report)
-        .findMany({ where: { ...PUBLISHED_WHERE, documentId: { $in: [...documentIds] } }, select: ['documentId', 'reference'] });
-      return new Map(reports.map(({ documentId, reference }) => [documentId as string, reference as string]));
     },
     /** Published reports per category slug. */
     countByCategory: () => remember('per-category', () => rows.countByCategory()),

@@ -7,7 +7,8 @@ import { orThrow } from '../common/errors';
 import { settingOf } from '../common/settings';
 import { answersOf } from '../intake/domain/category-questions';
 import { parseBoundingBox } from '../intake/domain/report-input';
-import { PUBLISHED_WHERE, type PublicReport } from '../archive/domain/visibility';
+import { PUBLISHED_WHERE } from '../archive/domain/visibility';
+import type { ReferencedReport } from '../archive/archive';
 import { UID } from '../common/domain/uids';
 import { rowsOf } from '../common/rows';
 import { MEDIA_TYPES, OPEN311_FORMATS, renderDocument, type Open311Format, type Open311Value } from './domain/georeport-document';
@@ -50,19 +51,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const links = () => linksOf(strapi);
 
   /** The service requests of these published reports, named by their references, each with the office of its category. */
-  async function requestsOf(reports: readonly PublicReport[]): Promise<Open311Value[]> {
-    const [services, references] = await Promise.all([
-      getService(strapi, 'categories').listServices(),
-      getService(strapi, 'archive').referencesOf(reports.map((report) => report.documentId)),
-    ]);
+  async function requestsOf(reports: readonly ReferencedReport[]): Promise<Open311Value[]> {
+    const services = await getService(strapi, 'categories').listServices();
     const agencies = new Map(services.map((service) => [service.slug, service.office?.name ?? null]));
     const absolute = links().absolute;
-    return reports.flatMap((report) => {
-      const reference = references.get(report.documentId);
-      // Unpublished between the two reads: it is no longer in the archive.
-      if (!reference) return [];
-      return [serviceRequestOf(report, { reference, agency: report.category ? (agencies.get(report.category.slug) ?? null) : null, absolute })];
-    });
+    return reports.map(({ report, reference }) =>
+      serviceRequestOf(report, { reference, agency: report.category ? (agencies.get(report.category.slug) ?? null) : null, absolute }),
+    );
   }
 
   const activeService = async (code: string) => (await getService(strapi, 'categories').listServices()).find((entry) => entry.slug === code) ?? null;

@@ -4,6 +4,7 @@ import { toPublicReport } from './visibility';
 const report: ArchivedReport = {
   id: 41,
   documentId: 'abcdefghijklmnopqrstuvwx',
+  reference: '7K3M-Q9XA',
   protocolNumber: '2026/000041',
   publicTitle: 'Buca in via Perù',
   title: 'Buca enorme sotto casa di Mario Rossi',
@@ -26,7 +27,13 @@ const report: ArchivedReport = {
 describe('archive entry', () => {
   it('keeps the public view, its keys and its public words only', () => {
     const entry = archiveEntryOf(report, []);
-    expect(entry).toMatchObject({ reportId: 41, categoryId: 7, status: 'in_progress', publishedMs: Date.parse('2026-11-30T10:00:00.000Z') });
+    expect(entry).toMatchObject({
+      reportId: 41,
+      reference: '7K3M-Q9XA',
+      categoryId: 7,
+      status: 'in_progress',
+      publishedMs: Date.parse('2026-11-30T10:00:00.000Z'),
+    });
     expect(entry.submittedMs).toBe(Date.parse('2026-11-30T08:00:00.000Z'));
     expect(entry.words).toBe('buca in via peru \nuna buca profonda davanti al civico 3.');
     expect(entry.words).not.toContain('rossi');

@@ -10,6 +10,8 @@ import { toPublicReport, type PublicPhoto, type PublicReport, type PublishedRepo
 export interface ArchiveEntry {
   readonly reportId: number;
   readonly documentId: string;
+  /** The citizen's reference: the public id of readers that name reports by it (Open311, open data), never in the view. */
+  readonly reference: string;
   /** 0 for a report without category. */
   readonly categoryId: number;
   readonly status: PublicReport['status'];
@@ -24,6 +26,7 @@ export type StoredView = Omit<PublicReport, 'category'>;
 
 export interface ArchivedReport extends PublishedReportRecord {
   readonly id: number;
+  readonly reference: string;
   readonly category?: { readonly id: number; readonly name: string; readonly slug: string } | null;
 }
 
@@ -36,6 +39,7 @@ export function archiveEntryOf(report: ArchivedReport, photos: readonly PublicPh
   return {
     reportId: report.id,
     documentId: report.documentId,
+    reference: report.reference,
     categoryId: report.category?.id ?? NO_CATEGORY,
     status: view.status,
     publishedMs: millis(report.publishedOn ?? report.submittedAt),

@@ -1,10 +1,13 @@
 'use strict';
 /**
- * The public point of each published report in the archive's projection, for the archive's `bbox`
- * and `near` filters (and Open311's `bbox`): two nullable columns beside the keys, filled from the
- * reports' public latitude and longitude (the place the officer approved: exact, rounded or none).
- * PostgreSQL indexes the points with GiST, so a box is an index scan at any archive size; SQLite a
- * (latitude, longitude) B-tree, which seeks the box's band of latitudes.
+ * Two things the archive's projection keeps beside each published report's keys:
+ * - the citizen's reference, the id Open311 and the open data name reports by (read with the page,
+ *   instead of by a second query of the reports);
+ * - the public point (the place the officer approved: exact, rounded or none), for the archive's
+ *   `bbox` and `near` filters and Open311's `bbox`. PostgreSQL indexes the points with GiST, so a
+ *   box is an index scan at any archive size; SQLite with a (latitude, longitude) B-tree, which seeks
+ *   the box's band of latitudes.
+ * Both are filled from the reports table for the rows already there.
  */
 const TABLE = 'segnalazioni_archive_reports';
 const REPORTS = 'segnalazioni_reports';
@@ -14,13 +17,15 @@ module.exports = {
     const postgres = /^(pg|postgres)/.test(String(knex.client.config.client));
     if (!(await knex.schema.hasColumn(TABLE, 'latitude'))) {
       await knex.schema.alterTable(TABLE, (table) => {
+        table.string('reference', 16).nullable();
         table.double('latitude').nullable();
         table.double('longitude').nullable();
       });
       // A fresh database has no reports table yet at this point, and no rows to fill.
       if (await knex.schema.hasTable(REPORTS))
         await knex.raw(
-          `UPDATE ${TABLE} SET latitude = (SELECT r.public_latitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
+          `UPDATE ${TABLE} SET reference = (SELECT r.reference FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
+           latitude = (SELECT r.public_latitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
            longitude = (SELECT r.public_longitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id)`,
         );
     }
