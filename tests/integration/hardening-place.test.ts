@@ -153,6 +153,15 @@ describe('the place is moderated like the text', () => {
     });
     expect((await found({ near: `${centre.latitude},${centre.longitude}`, q: 'lampione' })).ids).toEqual(named('centre', 'east80'));
     expect((await found({ bbox: box })).ids).not.toContain(notPublished);
+    // The same page as GeoJSON: the public point as the geometry, none for a report published without one.
+    const geojson = await app.http().get('/api/segnalazioni/reports.geojson').query({ bbox: box, pageSize: '100' }).expect(200);
+    expect(geojson.headers['content-type']).toBe('application/geo+json');
+    expect(geojson.body).toMatchObject({ type: 'FeatureCollection', pagination: { total: 3 }, cursor: { next: null } });
+    const centreFeature = geojson.body.features.find((feature: { id: string }) => feature.id === ids.centre);
+    expect(centreFeature).toMatchObject({ type: 'Feature', geometry: { type: 'Point', coordinates: [centre.longitude, centre.latitude] } });
+    expect(Object.keys(centreFeature.properties)).not.toEqual(expect.arrayContaining(['latitude']));
+    const unplaced = await app.http().get('/api/segnalazioni/reports.geojson').query({ q: 'nascosto' }).expect(200);
+    expect(unplaced.body.features.find((feature: { id: string }) => feature.id === ids.hidden)).toMatchObject({ geometry: null });
     // GraphQL reads the same filter.
     const graphql = await app
       .http()

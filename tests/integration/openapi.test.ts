@@ -19,7 +19,7 @@ interface Document {
   components: { schemas: Record<string, Json> };
 }
 
-const JSON_TYPES = new Set(['application/json', 'application/ld+json', 'application/vnd.oai.openapi+json']);
+const JSON_TYPES = new Set(['application/json', 'application/ld+json', 'application/geo+json', 'application/vnd.oai.openapi+json']);
 
 /** `#/components/schemas/X` as an id of its own, so that each response's schema compiles alone. */
 const withSchemaIds = (value: unknown): unknown =>
@@ -194,6 +194,8 @@ describe('the described API (OpenAPI 3.1)', () => {
     await call('get', '/api/segnalazioni/reports?q=buca&sort=newest');
     await call('get', '/api/segnalazioni/reports?pageSize=0');
     await call('get', '/api/segnalazioni/reports?colore=rosso');
+    await call('get', '/api/segnalazioni/reports.geojson?bbox=7.9,45.4,8.2,45.7');
+    await call('get', '/api/segnalazioni/reports.geojson?near=45.6');
     await call('get', `/api/segnalazioni/reports/${published.documentId}`);
     await call('get', '/api/segnalazioni/reports/abcdefghijklmnopqrstuvwx');
     await call('get', '/api/segnalazioni/statistics');

@@ -72,6 +72,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/reports.geojson',
+      handler: 'archive.findGeoJson',
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'Published reports as GeoJSON (the same query as /reports)' },
+    },
+    {
+      method: 'GET',
       path: '/reports/:documentId',
       handler: 'archive.findOne',
       config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'One published report' },

@@ -96,6 +96,22 @@ const documentIdParam: Parameter = {
 };
 const citizen = [{ citizenToken: [] }];
 
+/** The archive's query: the list and its GeoJSON form take the same. */
+const archiveQuery: readonly Parameter[] = [
+  query('q', 'Parole da cercare (al massimo 200 caratteri).', { type: 'string', maxLength: 200 }),
+  query('category', 'Lo `slug` di una categoria.', { type: 'string' }),
+  query('status', 'Lo stato (solo quelli pubblici trovano qualcosa).', { enum: [...REPORT_STATUSES] }),
+  query('from', 'Inviate da questo giorno (ora di Roma), incluso.', day('AAAA-MM-GG')),
+  query('to', 'Inviate fino a questo giorno (ora di Roma), incluso.', day('AAAA-MM-GG')),
+  query('page', 'Il numero di pagina.', { type: 'integer', minimum: 1, maximum: 10000, default: 1 }),
+  query('pageSize', 'Segnalazioni per pagina.', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
+  query('sort', 'L’ordine: `relevance` con `q` per impostazione, altrimenti `newest`.', { enum: ['newest', 'oldest', 'relevance'] }),
+  query('cursor', 'Il valore di `meta.cursor.next` di una pagina precedente.', { type: 'string', maxLength: 64 }),
+  query('bbox', 'Solo nel rettangolo `lngMin,latMin,lngMax,latMax` (il luogo pubblico approvato).', BBOX),
+  query('near', 'Solo entro `radius` metri dal punto `lat,lng`.', { type: 'string', pattern: '^-?[0-9.]+,-?[0-9.]+$' }),
+  query('radius', 'Il raggio attorno a `near`, in metri.', { type: 'integer', minimum: 1, maximum: MAX_RADIUS_M, default: DEFAULT_RADIUS_M }),
+];
+
 function archivePaths(api: string): Paths {
   return {
     [`${api}/categories`]: {
@@ -121,22 +137,22 @@ function archivePaths(api: string): Paths {
         summary: 'Le segnalazioni pubblicate',
         description:
           'Ricerca a testo libero (ogni parola richiesta, accenti ignorati), filtri e due paginazioni: i numeri di pagina raggiungono le prime 10.000 segnalazioni, `cursor` (da `meta.cursor.next`) ogni pagina allo stesso costo.',
-        parameters: [
-          query('q', 'Parole da cercare (al massimo 200 caratteri).', { type: 'string', maxLength: 200 }),
-          query('category', 'Lo `slug` di una categoria.', { type: 'string' }),
-          query('status', 'Lo stato (solo quelli pubblici trovano qualcosa).', { enum: [...REPORT_STATUSES] }),
-          query('from', 'Inviate da questo giorno (ora di Roma), incluso.', day('AAAA-MM-GG')),
-          query('to', 'Inviate fino a questo giorno (ora di Roma), incluso.', day('AAAA-MM-GG')),
-          query('page', 'Il numero di pagina.', { type: 'integer', minimum: 1, maximum: 10000, default: 1 }),
-          query('pageSize', 'Segnalazioni per pagina.', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
-          query('sort', 'L’ordine: `relevance` con `q` per impostazione, altrimenti `newest`.', { enum: ['newest', 'oldest', 'relevance'] }),
-          query('cursor', 'Il valore di `meta.cursor.next` di una pagina precedente.', { type: 'string', maxLength: 64 }),
-          query('bbox', 'Solo nel rettangolo `lngMin,latMin,lngMax,latMax` (il luogo pubblico approvato).', BBOX),
-          query('near', 'Solo entro `radius` metri dal punto `lat,lng`.', { type: 'string', pattern: '^-?[0-9.]+,-?[0-9.]+$' }),
-          query('radius', 'Il raggio attorno a `near`, in metri.', { type: 'integer', minimum: 1, maximum: MAX_RADIUS_M, default: DEFAULT_RADIUS_M }),
-          ifNoneMatch,
-        ],
+        parameters: [...archiveQuery, ifNoneMatch],
         responses: { '200': ok('Una pagina di segnalazioni.', ref('ReportsPage')), ...notModified, ...failures(400) },
+      },
+    },
+    [`${api}/reports.geojson`]: {
+      get: {
+        operationId: 'listReportsGeoJson',
+        tags: [TAGS.archive],
+        summary: 'Le segnalazioni pubblicate in GeoJSON',
+        description: 'La stessa ricerca e la stessa pagina di GET /reports, come FeatureCollection (RFC 7946) per mappe e GIS.',
+        parameters: [...archiveQuery, ifNoneMatch],
+        responses: {
+          '200': { description: 'Una pagina di segnalazioni.', content: { 'application/geo+json': { schema: ref('ReportsGeoJson') } } },
+          ...notModified,
+          ...failures(400),
+        },
       },
     },
     [`${api}/reports/{documentId}`]: {

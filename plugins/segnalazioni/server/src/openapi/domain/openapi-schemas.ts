@@ -78,6 +78,36 @@ const OPEN_DATA_ROW: Record<(typeof OPEN_DATA_COLUMNS)[number], JsonSchema> = {
   ultima_risposta: nullable(text),
 };
 
+const PUBLIC_REPORT = {
+  documentId: text,
+  protocolNumber: nullable({ type: 'string', pattern: '^\\d{4}/\\d{6}$' }),
+  title: text,
+  text: { ...text, description: 'Il testo pubblico approvato (mai il testo originale del cittadino).' },
+  category: categoryRef,
+  status: { enum: [...PUBLIC_STATUSES] },
+  photos: arrayOf(ref('Photo'), 'Solo le foto approvate.'),
+  address: nullable(text),
+  latitude,
+  longitude,
+  submittedAt: instant,
+  publishedAt: nullable(instant),
+  closedAt: nullable(instant),
+  replies: arrayOf(ref('PublicReply'), 'Solo le risposte pubbliche, dalla più vecchia.'),
+  deadline: { ...deadline, description: 'Solo quando il Comune pubblica le scadenze (PUBLIC_DEADLINES).' },
+};
+// A feature carries the place as its geometry and the id as its own.
+const { documentId: _id, latitude: _latitude, longitude: _longitude, ...FEATURE_PROPERTIES } = PUBLIC_REPORT;
+const PAGE_META = {
+  pagination: object({
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+    pageCount: { ...count, description: 'Le pagine raggiungibili con i numeri di pagina (le prime 10.000 segnalazioni).' },
+    total: count,
+    totalExact: { type: 'boolean', description: '`false`: ce ne sono almeno `total` (conteggio fermato a 1.000).' },
+  }),
+  cursor: object({ next: nullable({ ...text, description: 'Da rimandare come `cursor` per la pagina seguente.' }) }),
+};
+
 /** Open311's answers: one value for the JSON and XML forms (XML: lists as elements of their items). */
 const w3c: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}([+-]\\d{2}:\\d{2}|Z)$' };
 const emptyOr = (schema: JsonSchema): JsonSchema => ({ anyOf: [{ const: '' }, schema] });
@@ -135,38 +165,40 @@ export const SCHEMAS = {
     },
   }),
   PublicReply: object({ kind: { enum: [...REPLY_KINDS] }, body: text, createdAt: instant }),
-  PublicReport: object(
+  PublicReport: object(PUBLIC_REPORT, {
+    optional: ['deadline'],
+    description: 'Una segnalazione pubblicata: testo, luogo e foto approvati; mai chi l’ha inviata.',
+  }),
+  ReportsPage: envelope(arrayOf(ref('PublicReport')), object(PAGE_META)),
+  ReportsGeoJson: object(
     {
-      documentId: text,
-      protocolNumber: nullable({ type: 'string', pattern: '^\\d{4}/\\d{6}$' }),
-      title: text,
-      text: { ...text, description: 'Il testo pubblico approvato (mai il testo originale del cittadino).' },
-      category: categoryRef,
-      status: { enum: [...PUBLIC_STATUSES] },
-      photos: arrayOf(ref('Photo'), 'Solo le foto approvate.'),
-      address: nullable(text),
-      latitude,
-      longitude,
-      submittedAt: instant,
-      publishedAt: nullable(instant),
-      closedAt: nullable(instant),
-      replies: arrayOf(ref('PublicReply'), 'Solo le risposte pubbliche, dalla più vecchia.'),
-      deadline: { ...deadline, description: 'Solo quando il Comune pubblica le scadenze (PUBLIC_DEADLINES).' },
+      type: { const: 'FeatureCollection' },
+      features: arrayOf(
+        object({
+          type: { const: 'Feature' },
+          id: { ...text, description: 'Il `documentId` della segnalazione.' },
+          geometry: nullable(
+            object({
+              type: { const: 'Point' },
+              coordinates: {
+                type: 'array',
+                prefixItems: [
+                  { type: 'number', minimum: -180, maximum: 180 },
+                  { type: 'number', minimum: -90, maximum: 90 },
+                ],
+                minItems: 2,
+                maxItems: 2,
+                description: '[longitudine, latitudine] (WGS 84): il luogo pubblico approvato.',
+              },
+            }),
+          ),
+          properties: object(FEATURE_PROPERTIES, { optional: ['deadline'] }),
+        }),
+        'Senza luogo pubblico, `geometry` è null (RFC 7946 §3.2).',
+      ),
+      ...PAGE_META,
     },
-    { optional: ['deadline'], description: 'Una segnalazione pubblicata: testo, luogo e foto approvati; mai chi l’ha inviata.' },
-  ),
-  ReportsPage: envelope(
-    arrayOf(ref('PublicReport')),
-    object({
-      pagination: object({
-        page: { type: 'integer', minimum: 1 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 100 },
-        pageCount: { ...count, description: 'Le pagine raggiungibili con i numeri di pagina (le prime 10.000 segnalazioni).' },
-        total: count,
-        totalExact: { type: 'boolean', description: '`false`: ce ne sono almeno `total` (conteggio fermato a 1.000).' },
-      }),
-      cursor: object({ next: nullable({ ...text, description: 'Da rimandare come `cursor` per la pagina seguente.' }) }),
-    }),
+    { description: 'Una pagina dell’archivio in GeoJSON (RFC 7946), con la paginazione come membri aggiuntivi.' },
   ),
   Statistics: envelope(
     object({
