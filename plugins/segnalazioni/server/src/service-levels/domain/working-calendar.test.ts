@@ -1,4 +1,4 @@
-import { DEFAULT_CALENDAR, dueAfterWorkingDays, easterSunday, isOpen, italianHolidays, nextOpening } from './working-calendar';
+import { DEFAULT_CALENDAR, dueAfterWorkingDays, easterSunday, isOpen, italianHolidays, nextOpening, romeDateTime } from './working-calendar';
 
 /** Rome's wall-clock time `YYYY-MM-DDTHH:MM` with its offset, as an instant. */
 const rome = (local: string, offset: '+01:00' | '+02:00') => new Date(`${local}:00${offset}`);
@@ -75,5 +75,43 @@ describe('working calendar (Biella URP hours, Europe/Rome)', () => {
   it('refuses a nonsensical number of days', () => {
     expect(() => dueAfterWorkingDays(new Date(), 0)).toThrow(RangeError);
     expect(() => dueAfterWorkingDays(new Date(), 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("Rome's date and time for other systems", () => {
+  /** What Intl says, instant by instant: the formatting romeDateTime avoids repeating. */
+  const oracle = (ms: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Rome',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'longOffset',
+      })
+        .formatToParts(new Date(ms))
+        .map((part) => [part.type, part.value]),
+    );
+    const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  };
+
+  it('writes the wall clock and offset Intl gives, across the changes of summer time', () => {
+    expect(romeDateTime('2026-03-15T08:30:00.000Z')).toBe('2026-03-15T09:30:00+01:00');
+    expect(romeDateTime('2026-07-01T22:15:09.999Z')).toBe('2026-07-02T00:15:09+02:00');
+    // Every second around the changes of 2025 (01:00 UTC), and random instants of 1985–2045.
+    for (const change of [Date.UTC(2025, 2, 30, 1), Date.UTC(2025, 9, 26, 1)]) {
+      for (let ms = change - 3_605_000; ms <= change + 3_605_000; ms += 997) expect(romeDateTime(new Date(ms))).toBe(oracle(ms));
+    }
+    let seed = 7;
+    for (let i = 0; i < 5000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const ms = Date.UTC(1985, 0, 1) + (seed / 2147483647) * 60 * 365.25 * 86_400_000;
+      expect(romeDateTime(new Date(ms).toISOString())).toBe(oracle(ms));
+    }
   });
 });

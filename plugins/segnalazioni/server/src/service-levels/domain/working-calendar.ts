@@ -115,14 +115,43 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'longOffset',
 });
 
+const HOUR_MS = 3_600_000;
+/** Offsets already read, by hour since the epoch: bounded, so a process never keeps more than about eleven years of them. */
+const offsetsByHour = new Map<number, number>();
+const MAX_KEPT_OFFSETS = 100_000;
+
+/**
+ * Rome's offset from UTC at an instant, in minutes. Read from Intl once per hour of time: Rome's
+ * clock changes only on the hour (since 1980 at 01:00 UTC), and Intl's formatting is what an
+ * archive's page of dates spent most of its time in.
+ */
+function romeOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const kept = offsetsByHour.get(hour);
+  if (kept !== undefined) return kept;
+  const at = hour * HOUR_MS;
+  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offset = Math.round((wall - at) / 60_000);
+  if (offsetsByHour.size >= MAX_KEPT_OFFSETS) offsetsByHour.clear();
+  offsetsByHour.set(hour, offset);
+  return offset;
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
 /**
  * An instant as ISO 8601 (W3C) date and time on Rome's clock, with its offset:
  * `2026-03-15T09:30:00+01:00`. What documents for other systems carry (Open311, open data).
  */
 export function romeDateTime(instant: string | Date): string {
-  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  const ms = new Date(instant).getTime();
+  const offset = romeOffsetMinutes(ms);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const date = `${wall.getUTCFullYear()}-${twoDigits(wall.getUTCMonth() + 1)}-${twoDigits(wall.getUTCDate())}`;
+  const time = `${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}:${twoDigits(wall.getUTCSeconds())}`;
+  return `${date}T${time}${sign}${twoDigits(Math.floor(Math.abs(offset) / 60))}:${twoDigits(Math.abs(offset) % 60)}`;
 }
 
 /** Rome's wall clock at an instant. */
