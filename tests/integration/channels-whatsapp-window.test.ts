@@ -78,7 +78,7 @@ describe('WhatsApp 24-hour customer-service window', () => {
       language: 'it',
       parameters: [protocol, expect.stringContaining('Il semaforo è stato riparato. Grazie della segnalazione.')],
     });
-    expect(closing.parameters[1]).toMatch(new RegExp(`^La segnalazione ${protocol} è stata chiusa da URP`));
+    expect(closing.parameters[1]).toMatch(new RegExp(`^La segnalazione ${protocol} è stata chiusa dall'URP`));
     expect(closing.parameters[1]).not.toMatch(/[\n\t]| {4}/);
     expect(sentTo(sender)).toHaveLength(3);
     expect(await settled(sender, 'report-closed')).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);

@@ -279,7 +279,7 @@ describe('WhatsApp channel', () => {
     const protocol = taken.body.data.protocolNumber;
     const [, inCharge] = await graph.waitFor(() => sentTo(sender), 2);
     expect(inCharge.text).toContain(`Numero di protocollo: ${protocol}`);
-    expect(inCharge.text).toContain(`presa in carico da URP`);
+    expect(inCharge.text).toContain("presa in carico dall'URP");
 
     graph.failNext(2);
     await act(report.documentId, 'close', { body: 'Il semaforo è stato riparato.', public: false });

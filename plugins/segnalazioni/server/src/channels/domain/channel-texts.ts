@@ -143,7 +143,7 @@ export function publicData(data: TemplateData, locale: Locale): TemplateData {
 }
 
 export function renderChannelText(name: ChannelTextName, data: TemplateData, locale: Locale, audience: 'private' | 'public'): string {
-  const text = fill(CHANNEL_TEXTS[name][locale], audience === 'public' ? publicData(data, locale) : data)
+  const text = fill(CHANNEL_TEXTS[name][locale], audience === 'public' ? publicData(data, locale) : data, locale)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return text.length > MAX_CHANNEL_TEXT ? `${text.slice(0, MAX_CHANNEL_TEXT - 1)}…` : text;

@@ -80,3 +80,63 @@ describe('mail templates', () => {
     expect(formatDateTime(null, 'it')).toBe('');
   });
 });
+
+describe('mail templates, proofread', () => {
+  const keysOf = (name: TemplateName) => placeholders(DEFAULT_TEMPLATES[name].it.subject + DEFAULT_TEMPLATES[name].it.text);
+  /** Sample data as the mails carry it: each date on a day said with a vowel (the 1st), an office by its name. */
+  const sample = (keys: readonly string[], locale: 'it' | 'en', office: string) =>
+    Object.fromEntries(
+      keys.map((key, index) => {
+        if (key === 'office') return [key, office];
+        if (/At$|^due$|^handledFrom$/.test(key)) return [key, formatDateTime(new Date(Date.UTC(2026, 11, 1, 9, 30)), locale)];
+        if (/Url$|Links?$/.test(key)) return [key, `https://segnala.comune.example.it/${key}`];
+        if (/Count$|Number$|Minutes$/.test(key)) return [key, index + 2];
+        return [key, `${key}-${index}`];
+      }),
+    );
+  /** Sentences said twice in one mail (ten characters or more). */
+  const repeated = (text: string) => {
+    const sentences = text
+      .split(/(?<=[.!?])\s+|\n+/)
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => sentence.length >= 10);
+    return sentences.filter((sentence, index) => sentences.indexOf(sentence) !== index);
+  };
+
+  it.each(
+    (Object.keys(DEFAULT_TEMPLATES) as TemplateName[]).flatMap((name) =>
+      ['Ufficio Strade', 'Polizia Locale', 'Servizio Ambiente'].map((office) => [name, office]),
+    ),
+  )('%s (%s) reads as a native editor would write it, in both languages', (name, office) => {
+    for (const locale of ['it', 'en'] as const) {
+      const { subject, text } = renderMail(name as TemplateName, sample(keysOf(name as TemplateName), locale, office), locale);
+      const mail = `${subject}\n${text}`;
+      expect([locale, mail.match(/\{\{|\}\}/g)]).toEqual([locale, null]);
+      expect([locale, mail.match(/ [,.;:](?!\d)/g)]).toEqual([locale, null]);
+      expect([locale, mail.match(/\S {2,}\S/g)]).toEqual([locale, null]);
+      expect([locale, repeated(text)]).toEqual([locale, []]);
+      if (locale === 'it') {
+        // "l'1 dicembre", never "il 1 dicembre"; "dall'Ufficio", "dalla Polizia", never "da Ufficio".
+        expect(mail.match(/\b(il|dal|del|al|nel|sul) (1|8|11) [a-z]/g)).toBeNull();
+        expect(mail.match(new RegExp(`\\b(da|di|a|in|su) ${office}`, 'g'))).toBeNull();
+        // A citizen is not taken to be a man or a woman.
+        expect(mail.match(/\b(registrato|registrata|stato tu|stata tu|benvenut[oa]|sicur[oa] di)\b/g)).toBeNull();
+      }
+    }
+  });
+
+  it('joins the office and the day as Italian does, and leaves a citizen’s words alone', () => {
+    const mail = renderMail(
+      'report-closed',
+      {
+        office: 'Ufficio Strade',
+        closedAt: formatDateTime(new Date(Date.UTC(2026, 11, 8, 9, 30)), 'it'),
+        title: 'Buca chiusa da Ufficio Strade il 8 dicembre',
+        reply: 'x',
+      },
+      'it',
+    );
+    expect(mail.text).toContain("è stata chiusa l'8 dicembre 2026 alle ore 10:30 dall'Ufficio Strade");
+    expect(mail.text).toContain('"Buca chiusa da Ufficio Strade il 8 dicembre"');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/domain/messages';
+import { articleBeforeDay, isArticleBeforeDay, isPreposition, isWrittenDate, withArticle } from '../../common/domain/italian';
 
 /**
  * Mail templates: a subject and a plain text with `{{placeholders}}`. A line whose placeholders
@@ -42,7 +43,7 @@ export const DEFAULT_TEMPLATES: TemplateSet = {
       subject: 'Conferma la tua registrazione allo Sportello Segnalazioni',
       text: `Gentile {{firstName}} {{lastName}},
 
-grazie per esserti registrato allo Sportello Segnalazioni del Comune.
+grazie per la registrazione allo Sportello Segnalazioni del Comune.
 Per attivare il tuo account apri questo collegamento:
 
 {{confirmationUrl}}
@@ -75,7 +76,7 @@ Se eri tu, accedi qui:
 Se non ricordi la password, scegline una nuova qui:
 {{forgotPasswordUrl}}
 
-Se non sei stato tu, ignora questo messaggio: il tuo account resta com'è.`,
+Se non eri tu, ignora questo messaggio: il tuo account resta com'è.`,
     },
     en: {
       subject: 'Your Sportello Segnalazioni account',
@@ -549,15 +550,34 @@ const valueOf = (data: TemplateData, key: string) => {
   return value === null || value === undefined ? '' : String(value);
 };
 
-/** Fills `{{placeholders}}`, leaving out every line whose placeholders are all empty. */
-export function fill(template: string, data: TemplateData): string {
+/** Placeholders whose values are names of offices: an Italian preposition before them takes their article. */
+const OFFICE_PLACEHOLDERS = new Set(['office']);
+/** A word right before a placeholder, in Italian: a preposition, or an article before a date. */
+const JOINED_PLACEHOLDER = /\b(il|dal|del|al|nel|sul|da|di|a|in|su) \{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;
+
+/** "da {{office}}" → "dall'Ufficio Strade", "entro il {{due}}" → "entro l'1 dicembre…": the words joined to values as Italian joins them. */
+function joinItalian(line: string, data: TemplateData): string {
+  return line.replace(JOINED_PLACEHOLDER, (whole, word: string, key: string) => {
+    const value = valueOf(data, key);
+    if (value.trim() === '') return whole;
+    if (OFFICE_PLACEHOLDERS.has(key) && isPreposition(word)) return withArticle(word, value);
+    if (isArticleBeforeDay(word) && isWrittenDate(value)) {
+      const article = articleBeforeDay(word, value);
+      return article.endsWith("'") ? `${article}${value}` : `${article} ${value}`;
+    }
+    return whole;
+  });
+}
+
+/** Fills `{{placeholders}}`, leaving out every line whose placeholders are all empty; Italian joins its words to the values. */
+export function fill(template: string, data: TemplateData, locale: Locale = 'it'): string {
   return template
     .split('\n')
     .filter((line) => {
       const keys = [...line.matchAll(PLACEHOLDER)].map((match) => match[1]);
       return keys.length === 0 || keys.some((key) => valueOf(data, key).trim() !== '');
     })
-    .map((line) => line.replace(PLACEHOLDER, (_, key: string) => valueOf(data, key)))
+    .map((line) => (locale === 'it' ? joinItalian(line, data) : line).replace(PLACEHOLDER, (_, key: string) => valueOf(data, key)))
     .join('\n');
 }
 
@@ -587,9 +607,9 @@ export function isTemplateName(value: unknown): value is TemplateName {
 export function renderMail(name: TemplateName, data: TemplateData, locale: Locale, overrides: TemplateOverrides = {}): RenderedMail {
   const template = resolveTemplate(name, locale, overrides);
   // A subject is one line: values with line breaks (a description) must not break the header.
-  const subject = fill(template.subject, data).replace(/\s+/g, ' ').trim();
+  const subject = fill(template.subject, data, locale).replace(/\s+/g, ' ').trim();
   const text =
-    fill(template.text, data)
+    fill(template.text, data, locale)
       .replace(/\n{3,}/g, '\n\n')
       .trim() + '\n';
   return { subject, text, html: textToHtml(text, locale) };
