@@ -32,7 +32,7 @@ export function uploadProviderFromEnv(env: Core.Config.Shared.ConfigParams['env'
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
   const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
-  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311 } = defaults;
+  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311, places } = defaults;
   return {
     reports: {
       windowMs: windowMs('REPORTS', reports.windowMs),
@@ -53,6 +53,7 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
     },
     webhooks: { windowMs: windowMs('WEBHOOKS', webhooks.windowMs), perIp: limit('WEBHOOKS_PER_IP', webhooks.perIp) },
     open311: { windowMs: windowMs('OPEN311', open311.windowMs), perIp: limit('OPEN311_PER_IP', open311.perIp) },
+    places: { windowMs: windowMs('PLACES', places.windowMs), perIp: limit('PLACES_PER_IP', places.perIp) },
   };
 }
 
@@ -163,6 +164,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           queue: env.int('STATISTICS_QUEUE', defaults.statisticsLoad.queue),
         },
         open311: { contact: env('OPEN311_CONTACT', defaults.open311.contact), keyService: env('OPEN311_KEY_SERVICE', defaults.open311.keyService) },
+        geocoder: { url: env('GEOCODER_URL', defaults.geocoder.url), minIntervalMs: env.int('GEOCODER_MIN_INTERVAL_MS', defaults.geocoder.minIntervalMs) },
         // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
         channels: {
           graphApiUrl: env('GRAPH_API_URL', channels.graphApiUrl),

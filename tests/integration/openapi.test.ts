@@ -6,6 +6,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { registerCitizen, type TestCitizen } from '../helpers/citizens';
 import { createOffice, createStaff, publishThroughPanel, type TestStaff } from '../helpers/staff';
 import { jpegWithGps } from '../helpers/images';
+import { startNominatim } from '../helpers/nominatim';
 
 type Method = 'get' | 'post' | 'put';
 type Json = Record<string, unknown>;
@@ -47,6 +48,7 @@ describe('the described API (OpenAPI 3.1)', () => {
   let citizen: TestCitizen;
   let published: { documentId: string; reference: string };
   let openToken: string;
+  let nominatim: Awaited<ReturnType<typeof startNominatim>>;
   const templates: { template: string; pattern: RegExp }[] = [];
   const answered = new Map<string, Set<string>>();
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -107,9 +109,12 @@ describe('the described API (OpenAPI 3.1)', () => {
   };
 
   beforeAll(async () => {
+    nominatim = await startNominatim();
     app = await startApp({
       NOTIFICATION_POLL_MS: '200',
       MUNICIPALITY_BBOX: '7.9,45.4,8.2,45.7',
+      GEOCODER_URL: nominatim.url,
+      GEOCODER_MIN_INTERVAL_MS: '0',
       PUBLIC_URL: 'https://segnala.comune.example.it',
       PUBLIC_DEADLINES: 'true',
     });
@@ -158,6 +163,7 @@ describe('the described API (OpenAPI 3.1)', () => {
 
   afterAll(async () => {
     await app?.stop();
+    await nominatim?.stop();
   });
 
   it('is a valid OpenAPI 3.1 document naming exactly the routes the plugin serves (Meta’s webhooks aside)', () => {
@@ -202,6 +208,14 @@ describe('the described API (OpenAPI 3.1)', () => {
     await call('get', '/api/segnalazioni/statistics?from=2026-13-01');
     for (const file of ['reports.csv', 'reports.json', 'dataset.jsonld']) await call('get', `/api/segnalazioni/opendata/${file}`);
     await call('get', '/api/segnalazioni/openapi.html');
+    await call('get', '/api/segnalazioni/places/search?q=Via%20Italia');
+    await call('get', '/api/segnalazioni/places/search?q=x');
+    await call('get', '/api/segnalazioni/places/reverse?lat=45.56281&lng=8.05832');
+    await call('get', '/api/segnalazioni/places/reverse?lat=45.6&lng=8.1');
+    await call('get', '/api/segnalazioni/places/reverse?lat=41.9&lng=12.5');
+    nominatim.fail(true);
+    await call('get', '/api/segnalazioni/places/search?q=Via%20Roma');
+    nominatim.fail(false);
   });
 
   it('describes every answer of the citizens’ routes', async () => {

@@ -22,6 +22,7 @@ export default (ctx: Core.Config.Shared.ConfigParams) => {
           accountEmails: { windowMs: minute, perIp: OUT_OF_THE_WAY, perEmail: OUT_OF_THE_WAY },
           webhooks: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           open311: { windowMs: minute, perIp: OUT_OF_THE_WAY },
+          places: { windowMs: minute, perIp: OUT_OF_THE_WAY },
         }),
       },
     },

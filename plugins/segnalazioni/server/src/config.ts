@@ -42,6 +42,8 @@ export interface SegnalazioniConfig {
   municipality: { name: string; ipaCode: string };
   /** Statistics computed at once in each server process, and how many more may wait (beyond: 503 with Retry-After). */
   statisticsLoad: { concurrency: number; queue: number };
+  /** The address search of the portal's map: a Nominatim-compatible service (empty: none), asked at most once per interval by each process. */
+  geocoder: { url: string; minIntervalMs: number };
   /** What the Open311 discovery document says: whom to ask for help, and how to get a key (empty: the URP's address). */
   open311: { contact: string; keyService: string };
 }
@@ -84,6 +86,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   rateLimits: DEFAULT_RATE_LIMITS,
   uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
   open311: { contact: '', keyService: '' },
+  geocoder: { url: '', minIntervalMs: 1000 },
   municipality: { name: 'Comune di Esempio', ipaCode: '' },
   statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
@@ -118,6 +121,9 @@ export default {
             .join('; ')}`,
         );
     }
+    if (config.geocoder?.url) httpUrl('geocoder.url', config.geocoder.url);
+    if (config.geocoder && !(Number.isInteger(config.geocoder.minIntervalMs) && config.geocoder.minIntervalMs >= 0))
+      throw new Error('segnalazioni.geocoder.minIntervalMs must be a whole number of milliseconds, 0 or more');
     if (config.statisticsLoad) {
       const { concurrency, queue } = config.statisticsLoad;
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('segnalazioni.statisticsLoad.concurrency must be a whole number, 1 or more');

@@ -10,6 +10,7 @@ import citizenTokens from './accounts/citizen-tokens';
 import clock from './common/clock';
 import deadlines from './service-levels/deadlines';
 import demo from './seed/demo';
+import geocoder from './places/geocoder';
 import graphApi from './channels/graph-api';
 import history from './workflow/history';
 import intake from './intake/intake';
@@ -41,6 +42,7 @@ export default {
   clock,
   deadlines,
   demo,
+  geocoder,
   'graph-api': graphApi,
   history,
   intake,

@@ -121,6 +121,16 @@ export default {
       handler,
       config: { auth: false as const, middlewares: [archiveHttpCache('archive')], description },
     })),
+    // Address search and the address at a point, for the portal's map: through our server, rate-limited, cached.
+    ...[
+      { path: '/places/search', handler: 'places.search', description: 'Addresses of the municipality matching q (the configured geocoder)' },
+      { path: '/places/reverse', handler: 'places.reverse', description: 'The address at a point of the municipality (lat, lng)' },
+    ].map(({ path, handler, description }) => ({
+      method: 'GET',
+      path,
+      handler,
+      config: { auth: false as const, middlewares: [rateLimited('places')], description },
+    })),
     // The contract described: OpenAPI 3.1 for programs, the same as a page for people.
     { method: 'GET', path: '/openapi.json', handler: 'open-api.document', config: { auth: false, description: 'This API, described in OpenAPI 3.1' } },
     { method: 'GET', path: '/openapi.html', handler: 'open-api.page', config: { auth: false, description: 'This API, described for people' } },

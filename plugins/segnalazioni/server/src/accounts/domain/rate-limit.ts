@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of request limited together: a group shares its window and its counters. */
-export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311';
+export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311' | 'places';
 
 /** Who a counter counts: the client's address, the logged-in citizen, the email address asked about. */
 export type KeyKind = 'ip' | 'citizen' | 'email';
@@ -31,6 +31,8 @@ export const rateLimitsSchema = z.object({
   webhooks: z.object({ windowMs, perIp: count }),
   /** Service requests posted by Open311 clients (another civic system's server, from its address). */
   open311: z.object({ windowMs, perIp: count }),
+  /** Address searches and lookups of the portal's map (each may cost a call to the geocoder). */
+  places: z.object({ windowMs, perIp: count }),
 });
 
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
@@ -45,6 +47,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   accountEmails: { windowMs: 60 * MINUTE, perIp: 10, perEmail: 3 },
   webhooks: { windowMs: MINUTE, perIp: 600 },
   open311: { windowMs: 60 * MINUTE, perIp: 600 },
+  places: { windowMs: 10 * MINUTE, perIp: 120 },
 };
 
 /** The users-permissions routes (below the REST prefix) it rate-limits, and our group for each. */

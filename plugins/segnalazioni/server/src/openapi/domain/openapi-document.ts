@@ -59,10 +59,12 @@ const TAGS = {
   openData: 'Dati aperti',
   citizens: 'Cittadini',
   open311: 'Open311 GeoReport v2',
+  places: 'Indirizzi',
   docs: 'Documentazione',
 } as const;
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const nullableRef = (name: string): JsonSchema => ({ anyOf: [ref(name), { type: 'null' }] });
 const ok = (description: string, schema: JsonSchema): Response => ({ description, content: json(schema) });
 
 const ERROR_MEANINGS: Readonly<Record<number, string>> = {
@@ -540,6 +542,38 @@ function open311Paths(): Paths {
   };
 }
 
+function placePaths(api: string): Paths {
+  const off = { description: 'La ricerca degli indirizzi non è attiva (GEOCODER_URL vuoto).', content: json(ref('Error')) };
+  return {
+    [`${api}/places/search`]: {
+      get: {
+        operationId: 'searchPlaces',
+        tags: [TAGS.places],
+        summary: 'Cercare un indirizzo del Comune',
+        description: 'Per la mappa del portale: il geocodificatore configurato, interrogato dal nostro server, solo entro il territorio comunale.',
+        parameters: [query('q', 'L’indirizzo, anche parziale (3–200 caratteri).', { type: 'string', minLength: 3, maxLength: 200 }, true)],
+        responses: {
+          '200': ok('Fino a 5 luoghi, il più pertinente per primo.', envelope({ type: 'array', items: ref('Place') })),
+          ...failures(400, 429, 503),
+          '404': off,
+        },
+      },
+    },
+    [`${api}/places/reverse`]: {
+      get: {
+        operationId: 'reversePlace',
+        tags: [TAGS.places],
+        summary: 'L’indirizzo in un punto del Comune',
+        parameters: [
+          query('lat', 'Latitudine.', { type: 'number', minimum: -90, maximum: 90 }, true),
+          query('lng', 'Longitudine.', { type: 'number', minimum: -180, maximum: 180 }, true),
+        ],
+        responses: { '200': ok('Il luogo, o null dove non se ne conosce uno.', envelope(nullableRef('Place'))), ...failures(400, 429, 503), '404': off },
+      },
+    },
+  };
+}
+
 function documentationPaths(api: string): Paths {
   return {
     [`${api}/openapi.json`]: {
@@ -601,9 +635,10 @@ export function openApiDocument({
       { name: TAGS.openData, description: 'L’archivio pubblico da scaricare, con licenza CC BY 4.0.' },
       { name: TAGS.citizens, description: 'Per chi ha un account: inviare e seguire le proprie segnalazioni.' },
       { name: TAGS.open311, description: 'wiki.open311.org/GeoReport_v2, in XML o JSON secondo il suffisso; gli errori come li scrive la specifica.' },
+      { name: TAGS.places, description: 'La ricerca degli indirizzi per la mappa del portale, attraverso il nostro server.' },
       { name: TAGS.docs, description: 'Questa descrizione.' },
     ],
-    paths: mergePaths(archivePaths(api), openDataPaths(api), citizenPaths(restPrefix, api), open311Paths(), documentationPaths(api)),
+    paths: mergePaths(archivePaths(api), openDataPaths(api), citizenPaths(restPrefix, api), open311Paths(), placePaths(api), documentationPaths(api)),
     components: {
       schemas: SCHEMAS,
       securitySchemes: { citizenToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Il `jwt` di POST /auth/local.' } },

@@ -209,6 +209,12 @@ export const SCHEMAS = {
     }),
     object({ minimumCellReports: { type: 'integer', description: 'Le celle (giorno × categoria) con meno segnalazioni sono escluse.' } }),
   ),
+  Place: object({
+    label: { ...text, description: 'Come il geocodificatore nomina il luogo.' },
+    address: { ...text, description: 'L’indirizzo come lo scrive un cittadino (via e numero, comune).' },
+    latitude: { type: 'number', minimum: -90, maximum: 90 },
+    longitude: { type: 'number', minimum: -180, maximum: 180 },
+  }),
   OwnReport: object(
     {
       documentId: text,
