@@ -21,13 +21,15 @@ module.exports = {
         table.double('latitude').nullable();
         table.double('longitude').nullable();
       });
-      // A fresh database has no reports table yet at this point, and no rows to fill.
-      if (await knex.schema.hasTable(REPORTS))
-        await knex.raw(
-          `UPDATE ${TABLE} SET reference = (SELECT r.reference FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
+    }
+    // Rows written before these columns existed; a fresh database has no reports table yet at this point.
+    if (await knex.schema.hasTable(REPORTS)) {
+      await knex.raw(
+        `UPDATE ${TABLE} SET reference = (SELECT r.reference FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
            latitude = (SELECT r.public_latitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id),
-           longitude = (SELECT r.public_longitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id)`,
-        );
+           longitude = (SELECT r.public_longitude FROM ${REPORTS} r WHERE r.id = ${TABLE}.report_id)
+         WHERE reference IS NULL`,
+      );
     }
     if (postgres) {
       await knex.raw(

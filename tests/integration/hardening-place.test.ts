@@ -187,6 +187,18 @@ describe('the place is moderated like the text', () => {
       expect(response.body.error.details.errors.map((error: { message: string }) => error.message)).toContain(message);
     }
     await app.http().get('/open311/v2/requests.json').query({ bbox: 'tutto' }).expect(400);
+
+    // A projection written before it kept references and points: the migration fills them from the reports.
+    const version = app.strapi.plugin('segnalazioni').service('archive-version');
+    await app.strapi.db.connection('segnalazioni_archive_reports').update({ reference: null, latitude: null, longitude: null });
+    await version.bump();
+    expect((await found({ bbox: box })).ids).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    await require('../../database/migrations/2026.12.03T12.00.00.archive-references-and-points.js').up(app.strapi.db.connection);
+    await version.bump();
+    expect(await found({ bbox: box })).toEqual({ ids: named('centre', 'east80', 'corner'), total: 3 });
+    const [{ n: unnamed }] = await app.strapi.db.connection('segnalazioni_archive_reports').whereNull('reference').count({ n: '*' });
+    expect(Number(unnamed)).toBe(0);
   });
 
   it('cannot be set around the workflow through the Content Manager', async () => {
