@@ -15,12 +15,13 @@ const REPORTS = 'segnalazioni_reports';
 module.exports = {
   async up(knex) {
     const postgres = /^(pg|postgres)/.test(String(knex.client.config.client));
-    if (!(await knex.schema.hasColumn(TABLE, 'latitude'))) {
-      await knex.schema.alterTable(TABLE, (table) => {
-        table.string('reference', 16).nullable();
-        table.double('latitude').nullable();
-        table.double('longitude').nullable();
-      });
+    // Each column on its own: a database may hold some of them already.
+    for (const [column, add] of [
+      ['reference', (table) => table.string('reference', 16).nullable()],
+      ['latitude', (table) => table.double('latitude').nullable()],
+      ['longitude', (table) => table.double('longitude').nullable()],
+    ]) {
+      if (!(await knex.schema.hasColumn(TABLE, column))) await knex.schema.alterTable(TABLE, add);
     }
     // Rows written before these columns existed; a fresh database has no reports table yet at this point.
     if (await knex.schema.hasTable(REPORTS)) {

@@ -72,7 +72,7 @@ describe('address search (geocoder)', () => {
     expect((await app.http().get('/api/segnalazioni/places/reverse').query({ lat: '45.6', lng: '8.1' }).expect(200)).body.data).toBeNull();
     const asked = nominatim.requests.length;
     for (const [query, message] of [
-      [{ lat: '45.07', lng: '7.68' }, 'Il punto indicato è fuori dal territorio comunale.'],
+      [{ lat: '45.07', lng: '7.68' }, 'Posizione: il punto indicato è fuori dal territorio comunale.'],
       [{ lat: 'nord', lng: '8.05' }, 'lat: un numero.'],
       [{ lat: '45.56', lng: '181' }, 'lng: tra -180 e 180.'],
       [{ lat: '45.56', lng: '8.05', zoom: '3' }, 'Campi non previsti: zoom.'],

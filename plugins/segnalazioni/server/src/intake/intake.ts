@@ -454,13 +454,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       /** The client's own id of the comment, when it sends one. */
       clientUpdateId: string | null;
     }): Promise<{ noteId: string; created: boolean }> {
-      const report = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, populate: { category: true, office: true } });
-      if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
-      const decision = decide('comment', { status: report.status }, 'channel');
-      if (!decision.allowed) throw conflict(describeRefusal(decision), { status: report.status });
+      const found = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, select: ['id'] });
+      if (!found) throw new errors.NotFoundError('Segnalazione non trovata.');
       return strapi.db.transaction(async ({ trx }) => {
-        // One client's retries queue behind each other here (SQLite runs one transaction at a time).
-        if (strapi.db.dialect.client === 'postgres') await trx(strapi.db.metadata.get(UID.report).tableName).where('id', report.id).forUpdate().first('id');
+        // The report as it is under its lock: one client's retries queue behind each other here, and
+        // an officer's rejection meanwhile is seen (SQLite runs one transaction at a time).
+        if (strapi.db.dialect.client === 'postgres') await trx(strapi.db.metadata.get(UID.report).tableName).where('id', found.id).forUpdate().first('id');
+        const report = await rowsOf(strapi, UID.report).findOne({ where: { id: found.id }, populate: { category: true, office: true } });
+        if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
+        // A retry is answered the note it made, whatever happened to the report since.
         if (clientUpdateId !== null) {
           const earlier = await rowsOf(strapi, UID.historyEntry).findMany({
             where: { report: { id: report.id }, action: 'comment', actorId: clientId },
@@ -469,6 +471,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const same = earlier.find(({ details }) => (details as { clientUpdateId?: unknown } | null)?.clientUpdateId === clientUpdateId);
           if (same) return { noteId: same.documentId, created: false };
         }
+        const decision = decide('comment', { status: report.status }, 'channel');
+        if (!decision.allowed) throw conflict(describeRefusal(decision), { status: report.status });
         const outcome = await runIntakeEffects(decision.transition.effects, {
           strapi,
           citizenLocale: 'it',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
+import { concurrencyLimit, Saturated } from '../common/concurrency-limit';
 import { unavailable } from '../common/errors';
 import { settingOf } from '../common/settings';
 import { parseBoundingBox } from '../intake/domain/report-input';
@@ -19,53 +20,45 @@ type Kept = { readonly places: Place[] } | { readonly place: Place | null };
 
 /**
  * The geocoder (GEOCODER_URL, a Nominatim-compatible service): one lookup at a time per server
- * process, at least GEOCODER_MIN_INTERVAL_MS apart (OpenStreetMap's policy: at most one a second),
+ * process, each begun at least GEOCODER_MIN_INTERVAL_MS after the last (OpenStreetMap's policy: at most one a second),
  * named as our application, answers cached; the citizen's address never reaches the service.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new LRUCache<string, Kept>({ max: CACHED_ANSWERS, ttl: CACHE_TTL_MS });
-  let turn: Promise<void> = Promise.resolve();
+  // One lookup at a time, the next no sooner than the interval after the last began.
+  const oneAtATime = concurrencyLimit({ concurrency: 1, queue: MAX_WAITING });
   let nextAt = 0;
-  let waiting = 0;
 
   const settings = () => settingOf(strapi, 'geocoder');
   const territory = () => parseBoundingBox(settingOf(strapi, 'territory'));
 
-  /** Waits for this process's next slot with the service. */
-  async function slot(): Promise<void> {
-    if (waiting >= MAX_WAITING) throw unavailable(NOT_NOW, { retryAfterSeconds: RETRY_AFTER_SECONDS });
-    waiting += 1;
-    const mine = turn.then(async () => {
-      const wait = nextAt - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      nextAt = Date.now() + settings().minIntervalMs;
+  /** The geocoder's answer to `url`, read whole before the next lookup begins; a status that is no answer: its number. */
+  async function fetchSpaced(url: string): Promise<{ body: unknown } | { status: number }> {
+    const wait = nextAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    nextAt = Date.now() + settings().minIntervalMs;
+    const publicUrl = settingOf(strapi, 'publicUrl');
+    const response = await fetch(url, {
+      headers: { 'User-Agent': `SportelloSegnalazioni/1.0 (+${publicUrl})`, Referer: publicUrl, Accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    turn = mine;
-    try {
-      await mine;
-    } finally {
-      waiting -= 1;
-    }
+    if (!response.ok) return { status: response.status };
+    return { body: await response.json().catch(() => undefined) };
   }
 
   async function ask(url: string): Promise<unknown> {
-    await slot();
-    const publicUrl = settingOf(strapi, 'publicUrl');
-    let response: Response;
+    let answer: { body: unknown } | { status: number };
     try {
-      response = await fetch(url, {
-        headers: { 'User-Agent': `SportelloSegnalazioni/1.0 (+${publicUrl})`, Referer: publicUrl, Accept: 'application/json' },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      answer = await oneAtATime.run(() => fetchSpaced(url));
     } catch (error) {
-      strapi.log.warn(`[segnalazioni] geocoder unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      if (!(error instanceof Saturated)) strapi.log.warn(`[segnalazioni] geocoder unreachable: ${error instanceof Error ? error.message : String(error)}`);
       throw unavailable(NOT_NOW, { retryAfterSeconds: RETRY_AFTER_SECONDS });
     }
-    if (!response.ok) {
-      strapi.log.warn(`[segnalazioni] geocoder answered ${response.status}`);
+    if ('status' in answer) {
+      strapi.log.warn(`[segnalazioni] geocoder answered ${answer.status}`);
       throw unavailable(NOT_NOW, { retryAfterSeconds: RETRY_AFTER_SECONDS });
     }
-    return response.json().catch(() => undefined);
+    return answer.body;
   }
 
   return {

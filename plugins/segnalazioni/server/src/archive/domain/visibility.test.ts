@@ -50,6 +50,15 @@ describe("the reporter's view of a report", () => {
     expect(toOwnReport({ ...own, firstAnsweredAt: null, replies: [] }, []).deadline).toEqual({ step: 'first_answer', due: '2026-11-05T16:00:00.000Z' });
     expect(toOwnReport({ ...own, status: 'closed' as const }, []).deadline).toBeNull();
   });
+
+  it('shows the reporter every step but the notes other systems relay for the office', () => {
+    const history = [
+      { action: 'submit' as const, fromStatus: null, toStatus: 'submitted' as const, occurredAt: '2026-11-01T09:00:00.000Z' },
+      { action: 'comment' as const, fromStatus: 'in_charge' as const, toStatus: 'in_charge' as const, occurredAt: '2026-11-03T09:00:00.000Z' },
+      { action: 'take_in_charge' as const, fromStatus: 'submitted' as const, toStatus: 'in_charge' as const, occurredAt: '2026-11-02T09:00:00.000Z' },
+    ];
+    expect(toOwnReport({ ...own, history }, []).history.map((entry) => entry.action)).toEqual(['submit', 'take_in_charge']);
+  });
 });
 
 describe('a photo in public', () => {

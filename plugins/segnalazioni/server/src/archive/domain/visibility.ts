@@ -89,7 +89,9 @@ export function toOwnReport(report: OwnReportRecord, photos: readonly OwnPhoto[]
     replies: [...(report.replies ?? [])]
       .sort(byTime('createdAt'))
       .map((reply) => ({ kind: reply.kind, body: reply.body, public: reply.isPublic, createdAt: reply.createdAt })),
+    // A comment relayed by another system is a note for the office (the lifecycle's `comment`), not a step of the reporter's.
     history: [...(report.history ?? [])]
+      .filter((entry) => entry.action !== 'comment')
       .sort(byTime('occurredAt'))
       .map((entry) => ({ action: entry.action, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null, at: entry.occurredAt })),
   };

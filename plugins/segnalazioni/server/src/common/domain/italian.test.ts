@@ -31,6 +31,31 @@ describe('Italian articles', () => {
       "dall'Unità di crisi",
       'dal Sistema Bibliotecario',
     ]);
+    // Plurals and feminine nouns in -e, as many offices are named.
+    expect(
+      [
+        'Servizi Sociali',
+        'Uffici Tecnici',
+        'Politiche Sociali',
+        'Gestione Rifiuti',
+        'Centrale Unica di Committenza',
+        'Lavori Pubblici',
+        'Stato Civile',
+        'Protezione Civile',
+        'Tributi',
+      ].map((name) => withArticle('da', name)),
+    ).toEqual([
+      'dai Servizi Sociali',
+      'dagli Uffici Tecnici',
+      'dalle Politiche Sociali',
+      'dalla Gestione Rifiuti',
+      'dalla Centrale Unica di Committenza',
+      'dai Lavori Pubblici',
+      'dallo Stato Civile',
+      'dalla Protezione Civile',
+      'dai Tributi',
+    ]);
+    expect(withArticle('di', 'Sportelli Unici')).toBe('degli Sportelli Unici');
     expect(articleOf('Psicologo')).toBe('lo');
     expect(articleOf('Gnomo')).toBe('lo');
     expect(articleOf('Psicologia')).toBe('la');

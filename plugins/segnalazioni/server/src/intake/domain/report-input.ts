@@ -153,9 +153,14 @@ function withinTerritory<T extends { latitude?: number | null; longitude?: numbe
 ): Parsed<T> {
   const { latitude, longitude } = parsed.value;
   if (!box || latitude == null || longitude == null) return parsed;
-  const inside = latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
-  return inside ? parsed : { ok: false, errors: [{ path: 'latitude', message: 'Posizione: il punto indicato è fuori dal territorio comunale.' }] };
+  return isWithin(box, latitude, longitude) ? parsed : { ok: false, errors: [{ path: 'latitude', message: OUTSIDE_TERRITORY }] };
 }
+
+export const OUTSIDE_TERRITORY = 'Posizione: il punto indicato è fuori dal territorio comunale.';
+
+/** Whether a point is in the box, edges included. */
+export const isWithin = (box: BoundingBox, latitude: number, longitude: number): boolean =>
+  latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
 
 /** Reads `minLon,minLat,maxLon,maxLat` (the usual bbox order); `null` when unset. */
 export function parseBoundingBox(value: string | undefined | null): BoundingBox | null {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/domain/messages';
-import { articleBeforeDay, isArticleBeforeDay, isPreposition, isWrittenDate, withArticle } from '../../common/domain/italian';
+import { articleBeforeDay, isArticleBeforeDay, isPreposition, isWrittenDate, JOINING_WORDS, withArticle } from '../../common/domain/italian';
 
 /**
  * Mail templates: a subject and a plain text with `{{placeholders}}`. A line whose placeholders
@@ -553,7 +553,7 @@ const valueOf = (data: TemplateData, key: string) => {
 /** Placeholders whose values are names of offices: an Italian preposition before them takes their article. */
 const OFFICE_PLACEHOLDERS = new Set(['office']);
 /** A word right before a placeholder, in Italian: a preposition, or an article before a date. */
-const JOINED_PLACEHOLDER = /\b(il|dal|del|al|nel|sul|da|di|a|in|su) \{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;
+const JOINED_PLACEHOLDER = new RegExp(`\\b(${JOINING_WORDS.join('|')}) \\{\\{\\s*([a-zA-Z0-9_]+)\\s*\\}\\}`, 'g');
 
 /** "da {{office}}" → "dall'Ufficio Strade", "entro il {{due}}" → "entro l'1 dicembre…": the words joined to values as Italian joins them. */
 function joinItalian(line: string, data: TemplateData): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toParsed, type Parsed } from '../../common/domain/input-errors';
 import { plainText } from '../../common/domain/plain-text';
-import type { BoundingBox } from '../../intake/domain/report-input';
+import { isWithin, OUTSIDE_TERRITORY, type BoundingBox } from '../../intake/domain/report-input';
 
 /**
  * Address search and reverse geocoding through a Nominatim-compatible service (OpenStreetMap's, or
@@ -33,18 +33,13 @@ const coordinate = (label: string, limit: number) =>
     .refine((value) => Math.abs(value) <= limit, { error: `${label}: tra -${limit} e ${limit}.` });
 const reverseSchema = z.strictObject({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) });
 
-export const OUTSIDE_TERRITORY = 'Il punto indicato è fuori dal territorio comunale.';
-
 export const parsePlaceSearch = (raw: unknown): Parsed<{ q: string }> => toParsed(searchSchema.safeParse(raw ?? {}));
 
 export function parseReverse(raw: unknown, territory: BoundingBox | null): Parsed<{ lat: number; lng: number }> {
   const parsed = toParsed(reverseSchema.safeParse(raw ?? {}));
-  if (!parsed.ok || !territory || isInside(territory, parsed.value.lat, parsed.value.lng)) return parsed;
+  if (!parsed.ok || !territory || isWithin(territory, parsed.value.lat, parsed.value.lng)) return parsed;
   return { ok: false, errors: [{ path: 'lat', message: OUTSIDE_TERRITORY }] };
 }
-
-export const isInside = (box: BoundingBox, latitude: number, longitude: number) =>
-  latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
 
 /** The search's address on the service: the territory as a bounded view box, Italian names, a few results. */
 export function searchUrl(base: string, q: string, territory: BoundingBox | null): string {
@@ -102,7 +97,7 @@ export function placesOf(answer: unknown, territory: BoundingBox | null): Place[
   if (!parsed.success) return null;
   return parsed.data
     .map(toPlace)
-    .filter((place) => !territory || isInside(territory, place.latitude, place.longitude))
+    .filter((place) => !territory || isWithin(territory, place.latitude, place.longitude))
     .slice(0, MAX_RESULTS);
 }
 
