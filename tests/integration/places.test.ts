@@ -99,4 +99,23 @@ describe('address search (geocoder)', () => {
     const again = await app.http().get('/api/segnalazioni/places/search').query({ q: 'Via Italia 2' }).expect(200);
     expect(again.body.data).toHaveLength(2);
   });
+
+  it('says the search is off when no geocoder is configured, and asks nobody', async () => {
+    const setting = 'plugin::segnalazioni.geocoder';
+    const configured = app.strapi.config.get(setting);
+    const asked = nominatim.requests.length;
+    app.strapi.config.set(setting, { url: '', minIntervalMs: INTERVAL_MS });
+    try {
+      for (const [path, query] of [
+        ['/api/segnalazioni/places/search', { q: 'Via Garibaldi' }],
+        ['/api/segnalazioni/places/reverse', { lat: '45.56281', lng: '8.05832' }],
+      ] as const) {
+        const off = await app.http().get(path).query(query).expect(404);
+        expect(off.body.error.message).toBe('La ricerca degli indirizzi non è attiva su questo sito: scrivere l’indirizzo.');
+      }
+    } finally {
+      app.strapi.config.set(setting, configured);
+    }
+    expect(nominatim.requests).toHaveLength(asked);
+  });
 });

@@ -20,6 +20,7 @@ import { linksOf } from '../common/links';
 import { citizenDrafts, officeDrafts, type NotificationDraft } from '../notifications/notifications';
 import type { IncomingFile, PreparedPhoto, StoredFile } from '../photos/photos';
 import { rowsOf, type Row } from '../common/rows';
+import { columnOf, metaOf } from '../common/table-meta';
 
 export interface Citizen {
   readonly id: number;
@@ -454,13 +455,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       /** The client's own id of the comment, when it sends one. */
       clientUpdateId: string | null;
     }): Promise<{ noteId: string; created: boolean }> {
-      const found = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, select: ['id'] });
-      if (!found) throw new errors.NotFoundError('Segnalazione non trovata.');
       return strapi.db.transaction(async ({ trx }) => {
         // The report as it is under its lock: one client's retries queue behind each other here, and
         // an officer's rejection meanwhile is seen (SQLite runs one transaction at a time).
-        if (strapi.db.dialect.client === 'postgres') await trx(strapi.db.metadata.get(UID.report).tableName).where('id', found.id).forUpdate().first('id');
-        const report = await rowsOf(strapi, UID.report).findOne({ where: { id: found.id }, populate: { category: true, office: true } });
+        if (strapi.db.dialect.client === 'postgres') {
+          const reports = metaOf(strapi, UID.report);
+          await trx(reports.tableName).where(columnOf(reports, 'documentId'), documentId).forUpdate().first('id');
+        }
+        const report = await rowsOf(strapi, UID.report).findOne({ where: { documentId }, populate: { category: true, office: true } });
         if (!report) throw new errors.NotFoundError('Segnalazione non trovata.');
         // A retry is answered the note it made, whatever happened to the report since.
         if (clientUpdateId !== null) {
