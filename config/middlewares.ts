@@ -1,8 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
 import { allowedOrigins } from '../plugins/segnalazioni/server/src/http/domain/origins';
 import { publicUrlFromEnv } from './server';
 import { COMPRESSION } from '../plugins/segnalazioni/server/src/http/domain/compression';
 import { configDefaults } from '../plugins/segnalazioni/server/src/config';
+import { tileSource } from '../plugins/segnalazioni/server/src/places/domain/map-settings';
+
+function securityConfig(tileUrl: string) {
+  const tiles = tileSource(tileUrl);
+  return tiles ? { contentSecurityPolicy: { directives: { 'img-src': [...CSP_DEFAULTS['img-src'], tiles] } } } : {};
+}
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
@@ -16,7 +23,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // compressed at build time and pass through). Brotli at quality 4 and gzip at level 6 compress a
   // JSON page in well under a millisecond; images (photos, with their Range requests) are left alone.
   { name: 'strapi::compression', config: COMPRESSION },
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    // The maps' tiles come from the tile service the municipality chose; nothing else is added to Strapi's policy.
+    config: securityConfig(env('MAP_TILE_URL', configDefaults().map.tileUrl)),
+  },
   {
     name: 'strapi::cors',
     // Only the site itself and the origins the municipality lists (e.g. its institutional website)

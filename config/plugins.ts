@@ -165,6 +165,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         },
         open311: { contact: env('OPEN311_CONTACT', defaults.open311.contact), keyService: env('OPEN311_KEY_SERVICE', defaults.open311.keyService) },
         geocoder: { url: env('GEOCODER_URL', defaults.geocoder.url), minIntervalMs: env.int('GEOCODER_MIN_INTERVAL_MS', defaults.geocoder.minIntervalMs) },
+        map: {
+          tileUrl: env('MAP_TILE_URL', defaults.map.tileUrl),
+          attribution: env('MAP_ATTRIBUTION', defaults.map.attribution),
+          center: env('MUNICIPALITY_CENTER', defaults.map.center),
+          zoom: env.int('MAP_ZOOM', defaults.map.zoom),
+        },
         // WhatsApp Business Cloud API and the Facebook page: a channel missing any of its settings is off.
         channels: {
           graphApiUrl: env('GRAPH_API_URL', channels.graphApiUrl),

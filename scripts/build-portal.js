@@ -67,7 +67,7 @@ async function buildPortal() {
     entryNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',
     publicPath: '/sportello/assets',
-    loader: { '.woff2': 'file', '.svg': 'file' },
+    loader: { '.woff2': 'file', '.svg': 'file', '.png': 'file' },
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -81,7 +81,7 @@ async function buildPortal() {
 
   /** @param {{ file: string }} output */
   const publicPath = (output) => `/sportello/${path.relative(staging, output.file).split(path.sep).join('/')}`;
-  // %MUNICIPALITY% stays: the server fills it in from its configuration.
+  // %MUNICIPALITY% and %MAP% stay: the server fills them in from its configuration.
   const html = fs
     .readFileSync(path.join(root, 'portal/index.html'), 'utf8')
     .replaceAll('%SCRIPT%', publicPath(script))

@@ -1,5 +1,7 @@
 import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/intake/domain/report-input';
 import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/archive/domain/visibility';
+import type { ReportFeature } from '../../plugins/segnalazioni/server/src/archive/domain/geojson';
+import type { Place } from '../../plugins/segnalazioni/server/src/places/domain/nominatim';
 import { currentSession, endSession } from './session';
 import { t, type Locale, type MessageKey } from './i18n';
 
@@ -9,7 +11,7 @@ import { t, type Locale, type MessageKey } from './i18n';
  * an `ApiError` whose messages a citizen can read and, where the server says so, tied to a form field.
  */
 
-export type { OwnReport, PublicCategory, PublicReport, SubmissionInput };
+export type { OwnReport, Place, PublicCategory, PublicReport, ReportFeature, SubmissionInput };
 
 export interface Pagination {
   readonly page: number;
@@ -143,6 +145,16 @@ export const api = {
   categories: () => call<{ data: PublicCategory[] }>('/api/segnalazioni/categories').then((body) => body.data),
 
   reports: (query: Query) => call<Page<PublicReport>>(withQuery('/api/segnalazioni/reports', query)),
+
+  /** The same archive query as a FeatureCollection, for the archive's map. */
+  reportFeatures: (query: Query) => call<{ features: ReportFeature[]; pagination: Pagination }>(withQuery('/api/segnalazioni/reports.geojson', query)),
+
+  /** Places of the municipality matching what the citizen typed, through our server's geocoder. */
+  searchPlaces: (q: string) => call<{ data: Place[] }>(withQuery('/api/segnalazioni/places/search', { q })).then((body) => body.data),
+
+  /** The address at a point, or null. */
+  placeAt: (latitude: number, longitude: number) =>
+    call<{ data: Place | null }>(withQuery('/api/segnalazioni/places/reverse', { lat: latitude, lng: longitude })).then((body) => body.data),
 
   report: (documentId: string) => call<{ data: PublicReport }>(`/api/segnalazioni/reports/${encodeURIComponent(documentId)}`).then((body) => body.data),
 

@@ -19,6 +19,10 @@ function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
   return found;
 }
 
+/** A point as a person reads it: latitude and longitude with five decimals (about a metre), in the chosen language's digits. */
+export const formatCoordinates = ({ latitude, longitude }: { latitude: number; longitude: number }) =>
+  [latitude, longitude].map((value) => value.toLocaleString(INTL_LOCALES[locale()], { minimumFractionDigits: 5, maximumFractionDigits: 5 })).join('; ');
+
 export const formatDate = (iso: string) => formatter('date').format(new Date(iso));
 export const formatDateTime = (iso: string) => formatter('dateTime').format(new Date(iso));
 

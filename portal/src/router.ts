@@ -17,6 +17,8 @@ export interface PageContext {
 export interface RenderedPage {
   readonly title: string;
   readonly content: Node;
+  /** What must run once the content is in the page (a map measures its container). */
+  readonly mounted?: () => void;
 }
 
 export type PageRenderer = (context: PageContext) => RenderedPage | Promise<RenderedPage>;
@@ -80,6 +82,7 @@ async function render({ focus }: { focus: string | null }): Promise<void> {
   // A slower, older navigation must not overwrite the page the citizen went to since.
   if (current !== renders) return;
   replaceChildren(target, page.content);
+  page.mounted?.();
   target.removeAttribute('aria-busy');
   document.title = `${page.title} - Sportello Segnalazioni - ${options.siteName}`;
   options.afterRender(path);

@@ -95,6 +95,8 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
     MAIL_FROM: 'Sportello Segnalazioni <segnalazioni@comune.test>',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
     STARTUP_MESSAGE: 'false',
+    // Tests reach no tile service: a test that draws maps gives its stand-in (helpers/tiles.ts).
+    MAP_TILE_URL: '',
     ...env,
   });
 

@@ -1,5 +1,6 @@
 import { PUBLIC_STATUSES } from '../../../plugins/segnalazioni/server/src/workflow/domain/report-states';
 import { api, ApiError, type Page, type PublicCategory, type PublicReport } from '../api';
+import { archiveMap } from '../components/archive-map';
 import { alertBox, pageLayout } from '../components/layout';
 import { inputField, selectField } from '../components/forms';
 import { paginationNav } from '../components/pagination';
@@ -21,9 +22,12 @@ interface Filters {
   readonly al: string;
   readonly ordine: string;
   readonly pagina: number;
+  /** `mappa` for the map, else the list. */
+  readonly vista: string;
 }
 
-const NO_FILTERS: Filters = { q: '', categoria: '', stato: '', dal: '', al: '', ordine: '', pagina: 1 };
+const NO_FILTERS: Filters = { q: '', categoria: '', stato: '', dal: '', al: '', ordine: '', pagina: 1, vista: '' };
+const MAP_VIEW = 'mappa';
 const PAGE_SIZE = 10;
 const ARCHIVE = `${BASE}/segnalazioni`;
 
@@ -38,27 +42,29 @@ function readFilters(query: URLSearchParams): Filters {
     al: read('al'),
     ordine: read('ordine'),
     pagina: Number.isInteger(page) && page > 0 ? page : 1,
+    vista: read('vista') === MAP_VIEW ? MAP_VIEW : '',
   };
 }
 
 function addressOf(filters: Filters, page = 1): string {
   const params = new URLSearchParams();
-  for (const name of ['q', 'categoria', 'stato', 'dal', 'al', 'ordine'] as const) if (filters[name]) params.set(name, filters[name]);
+  for (const name of ['q', 'categoria', 'stato', 'dal', 'al', 'ordine', 'vista'] as const) if (filters[name]) params.set(name, filters[name]);
   if (page > 1) params.set('pagina', String(page));
   const search = params.toString();
   return search ? `${ARCHIVE}?${search}` : ARCHIVE;
 }
 
-const apiQuery = (filters: Filters) => ({
+/** What the list and the map both ask the archive for. */
+const filterQuery = (filters: Filters) => ({
   q: filters.q,
   category: filters.categoria,
   status: filters.stato,
   from: filters.dal,
   to: filters.al,
   sort: filters.ordine in SORTS ? SORTS[filters.ordine as SortName] : undefined,
-  page: filters.pagina,
-  pageSize: PAGE_SIZE,
 });
+
+const apiQuery = (filters: Filters) => ({ ...filterQuery(filters), page: filters.pagina, pageSize: PAGE_SIZE });
 
 /** Browsing by category starts afresh, as its count does: the search form combines a category with the rest. */
 function categoryList(categories: readonly PublicCategory[], filters: Filters): HTMLElement {
@@ -154,6 +160,7 @@ function searchForm(categories: readonly PublicCategory[], filters: Filters): HT
         al: value('al'),
         ordine: value('ordine'),
         pagina: 1,
+        vista: filters.vista,
       }),
       {
         focus: '#risultati',
@@ -189,17 +196,44 @@ function results(outcome: Page<PublicReport> | ApiError, filters: Filters): HTML
   );
 }
 
-/** The public archive: categories with their counts, search with filters, results page by page. */
+/** List and map, as the Designers Italia comuni model switches them: links, so each view has its address. */
+function viewTabs(filters: Filters): HTMLElement {
+  const tab = (label: string, vista: string) =>
+    h(
+      'li',
+      { class: 'nav-item' },
+      h(
+        'a',
+        {
+          class: `nav-link${filters.vista === vista ? ' active' : ''}`,
+          href: addressOf({ ...filters, vista, pagina: 1 }),
+          'aria-current': filters.vista === vista ? 'page' : null,
+        },
+        label,
+      ),
+    );
+  return h(
+    'nav',
+    { 'aria-label': t('archive.views'), class: 'mb-3' },
+    h('ul', { class: 'nav nav-tabs' }, tab(t('archive.viewList'), ''), tab(t('archive.viewMap'), MAP_VIEW)),
+  );
+}
+
+/** The public archive: categories with their counts, search with filters, results page by page or on a map. */
 export const archivePage: PageRenderer = async ({ query }) => {
   const filters = readFilters(query);
+  const onMap = filters.vista === MAP_VIEW;
   const [categories, outcome] = await Promise.all([
     api.categories(),
     // A filter the server refuses (a date that does not exist) is shown here, not as a broken page.
-    api.reports(apiQuery(filters)).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 400) return error;
-      throw error;
-    }),
+    onMap
+      ? null
+      : api.reports(apiQuery(filters)).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 400) return error;
+          throw error;
+        }),
   ]);
+  const map = onMap ? archiveMap(filterQuery(filters)) : null;
   return {
     title: t('archive.title'),
     content: pageLayout(
@@ -209,8 +243,9 @@ export const archivePage: PageRenderer = async ({ query }) => {
         'div',
         { class: 'row mt-4' },
         h('div', { class: 'col-lg-4' }, categoryList(categories, filters)),
-        h('div', { class: 'col-lg-8' }, searchForm(categories, filters), results(outcome, filters)),
+        h('div', { class: 'col-lg-8' }, searchForm(categories, filters), viewTabs(filters), map ? map.element : outcome ? results(outcome, filters) : null),
       ),
     ),
+    mounted: map?.mount,
   };
 };

@@ -1,10 +1,14 @@
 import { checkPhotos, PHOTO_TYPES } from '../../../plugins/segnalazioni/server/src/photos/domain/photo-rules';
+import { photoPosition } from '../../../plugins/segnalazioni/server/src/photos/domain/exif-position';
+import type { MapPoint } from '../../../plugins/segnalazioni/server/src/places/domain/map-settings';
 import { api, ApiError, LoginRequired, type FieldProblem, type OwnReport, type SubmissionInput } from '../api';
 import { checkboxField, clearFieldErrors, inputField, selectField, showFormError, showProblems, whileBusy } from '../components/forms';
 import { alertBox, detailsList, pageLayout } from '../components/layout';
+import { nearbyReports } from '../components/nearby-reports';
+import { placePicker } from '../components/place-picker';
 import { privacyNotice } from '../components/privacy-notice';
 import { h, icon, replaceChildren, type Child } from '../dom';
-import { formatDateTime } from '../format';
+import { formatCoordinates, formatDateTime } from '../format';
 import { BASE, type PageRenderer } from '../router';
 import { currentSession } from '../session';
 import { t, tParts, type MessageKey } from '../i18n';
@@ -19,6 +23,7 @@ interface Draft {
   consent: boolean;
   category: string;
   address: string;
+  point: MapPoint | null;
   title: string;
   description: string;
   photos: File[];
@@ -44,6 +49,15 @@ function stepperHeader(current: number): HTMLElement {
     ),
     h('span', { class: 'steppers-index', 'aria-hidden': 'true' }, `${current + 1}/${STEPS.length}`),
   );
+}
+
+/** The first GPS position among the photos, read here before the server strips it. */
+async function firstPhotoPosition(files: readonly File[]): Promise<{ point: MapPoint; name: string } | null> {
+  for (const file of files) {
+    const point = photoPosition(new Uint8Array(await file.arrayBuffer()));
+    if (point) return { point, name: file.name };
+  }
+  return null;
 }
 
 /** Reads the first bytes of each photo to check its type with the server's own rule. */
@@ -90,12 +104,17 @@ function photoList(draft: Draft, onChange: () => void): HTMLElement {
   );
 }
 
+function placeSummary({ address, point }: Draft): string {
+  const parts = [address, point ? t('place.pointChosen', { point: formatCoordinates(point) }) : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' — ') : t('submit.placeMissing');
+}
+
 export const submitPage: PageRenderer = async () => {
   const session = currentSession();
   if (!session) throw new LoginRequired();
   const { email } = session;
   const categories = await api.categories();
-  const draft: Draft = { consent: false, category: '', address: '', title: '', description: '', photos: [] };
+  const draft: Draft = { consent: false, category: '', address: '', point: null, title: '', description: '', photos: [] };
 
   const header = h('div');
   const body = h('div', { class: 'steppers-content' });
@@ -161,13 +180,13 @@ export const submitPage: PageRenderer = async () => {
       hint: t('submit.categoryHint'),
       choices: [{ value: '', label: t('submit.chooseCategory') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
     });
-    const address = inputField({
-      name: 'address',
-      label: t('field.address'),
-      value: draft.address,
-      autocomplete: 'street-address',
-      hint: t('submit.addressHint'),
+    const nearby = h('div');
+    const showNearby = () => nearbyReports(nearby, draft.point, category.control.value);
+    const place = placePicker({ address: draft.address, point: draft.point }, (picked) => {
+      draft.point = picked.point;
+      showNearby();
     });
+    category.control.addEventListener('change', showNearby);
     const title = inputField({ name: 'title', label: t('field.title'), required: true, value: draft.title, hint: t('submit.titleHint') });
     const description = inputField({
       name: 'description',
@@ -201,16 +220,17 @@ export const submitPage: PageRenderer = async () => {
       1,
       h('p', { class: 'small' }, t('submit.required')),
       h('fieldset', {}, h('legend', { class: 'h5' }, t('submit.problem')), category.group, title.group, description.group),
-      h('fieldset', {}, h('legend', { class: 'h5' }, t('field.place')), address.group),
+      h('fieldset', {}, h('legend', { class: 'h5' }, t('field.place')), place.element, nearby),
       h('fieldset', {}, h('legend', { class: 'h5' }, t('submit.images')), photos.group, chosen),
       navigation(() => {
         keep();
+        place.dispose();
         consentStep();
       }, next()),
     );
     function keep(): void {
       draft.category = category.control.value;
-      draft.address = address.control.value.trim();
+      ({ address: draft.address, point: draft.point } = place.place());
       draft.title = title.control.value.trim();
       draft.description = description.control.value.trim();
     }
@@ -232,8 +252,11 @@ export const submitPage: PageRenderer = async () => {
         replaceChildren(errors);
       }
       const rejected = new Set(wrong.map((problem) => problem.name));
-      draft.photos.push(...picked.filter((file) => !rejected.has(file.name)));
+      const accepted = picked.filter((file) => !rejected.has(file.name));
+      draft.photos.push(...accepted);
       refreshPhotos();
+      const taken = await firstPhotoPosition(accepted);
+      if (taken) place.proposePhotoPosition(taken.point, taken.name);
     });
 
     form.addEventListener('submit', (event) => {
@@ -245,9 +268,12 @@ export const submitPage: PageRenderer = async () => {
         ...(draft.description ? [] : [{ field: 'description', message: t('submit.missingDetails') }]),
       ];
       if (missing.length > 0) return showProblems(form, errors, missing);
+      place.dispose();
       summaryStep();
     });
     show(1, form, problems);
+    place.mount();
+    showNearby();
   }
 
   function summaryStep(): void {
@@ -282,7 +308,7 @@ export const submitPage: PageRenderer = async () => {
             [t('field.category'), categoryName],
             [t('field.title'), draft.title],
             [t('field.details'), h('span', { class: 'report-text' }, draft.description)],
-            [t('field.place'), draft.address || t('submit.placeMissing')],
+            [t('field.place'), placeSummary(draft)],
             [t('field.photos'), draft.photos.length === 0 ? t('submit.photosNone') : draft.photos.map((photo) => photo.name).join(', ')],
           ]),
         ),
@@ -296,6 +322,7 @@ export const submitPage: PageRenderer = async () => {
         description: draft.description,
         category: draft.category,
         ...(draft.address ? { address: draft.address } : {}),
+        ...(draft.point ? { latitude: draft.point.latitude, longitude: draft.point.longitude } : {}),
       };
       try {
         const report = await whileBusy(submit, t('forms.sending'), () => api.submitReport(input, draft.photos, idempotencyKey));

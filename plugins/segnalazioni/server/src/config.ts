@@ -7,6 +7,7 @@ import type { ChannelsConfig } from './channels/channels';
 import type { DeadlineConfig } from './service-levels/deadlines';
 import type { DispatcherConfig } from './notifications/notifications';
 import type { UploadSweepConfig } from './photos/upload-sweep';
+import { checkMapConfig, type MapConfig } from './places/domain/map-settings';
 
 export interface SegnalazioniConfig {
   /** Base URL of the public site, for links in mails. */
@@ -44,6 +45,8 @@ export interface SegnalazioniConfig {
   statisticsLoad: { concurrency: number; queue: number };
   /** The address search of the portal's map: a Nominatim-compatible service (empty: none), asked at most once per interval by each process. */
   geocoder: { url: string; minIntervalMs: number };
+  /** The maps of the portal and the panel: tiles, their attribution, where they open (places/domain/map-settings.ts). */
+  map: MapConfig;
   /** What the Open311 discovery document says: whom to ask for help, and how to get a key (empty: the URP's address). */
   open311: { contact: string; keyService: string };
 }
@@ -87,6 +90,13 @@ export const configDefaults = (): SegnalazioniConfig => ({
   uploadSweep: { graceMs: 60 * 60 * 1000, intervalMs: 15 * 60 * 1000 },
   open311: { contact: '', keyService: '' },
   geocoder: { url: '', minIntervalMs: 1000 },
+  map: {
+    tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+    // Biella, whose URP's hours are the calendar's defaults.
+    center: '45.5629,8.0583',
+    zoom: 15,
+  },
   municipality: { name: 'Comune di Esempio', ipaCode: '' },
   statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
@@ -130,6 +140,7 @@ export default {
       if (!Number.isInteger(queue) || queue < 0) throw new Error('segnalazioni.statisticsLoad.queue must be a whole number, 0 or more');
     }
     parseBoundingBox(config.territory);
+    if (config.map) checkMapConfig(config.map, config.territory ?? '');
     if (config.calendar?.patronDay && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(config.calendar.patronDay)) {
       throw new Error(`segnalazioni.calendar.patronDay must be MM-DD, not "${config.calendar.patronDay}"`);
     }

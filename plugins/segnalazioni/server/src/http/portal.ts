@@ -4,12 +4,15 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { PORTAL_PATH } from '../common/domain/links';
+import { settingOf } from '../common/settings';
+import { mapSettingsOf } from '../places/domain/map-settings';
 
 /**
  * Serves the citizen portal, built by `scripts/build-portal.js` into build/portal, at /sportello.
  * Files under /sportello/assets/ have content hashes in their names: served as immutable, or 404.
  * Every other /sportello/… address is a page of the portal — links in mails and bookmarks open
- * there — and gets index.html, revalidated on each visit, with the municipality's name filled in.
+ * there — and gets index.html, revalidated on each visit, with the municipality's name and the
+ * maps' settings filled in.
  */
 
 export interface PortalConfig {
@@ -46,15 +49,19 @@ function notFound(ctx: Context): void {
 export default (config: PortalConfig, { strapi }: { strapi: Core.Strapi }) => {
   const root = path.join(strapi.dirs.app.root, 'build', 'portal');
   const municipality = escapeHtml(config.municipality?.trim() || 'Comune');
-  let page: { readonly builtAt: number; readonly html: string; readonly etag: string } | null = null;
+  let page: { readonly builtAt: number; readonly map: string; readonly html: string; readonly etag: string } | null = null;
 
-  /** index.html with the name filled in, read again only after a new build. */
+  /** The settings are read on each visit (a test or an operator may change them live); the page is remade when they change. */
+  const mapSettings = () => JSON.stringify(mapSettingsOf(settingOf(strapi, 'map'), settingOf(strapi, 'territory'), settingOf(strapi, 'geocoder').url));
+
+  /** index.html with the name and the map filled in, read again only after a new build. */
   async function indexPage() {
     const stat = await fileStat(path.join(root, 'index.html'));
     if (!stat) return null;
-    if (page?.builtAt !== stat.mtimeMs) {
-      const html = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replaceAll('%MUNICIPALITY%', municipality);
-      page = { builtAt: stat.mtimeMs, html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+    const map = mapSettings();
+    if (page?.builtAt !== stat.mtimeMs || page.map !== map) {
+      const html = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replaceAll('%MUNICIPALITY%', municipality).replaceAll('%MAP%', escapeHtml(map));
+      page = { builtAt: stat.mtimeMs, map, html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
     }
     return page;
   }
