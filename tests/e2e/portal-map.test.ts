@@ -23,6 +23,8 @@ const CENTRE = { latitude: 45.5629, longitude: 8.0583 };
   let page: Page;
   const nearbyTitle = 'Buca davanti al civico 12 di via Italia';
   const hiddenTitle = 'Tombino sollevato non ancora pubblicato';
+  let duplicateId = '';
+  let nearbyReference = '';
 
   const audit = async (name: string) => expect(await accessibilityReport(page, name, { desktop: DESKTOP, phone: PHONE })).toBe('');
   const screenshots = async (name: string) => {
@@ -75,6 +77,15 @@ const CENTRE = { latitude: 45.5629, longitude: 8.0583 };
     await act(unplaced.documentId, 'moderate_text', { decision: 'approve', position: 'hidden' });
     await act(unplaced.documentId, 'publish', {});
 
+    // A copy of the nearby report (placed out of the maps' first view), closed as its duplicate and still public.
+    const copy = await submit('Buca di nuovo davanti al civico 12', 45.585, 8.09);
+    duplicateId = copy.documentId;
+    await act(copy.documentId, 'take_in_charge', {});
+    await act(copy.documentId, 'moderate_text', { decision: 'approve', position: 'exact' });
+    await act(copy.documentId, 'publish', {});
+    await act(copy.documentId, 'mark_duplicate', { original: nearby.reference });
+    nearbyReference = nearby.reference;
+
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: DESKTOP,
@@ -102,7 +113,7 @@ const CENTRE = { latitude: 45.5629, longitude: 8.0583 };
     await pin.waitFor();
     expect(await map.getByRole('button', { name: hiddenTitle }).count()).toBe(0);
     expect(await map.getByRole('button', { name: 'Segnalazione senza luogo pubblico' }).count()).toBe(0);
-    await page.locator('[data-map-count]').getByText('Sulla mappa: 1 segnalazioni di quest’area.').waitFor();
+    await page.locator('[data-map-count]').getByText('Sulla mappa: 1 segnalazione di quest’area.').waitFor();
     // The tiles came from the configured service, and nothing else drew the map.
     expect(tiles.requests.some((url) => /^\/15\/\d+\/\d+\.png$/.test(url))).toBe(true);
     await pin.press('Enter');
@@ -113,7 +124,19 @@ const CENTRE = { latitude: 45.5629, longitude: 8.0583 };
     await screenshots('archive');
     await audit('archive map');
     await page.getByRole('link', { name: 'Elenco', exact: true }).click();
-    await page.getByRole('heading', { name: /2 segnalazioni/ }).waitFor();
+    await page.getByRole('heading', { name: /3 segnalazioni/ }).waitFor();
+  });
+
+  it('a duplicate’s page points to the original, and shows its public place on a map', async () => {
+    await page.goto(`${app.url}/sportello/segnalazioni/${duplicateId}`);
+    await page.getByRole('heading', { level: 1, name: 'Buca di nuovo davanti al civico 12' }).waitFor();
+    await page.getByRole('status').getByText('Questa segnalazione riguarda lo stesso problema della segnalazione').waitFor();
+    const map = page.getByRole('region', { name: 'Mappa del luogo della segnalazione' });
+    await map.getByRole('button', { name: 'Buca di nuovo davanti al civico 12' }).or(map.locator('.map-pin')).first().waitFor();
+    await screenshots('duplicate');
+    await audit('a duplicate report');
+    await page.getByRole('status').getByRole('link', { name: nearbyReference }).click();
+    await page.getByRole('heading', { level: 1, name: nearbyTitle }).waitFor();
   });
 
   it('segnala: pin by keyboard, by click, by position, by address and from a photo; nearby reports; the point reaches the report', async () => {

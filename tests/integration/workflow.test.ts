@@ -207,6 +207,81 @@ describe('back-office workflow', () => {
     expect(rejection.details).toMatchObject({ public: false, unpublished: true });
   });
 
+  it('closes a duplicate: the citizen and the public are pointed to the original; what cannot be an original is refused', async () => {
+    const publishNow = async (id: string) => {
+      await act(strade, id, 'take_in_charge').expect(200);
+      await act(strade, id, 'moderate_text', { decision: 'approve' }).expect(200);
+      return (await act(strade, id, 'publish').expect(200)).body.data;
+    };
+    const original = await publishNow(await submit('Buca davanti alla scuola', 'dissesto-stradale'));
+    const duplicate = await publishNow(await submit('Un’altra buca davanti alla scuola', 'dissesto-stradale'));
+    const refused = await submit('Segnalazione respinta', 'segnaletica');
+    await act(strade, refused, 'reject', { body: 'Non è di competenza del Comune.' }).expect(200);
+    const refusedReference = (await app.strapi.db.query(REPORT).findOne({ where: { documentId: refused } })).reference;
+
+    const problem = async (body: Record<string, unknown>) => (await act(strade, duplicate.documentId, 'mark_duplicate', body).expect(400)).body.error;
+    expect(await problem({})).toMatchObject({
+      details: { errors: [{ path: 'original', message: 'Segnalazione originale: il riferimento (es. K7QM-3XPA) o il numero di protocollo.' }] },
+    });
+    expect((await problem({ original: 'ZZZZ-ZZZZ' })).message).toBe(
+      'Segnalazione originale: "ZZZZ-ZZZZ" non esiste (indicare il riferimento, es. K7QM-3XPA, o il numero di protocollo).',
+    );
+    expect((await problem({ original: duplicate.reference })).message).toBe('Segnalazione originale: è questa stessa segnalazione.');
+    expect((await problem({ original: refusedReference })).message).toBe(
+      `Segnalazione originale: ${refusedReference} è stata respinta: indicare una segnalazione accolta.`,
+    );
+    expect((await problem({ original: original.reference, note: 'x' })).message).toMatch(/note/);
+    expect((await get(strade, `/segnalazioni/reports/${duplicate.documentId}`).expect(200)).body.data).toMatchObject({
+      status: 'in_charge',
+      duplicateOf: null,
+    });
+
+    // Named as a citizen would read it out: lower case is the same reference.
+    const closed = await act(strade, duplicate.documentId, 'mark_duplicate', { original: original.reference.toLowerCase() }).expect(200);
+    expect(closed.body.data).toMatchObject({
+      status: 'closed',
+      closedAt: expect.any(String),
+      duplicateOf: { documentId: original.documentId, reference: original.reference, title: 'Buca davanti alla scuola' },
+      allowedActions: expect.arrayContaining(['reopen']),
+    });
+    expect(closed.body.data.history.at(-1)).toMatchObject({
+      action: 'mark_duplicate',
+      fromStatus: 'in_charge',
+      toStatus: 'closed',
+      details: { original: original.reference },
+    });
+    const subject = `Segnalazione ${duplicate.reference}: il problema era già stato segnalato`;
+    const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject === subject)) as Mail[];
+    expect(mail.text).toContain(`riguarda lo stesso problema della segnalazione ${original.reference}, già all'attenzione del Comune`);
+    expect(mail.text).toContain(`dall'Ufficio Strade`);
+    expect(mail.text).toContain(`Puoi seguire la segnalazione originale qui: http://sportello.test/sportello/segnalazioni/${original.documentId}`);
+    expect(app.mailbox.messages.filter((m: Mail) => m.subject === subject)).toHaveLength(1);
+
+    const publicView = (await app.http().get(`/api/segnalazioni/reports/${duplicate.documentId}`).expect(200)).body.data;
+    expect(publicView).toMatchObject({ status: 'closed', duplicateOf: { documentId: original.documentId, reference: original.reference } });
+    expect((await app.http().get(`/api/segnalazioni/reports/${original.documentId}`).expect(200)).body.data.duplicateOf).toBeNull();
+    const graphql = await app
+      .http()
+      .post('/graphql')
+      .send({ query: `{ segnalazioniReport(documentId: "${duplicate.documentId}") { duplicateOf { documentId reference } } }` })
+      .expect(200);
+    expect(graphql.body.data.segnalazioniReport.duplicateOf).toEqual({ documentId: original.documentId, reference: original.reference });
+
+    // A duplicate is no original: the officer is told which one is; and a closed report is not marked again.
+    const third = await submit('Terza buca davanti alla scuola', 'dissesto-stradale');
+    expect((await act(strade, third, 'mark_duplicate', { original: duplicate.reference }).expect(400)).body.error.message).toBe(
+      `Segnalazione originale: ${duplicate.reference} è a sua volta un duplicato: indicare la sua originale, ${original.reference}.`,
+    );
+    // By protocol number, from the queue's first state (submitted), with no mail link while the original is not public.
+    const unpublished = (await act(strade, await submit('Tombino rotto in via Milano', 'dissesto-stradale'), 'take_in_charge').expect(200)).body.data;
+    await act(strade, third, 'mark_duplicate', { original: unpublished.protocolNumber }).expect(200);
+    const thirdReference = (await app.strapi.db.query(REPORT).findOne({ where: { documentId: third } })).reference;
+    const [quiet] = (await app.mailbox.waitFor((m: Mail) => m.subject === `Segnalazione ${thirdReference}: il problema era già stato segnalato`)) as Mail[];
+    expect(quiet.text).toContain(unpublished.reference);
+    expect(quiet.text).not.toContain('Puoi seguire la segnalazione originale');
+    await act(strade, third, 'mark_duplicate', { original: original.reference }).expect(409);
+  });
+
   it('takes out, on upgrade, the rejected reports that an earlier version left in the archive', async () => {
     const id = await submit('Affissioni sul ponte', 'segnaletica');
     await act(strade, id, 'take_in_charge').expect(200);

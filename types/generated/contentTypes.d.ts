@@ -825,6 +825,7 @@ export interface PluginSegnalazioniHistoryEntry extends Struct.CollectionTypeSch
         'reply',
         'close',
         'reject',
+        'mark_duplicate',
         'reopen',
       ]
     > &
@@ -1204,6 +1205,7 @@ export interface PluginSegnalazioniReport extends Struct.CollectionTypeSchema {
     dueCloseAt: Schema.Attribute.DateTime;
     dueFirstAnswerAt: Schema.Attribute.DateTime;
     dueTakeInChargeAt: Schema.Attribute.DateTime;
+    duplicateOf: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.report'>;
     firstAnsweredAt: Schema.Attribute.DateTime;
     history: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.history-entry'>;
     isPublic: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;

@@ -113,7 +113,7 @@ export function archiveMap(filters: Readonly<Record<string, string | undefined>>
             ? t('archive.mapNone')
             : total > features.length
               ? t('archive.mapShownMore', { shown: features.length, total })
-              : t('archive.mapShown', { shown: features.length });
+              : t(features.length === 1 ? 'archive.mapShownOne' : 'archive.mapShown', { shown: features.length });
         draw();
       };
 

@@ -35,3 +35,10 @@ export function pinIcon(className = ''): L.DivIcon {
   html.append(icon('it-map-marker', { className: 'icon-lg icon-primary' }));
   return L.divIcon({ html, className: `map-pin ${className}`.trim(), iconSize: [48, 48], iconAnchor: [24, 44] });
 }
+
+/** A map of one point and its pin, to look at. */
+export function pointMap(container: HTMLElement, settings: TiledSettings, point: MapPoint, title: string): L.Map {
+  const map = baseMap(container, { ...settings, center: point, zoom: Math.max(settings.zoom, 17) });
+  L.marker(latLng(point), { icon: pinIcon(), title, keyboard: false }).addTo(map);
+  return map;
+}

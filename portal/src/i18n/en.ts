@@ -209,6 +209,9 @@ export const en: Catalogue = {
   'moderation.photoApproved': 'approved for publication',
   'moderation.rejected': 'not publishable',
 
+  'fact.duplicateOf': 'Duplicate of',
+  'report.duplicateNotice': 'This report is about the same problem as report {reference}, so it was closed. Follow the updates there.',
+  'report.mapLabel': 'Map of the place of the report',
   'place.mapLabel': 'Map to show the place',
   'place.instructions':
     'Click the map where the problem is, or drag the pin. With the keyboard: focus the map, move it with the arrow keys, zoom in with + and press Enter to put the pin in the centre, under the crosshair. You can also just write the address.',
@@ -241,6 +244,7 @@ export const en: Catalogue = {
   'archive.mapHint':
     'The map shows the published reports that have a place, with the same filters as the list. Numbers group nearby ones: zoom in to see them one by one. The list holds every report.',
   'archive.mapShown': 'On the map: {shown} reports in this area.',
+  'archive.mapShownOne': 'On the map: 1 report in this area.',
   'archive.mapShownMore': 'On the map, the {shown} most recent of the {total} in this area: zoom in to see more.',
   'archive.mapNone': 'No report with a place in this area.',
   'archive.cluster': '{count} reports: zoom in',

@@ -211,6 +211,10 @@ export const it = {
   'moderation.photoApproved': 'approvata per la pubblicazione',
   'moderation.rejected': 'non pubblicabile',
 
+  'fact.duplicateOf': 'Duplicato di',
+  'report.duplicateNotice':
+    'Questa segnalazione riguarda lo stesso problema della segnalazione {reference}: per questo è stata chiusa. Segui gli aggiornamenti su quella.',
+  'report.mapLabel': 'Mappa del luogo della segnalazione',
   'place.mapLabel': 'Mappa per indicare il luogo',
   'place.instructions':
     'Clicca sulla mappa nel punto del problema, oppure trascina il segnaposto. Con la tastiera: porta lo stato attivo sulla mappa, spostala con le frecce, avvicinati con + e premi Invio per mettere il segnaposto al centro, dove c’è il mirino. Puoi anche scrivere solo l’indirizzo.',
@@ -244,6 +248,7 @@ export const it = {
   'archive.mapHint':
     'La mappa mostra le segnalazioni pubblicate con un luogo, con gli stessi filtri dell’elenco. I numeri raggruppano quelle vicine: avvicinati per vederle una per una. L’elenco contiene tutte le segnalazioni.',
   'archive.mapShown': 'Sulla mappa: {shown} segnalazioni di quest’area.',
+  'archive.mapShownOne': 'Sulla mappa: 1 segnalazione di quest’area.',
   'archive.mapShownMore': 'Sulla mappa le {shown} più recenti delle {total} di quest’area: avvicinati per vederne altre.',
   'archive.mapNone': 'Nessuna segnalazione con un luogo in quest’area.',
   'archive.cluster': '{count} segnalazioni: avvicina la mappa',

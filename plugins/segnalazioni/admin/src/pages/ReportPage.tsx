@@ -4,6 +4,7 @@ import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/workflow/domain/report-states';
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
+import { DuplicateForm } from '../components/DuplicateForm';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
@@ -170,6 +171,22 @@ export const ReportPage = () => {
                     {t('report.mediaUrl', 'Foto indicata dal mittente, su un altro sito (da verificare prima di usarla):')}{' '}
                     <a href={data.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
                       {data.mediaUrl}
+                    </a>
+                  </Typography>
+                </Box>
+              )}
+              {data.duplicateOf && (
+                <Box paddingTop={4}>
+                  <Typography variant="pi">
+                    {t('report.duplicateOf', 'Chiusa come duplicato di')}{' '}
+                    <a
+                      href={`reports/${data.duplicateOf.documentId}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(`../${data.duplicateOf?.documentId}`, { relative: 'path' });
+                      }}
+                    >
+                      {`«${data.duplicateOf.title}» (${data.duplicateOf.reference})`}
                     </a>
                   </Typography>
                 </Box>
@@ -382,6 +399,12 @@ export const ReportPage = () => {
                 </Button>
               )}
             </Flex>
+          </Section>
+        )}
+
+        {can('mark_duplicate') && (
+          <Section title={t('report.duplicate', 'Stesso problema di un’altra segnalazione')}>
+            <DuplicateForm busy={busy} onMark={(original) => run('mark_duplicate', { original })} />
           </Section>
         )}
 

@@ -14,6 +14,7 @@ const { reports: PROJECTION, views: VIEWS, counts: COUNTS } = ARCHIVE_TABLES;
 const SELECT = ['id', 'reference', ...PUBLISHED_REPORT_FIELDS] as const;
 const POPULATE = {
   category: { select: ['id', 'name', 'slug'] },
+  duplicateOf: { select: ['documentId', 'reference'] },
   replies: { select: ['kind', 'body', 'isPublic', 'createdAt'], where: { isPublic: true } },
   photos: { where: { moderation: 'approved' }, populate: { file: true } },
 } as const;

@@ -34,6 +34,11 @@ const TYPE_DEFS = /* GraphQL */ `
     body: String!
     createdAt: String!
   }
+  "the original of a report closed as its duplicate"
+  type SegnalazioniDuplicateOf {
+    documentId: ID!
+    reference: String!
+  }
   type SegnalazioniReport {
     documentId: ID!
     protocolNumber: String
@@ -48,6 +53,7 @@ const TYPE_DEFS = /* GraphQL */ `
     submittedAt: String!
     publishedAt: String
     closedAt: String
+    duplicateOf: SegnalazioniDuplicateOf
     replies: [SegnalazioniReply!]!
   }
   type SegnalazioniPagination {

@@ -107,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           category: { select: ['documentId', 'name', 'slug'] },
           office: { select: ['id', 'documentId', 'name'] },
           reporter: { select: ['email', 'firstName', 'lastName'] },
+          duplicateOf: { select: ['documentId', 'reference', 'title'] },
           replies: { populate: { author: { select: ['firstname', 'lastname'] } } },
           history: true,
           photos: { populate: { file: true } },

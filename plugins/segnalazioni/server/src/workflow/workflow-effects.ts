@@ -9,6 +9,7 @@ import type { JsonObject } from '../intake/domain/report-record';
 import { byPosition } from '../photos/domain/photo-rules';
 import { UID } from '../common/domain/uids';
 import { getService } from '../common/get-service';
+import { linksOf } from '../common/links';
 import { rowsOf } from '../common/rows';
 import type { OfficeRow, StaffMember, WorkflowReport } from './workflow';
 
@@ -39,6 +40,15 @@ export interface ReportChanges extends Partial<PublicPlace> {
 export interface RelationChanges {
   readonly category?: { readonly id: number; readonly name: string };
   readonly office?: OfficeRow;
+  readonly duplicateOf?: OriginalReport;
+}
+
+/** The report a duplicate repeats, as its effects need it. */
+export interface OriginalReport {
+  readonly id: number;
+  readonly documentId: string;
+  readonly reference: string;
+  readonly isPublic: boolean;
 }
 
 export interface Mail {
@@ -100,6 +110,21 @@ async function officeByDocumentId(strapi: Core.Strapi, documentId: string): Prom
   return office;
 }
 
+/** An officer names the original as citizens and mails do: its reference, its protocol number, or its document id. */
+async function originalOf(strapi: Core.Strapi, report: WorkflowReport, name: string): Promise<OriginalReport> {
+  const found = await rowsOf(strapi, UID.report).findOne({
+    where: { $or: [{ reference: name.toUpperCase() }, { protocolNumber: name }, { documentId: name }] },
+    select: ['id', 'documentId', 'reference', 'isPublic', 'status'],
+    populate: { duplicateOf: { select: ['reference'] } },
+  });
+  const refuse = (message: string) => new errors.ValidationError(`Segnalazione originale: ${message}`, { path: 'original' });
+  if (!found) throw refuse(`"${name}" non esiste (indicare il riferimento, es. K7QM-3XPA, o il numero di protocollo).`);
+  if (found.id === report.id) throw refuse('è questa stessa segnalazione.');
+  if (found.status === 'rejected') throw refuse(`${found.reference} è stata respinta: indicare una segnalazione accolta.`);
+  if (found.duplicateOf) throw refuse(`${found.reference} è a sua volta un duplicato: indicare la sua originale, ${found.duplicateOf.reference}.`);
+  return { id: found.id, documentId: found.documentId, reference: found.reference, isPublic: found.isPublic === true };
+}
+
 async function triageOffice(strapi: Core.Strapi): Promise<OfficeRow | null> {
   return rowsOf(strapi, UID.office).findOne({ where: { triage: true } });
 }
@@ -118,7 +143,7 @@ function replyOf(step: ActionStep<ActionsWith<'add_reply'>>): { kind: string; bo
 }
 
 /** The mail the citizen gets for each action that tells them. */
-function citizenMailOf({ step, report, citizenMailData: data, citizenLocale: locale, now, sofar }: EffectContext<ActionsWith<'notify_citizen'>>): Mail {
+function citizenMailOf({ strapi, step, report, citizenMailData: data, citizenLocale: locale, now, sofar }: EffectContext<ActionsWith<'notify_citizen'>>): Mail {
   const words = MAIL_WORDS[locale];
   switch (step.action) {
     case 'take_in_charge':
@@ -171,6 +196,19 @@ function citizenMailOf({ step, report, citizenMailData: data, citizenLocale: loc
       };
     case 'reject':
       return { template: 'report-rejected', data: { ...data, reply: step.input.body, replyVisibility: 'private' } };
+    case 'mark_duplicate': {
+      const original = sofar.relations.duplicateOf;
+      return {
+        template: 'report-duplicate',
+        data: {
+          ...data,
+          originalReference: original?.reference ?? '',
+          // The reporter is pointed to the original's public page, once there is one.
+          originalUrl: original?.isPublic ? linksOf(strapi).portalReport(original.documentId) : '',
+          closedAt: formatDateTime(now, locale),
+        },
+      };
+    }
     case 'reopen':
       return { template: 'report-reopened', data: { ...data, reason: step.input.reason } };
   }
@@ -274,6 +312,11 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
   clear_closed_at: () => ({ changes: { closedAt: null } }),
 
   record_reason: ({ step }) => ({ details: { reason: step.input.reason } }),
+
+  async set_duplicate_of({ strapi, step, report }) {
+    const original = await originalOf(strapi, report, step.input.original);
+    return { relations: { duplicateOf: original }, details: { original: original.reference } };
+  },
 
   notify_citizen: (context) => ({ citizenMail: citizenMailOf(context) }),
 

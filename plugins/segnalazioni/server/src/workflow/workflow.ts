@@ -126,9 +126,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { ...outcome.changes, status: decision.to, updatedAt: changeStampAfter(report.updatedAt, now) },
         });
         if (count !== 1) throw conflict('La segnalazione è stata modificata da qualcun altro nel frattempo: ricarica la pagina e riprova.');
-        const { category: newCategory, office: newOffice } = outcome.relations;
-        if (newCategory || newOffice) {
-          const relations = { ...(newCategory ? { category: newCategory.id } : {}), ...(newOffice ? { office: newOffice.id } : {}) };
+        const { category: newCategory, office: newOffice, duplicateOf } = outcome.relations;
+        if (newCategory || newOffice || duplicateOf) {
+          const relations = {
+            ...(newCategory ? { category: newCategory.id } : {}),
+            ...(newOffice ? { office: newOffice.id } : {}),
+            ...(duplicateOf ? { duplicateOf: duplicateOf.id } : {}),
+          };
           await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
         }
 

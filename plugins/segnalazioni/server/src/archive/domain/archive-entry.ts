@@ -65,5 +65,6 @@ export function servedReport(
   { deadlines }: { readonly deadlines: boolean },
 ): PublicReport {
   const { deadline, ...rest } = view;
-  return { ...rest, category, ...(deadlines && deadline !== undefined ? { deadline } : {}) };
+  // Views kept before duplicates existed have no `duplicateOf`: none of them is one.
+  return { ...rest, duplicateOf: rest.duplicateOf ?? null, category, ...(deadlines && deadline !== undefined ? { deadline } : {}) };
 }

@@ -122,7 +122,15 @@ export const PUBLISHED_REPORT_FIELDS = [
 
 export interface PublishedReportRecord extends Pick<ReportRecord, (typeof PUBLISHED_REPORT_FIELDS)[number]> {
   readonly category?: { readonly name: string; readonly slug: string } | null;
+  /** The report this one repeats, when an officer closed it as a duplicate. */
+  readonly duplicateOf?: DuplicateOf | null;
   readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
+}
+
+/** The original of a duplicate, by the names the public may know it by: its page and its reference. */
+export interface DuplicateOf {
+  readonly documentId: string;
+  readonly reference: string;
 }
 
 export interface PublicPhoto {
@@ -157,6 +165,7 @@ export function toPublicReport(report: PublishedReportRecord, photos: readonly P
     submittedAt: report.submittedAt,
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
+    duplicateOf: report.duplicateOf ? { documentId: report.duplicateOf.documentId, reference: report.duplicateOf.reference } : null,
     replies: [...(report.replies ?? [])]
       .filter((reply) => reply.isPublic)
       .sort(byTime('createdAt'))

@@ -48,6 +48,7 @@ export const ACTION_LABELS: Record<Locale, Record<Action, string>> = {
     reply: 'risposta',
     close: 'chiusura',
     reject: 'rifiuto',
+    mark_duplicate: 'chiusura come duplicato',
     reopen: 'riapertura',
   },
   en: {
@@ -63,6 +64,7 @@ export const ACTION_LABELS: Record<Locale, Record<Action, string>> = {
     reply: 'reply',
     close: 'closing',
     reject: 'rejection',
+    mark_duplicate: 'closing as a duplicate',
     reopen: 'reopening',
   },
 };

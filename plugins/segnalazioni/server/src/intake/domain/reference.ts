@@ -11,6 +11,9 @@ export function formatReference(random: Uint8Array): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
+/** What a reference looks like, as a regular expression's source (for validators and schemas alike). */
+export const REFERENCE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$';
+
 export function isReference(value: string): boolean {
-  return /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/.test(value);
+  return new RegExp(REFERENCE_PATTERN).test(value);
 }

@@ -31,6 +31,7 @@ export type TemplateName =
   | 'report-closed'
   | 'report-rejected'
   | 'report-reopened'
+  | 'report-duplicate'
   | 'deadline-reminder'
   | 'deadline-escalation';
 
@@ -462,6 +463,30 @@ your report "{{title}}" was reopened by {{office}}:
 {{reason}}
 
 Follow your report: {{myReportUrl}}`,
+    },
+  },
+  'report-duplicate': {
+    it: {
+      subject: 'Segnalazione {{reference}}: il problema era già stato segnalato',
+      text: `Gentile {{firstName}} {{lastName}},
+
+la tua segnalazione "{{title}}" riguarda lo stesso problema della segnalazione {{originalReference}}, già all'attenzione del Comune: per questo è stata chiusa il {{closedAt}} da {{office}}.
+
+Puoi seguire la segnalazione originale qui: {{originalUrl}}
+
+Grazie per la collaborazione.
+{{myReportUrl}}`,
+    },
+    en: {
+      subject: 'Report {{reference}}: the problem had already been reported',
+      text: `Dear {{firstName}} {{lastName}},
+
+your report "{{title}}" is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed on {{closedAt}} by {{office}}.
+
+You can follow the original report here: {{originalUrl}}
+
+Thank you for your help.
+{{myReportUrl}}`,
     },
   },
   'deadline-reminder': {

@@ -1,3 +1,4 @@
+import { REFERENCE_PATTERN } from '../../intake/domain/reference';
 import { REPORT_CHANNELS } from '../../channels/domain/channels';
 import { MODERATION_STATES, PUBLIC_STATUSES, REPLY_KINDS, REPORT_STATUSES } from '../../workflow/domain/report-states';
 import { ACTIONS } from '../../workflow/domain/lifecycle';
@@ -19,6 +20,7 @@ const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 
 const text: JsonSchema = { type: 'string' };
 const instant: JsonSchema = { type: 'string', format: 'date-time' };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
+const reference: JsonSchema = { type: 'string', pattern: REFERENCE_PATTERN };
 
 /** A closed object: every property listed, `required` unless named in `optional`. */
 export function object(
@@ -92,6 +94,10 @@ const PUBLIC_REPORT = {
   submittedAt: instant,
   publishedAt: nullable(instant),
   closedAt: nullable(instant),
+  duplicateOf: nullable({
+    ...object({ documentId: text, reference }),
+    description: 'La segnalazione originale, quando l’ufficio ha chiuso questa come duplicato: la sua pagina è pubblica se è pubblicata.',
+  }),
   replies: arrayOf(ref('PublicReply'), 'Solo le risposte pubbliche, dalla più vecchia.'),
   deadline: { ...deadline, description: 'Solo quando il Comune pubblica le scadenze (PUBLIC_DEADLINES).' },
 };
@@ -112,8 +118,7 @@ const PAGE_META = {
 const w3c: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}([+-]\\d{2}:\\d{2}|Z)$' };
 const emptyOr = (schema: JsonSchema): JsonSchema => ({ anyOf: [{ const: '' }, schema] });
 const serviceRequestId: JsonSchema = {
-  type: 'string',
-  pattern: '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$',
+  ...reference,
   description: 'Il riferimento della segnalazione (es. 7K3M-Q9XA): esiste dall’invio e non cambia.',
 };
 const open311Status: JsonSchema = { enum: ['open', 'closed'] };

@@ -83,7 +83,7 @@ describe('the actor a member of staff is', () => {
   it('offers in the panel what the workflow will accept from them', () => {
     const report = { status: 'submitted', textModeration: 'pending', isPublic: false } as const;
     for (const scope of [officer, urp]) {
-      expect(staffAllowedActions(scope, report).sort()).toEqual(['moderate_photo', 'moderate_text', 'reassign', 'reject', 'take_in_charge']);
+      expect(staffAllowedActions(scope, report).sort()).toEqual(['mark_duplicate', 'moderate_photo', 'moderate_text', 'reassign', 'reject', 'take_in_charge']);
     }
     expect(staffAllowedActions(urp, { status: 'rejected', textModeration: 'approved', isPublic: false })).toEqual([]);
   });

@@ -9,6 +9,7 @@ export interface StaffReportRecord extends ReportRecord {
   readonly category?: { readonly documentId: string; readonly name: string; readonly slug: string } | null;
   readonly office?: { readonly documentId: string; readonly name: string } | null;
   readonly reporter?: { readonly email: string; readonly firstName?: string | null; readonly lastName?: string | null } | null;
+  readonly duplicateOf?: { readonly documentId: string; readonly reference: string; readonly title: string } | null;
   readonly replies?: readonly ReplyRecord[];
   readonly history?: readonly HistoryRecord[];
 }
@@ -83,6 +84,9 @@ export function toStaffReport(
     firstAnsweredAt: report.firstAnsweredAt ?? null,
     publishedAt: report.publishedOn ?? null,
     closedAt: report.closedAt ?? null,
+    duplicateOf: report.duplicateOf
+      ? { documentId: report.duplicateOf.documentId, reference: report.duplicateOf.reference, title: report.duplicateOf.title }
+      : null,
     deadlines: deadlinesOf(report),
     allowedActions: staffAllowedActions(scope, report),
     photos,

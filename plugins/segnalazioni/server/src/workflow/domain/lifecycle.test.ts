@@ -27,6 +27,7 @@ const EXPECTED: Record<Action, { from: (ReportStatus | null)[]; to: ReportStatus
   reply: { from: ['in_charge', 'in_progress'], to: 'in_progress', by: ['officer'], runBy: 'workflow' },
   close: { from: ['in_charge', 'in_progress'], to: 'closed', by: ['officer'], runBy: 'workflow' },
   reject: { from: ['submitted', 'in_charge'], to: 'rejected', by: ['officer'], runBy: 'workflow' },
+  mark_duplicate: { from: ['submitted', 'in_charge', 'in_progress'], to: 'closed', by: ['officer'], runBy: 'workflow' },
   reopen: { from: ['closed'], to: 'in_progress', by: ['officer'], runBy: 'workflow' },
 };
 
@@ -104,10 +105,10 @@ describe('conditions beyond the status', () => {
 describe('allowedActions', () => {
   it('offers an officer only what the table allows now', () => {
     expect(allowedActions({ status: 'submitted', textModeration: 'pending' }, 'officer').sort()).toEqual(
-      ['moderate_photo', 'moderate_text', 'reassign', 'reject', 'take_in_charge'].sort(),
+      ['mark_duplicate', 'moderate_photo', 'moderate_text', 'reassign', 'reject', 'take_in_charge'].sort(),
     );
     expect(allowedActions({ status: 'in_progress', textModeration: 'approved', isPublic: false }, 'officer').sort()).toEqual(
-      ['close', 'moderate_photo', 'moderate_text', 'publish', 'reply'].sort(),
+      ['close', 'mark_duplicate', 'moderate_photo', 'moderate_text', 'publish', 'reply'].sort(),
     );
     expect(allowedActions({ status: 'rejected', textModeration: 'approved', isPublic: false }, 'officer')).toEqual([]);
   });

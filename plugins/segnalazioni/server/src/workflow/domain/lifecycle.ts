@@ -21,6 +21,7 @@ export const ACTIONS = [
   'reply',
   'close',
   'reject',
+  'mark_duplicate',
   'reopen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -39,9 +40,9 @@ export type Condition = 'text_approved' | 'published' | 'not_published';
 /**
  * What the request itself must carry, as its input schema (`ACTION_INPUT`) requires it. Missing: a
  * bad request (400). `destination` is a category (whose office takes the report), an office, or both;
- * `decision` is approve, or reject with a reason.
+ * `decision` is approve, or reject with a reason; `original` is the report a duplicate repeats.
  */
-export type InputRequirement = 'destination' | 'decision' | 'photo' | 'reply' | 'final_reply' | 'rejection_reason' | 'reason';
+export type InputRequirement = 'destination' | 'decision' | 'photo' | 'reply' | 'final_reply' | 'rejection_reason' | 'reason' | 'original';
 
 /**
  * What an action does besides changing the status and writing its history entry, in the row's
@@ -66,6 +67,7 @@ export type Effect =
   | 'set_closed_at'
   | 'clear_closed_at'
   | 'record_reason'
+  | 'set_duplicate_of'
   | 'refresh_archive';
 
 /** The service that carries out a row: the intake (citizens, channels, desk) or the officers' workflow. */
@@ -88,6 +90,7 @@ const NOT_REJECTED: readonly ReportStatus[] = REPORT_STATUSES.filter((status) =>
 /** Publish and unpublish act on the statuses a public report can have. */
 const PUBLISHABLE: readonly ReportStatus[] = PUBLIC_STATUSES;
 const OPEN_IN_OFFICE: readonly ReportStatus[] = IN_OFFICE_STATUSES;
+const OPEN_BEFORE_CLOSURE: readonly ReportStatus[] = ['submitted', ...IN_OFFICE_STATUSES];
 
 /** The lifecycle table of docs/design.md, row by row; kept literal so the types below can read it. */
 const ROWS = [
@@ -211,6 +214,17 @@ const ROWS = [
     needs: ['rejection_reason'],
     // A rejected report is not public: rejecting a published one takes it out of the archive.
     effects: ['add_reply', 'set_closed_at', 'set_first_answered', 'clear_published', 'notify_citizen', 'refresh_archive'],
+    runBy: 'workflow',
+  },
+  {
+    // The same problem as another report: closed, pointing the reporter (and the public) to the original.
+    action: 'mark_duplicate',
+    from: OPEN_BEFORE_CLOSURE,
+    to: 'closed',
+    by: ['officer'],
+    requires: [],
+    needs: ['original'],
+    effects: ['set_duplicate_of', 'set_closed_at', 'set_first_answered', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
   {

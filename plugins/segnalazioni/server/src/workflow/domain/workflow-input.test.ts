@@ -18,6 +18,7 @@ const MINIMAL: Record<Action, Record<string, unknown>> = {
   reply: { kind: 'progress', body: 'Interverremo domani.', public: true },
   close: { body: 'Lavori eseguiti.' },
   reject: { body: 'Non è di competenza del Comune.' },
+  mark_duplicate: { original: 'K7QM-3XPA' },
   reopen: { reason: 'Il problema è tornato.' },
 };
 
@@ -31,6 +32,7 @@ const FIELDS_OF: Record<InputRequirement, readonly string[]> = {
   final_reply: ['body'],
   rejection_reason: ['body'],
   reason: ['reason'],
+  original: ['original'],
 };
 
 describe('each lifecycle row needs what its input schema requires', () => {

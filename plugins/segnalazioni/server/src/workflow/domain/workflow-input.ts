@@ -74,6 +74,12 @@ export const ACTION_INPUT = {
   close: z.strictObject({ body: body('Risposta finale'), public: z.boolean({ error: 'Pubblica: vero o falso.' }).default(true) }),
   // A rejected report is never public: its reason goes to the reporter only.
   reject: z.strictObject({ body: body('Motivo del rifiuto') }),
+  // The original by its reference (as citizens and mails name reports), its protocol number, or its document id.
+  mark_duplicate: z.strictObject({
+    original: z
+      .string({ error: 'Segnalazione originale: il riferimento (es. K7QM-3XPA) o il numero di protocollo.' })
+      .pipe(textField('Segnalazione originale', { min: 1, max: 40, shape: 'line', tooShort: 'Segnalazione originale: obbligatoria.' })),
+  }),
   reopen: z.strictObject({ reason: reason('Motivo della riapertura') }),
 } satisfies Record<Action, z.ZodType>;
 
