@@ -4,6 +4,7 @@ import { artifact, hasChromium, launchChromium } from '../helpers/browser';
 import { jpegWithGps } from '../helpers/images';
 import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
 import { createCitizen, createOffice, createStaff } from '../helpers/staff';
+import { startTiles } from '../helpers/tiles';
 
 type Mail = { to: string[]; subject: string; text: string };
 
@@ -13,6 +14,8 @@ type Mail = { to: string[]; subject: string; text: string };
   let browser: Browser;
   let page: Page;
   let documentId: string;
+  let tiles: Awaited<ReturnType<typeof startTiles>>;
+  const placed: { original?: { documentId: string; reference: string }; copy?: { documentId: string } } = {};
   const citizenEmail = 'giorgio.neri@example.it';
 
   /** Clicks a button and waits for the panel's call to the server for `action` to succeed. */
@@ -25,7 +28,8 @@ type Mail = { to: string[]; subject: string; text: string };
   beforeAll(async () => {
     // The mails' links point at PUBLIC_URL: make it this server, so the browser can follow them.
     const port = await freePort();
-    app = await startApp({ NOTIFICATION_POLL_MS: '200', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, { admin: true });
+    tiles = await startTiles();
+    app = await startApp({ NOTIFICATION_POLL_MS: '200', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, MAP_TILE_URL: tiles.url }, { admin: true });
     const officer = await createStaff(app, 'sara.strade@comune.test', { name: 'Ufficio' });
     await createOffice(app, 'Ufficio Strade', 'strade@comune.test', [officer.id], ['dissesto-stradale']);
     const citizen = await createCitizen(app, citizenEmail);
@@ -42,6 +46,18 @@ type Mail = { to: string[]; subject: string; text: string };
         files: [await jpegPhotoFile(), await pngPhotoFile()],
       });
     documentId = report.documentId;
+    // Two reports of one pothole, 30 m apart.
+    const placedReport = (title: string, latitude: number, longitude: number) =>
+      app.strapi
+        .plugin('segnalazioni')
+        .service('intake')
+        .submit({
+          citizen,
+          input: { title, description: `${title}: una buca larga mezzo metro.`, category: 'dissesto-stradale', latitude, longitude },
+          files: [],
+        });
+    placed.original = await placedReport('Buca in piazza Martiri', 45.5629, 8.0583);
+    placed.copy = await placedReport('Buca grande in piazza Martiri', 45.5631, 8.0585);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' });
   });
@@ -49,6 +65,7 @@ type Mail = { to: string[]; subject: string; text: string };
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await tiles?.stop();
   });
 
   it('logs in, takes in charge, moderates, publishes, replies and closes', async () => {
@@ -164,5 +181,29 @@ type Mail = { to: string[]; subject: string; text: string };
     expect(receipt[0].subject).toMatch(/^Abbiamo ricevuto la tua segnalazione/);
     await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.includes('Semaforo pedonale'));
     await desk.close();
+  });
+  it('shows the place on a map with the reports around it, and closes a copy as a duplicate once confirmed', async () => {
+    const { original, copy } = placed;
+    if (!original || !copy) throw new Error('the placed reports were not made');
+    await page.goto(`${app.url}/admin/plugins/segnalazioni/reports/${copy.documentId}`);
+    await page.getByRole('heading', { name: 'Buca grande in piazza Martiri' }).waitFor();
+    await page.getByRole('region', { name: 'Mappa del luogo della segnalazione' }).waitFor();
+    const nearby = page.locator('[data-nearby]');
+    await nearby.getByRole('link', { name: 'Buca in piazza Martiri' }).waitFor();
+    expect(await nearby.textContent()).toMatch(new RegExp(`${original.reference} · (2[0-9]|3[0-9]) m`));
+    expect(tiles.requests.some((url) => /^\/17\/\d+\/\d+\.png$/.test(url))).toBe(true);
+    await page.screenshot({ path: artifact('panel-report-map.png'), fullPage: true });
+
+    await page.getByLabel('Segnalazione originale').fill(original.reference.toLowerCase());
+    await page.getByRole('button', { name: 'Chiudi come duplicato', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Chiudere come duplicato?' });
+    await dialog.waitFor();
+    const response = page.waitForResponse((r) => r.url().includes('/actions/mark_duplicate') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Chiudi come duplicato', exact: true }).click();
+    expect((await response).status()).toBe(200);
+    await page.getByText('Chiusa come duplicato di').waitFor();
+    await page.getByRole('link', { name: `«Buca in piazza Martiri» (${original.reference})` }).click();
+    await page.getByRole('heading', { name: 'Buca in piazza Martiri', exact: true }).waitFor();
+    await page.screenshot({ path: artifact('panel-report-original.png'), fullPage: true });
   });
 });

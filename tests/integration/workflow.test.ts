@@ -280,6 +280,12 @@ describe('back-office workflow', () => {
     expect(quiet.text).toContain(unpublished.reference);
     expect(quiet.text).not.toContain('Puoi seguire la segnalazione originale');
     await act(strade, third, 'mark_duplicate', { original: original.reference }).expect(409);
+
+    // Reopened, a duplicate is no longer one: the office took it for a copy by mistake.
+    const reopened = await act(strade, duplicate.documentId, 'reopen', { reason: 'Non era la stessa buca: questa è all’incrocio.' }).expect(200);
+    expect(reopened.body.data).toMatchObject({ status: 'in_progress', duplicateOf: null });
+    expect(reopened.body.data.history.at(-1).details).toMatchObject({ wasDuplicateOf: original.reference });
+    expect((await app.http().get(`/api/segnalazioni/reports/${duplicate.documentId}`).expect(200)).body.data.duplicateOf).toBeNull();
   });
 
   it('takes out, on upgrade, the rejected reports that an earlier version left in the archive', async () => {

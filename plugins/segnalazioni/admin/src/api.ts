@@ -1,3 +1,4 @@
+import type { MapSettings } from '../../server/src/places/domain/map-settings';
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { Action, ReportStatus } from '../../server/src/workflow/domain/lifecycle';
@@ -25,6 +26,8 @@ export interface Options {
   /** Whether this member of staff triages (the queue of reports with no category yet). */
   triage: boolean;
   replyTemplates: { documentId: string; name: string; kind: ReplyKind; body: string; category: string | null }[];
+  /** Tiles and where the maps open, as the portal has them. */
+  map: MapSettings;
 }
 
 interface ApiError {

@@ -6,6 +6,7 @@ import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../se
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
 import { DuplicateForm } from '../components/DuplicateForm';
 import { PhotoModeration } from '../components/PhotoModeration';
+import { PlaceMap } from '../components/PlaceMap';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { useT } from '../useT';
@@ -63,7 +64,7 @@ export const ReportPage = () => {
   if (report.error || !data) return <Page.Error />;
 
   const can = (action: Action) => data.allowedActions.includes(action);
-  const hasPoint = data.latitude != null && data.longitude != null;
+  const point = data.latitude !== null && data.longitude !== null ? { latitude: data.latitude, longitude: data.longitude } : null;
   const templates = (options.data?.data.replyTemplates ?? []).filter((template) => !template.category || template.category === data.category?.documentId);
   const useTemplate = (documentId: string | number) => {
     const template = templates.find((each) => each.documentId === documentId);
@@ -191,21 +192,31 @@ export const ReportPage = () => {
                   </Typography>
                 </Box>
               )}
-              {(data.address || hasPoint) && (
+              {(data.address || point) && (
                 <Box paddingTop={4}>
                   <Typography variant="sigma" textColor="neutral600" tag="h3">
                     {t('report.place.private', 'Luogo indicato dal cittadino (riservato)')}
                   </Typography>
                   <Typography variant="pi">
                     {data.address}
-                    {hasPoint ? (
+                    {point ? (
                       <>
                         {data.address ? <br /> : null}
-                        <MapLink latitude={data.latitude!} longitude={data.longitude!} />
+                        <MapLink latitude={point.latitude} longitude={point.longitude} />
                       </>
                     ) : null}
                   </Typography>
                 </Box>
+              )}
+              {point && options.data && (
+                <PlaceMap
+                  settings={options.data.data.map}
+                  documentId={data.documentId}
+                  point={point}
+                  publicPoint={
+                    data.publicLatitude !== null && data.publicLongitude !== null ? { latitude: data.publicLatitude, longitude: data.publicLongitude } : null
+                  }
+                />
               )}
               <Box paddingTop={4}>
                 <Typography variant="pi">
@@ -260,7 +271,7 @@ export const ReportPage = () => {
                   <Field.Hint />
                 </Field.Root>
               </Box>
-              {hasPoint && (
+              {point && (
                 <Box paddingTop={3}>
                   <Field.Root name="position">
                     <Field.Label>{t('report.position', 'Posizione pubblica sulla mappa')}</Field.Label>
@@ -287,7 +298,7 @@ export const ReportPage = () => {
                 <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="flex-end">
                   <Button
                     loading={busy}
-                    onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText, publicAddress, ...(hasPoint ? { position } : {}) })}
+                    onClick={() => run('moderate_text', { decision: 'approve', publicTitle, publicText, publicAddress, ...(point ? { position } : {}) })}
                   >
                     {t('action.approveText', 'Approva il testo')}
                   </Button>

@@ -4,8 +4,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { PORTAL_PATH } from '../common/domain/links';
-import { settingOf } from '../common/settings';
-import { mapSettingsOf } from '../places/domain/map-settings';
+import { configuredMap } from '../places/configured-map';
 
 /**
  * Serves the citizen portal, built by `scripts/build-portal.js` into build/portal, at /sportello.
@@ -52,7 +51,7 @@ export default (config: PortalConfig, { strapi }: { strapi: Core.Strapi }) => {
   let page: { readonly builtAt: number; readonly map: string; readonly html: string; readonly etag: string } | null = null;
 
   /** The settings are read on each visit (a test or an operator may change them live); the page is remade when they change. */
-  const mapSettings = () => JSON.stringify(mapSettingsOf(settingOf(strapi, 'map'), settingOf(strapi, 'territory'), settingOf(strapi, 'geocoder').url));
+  const mapSettings = () => JSON.stringify(configuredMap(strapi));
 
   /** index.html with the name and the map filled in, read again only after a new build. */
   async function indexPage() {

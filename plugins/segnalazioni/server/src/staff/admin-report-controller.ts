@@ -13,6 +13,7 @@ import { reportIdOf } from '../common/report-id';
 import { withReportRequest } from '../intake/report-request';
 import { staffOf, staffScopeOf } from './staff-request';
 import { settingOf } from '../common/settings';
+import { configuredMap } from '../places/configured-map';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const scopeOf = (ctx: Context) => staffScopeOf(strapi, ctx);
@@ -71,7 +72,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async options(ctx: Context) {
       const [options, scope] = await Promise.all([getService(strapi, 'staff-reports').options(), scopeOf(ctx)]);
       // The desk and triage are URP's: the panel shows them to those who may use them.
-      ctx.body = { data: { ...options, desk: mayFileAtDesk(scope), triage: mayTriage(scope) } };
+      // The map of the report page, drawn as the portal's is.
+      ctx.body = { data: { ...options, desk: mayFileAtDesk(scope), triage: mayTriage(scope), map: configuredMap(strapi) } };
     },
   };
 };

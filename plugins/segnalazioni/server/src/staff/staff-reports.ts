@@ -9,6 +9,7 @@ import { UID } from '../common/domain/uids';
 import { forbidden } from '../common/errors';
 import { getService } from '../common/get-service';
 import { rowsOf, type Row } from '../common/rows';
+import { placeFilterOf } from '../archive/domain/place-filter';
 
 export interface StaffListQuery {
   status?: ReportStatus;
@@ -19,6 +20,9 @@ export interface StaffListQuery {
   office?: string;
   channel?: string;
   q?: string;
+  /** Around `[latitude, longitude]`, within `radius` metres (100 by default). */
+  near?: number[];
+  radius?: number;
   sort: 'newest' | 'oldest' | 'updated';
   page: number;
   pageSize: number;
@@ -44,6 +48,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.status) conditions.push({ status: query.status });
     if (query.overdue) conditions.push(overdueWhere(now));
     if (query.triage !== undefined) conditions.push({ category: { id: { $null: query.triage } } });
+    const place = placeFilterOf({ near: query.near, radius: query.radius });
+    if (place) {
+      // The square around the circle (2 × radius a side): what an officer looking for copies of a report needs, in one indexed seek.
+      const { box } = place;
+      conditions.push({ latitude: { $between: [box.minLatitude, box.maxLatitude] }, longitude: { $between: [box.minLongitude, box.maxLongitude] } });
+    }
     if (query.q) {
       const q = query.q;
       conditions.push({

@@ -40,7 +40,8 @@ export interface ReportChanges extends Partial<PublicPlace> {
 export interface RelationChanges {
   readonly category?: { readonly id: number; readonly name: string };
   readonly office?: OfficeRow;
-  readonly duplicateOf?: OriginalReport;
+  /** `null`: the report is no duplicate any more. */
+  readonly duplicateOf?: OriginalReport | null;
 }
 
 /** The report a duplicate repeats, as its effects need it. */
@@ -317,6 +318,9 @@ export const EFFECT_HANDLERS: { readonly [E in WorkflowEffect]: EffectHandler<E>
     const original = await originalOf(strapi, report, step.input.original);
     return { relations: { duplicateOf: original }, details: { original: original.reference } };
   },
+
+  clear_duplicate_of: ({ report }) =>
+    report.duplicateOf ? { relations: { duplicateOf: null }, details: { wasDuplicateOf: report.duplicateOf.reference } } : {},
 
   notify_citizen: (context) => ({ citizenMail: citizenMailOf(context) }),
 

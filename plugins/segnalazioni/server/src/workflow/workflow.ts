@@ -31,6 +31,7 @@ const LOAD = {
     office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
     reporter: { select: ['email', 'firstName', 'lastName', 'language'] },
     photos: { select: ['id', 'documentId', 'position', 'moderation'] },
+    duplicateOf: { select: ['reference'] },
   },
 } as const;
 
@@ -127,11 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (count !== 1) throw conflict('La segnalazione è stata modificata da qualcun altro nel frattempo: ricarica la pagina e riprova.');
         const { category: newCategory, office: newOffice, duplicateOf } = outcome.relations;
-        if (newCategory || newOffice || duplicateOf) {
+        if (newCategory || newOffice || duplicateOf !== undefined) {
           const relations = {
             ...(newCategory ? { category: newCategory.id } : {}),
             ...(newOffice ? { office: newOffice.id } : {}),
-            ...(duplicateOf ? { duplicateOf: duplicateOf.id } : {}),
+            ...(duplicateOf !== undefined ? { duplicateOf: duplicateOf?.id ?? null } : {}),
           };
           await strapi.db.query(UID.report).update({ where: { id: report.id }, data: relations });
         }

@@ -68,6 +68,7 @@ export type Effect =
   | 'clear_closed_at'
   | 'record_reason'
   | 'set_duplicate_of'
+  | 'clear_duplicate_of'
   | 'refresh_archive';
 
 /** The service that carries out a row: the intake (citizens, channels, desk) or the officers' workflow. */
@@ -234,7 +235,8 @@ const ROWS = [
     by: ['officer'],
     requires: [],
     needs: ['reason'],
-    effects: ['clear_closed_at', 'set_due_dates', 'record_reason', 'notify_citizen', 'refresh_archive'],
+    // A duplicate reopened is one the office no longer takes for a copy: its link goes.
+    effects: ['clear_closed_at', 'clear_duplicate_of', 'set_due_dates', 'record_reason', 'notify_citizen', 'refresh_archive'],
     runBy: 'workflow',
   },
 ] as const satisfies readonly Transition[];
