@@ -46,13 +46,14 @@ type Mail = { to: string[]; subject: string; text: string };
         files: [await jpegPhotoFile(), await pngPhotoFile()],
       });
     documentId = report.documentId;
-    // Two reports of one pothole, 30 m apart.
+    // Two reports of one pothole, 30 m apart, by another citizen (this one's mails are counted below).
+    const neighbour = await createCitizen(app, 'lia.vicini@example.it');
     const placedReport = (title: string, latitude: number, longitude: number) =>
       app.strapi
         .plugin('segnalazioni')
         .service('intake')
         .submit({
-          citizen,
+          citizen: neighbour,
           input: { title, description: `${title}: una buca larga mezzo metro.`, category: 'dissesto-stradale', latitude, longitude },
           files: [],
         });
@@ -152,7 +153,11 @@ type Mail = { to: string[]; subject: string; text: string };
       .waitFor();
 
     await desk.getByLabel('Titolo').fill('Semaforo pedonale sempre rosso');
-    await desk.setInputFiles('input[type="file"][name="photos"]', { name: 'semaforo.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(500, 400) });
+    await desk.getByLabel('Foto', { exact: true }).setInputFiles({ name: 'semaforo.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(500, 400) });
+    // The point by keyboard, at the map's centre (the configured centre of the municipality).
+    await desk.getByRole('application', { name: 'Mappa per indicare il punto' }).focus();
+    await desk.keyboard.press('Enter');
+    await desk.locator('[data-desk-point]').getByText('Punto: 45.5629, 8.0583').waitFor();
     const filed = desk.waitForResponse((r) => r.url().endsWith('/segnalazioni/reports/desk'));
     await desk.getByRole('button', { name: 'Registra la segnalazione' }).click();
     expect((await filed).status()).toBe(201);
@@ -175,13 +180,21 @@ type Mail = { to: string[]; subject: string; text: string };
       where: { title: 'Semaforo pedonale sempre rosso' },
       populate: { category: true, office: true, photos: true },
     });
-    expect(stored).toMatchObject({ channel: 'desk', contactName: 'Teresa Gallo', category: { slug: 'dissesto-stradale' }, office: { name: 'Ufficio Strade' } });
+    expect(stored).toMatchObject({
+      channel: 'desk',
+      contactName: 'Teresa Gallo',
+      category: { slug: 'dissesto-stradale' },
+      office: { name: 'Ufficio Strade' },
+      latitude: 45.5629,
+      longitude: 8.0583,
+    });
     expect(stored.photos).toHaveLength(1);
     const receipt = await app.mailbox.waitFor((m: Mail) => m.to.includes('teresa.gallo@example.it'));
     expect(receipt[0].subject).toMatch(/^Abbiamo ricevuto la tua segnalazione/);
     await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.includes('Semaforo pedonale'));
     await desk.close();
   });
+
   it('shows the place on a map with the reports around it, and closes a copy as a duplicate once confirmed', async () => {
     const { original, copy } = placed;
     if (!original || !copy) throw new Error('the placed reports were not made');

@@ -183,6 +183,32 @@ describe('WhatsApp channel', () => {
     expect(sentTo(sender)).toHaveLength(1);
   });
 
+  it('a place outside the municipality is not recorded: the sender is told, and a place within it then joins the report', async () => {
+    const sender = '393337777777';
+    app.strapi.config.set('plugin::segnalazioni.territory', '7.99,45.53,8.11,45.60');
+    try {
+      await deliver(app, 'whatsapp', waDelivery([waMessage.text(id(), sender, 'Semaforo guasto all’incrocio', minutes(0))])).expect(200);
+      // Torino's Piazza Castello: a phone that shared the wrong place.
+      await deliver(app, 'whatsapp', waDelivery([waMessage.location(id(), sender, minutes(1), 45.0712, 7.6859, 'Piazza Castello', 'Torino')])).expect(200);
+      const [report] = await reportsOf(sender);
+      expect(report).toMatchObject({ latitude: null, longitude: null, address: null });
+      expect(await app.strapi.db.query(MESSAGE).findOne({ where: { sender, kind: 'location' } })).toMatchObject({ outcome: 'place_refused' });
+      await graph.waitFor(() =>
+        sentTo(sender).filter((message) => message.text.startsWith('La posizione che ci hai mandato è fuori dal territorio del Comune')),
+      );
+
+      await deliver(
+        app,
+        'whatsapp',
+        waDelivery([waMessage.location(id(), sender, minutes(2), 45.5663, 8.0531, 'Palazzo Oropa', 'Via Battistero 4, Biella')]),
+      ).expect(200);
+      const [placed] = await reportsOf(sender);
+      expect(placed).toMatchObject({ documentId: report.documentId, latitude: 45.5663, longitude: 8.0531 });
+    } finally {
+      app.strapi.config.set('plugin::segnalazioni.territory', '');
+    }
+  });
+
   it('messages of one sender that arrive at the same moment still make one report', async () => {
     const sender = '393331212121';
     const texts = ['Tombino aperto', 'in via Cernaia', 'davanti alla scuola', 'è pericoloso'];

@@ -7,7 +7,7 @@ describe('GraphQL', () => {
   let officer: TestStaff;
   const gql = (query: string, variables: Record<string, unknown> = {}) => app.http().post('/graphql').send({ query, variables });
   const FIELDS =
-    'documentId protocolNumber title text status category { name slug } photos { url width height formats } address latitude longitude submittedAt publishedAt closedAt replies { kind body createdAt }';
+    'documentId protocolNumber title text status category { name slug } photos { url width height formats } address latitude longitude submittedAt publishedAt closedAt duplicateOf { documentId reference } replies { kind body createdAt }';
 
   beforeAll(async () => {
     app = await startApp({ NOTIFICATION_POLL_MS: '60000' });

@@ -678,7 +678,7 @@ export interface PluginSegnalazioniChannelMessage extends Struct.CollectionTypeS
     kind: Schema.Attribute.Enumeration<['text', 'image', 'location', 'post', 'comment', 'unsupported']> & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.channel-message'> & Schema.Attribute.Private;
-    outcome: Schema.Attribute.Enumeration<['new_report', 'added', 'photo_refused', 'unsupported']> & Schema.Attribute.Required;
+    outcome: Schema.Attribute.Enumeration<['new_report', 'added', 'photo_refused', 'place_refused', 'unsupported']> & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     report: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.report'>;

@@ -4,6 +4,8 @@ import * as React from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PHOTO_TYPES } from '../../../server/src/photos/domain/photo-rules';
 import { errorMessage, fieldErrors, useResource, type Options, type ReportDetail } from '../api';
+import type { MapPoint } from '../../../server/src/places/domain/map-settings';
+import { PointPicker } from '../components/PointPicker';
 import { useT } from '../useT';
 
 const NO_CATEGORY = '';
@@ -23,6 +25,7 @@ export const DeskPage = () => {
   const options = useResource<{ data: Options }>('/segnalazioni/options');
   const [form, setForm] = React.useState<DeskForm>(EMPTY);
   const [photos, setPhotos] = React.useState<File[]>([]);
+  const [point, setPoint] = React.useState<MapPoint | null>(null);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
 
@@ -34,7 +37,8 @@ export const DeskPage = () => {
     setBusy(true);
     setErrors({});
     const body = new FormData();
-    body.append('data', JSON.stringify(Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''))));
+    const fields = Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
+    body.append('data', JSON.stringify({ ...fields, ...(point ?? {}) }));
     for (const photo of photos) body.append('photos', photo, photo.name);
     try {
       const response = await post<{ data: ReportDetail }>('/segnalazioni/reports/desk', body);
@@ -122,6 +126,16 @@ export const DeskPage = () => {
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 {text('address', t('desk.address', 'Luogo (indirizzo)'))}
               </Grid.Item>
+              {options.data && (
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <PointPicker settings={options.data.data.map} value={point} onChange={setPoint} />
+                  {errors.latitude && (
+                    <Typography variant="pi" textColor="danger600" tag="p">
+                      {errors.latitude}
+                    </Typography>
+                  )}
+                </Grid.Item>
+              )}
               <Grid.Item col={12} direction="column" alignItems="stretch">
                 {text('title', t('desk.reportTitle', 'Titolo'), { required: true })}
               </Grid.Item>
@@ -139,9 +153,15 @@ export const DeskPage = () => {
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={12} direction="column" alignItems="stretch">
-                <Field.Root name="photos" error={errors.photos} hint={t('desk.photos.hint', 'Le foto (JPEG, PNG o WebP) portate o inviate dal cittadino.')}>
+                <Field.Root
+                  id="desk-photos"
+                  name="photos"
+                  error={errors.photos}
+                  hint={t('desk.photos.hint', 'Le foto (JPEG, PNG o WebP) portate o inviate dal cittadino.')}
+                >
                   <Field.Label>{t('desk.photos', 'Foto')}</Field.Label>
                   <input
+                    id="desk-photos"
                     type="file"
                     name="photos"
                     accept={PHOTO_TYPES.join(',')}

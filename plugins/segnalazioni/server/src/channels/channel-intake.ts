@@ -10,8 +10,10 @@ import { getService } from '../common/get-service';
 import type { DownloadedMedia, MediaDownload, MediaSource } from './graph-api';
 import { reportMovedOn, type IntakeReport } from '../intake/intake';
 import type { NotificationDraft } from '../notifications/notifications';
+import type { ChannelTextName, CitizenTemplate } from './domain/channel-texts';
 import { rowsOf, type Row } from '../common/rows';
 import { settingOf } from '../common/settings';
+import { isWithin, parseBoundingBox } from '../intake/domain/report-input';
 
 export interface ReceiveResult {
   stored: number;
@@ -20,7 +22,7 @@ export interface ReceiveResult {
 }
 
 type MessageKind = 'text' | 'image' | 'location' | 'post' | 'comment' | 'unsupported';
-type Outcome = 'new_report' | 'added' | 'photo_refused' | 'unsupported';
+type Outcome = 'new_report' | 'added' | 'photo_refused' | 'place_refused' | 'unsupported';
 
 /** What fetching a WhatsApp message's media takes. */
 type MediaAccess = Pick<WhatsAppSettings, 'accessToken'>;
@@ -130,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** An answer to the sender: on their chat, or under their post. */
   const answer = (
     inbound: Inbound,
-    template: 'channel-photo-refused' | 'channel-unsupported',
+    template: Exclude<ChannelTextName, CitizenTemplate>,
     data: Record<string, string>,
     reportId: number | null,
   ): NotificationDraft => ({
@@ -214,8 +216,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return recordOnly(inbound, 'unsupported', null, [answer(inbound, 'channel-unsupported', { messageType: message.type }, null)]);
       case 'text':
         return place(inbound, message, { text: message.text }, null, null);
-      case 'location':
+      case 'location': {
+        // The same territory as the portal's pins: a point outside it is not the municipality's to fix.
+        const territory = parseBoundingBox(settingOf(strapi, 'territory'));
+        if (territory && !isWithin(territory, message.latitude, message.longitude)) {
+          return recordOnly(inbound, 'place_refused', null, [answer(inbound, 'channel-place-refused', {}, null)]);
+        }
         return place(inbound, message, { latitude: message.latitude, longitude: message.longitude, address: message.address }, null, null);
+      }
       case 'image':
         return withPhoto({ channel: 'whatsapp', mediaId: message.mediaId }, settings.accessToken, (media) =>
           place(inbound, message, { text: message.caption }, media.ok ? media.file : null, media.ok ? null : media.reason),

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { handlerIn, type ActionsWith, type Effect, type WorkflowAction, type WorkflowEffect } from './domain/lifecycle';
 import { formatDateTime, MAIL_WORDS, type TemplateData, type TemplateName } from '../notifications/domain/mail-templates';
 import type { Locale } from '../common/domain/messages';
+import type { CitizenTemplate } from '../channels/domain/channel-texts';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from './domain/public-place';
 import type { ActionStep } from './domain/workflow-input';
 import type { JsonObject } from '../intake/domain/report-record';
@@ -52,8 +53,8 @@ export interface OriginalReport {
   readonly isPublic: boolean;
 }
 
-export interface Mail {
-  readonly template: TemplateName;
+export interface Mail<Template extends TemplateName = TemplateName> {
+  readonly template: Template;
   readonly data: TemplateData;
 }
 
@@ -62,7 +63,8 @@ export interface Outcome {
   readonly changes: ReportChanges;
   readonly relations: RelationChanges;
   readonly details: JsonObject;
-  readonly citizenMail?: Mail;
+  /** A citizen's message: a mail, or its text on the report's channel (so every one has a channel text). */
+  readonly citizenMail?: Mail<CitizenTemplate>;
   readonly officeMail?: Mail & { readonly office: OfficeRow };
   /** What the public sees of the report may have changed: its archive row is rewritten after the write. */
   readonly refreshArchive: boolean;
@@ -144,7 +146,15 @@ function replyOf(step: ActionStep<ActionsWith<'add_reply'>>): { kind: string; bo
 }
 
 /** The mail the citizen gets for each action that tells them. */
-function citizenMailOf({ strapi, step, report, citizenMailData: data, citizenLocale: locale, now, sofar }: EffectContext<ActionsWith<'notify_citizen'>>): Mail {
+function citizenMailOf({
+  strapi,
+  step,
+  report,
+  citizenMailData: data,
+  citizenLocale: locale,
+  now,
+  sofar,
+}: EffectContext<ActionsWith<'notify_citizen'>>): Mail<CitizenTemplate> {
   const words = MAIL_WORDS[locale];
   switch (step.action) {
     case 'take_in_charge':

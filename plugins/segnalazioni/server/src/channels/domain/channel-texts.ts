@@ -21,10 +21,11 @@ export const CITIZEN_TEMPLATES = [
   'report-closed',
   'report-rejected',
   'report-reopened',
+  'report-duplicate',
 ] as const satisfies readonly TemplateName[];
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
-export type ChannelTextName = CitizenTemplate | 'channel-photo-refused' | 'channel-unsupported';
+export type ChannelTextName = CitizenTemplate | 'channel-photo-refused' | 'channel-place-refused' | 'channel-unsupported';
 
 const PRIVATE_REPLY_NOTE: Record<Locale, string> = {
   it: "La risposta è riservata: per conoscerla contatta l'URP citando il numero di protocollo.",
@@ -102,11 +103,21 @@ Motivo: {{reason}}`,
     en: `Report {{protocolNumber}} was reopened by {{office}}.
 Reason: {{reason}}`,
   },
+  'report-duplicate': {
+    it: `La segnalazione {{reference}} riguarda lo stesso problema della segnalazione {{originalReference}}, già all'attenzione del Comune: per questo è stata chiusa da {{office}} il {{closedAt}}.
+Segui la segnalazione originale: {{originalUrl}}`,
+    en: `Report {{reference}} is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed by {{office}} on {{closedAt}}.
+Follow the original report: {{originalUrl}}`,
+  },
   'channel-photo-refused': {
     it: `Non abbiamo potuto allegare la foto: {{photoProblem}}
 Segnalazione: {{reference}}`,
     en: `We could not attach the photo: {{photoProblem}}
 Report: {{reference}}`,
+  },
+  'channel-place-refused': {
+    it: `La posizione che ci hai mandato è fuori dal territorio del Comune: non l'abbiamo registrata. Mandaci la posizione del problema, oppure scrivi l'indirizzo.`,
+    en: `The location you sent is outside the municipality, so we did not record it. Send us the location of the problem, or write the address.`,
   },
   'channel-unsupported': {
     it: `Sportello Segnalazioni: riceviamo testo, foto e posizione. Questo messaggio ({{messageType}}) non è stato registrato: descrivici il problema per iscritto.`,
