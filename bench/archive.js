@@ -140,6 +140,13 @@ const randomBox = () => {
   const [dLat, dLng] = [0.00225, 0.0032];
   return [lng - dLng, lat - dLat, lng + dLng, lat + dLat].map((value) => value.toFixed(5)).join(',');
 };
+/** The portal's archive map on a desktop at zoom 15: about 2.8 × 1.7 km. */
+const randomView = () => {
+  const lat = CENTRE.lat + (Math.random() - 0.5) * (TERRITORY.maxLat - TERRITORY.minLat) * 0.5;
+  const lng = CENTRE.lng + (Math.random() - 0.5) * (TERRITORY.maxLng - TERRITORY.minLng) * 0.5;
+  const [dLat, dLng] = [0.0077, 0.018];
+  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat].map((value) => value.toFixed(5)).join(',');
+};
 const randomNear = () => `${(CENTRE.lat + (Math.random() - 0.5) * 0.05).toFixed(5)},${(CENTRE.lng + (Math.random() - 0.5) * 0.07).toFixed(5)}`;
 
 /**
@@ -251,6 +258,12 @@ const CASES = [
     name: 'bbox (500 m)',
     ours: () => `/api/segnalazioni/reports?bbox=${randomBox()}`,
     plain: () => `/api/bench/plain/reports?bbox=${randomBox()}`,
+  },
+  {
+    // What the portal's map asks on each move: the view's newest 100, as GeoJSON.
+    name: 'map view (GeoJSON, 100)',
+    ours: () => `/api/segnalazioni/reports.geojson?bbox=${randomView()}&pageSize=100`,
+    plain: () => `/api/bench/plain/reports?bbox=${randomView()}&pageSize=100`,
   },
   {
     name: 'near 100 m',
