@@ -195,6 +195,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         notifications: {
           ...notifications,
           pollIntervalMs: env.int('NOTIFICATION_POLL_MS', notifications.pollIntervalMs),
+          groupingWindowMs: env.int('MAIL_GROUPING_SECONDS', notifications.groupingWindowMs / 1000) * 1000,
           concurrency: env.int('NOTIFICATION_CONCURRENCY', notifications.concurrency),
           claimTimeoutMs: env.int('NOTIFICATION_CLAIM_TIMEOUT_MS', notifications.claimTimeoutMs),
           retry: {

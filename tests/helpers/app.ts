@@ -97,6 +97,8 @@ export async function startApp(env: Record<string, string> = {}, { smtpDelayMs =
     STARTUP_MESSAGE: 'false',
     // Tests reach no tile service: a test that draws maps gives its stand-in (helpers/tiles.ts).
     MAP_TILE_URL: '',
+    // Each step's message at once, as most tests count them; the grouping has its own test.
+    MAIL_GROUPING_SECONDS: '0',
     ...env,
   });
 

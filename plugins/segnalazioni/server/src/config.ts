@@ -73,6 +73,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
   photos: { maxPhotos: MAX_PHOTOS, maxBytes: 10 * 1024 * 1024 },
   notifications: {
     pollIntervalMs: 5000,
+    groupingWindowMs: 2 * 60 * 1000,
     batchSize: 20,
     concurrency: 4,
     claimTimeoutMs: 5 * 60 * 1000,

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isChannelTextName, renderChannelText, type ChannelTextName } from '../channels/domain/channel-texts';
 import { audienceOf, type CitizenAddress, type MessageChannel } from '../channels/domain/channels';
 import { parseEmailList } from './domain/emails';
+import { digestData, GROUPED_TEMPLATES, isGrouped } from './domain/mail-grouping';
 import { renderMail, isTemplateName, type TemplateData, type TemplateName } from './domain/mail-templates';
 import { DEFAULT_LOCALE, toLocale, type Locale } from '../common/domain/messages';
 import { UndeliverableError, afterFailure, type RetryPolicy } from './domain/outbox';
@@ -41,6 +42,8 @@ export const citizenDrafts = (address: CitizenAddress | null, message: Message, 
 
 export interface DispatcherConfig {
   readonly pollIntervalMs: number;
+  /** How long a moderation or publication message waits for the steps done with it (mail-grouping.ts); 0: none waits. */
+  readonly groupingWindowMs: number;
   readonly batchSize: number;
   readonly concurrency: number;
   /** How long a claimed notification stays ours before another instance may take it over. */
@@ -58,6 +61,7 @@ interface NotificationRow {
   data: TemplateData | null;
   status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
+  report?: { id: number } | null;
 }
 
 export interface DispatchResult {
@@ -104,28 +108,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return count === 1;
   }
 
+  /** What goes out for `row` and the grouped messages claimed with it: one message, a digest when there are several. */
+  function messageOf(row: NotificationRow, group: readonly NotificationRow[]): { template: string; data: TemplateData } {
+    const steps = group.flatMap(({ template, data }) => (isGrouped(template) ? [{ template, data: data ?? {} }] : []));
+    return steps.length > 1 ? { template: 'report-updates', data: digestData(steps, toLocale(row.locale)) } : { template: row.template, data: row.data ?? {} };
+  }
+
   /** Sends one message on its channel; throws when it did not go. */
-  async function send(row: NotificationRow): Promise<void> {
+  async function send(row: NotificationRow, group: readonly NotificationRow[]): Promise<void> {
     const locale = toLocale(row.locale);
+    const { template, data } = messageOf(row, group);
     if (row.channel === 'email') {
-      if (!isTemplateName(row.template)) throw new Error(`Unknown template "${row.template}"`);
+      if (!isTemplateName(template)) throw new Error(`Unknown template "${template}"`);
       await strapi
         .plugin('email')
         .service('email')
-        .send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(row.template, row.data ?? {}, locale, overrides()) });
+        .send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(template, data, locale, overrides()) });
       return;
     }
-    if (!isChannelTextName(row.template)) throw new Error(`No ${row.channel} text for template "${row.template}"`);
-    const data = row.data ?? {};
-    const text = renderChannelText(row.template, data, locale, audienceOf(row.channel));
+    if (!isChannelTextName(template)) throw new Error(`No ${row.channel} text for template "${template}"`);
+    const text = renderChannelText(template, data, locale, audienceOf(row.channel));
     await getService(strapi, 'channels').send(row.channel, row.recipient, { text, reference: String(data.protocolNumber || data.reference || '') });
+  }
+
+  /**
+   * A grouped message falling due takes with it the grouped messages still waiting for the same report,
+   * recipient and channel (each claimed as it is, so another instance cannot send it too), oldest first.
+   */
+  async function groupOf(row: NotificationRow): Promise<NotificationRow[]> {
+    if (!isGrouped(row.template) || !row.report) return [row];
+    const waiting = (await query().findMany({
+      where: {
+        report: { id: row.report.id },
+        recipient: row.recipient,
+        channel: row.channel,
+        status: 'pending',
+        template: { $in: [...GROUPED_TEMPLATES] },
+        id: { $ne: row.id },
+      },
+      orderBy: { id: 'asc' },
+    })) as NotificationRow[];
+    const claimed: NotificationRow[] = [];
+    for (const other of waiting) if (await claim(other)) claimed.push(other);
+    return [row, ...claimed].sort((a, b) => a.id - b.id);
   }
 
   async function deliver(row: NotificationRow): Promise<keyof DispatchResult> {
     const attempts = row.attempts + 1;
+    const group = await groupOf(row);
+    const ids = group.map((member) => member.id);
     try {
-      await send(row);
-      await query().update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null } });
+      await send(row, group);
+      await query().updateMany({ where: { id: { $in: ids } }, data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null } });
       return 'sent';
     } catch (error) {
       const next = afterFailure(attempts, new Date(), config().retry, isPermanent(error));
@@ -133,7 +167,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         next.give === 'up'
           ? { status: 'failed', lockedUntil: null, lastError: errorText(error) }
           : { status: 'pending', nextAttemptAt: next.at, lockedUntil: null, lastError: errorText(error) };
-      await query().update({ where: { id: row.id }, data });
+      // A group goes, is retried and gives up together.
+      await query().updateMany({ where: { id: { $in: ids } }, data });
       if (next.give === 'up') {
         strapi.log.error(`[${PLUGIN_ID}] notification ${row.id} to ${row.recipient} failed for good: ${errorText(error)}`);
       }
@@ -158,6 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes notifications and nothing else: the dispatcher finds them at its next pass. */
     async enqueue(drafts: readonly NotificationDraft[]): Promise<void> {
+      const { groupingWindowMs } = config();
       for (const draft of drafts) {
         await query().create({
           data: {
@@ -169,7 +205,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             channel: draft.channel ?? 'email',
             status: 'pending',
             attempts: 0,
-            nextAttemptAt: new Date(),
+            // A moderation or publication step waits for the others done with it.
+            nextAttemptAt: new Date(Date.now() + (isGrouped(draft.template) && draft.reportId ? groupingWindowMs : 0)),
           },
         });
       }
@@ -187,10 +224,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         orderBy: { id: 'asc' },
         limit: batchSize,
+        populate: { report: { select: ['id'] } },
       })) as NotificationRow[];
 
       const result: DispatchResult = { sent: 0, retried: 0, failed: 0 };
-      const queue = [...due];
+      // One worker per group: the oldest grouped row of a report's recipient leads it and claims the others.
+      const leading = new Set<string>();
+      const queue = due.filter((row) => {
+        if (!isGrouped(row.template) || !row.report) return true;
+        const key = `${row.report.id} ${row.channel} ${row.recipient}`;
+        if (leading.has(key)) return false;
+        leading.add(key);
+        return true;
+      });
       const worker = async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
           if (await claim(row)) result[await deliver(row)] += 1;

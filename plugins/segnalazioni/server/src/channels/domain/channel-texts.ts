@@ -22,6 +22,7 @@ export const CITIZEN_TEMPLATES = [
   'report-rejected',
   'report-reopened',
   'report-duplicate',
+  'report-updates',
 ] as const satisfies readonly TemplateName[];
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
@@ -108,6 +109,12 @@ Reason: {{reason}}`,
 Segui la segnalazione originale: {{originalUrl}}`,
     en: `Report {{reference}} is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed by {{office}} on {{closedAt}}.
 Follow the original report: {{originalUrl}}`,
+  },
+  'report-updates': {
+    it: `Novità sulla segnalazione {{reference}}:
+{{updates}}`,
+    en: `News about report {{reference}}:
+{{updates}}`,
   },
   'channel-photo-refused': {
     it: `Non abbiamo potuto allegare la foto: {{photoProblem}}

@@ -32,6 +32,7 @@ export type TemplateName =
   | 'report-rejected'
   | 'report-reopened'
   | 'report-duplicate'
+  | 'report-updates'
   | 'deadline-reminder'
   | 'deadline-escalation';
 
@@ -487,6 +488,28 @@ You can follow the original report here: {{originalUrl}}
 
 Thank you for your help.
 {{myReportUrl}}`,
+    },
+  },
+  'report-updates': {
+    it: {
+      subject: 'Novità sulla tua segnalazione {{reference}}',
+      text: `Gentile {{firstName}} {{lastName}},
+
+ci sono novità sulla tua segnalazione "{{title}}", da {{office}}:
+
+{{updates}}
+
+Segui la segnalazione: {{myReportUrl}}`,
+    },
+    en: {
+      subject: 'News about your report {{reference}}',
+      text: `Dear {{firstName}} {{lastName}},
+
+there is news about your report "{{title}}", from {{office}}:
+
+{{updates}}
+
+Follow your report: {{myReportUrl}}`,
     },
   },
   'deadline-reminder': {
