@@ -55,6 +55,46 @@ describe('back-office workflow', () => {
     await get(strade, '/segnalazioni/reports?status=lost').expect(400);
   });
 
+  it('finds a report in the queue by the citizen’s name, email or phone, and around a point; never another office’s', async () => {
+    const placed = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: {
+          title: 'Dosso rovinato',
+          description: 'Il dosso davanti alla scuola è spaccato.',
+          category: 'dissesto-stradale',
+          latitude: 45.5629,
+          longitude: 8.0583,
+        },
+        files: [],
+      });
+    const desk = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        contact: { name: 'Teresa Gallo', address: '+39 015 987 6543', email: 'teresa.gallo@example.it' },
+        channel: 'desk',
+        actor: 'desk',
+        input: { title: 'Semaforo spento', description: 'Al telefono: il semaforo di via Lamarmora è spento.', category: 'dissesto-stradale' },
+        files: [],
+      });
+    const found = async (who: TestStaff, query: string) =>
+      (await get(who, `/segnalazioni/reports?${query}&pageSize=100`).expect(200)).body.data.map((r: { documentId: string }) => r.documentId);
+    expect(await found(strade, 'q=bianchi')).toContain(placed.documentId);
+    expect(await found(strade, 'q=ELENA.BIANCHI@example')).toContain(placed.documentId);
+    expect(await found(strade, 'q=Teresa')).toEqual([desk.documentId]);
+    expect(await found(strade, 'q=987 6543')).toEqual([desk.documentId]);
+    expect(await found(strade, 'q=gallo@example.it')).toEqual([desk.documentId]);
+    expect(await found(verde, 'q=Teresa')).toEqual([]);
+    // Around a point: the citizen's own, 30 m away is in, 300 m is not.
+    expect(await found(strade, 'near=45.5631,8.0585&radius=50')).toEqual([placed.documentId]);
+    expect(await found(strade, 'near=45.5656,8.0583&radius=100')).toEqual([]);
+    expect((await get(strade, '/segnalazioni/reports?radius=50').expect(400)).body.error.message).toMatch(/radius va con near/);
+    expect(await found(verde, 'near=45.5631,8.0585&radius=50')).toEqual([]);
+  });
+
   it('runs the whole life of a report, each step recorded and mailed to the citizen', async () => {
     const id = await submit('Cartello divelto in piazza', 'segnaletica', 2);
     app.mailbox.clear();

@@ -1,18 +1,15 @@
 import { Box, Typography } from '@strapi/design-system';
+import { describeDetails } from '../../../server/src/workflow/domain/history-details';
 import type { ReportDetail } from '../api';
 import { useT } from '../useT';
 
-const DETAIL_KEYS = ['protocolNumber', 'reason', 'note', 'toOffice', 'kind', 'decision'] as const;
-
 /** Every step of the report, oldest first: who, when, from which state to which. */
 export const Timeline = ({ entries }: { entries: ReportDetail['history'] }) => {
-  const { t, action, status, date } = useT();
+  const { t, action, status, date, locale } = useT();
   return (
     <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {entries.map((entry, index) => {
-        const details = DETAIL_KEYS.filter((key) => entry.details[key] != null && entry.details[key] !== '').map(
-          (key) => `${t(`detail.${key}`, key)}: ${String(entry.details[key])}`,
-        );
+        const details = describeDetails(entry.action, entry.details, locale);
         return (
           <Box tag="li" key={index} paddingBottom={3} paddingLeft={3} style={{ borderLeft: '3px solid #d9d8ff' }}>
             <Typography variant="pi" textColor="neutral600">

@@ -4,6 +4,7 @@ import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/workflow/domain/report-states';
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
+import { timeLeft, type TimeLeft } from '../../../server/src/service-levels/domain/time-left';
 import { DuplicateForm } from '../components/DuplicateForm';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { PlaceMap } from '../components/PlaceMap';
@@ -87,6 +88,12 @@ export const ReportPage = () => {
     }
   };
   const clearMessage = () => setMessage('');
+  const leftLabel = ({ unit, count }: TimeLeft) =>
+    unit === 'days'
+      ? t('deadline.leftDays', 'mancano {count} giorni', { count })
+      : unit === 'hours'
+        ? t(count === 1 ? 'deadline.leftHour' : 'deadline.leftHours', count === 1 ? 'manca 1 ora' : 'mancano {count} ore', { count })
+        : t('deadline.leftMinutes', 'mancano {count} min', { count });
 
   return (
     <Page.Main>
@@ -105,9 +112,7 @@ export const ReportPage = () => {
             {data.deadline && (
               <Typography textColor={data.overdue ? 'danger600' : 'neutral600'} fontWeight={data.overdue ? 'bold' : undefined}>
                 {t(`deadline.${data.deadline.step}`, data.deadline.step)} {t('deadline.by', 'entro')} {date(data.deadline.due)}
-                {data.overdue
-                  ? ` · ${t('queue.overdueBadge', 'in ritardo')}`
-                  : ` · ${t('deadline.left', 'mancano {hours} h', { hours: Math.max(0, Math.round((new Date(data.deadline.due).getTime() - Date.now()) / 3_600_000)) })}`}
+                {data.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ` · ${leftLabel(timeLeft(new Date(), new Date(data.deadline.due)))}`}
               </Typography>
             )}
           </Flex>

@@ -131,12 +131,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'channels').send(row.channel, row.recipient, { text, reference: String(data.protocolNumber || data.reference || '') });
   }
 
+  /** Whether `row` waits for and gathers its report's other steps: a grouped template, with a window set. */
+  const groups = (row: NotificationRow): row is NotificationRow & { report: { id: number } } =>
+    config().groupingWindowMs > 0 && isGrouped(row.template) && Boolean(row.report);
+
   /**
    * A grouped message falling due takes with it the grouped messages still waiting for the same report,
    * recipient and channel (each claimed as it is, so another instance cannot send it too), oldest first.
    */
   async function groupOf(row: NotificationRow): Promise<NotificationRow[]> {
-    if (!isGrouped(row.template) || !row.report) return [row];
+    if (!groups(row)) return [row];
     const waiting = (await query().findMany({
       where: {
         report: { id: row.report.id },
@@ -231,7 +235,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // One worker per group: the oldest grouped row of a report's recipient leads it and claims the others.
       const leading = new Set<string>();
       const queue = due.filter((row) => {
-        if (!isGrouped(row.template) || !row.report) return true;
+        if (!groups(row)) return true;
         const key = `${row.report.id} ${row.channel} ${row.recipient}`;
         if (leading.has(key)) return false;
         leading.add(key);

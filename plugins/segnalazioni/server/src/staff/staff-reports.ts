@@ -57,7 +57,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.q) {
       const q = query.q;
       conditions.push({
-        $or: [{ title: { $containsi: q } }, { description: { $containsi: q } }, { reference: { $containsi: q } }, { protocolNumber: { $containsi: q } }],
+        // The report's words and names, and who sent it: staff find a report by the citizen's name, email or phone.
+        $or: [
+          { title: { $containsi: q } },
+          { description: { $containsi: q } },
+          { reference: { $containsi: q } },
+          { protocolNumber: { $containsi: q } },
+          { contactName: { $containsi: q } },
+          { contactEmail: { $containsi: q } },
+          { contact: { $containsi: q } },
+          { reporter: { email: { $containsi: q } } },
+          { reporter: { firstName: { $containsi: q } } },
+          { reporter: { lastName: { $containsi: q } } },
+        ],
       });
     }
     return { $and: conditions };
