@@ -1,3 +1,4 @@
+import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
@@ -114,6 +115,19 @@ type Mail = { to: string[]; subject: string; text: string };
     await page.goto(`${app.url}/admin/plugins/segnalazioni/statistics`);
     await page.getByRole('heading', { name: 'Statistiche' }).waitFor();
     await page.getByRole('img', { name: 'Per mese: ricevute e chiuse' }).waitFor();
+    // Months by name, and the figures as a CSV for a spreadsheet.
+    const month = new Intl.DateTimeFormat('it-IT', { month: 'short', year: '2-digit', timeZone: 'Europe/Rome' }).format(new Date());
+    await page.getByRole('img', { name: 'Per mese: ricevute e chiuse' }).getByText(month).waitFor();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Scarica CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('statistiche-segnalazioni.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFgruppo,nome,segnalazioni,aperte,chiuse,mediana ore presa in carico,mediana ore prima risposta,mediana ore chiusura,quota presa in carico entro i tempi,quota prima risposta entro i tempi,quota chiusura entro i tempi',
+    );
+    expect(csv).toMatch(/\r\nufficio,Ufficio Strade,\d+,/);
+    expect(csv).toContain(`\r\nmese,${new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'Europe/Rome' }).format(new Date())},`);
     await page.screenshot({ path: artifact('panel-statistics.png'), fullPage: true });
 
     const pub = await app.http().get(`/api/segnalazioni/reports/${documentId}`).expect(200);

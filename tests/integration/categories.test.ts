@@ -22,7 +22,7 @@ describe('categories', () => {
     expect(response.body.data.map((category: { name: string }) => category.name)).toEqual(SEEDED_NAMES);
     expect(response.body.meta).toEqual({ total: 8 });
     for (const category of response.body.data) {
-      expect(Object.keys(category).sort()).toEqual(['description', 'documentId', 'name', 'office', 'reportCount', 'slug']);
+      expect(Object.keys(category).sort()).toEqual(['description', 'documentId', 'name', 'nearbyMetres', 'office', 'reportCount', 'slug']);
       expect(category.office).toEqual({ name: 'URP - Ufficio Relazioni con il Pubblico' });
       expect(category.reportCount).toBe(0);
       expect(category.description.length).toBeGreaterThan(10);

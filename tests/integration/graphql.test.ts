@@ -51,7 +51,7 @@ describe('GraphQL', () => {
 
     const one = await gql(`query($id: ID!) { segnalazioniReport(documentId: $id) { ${FIELDS} } }`, { id: rest.body.data[0].documentId }).expect(200);
     expect(one.body.data.segnalazioniReport).toEqual(rest.body.data[0]);
-    const categories = await gql('{ segnalazioniCategories { documentId name slug description office { name } reportCount } }').expect(200);
+    const categories = await gql('{ segnalazioniCategories { documentId name slug description office { name } reportCount nearbyMetres } }').expect(200);
     expect(categories.body.data.segnalazioniCategories).toEqual((await app.http().get('/api/segnalazioni/categories')).body.data);
   });
 

@@ -617,6 +617,15 @@ export interface PluginSegnalazioniCategory extends Struct.CollectionTypeSchema 
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
       }>;
+    nearbyMetres: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000;
+          min: 10;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<100>;
     office: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.office'>;
     position: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<

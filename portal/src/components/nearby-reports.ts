@@ -1,6 +1,6 @@
 import { nearbyQuery } from '../../../plugins/segnalazioni/server/src/places/domain/nearby';
 import type { MapPoint } from '../../../plugins/segnalazioni/server/src/places/domain/map-settings';
-import { api } from '../api';
+import { api, type PublicCategory } from '../api';
 import { h, replaceChildren } from '../dom';
 import { formatDate } from '../format';
 import { t } from '../i18n';
@@ -10,11 +10,11 @@ import { statusLine } from './report-parts';
 let shown = 0;
 
 /**
- * Published reports of the chosen category around the chosen point, before the citizen sends one:
+ * Published reports of the chosen category around the chosen point (within the category's radius), before the citizen sends one:
  * "è la stessa?" opens it in a new tab, so the draft stays where it is. Nothing when there are none,
  * or when the archive cannot be read (sending still works).
  */
-export async function nearbyReports(slot: HTMLElement, point: MapPoint | null, category: string): Promise<void> {
+export async function nearbyReports(slot: HTMLElement, point: MapPoint | null, category: PublicCategory | null): Promise<void> {
   const asked = ++shown;
   if (!point || !category) return replaceChildren(slot);
   const found = await api.reports(nearbyQuery(point, category, new Date())).catch(() => null);

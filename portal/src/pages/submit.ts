@@ -181,7 +181,7 @@ export const submitPage: PageRenderer = async () => {
       choices: [{ value: '', label: t('submit.chooseCategory') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))],
     });
     const nearby = h('div');
-    const showNearby = () => nearbyReports(nearby, draft.point, category.control.value);
+    const showNearby = () => nearbyReports(nearby, draft.point, categories.find((each) => each.slug === category.control.value) ?? null);
     const place = placePicker({ address: draft.address, point: draft.point }, (picked) => {
       draft.point = picked.point;
       showNearby();

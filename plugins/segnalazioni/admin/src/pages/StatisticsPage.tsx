@@ -1,7 +1,9 @@
-import { Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { OPEN_STATUSES } from '../../../server/src/workflow/domain/report-states';
 import type { Aggregate, Statistics } from '../../../server/src/statistics/domain/statistics';
+import { monthLabel, statisticsCsv } from '../../../server/src/statistics/domain/statistics-export';
+import type { Locale } from '../../../server/src/common/domain/messages';
 import { useResource } from '../api';
 import { useT } from '../useT';
 
@@ -9,7 +11,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 const hours = (value: number | null) => (value === null ? '—' : value < 48 ? `${value} h` : `${Math.round(value / 24)} g`);
 
 /** Reports by month as bars: received, and how many of them are closed. */
-const MonthChart = ({ months, label }: { months: Statistics['byMonth']; label: string }) => {
+const MonthChart = ({ months, label, locale }: { months: Statistics['byMonth']; label: string; locale: Locale }) => {
   const max = Math.max(1, ...months.map((month) => month.total));
   const width = 48;
   return (
@@ -27,11 +29,11 @@ const MonthChart = ({ months, label }: { months: Statistics['byMonth']; label: s
         const x = 10 + index * width;
         return (
           <g key={month.month}>
-            <title>{`${month.month}: ${month.total} / ${month.byStatus.closed}`}</title>
+            <title>{`${monthLabel(month.month, locale)}: ${month.total} / ${month.byStatus.closed}`}</title>
             <rect x={x} y={190 - total} width={width - 16} height={total} fill="#7b79ff" />
             <rect x={x + 8} y={190 - closed} width={width - 32} height={closed} fill="#328048" />
             <text x={x + (width - 16) / 2} y={208} fontSize="10" textAnchor="middle" fill="#666687">
-              {month.month.slice(2)}
+              {monthLabel(month.month, locale, { short: true })}
             </text>
             <text x={x + (width - 16) / 2} y={185 - total} fontSize="10" textAnchor="middle" fill="#32324d">
               {month.total}
@@ -54,9 +56,19 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
   </Box>
 );
 
+/** Hands a file made in the page to the browser's downloads. */
+function download(content: string, name: string): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', content], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 /** Service levels for staff: their offices' reports, by month, category and office. */
 export const StatisticsPage = () => {
-  const { t } = useT();
+  const { t, locale } = useT();
   const stats = useResource<{ data: Statistics }>('/segnalazioni/statistics');
   if (stats.loading && !stats.data) return <Page.Loading />;
   if (stats.error || !stats.data) return <Page.Error />;
@@ -69,7 +81,15 @@ export const StatisticsPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('stats.title', 'Statistiche')}</Page.Title>
-      <Layouts.Header title={t('stats.title', 'Statistiche')} subtitle={t('stats.subtitle', 'Tempi di risposta e rispetto delle scadenze dei tuoi uffici')} />
+      <Layouts.Header
+        title={t('stats.title', 'Statistiche')}
+        subtitle={t('stats.subtitle', 'Tempi di risposta e rispetto delle scadenze dei tuoi uffici')}
+        primaryAction={
+          <Button onClick={() => download(statisticsCsv(data, locale), t('stats.csvName', 'statistiche-segnalazioni.csv'))}>
+            {t('stats.csv', 'Scarica CSV')}
+          </Button>
+        }
+      />
       <Layouts.Content>
         <Grid.Root gap={4}>
           <Grid.Item col={3} s={6}>
@@ -89,7 +109,7 @@ export const StatisticsPage = () => {
           <Typography variant="delta" tag="h2">
             {t('stats.byMonth', 'Per mese: ricevute e chiuse')}
           </Typography>
-          <MonthChart months={data.byMonth} label={t('stats.byMonth', 'Per mese: ricevute e chiuse')} />
+          <MonthChart months={data.byMonth} label={t('stats.byMonth', 'Per mese: ricevute e chiuse')} locale={locale} />
           <Flex gap={4}>
             <Typography variant="pi">
               <span style={{ color: '#7b79ff' }}>■</span> {t('stats.received', 'ricevute')}

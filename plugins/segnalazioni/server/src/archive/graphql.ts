@@ -18,6 +18,8 @@ const TYPE_DEFS = /* GraphQL */ `
     description: String!
     office: SegnalazioniOfficeName
     reportCount: Int!
+    "how far from a new report's point the portal looks for the same problem already reported (metres)"
+    nearbyMetres: Int!
   }
   type SegnalazioniCategoryRef {
     name: String!

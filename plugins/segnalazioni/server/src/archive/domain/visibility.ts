@@ -2,6 +2,7 @@ import { allowedActions } from '../../workflow/domain/lifecycle';
 import { currentDeadline, deadlinesOf } from '../../service-levels/domain/service-levels';
 import { byTime, toNumber, type HistoryRecord, type ReplyRecord, type ReportRecord } from '../../intake/domain/report-record';
 import type { ModerationState } from '../../workflow/domain/report-states';
+import { NEARBY } from '../../places/domain/nearby';
 
 /**
  * What the public may see. Every public API (REST, GraphQL, the portal) goes through these
@@ -14,6 +15,7 @@ export interface CategoryRecord {
   readonly slug: string;
   readonly description?: string | null;
   readonly office?: { readonly name: string } | null;
+  readonly nearbyMetres?: number | null;
 }
 
 export interface PublicCategory {
@@ -23,6 +25,8 @@ export interface PublicCategory {
   readonly description: string;
   readonly office: { readonly name: string } | null;
   readonly reportCount: number;
+  /** How far from a new report's point the portal looks for the same problem already reported. */
+  readonly nearbyMetres: number;
 }
 
 export function toPublicCategory(category: CategoryRecord, publishedReports: number): PublicCategory {
@@ -33,6 +37,7 @@ export function toPublicCategory(category: CategoryRecord, publishedReports: num
     description: category.description ?? '',
     office: category.office ? { name: category.office.name } : null,
     reportCount: publishedReports,
+    nearbyMetres: category.nearbyMetres ?? NEARBY.radiusMetres,
   };
 }
 

@@ -159,6 +159,12 @@ export const SCHEMAS = {
     description: text,
     office: nullable(object({ name: text })),
     reportCount: { ...count, description: 'Le segnalazioni pubblicate della categoria.' },
+    nearbyMetres: {
+      type: 'integer',
+      minimum: 10,
+      maximum: 1000,
+      description: 'Il raggio in cui il portale cerca la stessa segnalazione già pubblicata, prima dell’invio.',
+    },
   }),
   Photo: object({
     url: { type: 'string', pattern: '^/uploads/', description: 'Sul nostro server, qualunque sia l’archivio che conserva il file.' },

@@ -38,13 +38,14 @@ describe('map settings', () => {
 });
 
 describe('nearby reports before sending', () => {
-  it('asks for the same category within 100 m over the last 90 days', () => {
-    expect(nearbyQuery({ latitude: 45.5629, longitude: 8.0583 }, 'rifiuti', new Date('2026-12-03T10:00:00Z'))).toEqual({
+  it('asks for the same category within its radius (100 m unless chosen) over the last 90 days', () => {
+    expect(nearbyQuery({ latitude: 45.5629, longitude: 8.0583 }, { slug: 'rifiuti' }, new Date('2026-12-03T10:00:00Z'))).toEqual({
       near: '45.562900,8.058300',
       radius: 100,
       category: 'rifiuti',
       from: '2026-09-04',
       pageSize: 5,
     });
+    expect(nearbyQuery({ latitude: 45.5629, longitude: 8.0583 }, { slug: 'rifiuti', nearbyMetres: 250 }, new Date()).radius).toBe(250);
   });
 });

@@ -9,12 +9,12 @@ export const NEARBY = { radiusMetres: 100, days: 90, limit: 5 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The archive query for them: published reports of `category` within the radius, submitted in the last days. */
-export function nearbyQuery(point: MapPoint, category: string, now: Date) {
+/** The archive query for them: published reports of `category` within its radius (100 m unless its editors chose), submitted in the last days. */
+export function nearbyQuery(point: MapPoint, category: { readonly slug: string; readonly nearbyMetres?: number }, now: Date) {
   return {
     near: `${point.latitude.toFixed(6)},${point.longitude.toFixed(6)}`,
-    radius: NEARBY.radiusMetres,
-    category,
+    radius: category.nearbyMetres ?? NEARBY.radiusMetres,
+    category: category.slug,
     from: new Date(now.getTime() - NEARBY.days * DAY_MS).toISOString().slice(0, 10),
     pageSize: NEARBY.limit,
   };
