@@ -1,5 +1,5 @@
 import * as L from 'leaflet';
-import { isWithin } from '../../../plugins/segnalazioni/server/src/intake/domain/report-input';
+import { isWithin } from '../../../plugins/segnalazioni/server/src/places/domain/territory';
 import type { MapPoint } from '../../../plugins/segnalazioni/server/src/places/domain/map-settings';
 import { api, type Place } from '../api';
 import { h, icon, replaceChildren, uniqueId } from '../dom';

@@ -2,7 +2,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import * as React from 'react';
-import { isWithin } from '../../../server/src/intake/domain/report-input';
+import { isWithin } from '../../../server/src/places/domain/territory';
 import { MAX_ZOOM, type MapPoint, type MapSettings } from '../../../server/src/places/domain/map-settings';
 import { useT } from '../useT';
 

@@ -13,7 +13,7 @@ import type { NotificationDraft } from '../notifications/notifications';
 import type { ChannelTextName, CitizenTemplate } from './domain/channel-texts';
 import { rowsOf, type Row } from '../common/rows';
 import { settingOf } from '../common/settings';
-import { isWithin, parseBoundingBox } from '../intake/domain/report-input';
+import { isWithin, parseBoundingBox } from '../places/domain/territory';
 
 export interface ReceiveResult {
   stored: number;

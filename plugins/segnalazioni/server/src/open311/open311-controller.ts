@@ -6,7 +6,7 @@ import { linksOf } from '../common/links';
 import { orThrow } from '../common/errors';
 import { settingOf } from '../common/settings';
 import { answersOf } from '../intake/domain/category-questions';
-import { parseBoundingBox } from '../intake/domain/report-input';
+import { parseBoundingBox } from '../places/domain/territory';
 import { PUBLISHED_WHERE } from '../archive/domain/visibility';
 import type { ReferencedReport } from '../archive/archive';
 import { UID } from '../common/domain/uids';

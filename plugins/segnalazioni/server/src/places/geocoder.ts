@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { concurrencyLimit, Saturated } from '../common/concurrency-limit';
 import { unavailable } from '../common/errors';
 import { settingOf } from '../common/settings';
-import { parseBoundingBox } from '../intake/domain/report-input';
+import { parseBoundingBox } from './domain/territory';
 import { placesOf, reversePlaceOf, reverseUrl, searchUrl, type Place } from './domain/nominatim';
 
 /** Answers kept, and for how long: an address does not move, and the service's usage policy asks to cache. */

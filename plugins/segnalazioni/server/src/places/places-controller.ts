@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../common/get-service';
 import { orThrow } from '../common/errors';
 import { settingOf } from '../common/settings';
-import { parseBoundingBox } from '../intake/domain/report-input';
+import { parseBoundingBox } from './domain/territory';
 import { parsePlaceSearch, parseReverse } from './domain/nominatim';
 
 const OFF = 'La ricerca degli indirizzi non è attiva su questo sito: scrivere l’indirizzo.';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoundingBox } from '../../intake/domain/report-input';
+import type { BoundingBox } from '../../places/domain/territory';
 
 /**
  * Where published reports are looked for: a box (`bbox=minLng,minLat,maxLng,maxLat`, the order of

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isEmail } from '../../notifications/domain/emails';
 import { toParsed, type Parsed } from '../../common/domain/input-errors';
 import { textField } from '../../common/domain/plain-text';
+import { isWithin, OUTSIDE_TERRITORY, type BoundingBox } from '../../places/domain/territory';
 
 /**
  * What a citizen may send when submitting or editing a report. Validated at the edge; every
@@ -12,14 +13,6 @@ export const TITLE_LENGTH = { min: 5, max: 120 } as const;
 export const DESCRIPTION_LENGTH = { min: 10, max: 4000 } as const;
 export const ADDRESS_MAX_LENGTH = 200;
 export const MAX_PHOTOS = 5;
-
-/** The municipality's territory as a box: reports placed outside it are refused. */
-export interface BoundingBox {
-  readonly minLatitude: number;
-  readonly minLongitude: number;
-  readonly maxLatitude: number;
-  readonly maxLongitude: number;
-}
 
 const coordinate = (label: string, limit: number) =>
   z
@@ -154,26 +147,6 @@ function withinTerritory<T extends { latitude?: number | null; longitude?: numbe
   const { latitude, longitude } = parsed.value;
   if (!box || latitude == null || longitude == null) return parsed;
   return isWithin(box, latitude, longitude) ? parsed : { ok: false, errors: [{ path: 'latitude', message: OUTSIDE_TERRITORY }] };
-}
-
-export const OUTSIDE_TERRITORY = 'Posizione: il punto indicato è fuori dal territorio comunale.';
-
-/** Whether a point is in the box, edges included. */
-export const isWithin = (box: BoundingBox, latitude: number, longitude: number): boolean =>
-  latitude >= box.minLatitude && latitude <= box.maxLatitude && longitude >= box.minLongitude && longitude <= box.maxLongitude;
-
-/** Reads `minLon,minLat,maxLon,maxLat` (the usual bbox order); `null` when unset. */
-export function parseBoundingBox(value: string | undefined | null): BoundingBox | null {
-  if (!value || !value.trim()) return null;
-  const parts = value.split(',').map((part) => Number(part.trim()));
-  if (parts.length !== 4 || parts.some((part) => !Number.isFinite(part))) {
-    throw new Error(`MUNICIPALITY_BBOX must be "minLon,minLat,maxLon,maxLat", not "${value}"`);
-  }
-  const [minLongitude, minLatitude, maxLongitude, maxLatitude] = parts;
-  if (minLongitude >= maxLongitude || minLatitude >= maxLatitude) {
-    throw new Error(`MUNICIPALITY_BBOX has its corners the wrong way round: "${value}"`);
-  }
-  return { minLatitude, minLongitude, maxLatitude, maxLongitude };
 }
 
 export type EditableField = keyof typeof fields;

@@ -2,15 +2,8 @@ import { z } from 'zod';
 import { bboxParam, type PlaceFilter } from '../../archive/domain/place-filter';
 import { toParsed, type InputError, type Parsed } from '../../common/domain/input-errors';
 import { plainText, truncate, visibleLength } from '../../common/domain/plain-text';
-import {
-  blankAsMissing,
-  optionalEmail,
-  optionalPhone,
-  parseSubmission,
-  TITLE_LENGTH,
-  type BoundingBox,
-  type SubmissionInput,
-} from '../../intake/domain/report-input';
+import { blankAsMissing, optionalEmail, optionalPhone, parseSubmission, TITLE_LENGTH, type SubmissionInput } from '../../intake/domain/report-input';
+import type { BoundingBox } from '../../places/domain/territory';
 import { identifiersOf, STATUS_HINTS, type GeoReportStatus, type RequestIdentifiers, type StatusHint } from './georeport';
 
 /**

@@ -1,4 +1,4 @@
-import { parseBoundingBox, type BoundingBox } from '../../intake/domain/report-input';
+import { parseBoundingBox, type BoundingBox } from './territory';
 
 /**
  * What the portal's and the panel's maps are drawn with: the tile service and its attribution, where

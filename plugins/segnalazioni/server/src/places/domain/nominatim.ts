@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toParsed, type Parsed } from '../../common/domain/input-errors';
 import { plainText } from '../../common/domain/plain-text';
-import { isWithin, OUTSIDE_TERRITORY, type BoundingBox } from '../../intake/domain/report-input';
+import { isWithin, OUTSIDE_TERRITORY, type BoundingBox } from './territory';
 
 /**
  * Address search and reverse geocoding through a Nominatim-compatible service (OpenStreetMap's, or
