@@ -1,12 +1,11 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import * as L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import * as React from 'react';
 import { useNavigate } from 'react-router-dom';
 import { planarDistanceM } from '../../../server/src/archive/domain/place-filter';
-import { MAX_ZOOM, type MapPoint, type MapSettings } from '../../../server/src/places/domain/map-settings';
+import type { MapPoint, MapSettings } from '../../../server/src/places/domain/map-settings';
 import { NEARBY } from '../../../server/src/places/domain/nearby';
 import { useResource, type ReportSummary } from '../api';
+import { dot, tiledMap } from './leaflet';
 import { StatusBadge } from './StatusBadge';
 import { useT } from '../useT';
 
@@ -19,9 +18,6 @@ interface Props {
   readonly point: MapPoint;
   readonly publicPoint: MapPoint | null;
 }
-
-const dot = (point: MapPoint, colour: string, radius: number) =>
-  L.circleMarker([point.latitude, point.longitude], { radius, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1 });
 
 /**
  * The report's place for the officer: a map (when the site has tiles) and, always, the other reports
@@ -48,9 +44,7 @@ export const PlaceMap = ({ settings, documentId, point, publicPoint }: Props) =>
   const { tiles } = settings;
   React.useEffect(() => {
     if (!container.current || !tiles) return;
-    const map = L.map(container.current, { center: [point.latitude, point.longitude], zoom: 17, maxZoom: MAX_ZOOM });
-    L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: MAX_ZOOM }).addTo(map);
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    const map = tiledMap(container.current, tiles, point, 17);
     for (const { report, at } of nearby) dot(at, COLOURS.nearby, 6).bindTooltip(report.title).addTo(map);
     if (publicPoint) dot(publicPoint, COLOURS.public, 7).bindTooltip(t('map.public', 'Posizione pubblica')).addTo(map);
     dot(point, COLOURS.citizen, 9).bindTooltip(t('map.citizen', 'Posizione indicata dal cittadino')).addTo(map);

@@ -1,10 +1,10 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import * as L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
+import type * as L from 'leaflet';
 import * as React from 'react';
 import { isWithin } from '../../../server/src/places/domain/territory';
-import { MAX_ZOOM, type MapPoint, type MapSettings } from '../../../server/src/places/domain/map-settings';
+import type { MapPoint, MapSettings } from '../../../server/src/places/domain/map-settings';
 import { useT } from '../useT';
+import { dot, tiledMap } from './leaflet';
 
 interface Props {
   readonly settings: MapSettings;
@@ -30,9 +30,7 @@ export const PointPicker = ({ settings, value, onChange }: Props) => {
   const { tiles, bounds } = settings;
   React.useEffect(() => {
     if (!container.current || !tiles) return;
-    const created = L.map(container.current, { center: [settings.center.latitude, settings.center.longitude], zoom: settings.zoom, maxZoom: MAX_ZOOM });
-    L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: MAX_ZOOM }).addTo(created);
-    created.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    const created = tiledMap(container.current, tiles, settings.center, settings.zoom);
     const pick = (latlng: L.LatLng) => {
       const point = rounded(latlng);
       const within = !bounds || isWithin(bounds, point.latitude, point.longitude);
@@ -60,9 +58,7 @@ export const PointPicker = ({ settings, value, onChange }: Props) => {
     marker.current?.remove();
     marker.current = null;
     if (map.current && value) {
-      marker.current = L.circleMarker([value.latitude, value.longitude], { radius: 9, color: '#fff', weight: 2, fillColor: '#c02', fillOpacity: 1 }).addTo(
-        map.current,
-      );
+      marker.current = dot(value, '#c02', 9).addTo(map.current);
     }
   }, [value?.latitude, value?.longitude]); // eslint-disable-line react-hooks/exhaustive-deps
 
