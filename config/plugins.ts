@@ -158,7 +158,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           intervalMs: minutes('UPLOAD_SWEEP_INTERVAL_MINUTES', defaults.uploadSweep.intervalMs),
         },
         photos: { maxPhotos: defaults.photos.maxPhotos, maxBytes: photoMaxBytes },
-        municipality: { name: env('MUNICIPALITY_NAME', defaults.municipality.name), ipaCode: env('MUNICIPALITY_IPA_CODE', defaults.municipality.ipaCode) },
+        municipality: {
+          name: env('MUNICIPALITY_NAME', defaults.municipality.name),
+          ipaCode: env('MUNICIPALITY_IPA_CODE', defaults.municipality.ipaCode),
+          logoUrl: env('MUNICIPALITY_LOGO_URL', defaults.municipality.logoUrl),
+        },
         statisticsLoad: {
           concurrency: env.int('STATISTICS_CONCURRENCY', defaults.statisticsLoad.concurrency),
           queue: env.int('STATISTICS_QUEUE', defaults.statisticsLoad.queue),

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startApp, type TestApp } from '../helpers/app';
+import { accessibilityReport } from '../helpers/axe';
 import { artifact, hasChromium, launchChromium } from '../helpers/browser';
 import { jpegWithGps } from '../helpers/images';
 import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
@@ -8,6 +9,31 @@ import { createCitizen, createOffice, createStaff } from '../helpers/staff';
 import { startTiles } from '../helpers/tiles';
 
 type Mail = { to: string[]; subject: string; text: string };
+
+/** The panel holds from a tablet held upright to a laptop. */
+const PANEL_WIDTHS = { tablet: { width: 768, height: 1024 }, desktop: { width: 1280, height: 800 } } as const;
+
+/** Whether the page scrolls sideways, and which of the header's parts overlap (none should). */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      problems.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    const header = document.querySelector('[data-panel-header]');
+    const title = header?.querySelector('h1');
+    if (!title || !header) return [...problems, 'no header'];
+    const parts = [title, ...header.querySelectorAll('button, a, [role="status"], p')].filter((element) => element.getBoundingClientRect().width > 0);
+    const boxes = parts.map((element) => ({ name: (element.textContent ?? '').trim().slice(0, 30), box: element.getBoundingClientRect() }));
+    for (const [index, a] of boxes.entries())
+      for (const b of boxes.slice(index + 1)) {
+        if (parts[index].contains(parts[boxes.indexOf(b)]) || parts[boxes.indexOf(b)].contains(parts[index])) continue;
+        const overlap = a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1;
+        if (overlap) problems.push(`"${a.name}" overlaps "${b.name}"`);
+      }
+    for (const { name, box } of boxes) if (box.right > window.innerWidth + 1) problems.push(`"${name}" is cut at the right edge`);
+    return problems;
+  });
+}
 
 /** An officer works a report through the whole panel, in a real browser. */
 (hasChromium ? describe : describe.skip)('officers’ panel in Chromium', () => {
@@ -80,7 +106,7 @@ type Mail = { to: string[]; subject: string; text: string };
     await page.goto(`${app.url}/admin/plugins/segnalazioni`);
     await page.getByText('Tombino sollevato in via Garibaldi').waitFor();
     // The office's "new report" mail opens the report in this panel, ready to act on.
-    const [officeMail] = await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.startsWith('Nuova segnalazione'));
+    const [officeMail] = await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.includes(': nuova, «'));
     const [panelLink] = officeMail.text.match(/(?<=Gestisci la segnalazione: )\S+/) ?? [];
     expect(panelLink).toBe(`${app.url}/admin/plugins/segnalazioni/reports/${documentId}`);
     await page.goto(panelLink);
@@ -92,23 +118,43 @@ type Mail = { to: string[]; subject: string; text: string };
     await act('Approva il testo', 'moderate_text');
     await act('Approva la foto 1', 'moderate_photo');
     await act('Pubblica', 'publish');
-    await page.getByLabel('Messaggio').fill('Abbiamo segnalato il tombino alla ditta incaricata: interverrà entro una settimana.');
+    // A public reply is previewed as the archive will show it, and a phone number in it is pointed out.
+    const reply = page.getByRole('textbox', { name: /^Testo della risposta/ });
+    await reply.fill('Per informazioni chiamare il geometra al 347 123 4567.');
+    await page.getByText('Il testo sembra contenere un numero di telefono: toglili prima di pubblicare.').waitFor();
+    await reply.fill('Abbiamo segnalato il tombino alla ditta incaricata: interverrà entro una settimana.');
+    await page.getByText('Il testo sembra contenere').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Così apparirà nell’archivio pubblico' }).waitFor();
+    await page.getByText('Abbiamo segnalato il tombino alla ditta incaricata', { exact: false }).last().waitFor();
+    expect(await accessibilityReport(page, 'panel, reply form', PANEL_WIDTHS)).toBe('');
     await act('Invia la risposta', 'reply');
-    await page.getByLabel('Messaggio').fill('Il tombino è stato rimesso in quota. Grazie della segnalazione.');
-    await act('Chiudi con questa risposta', 'close');
+    // Closing has its own form, its own required answer and a confirmation.
+    await page.getByRole('tab', { name: 'Chiusura' }).click();
+    const close = page.getByRole('button', { name: 'Chiudi la segnalazione', exact: true });
+    expect(await close.isDisabled()).toBe(true);
+    await page.getByRole('textbox', { name: /^Risposta finale/ }).fill('Il tombino è stato rimesso in quota. Grazie della segnalazione.');
+    await close.click();
+    const confirm = page.getByRole('alertdialog', { name: 'Chiudere la segnalazione?' });
+    await confirm.waitFor();
+    // Audited once its opening animation has ended (during the fade its text is faint).
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+    expect(await accessibilityReport(page, 'panel, closing confirmation', { desktop: PANEL_WIDTHS.desktop })).toBe('');
+    const closing = page.waitForResponse((r) => r.url().includes('/actions/close') && r.request().method() === 'POST');
+    await confirm.getByRole('button', { name: 'Chiudi la segnalazione', exact: true }).click();
+    expect((await closing).status()).toBe(200);
     await page.getByText('Chiusa', { exact: true }).first().waitFor();
     await page.screenshot({ path: artifact('panel-report-closed.png'), fullPage: true });
 
     const subjects = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizenEmail), { count: 7 })).map((m: Mail) => m.subject);
     expect(subjects).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Abbiamo ricevuto la tua segnalazione/),
-        expect.stringMatching(/^Segnalazione presa in carico: protocollo \d{4}\/000001$/),
-        expect.stringMatching(/è stato approvato$/),
-        expect.stringMatching(/è stata approvata$/),
-        expect.stringMatching(/è pubblicata$/),
-        expect.stringMatching(/: fattibilità$/),
-        expect.stringMatching(/chiusa$/),
+        expect.stringMatching(/^Segnalazione .+: ricevuta – /),
+        expect.stringMatching(/^Segnalazione \d{4}\/000001: presa in carico – Comune di Esempio$/),
+        expect.stringMatching(/: testo approvato – /),
+        expect.stringMatching(/: foto n\. \d approvata – /),
+        expect.stringMatching(/: pubblicata nell’archivio – /),
+        expect.stringMatching(/\(fattibilità\) – /),
+        expect.stringMatching(/: chiusa – /),
       ]),
     );
 
@@ -151,6 +197,18 @@ type Mail = { to: string[]; subject: string; text: string };
 
     await desk.goto(`${app.url}/admin/plugins/segnalazioni`);
     await desk.getByRole('button', { name: 'Nuova segnalazione allo sportello' }).click();
+    await desk.getByRole('heading', { name: 'Nuova segnalazione allo sportello' }).waitFor();
+    const deskProblems: string[] = [];
+    for (const size of Object.values(PANEL_WIDTHS)) {
+      await desk.setViewportSize(size);
+      deskProblems.push(...(await layoutProblems(desk)).map((problem) => `desk at ${size.width} px: ${problem}`));
+      await desk.screenshot({ path: artifact(`panel-desk-${size.width}.png`), fullPage: true });
+    }
+    deskProblems.push(await accessibilityReport(desk, 'panel desk', PANEL_WIDTHS));
+    expect(deskProblems.filter(Boolean).join('\n')).toBe('');
+    await desk.setViewportSize({ width: 1366, height: 900 });
+    // The map opens again at its size, at the municipality's centre.
+    await desk.reload();
     await desk.getByRole('heading', { name: 'Nuova segnalazione allo sportello' }).waitFor();
     // A title too short: the server's message shows beside the field and nothing is filed.
     await desk.getByLabel('Nome e cognome').fill('Teresa Gallo');
@@ -204,7 +262,7 @@ type Mail = { to: string[]; subject: string; text: string };
     });
     expect(stored.photos).toHaveLength(1);
     const receipt = await app.mailbox.waitFor((m: Mail) => m.to.includes('teresa.gallo@example.it'));
-    expect(receipt[0].subject).toMatch(/^Abbiamo ricevuto la tua segnalazione/);
+    expect(receipt[0].subject).toMatch(/^Segnalazione .+: ricevuta – /);
     await app.mailbox.waitFor((m: Mail) => m.to.includes('strade@comune.test') && m.subject.includes('Semaforo pedonale'));
     await desk.close();
   });
@@ -232,5 +290,80 @@ type Mail = { to: string[]; subject: string; text: string };
     await page.getByRole('link', { name: `«Buca in piazza Martiri» (${original.reference})` }).click();
     await page.getByRole('heading', { name: 'Buca in piazza Martiri', exact: true }).waitFor();
     await page.screenshot({ path: artifact('panel-report-original.png'), fullPage: true });
+  });
+  it('holds every panel page at 768 and 1280 px, with nothing for axe to report', async () => {
+    const pages = [
+      { name: 'queue', path: '', ready: () => page.getByRole('tablist', { name: 'Stato' }).waitFor() },
+      { name: 'report', path: `/reports/${documentId}`, ready: () => page.getByRole('heading', { name: 'Tombino sollevato in via Garibaldi' }).waitFor() },
+      {
+        name: 'report-map',
+        path: `/reports/${placed.original?.documentId}`,
+        ready: () => page.getByRole('heading', { name: 'Buca in piazza Martiri', exact: true }).waitFor(),
+      },
+      { name: 'statistics', path: '/statistics', ready: () => page.getByRole('heading', { name: 'Statistiche' }).waitFor() },
+    ];
+    const problems: string[] = [];
+    for (const each of pages) {
+      await page.goto(`${app.url}/admin/plugins/segnalazioni${each.path}`);
+      await each.ready();
+      for (const size of Object.values(PANEL_WIDTHS)) {
+        await page.setViewportSize(size);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        problems.push(...(await layoutProblems(page)).map((problem) => `${each.name} at ${size.width} px: ${problem}`));
+        await page.screenshot({ path: artifact(`panel-${each.name}-${size.width}.png`), fullPage: true });
+        // The header as it sticks once the page has scrolled.
+        await page.mouse.wheel(0, 600);
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)));
+        problems.push(...(await layoutProblems(page)).map((problem) => `${each.name} at ${size.width} px, scrolled: ${problem}`));
+        await page.screenshot({ path: artifact(`panel-${each.name}-${size.width}-scrolled.png`) });
+        await page.mouse.wheel(0, -600);
+      }
+      problems.push(await accessibilityReport(page, `panel ${each.name}`, PANEL_WIDTHS));
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(problems.filter(Boolean).join('\n')).toBe('');
+  });
+  it('lets an editor set an office’s contacts and hours in the Content Manager, in Italian words', async () => {
+    const editor = await createStaff(app, 'elena.redazione@comune.test', { code: 'strapi-editor' });
+    const office = await app.strapi.db.query('plugin::segnalazioni.office').findOne({ where: { name: 'Ufficio Strade' } });
+    const cm = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'it-IT' });
+    await cm.goto(`${app.url}/admin/auth/login`);
+    await cm.getByRole('heading', { name: 'Sportello Segnalazioni' }).waitFor();
+    await cm.fill('input[name="email"]', editor.email);
+    await cm.fill('input[name="password"]', 'Ufficio2026!');
+    await cm.click('button[type="submit"]');
+    await cm.getByText('Le segnalazioni dei cittadini sono nella voce «Segnalazioni» del menu', { exact: false }).waitFor();
+    await cm.goto(`${app.url}/admin/content-manager/collection-types/plugin::segnalazioni.office/${office.documentId}`);
+    await cm.getByText('Orario di lavoro', { exact: true }).waitFor();
+    await cm.getByText('Compare nella firma delle email ai cittadini. Vuoto: nessun telefono.').waitFor();
+    // Yes and no, not "VERO" and "FALSO"; characters counted in Italian.
+    await cm.getByText('max. 40 caratteri').waitFor();
+    await cm.getByText('Sì', { exact: true }).first().waitFor();
+    // No hours of its own yet: the default ones show in grey.
+    expect(await cm.getByLabel('Giovedì').getAttribute('placeholder')).toBe('08:30–16:00');
+    await cm.getByLabel('Telefono per i cittadini').fill('0123 456789');
+    await cm.getByLabel('Lunedì').fill('8:30-12:30');
+    await cm.getByLabel('Martedì').fill('9-13');
+    await cm.getByText('«9-13» non è una fascia oraria: scrivila come 08:30-12:00.').waitFor();
+    await cm.getByLabel('Martedì').fill('09:00-13:00, 14:00-17:30');
+    await cm.screenshot({ path: artifact('admin-office-hours.png'), fullPage: true });
+    const saved = cm.waitForResponse((r) => r.url().includes(`/plugin::segnalazioni.office/${office.documentId}`) && r.request().method() === 'PUT');
+    await cm.getByRole('button', { name: 'Salva' }).click();
+    expect((await saved).status()).toBe(200);
+    const stored = await app.strapi.db.query('plugin::segnalazioni.office').findOne({ where: { id: office.id } });
+    expect(stored.contactPhone).toBe('0123 456789');
+    expect(stored.openingHours).toEqual({
+      0: [],
+      1: [['08:30', '12:30']],
+      2: [
+        ['09:00', '13:00'],
+        ['14:00', '17:30'],
+      ],
+      3: [],
+      4: [],
+      5: [],
+      6: [],
+    });
+    await cm.close();
   });
 });

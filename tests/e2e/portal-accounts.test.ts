@@ -113,7 +113,7 @@ const SESSION_KEY = 'sportello.sessione';
     await tab.getByText('You are registered: check your email.').waitFor();
     expect(await languageOf(english)).toBe('en');
     const link = await confirmationLink(app, english);
-    expect(app.mailbox.to(english)[0].subject).toBe('Confirm your registration to Sportello Segnalazioni');
+    expect(app.mailbox.to(english)[0].subject).toBe('Confirm your registration to Sportello Segnalazioni – Comune di Esempio');
     await tab.goto(link.href);
 
     await tab.getByLabel('Email').fill(english);

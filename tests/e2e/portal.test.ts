@@ -215,7 +215,7 @@ const PHONE = { width: 390, height: 844 };
     await screenshots('submit-done');
     await audit('segnala, sent');
     const [receipt] = (await app.mailbox.waitFor((mail: Mail) => mail.to.includes(email) && mail.subject.includes(reference))) as Mail[];
-    expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${reference}]`);
+    expect(receipt.subject).toBe(`Segnalazione ${reference}: ricevuta – Comune di Prova`);
 
     await page.getByRole('link', { name: 'Le mie segnalazioni' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();

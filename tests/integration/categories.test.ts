@@ -1,4 +1,5 @@
 import { startApp, type TestApp } from '../helpers/app';
+import { createStaff } from '../helpers/staff';
 
 const CATEGORY = 'plugin::segnalazioni.category';
 const OFFICE = 'plugin::segnalazioni.office';
@@ -59,5 +60,43 @@ describe('categories', () => {
     expect(names).not.toContain('Parcheggi');
     expect(names).not.toContain('Segnaletica');
     expect(names).toHaveLength(6);
+  });
+
+  it('shows editors Italian labels and help texts in the Content Manager', async () => {
+    const admin = await createStaff(app, 'redazione@comune.test', { code: 'strapi-editor' });
+    const configuration = async (uid: string) =>
+      (await app.http().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${admin.token}`).expect(200)).body.data
+        .contentType.metadatas;
+    const category = await configuration(CATEGORY);
+    expect(category.takeInChargeDays.edit).toMatchObject({
+      label: 'Giorni per la presa in carico',
+      description: expect.stringMatching(/^Giorni lavorativi dall’invio/),
+    });
+    expect(category.takeInChargeDays.list.label).toBe('Presa in carico (gg)');
+    expect(category.nearbyMetres.edit.label).toBe('Raggio delle segnalazioni vicine (metri)');
+    const office = await configuration(OFFICE);
+    expect(office.openingHours.edit.label).toBe('Orario di lavoro');
+    expect(office.contactPhone.edit.description).toBe('Compare nella firma delle email ai cittadini. Vuoto: nessun telefono.');
+  });
+
+  it('takes an office’s working hours only in a form the deadlines can read, whoever saves them', async () => {
+    const [urp] = await app.strapi.documents(OFFICE).findMany({});
+    const hours = {
+      1: [['08:30', '12:30']],
+      3: [
+        ['08:30', '12:30'],
+        ['14:00', '17:00'],
+      ],
+    };
+    await app.strapi.documents(OFFICE).update({ documentId: urp.documentId, data: { openingHours: hours } });
+    expect((await app.strapi.db.query(OFFICE).findOne({ where: { id: urp.id } })).openingHours).toEqual(hours);
+    const save = (openingHours: { [day: string]: string[][] | string } | number[]) =>
+      app.strapi.documents(OFFICE).update({ documentId: urp.documentId, data: { openingHours } });
+    await expect(save({ 1: [['12:30', '08:30']] })).rejects.toThrow('Orari del giorno 1: fasce in ordine e che non si sovrappongono.');
+    await expect(save({ 1: '08:30-25:00' })).rejects.toThrow('Orari del giorno 1: un elenco di fasce ["HH:MM","HH:MM"].');
+    await expect(save({ 8: [] })).rejects.toThrow('Orari: "8" non è un giorno (0–6).');
+    await expect(save([1, 2])).rejects.toThrow('Orari: un oggetto con i giorni da 0 (domenica) a 6 (sabato).');
+    expect((await app.strapi.db.query(OFFICE).findOne({ where: { id: urp.id } })).openingHours).toEqual(hours);
+    await app.strapi.documents(OFFICE).update({ documentId: urp.documentId, data: { openingHours: null } });
   });
 });

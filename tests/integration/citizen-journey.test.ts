@@ -41,7 +41,7 @@ describe('citizen journey', () => {
       const link = await confirmationLink(app, email);
       expect(link.origin).toBe('http://sportello.test');
       const [mail] = app.mailbox.to(email) as Mail[];
-      expect(mail.subject).toBe('Conferma la tua registrazione allo Sportello Segnalazioni');
+      expect(mail.subject).toBe('Conferma la registrazione allo Sportello Segnalazioni – Comune di Esempio');
       expect(mail.text).toContain('Gentile Giulia Verdi');
 
       await app.http().post('/api/auth/send-email-confirmation').send({ email }).expect(200);
@@ -135,16 +135,17 @@ describe('citizen journey', () => {
       expect(Object.keys(jpeg.formats)).toContain('thumbnail');
 
       const [officeMail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('urp@comune.example.it'))) as Mail[];
-      expect(officeMail.subject).toBe(`Nuova segnalazione [${report.reference}]: Buca in via Italia`);
+      expect(officeMail.subject).toBe(`Segnalazione ${report.reference}: nuova, «Buca in via Italia» – Comune di Esempio`);
       expect(officeMail.text).toContain("Davanti al civico 14 c'è una buca profonda");
       expect(officeMail.text).toContain('Luogo: Via Italia 14, Biella');
-      expect(officeMail.text).toContain('Foto (2):');
+      expect(officeMail.text).toContain('Foto: 2');
+      expect(officeMail.text).toMatch(/\nFoto 1: http\S+\nFoto 2: http\S+\n/);
       // The office opens the report in its panel (admin/src/pages/App.tsx), where it can act on it, not in the read-only Content Manager.
       const [panelLink] = officeMail.text.match(/(?<=Gestisci la segnalazione: )\S+/) ?? [];
       expect(panelLink).toBe(`http://sportello.test/admin/plugins/segnalazioni/reports/${reportId}`);
 
       const [receipt] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(mario.email) && m.subject.includes(report.reference))) as Mail[];
-      expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${report.reference}]`);
+      expect(receipt.subject).toBe(`Segnalazione ${report.reference}: ricevuta – Comune di Esempio`);
       expect(receipt.text).toContain(`Il riferimento da citare è ${report.reference}`);
       expect(receipt.text).toContain('URP - Ufficio Relazioni con il Pubblico');
     });
@@ -210,7 +211,7 @@ describe('citizen journey', () => {
       expect(response.body.data.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'edit']);
 
       const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('urp@comune.example.it'))) as Mail[];
-      expect(mail.subject).toMatch(/^Segnalazione modificata \[.+\]: Buca profonda in via Italia$/);
+      expect(mail.subject).toMatch(/^Segnalazione .+: modificata da chi l’ha inviata, «Buca profonda in via Italia» – Comune di Esempio$/);
       expect(mail.text).toContain('- Titolo: "Buca in via Italia" → "Buca profonda in via Italia"');
       expect(mail.text).toContain('- Categoria: "dissesto-stradale" → "segnaletica"');
       expect(mail.text).toContain('- Foto rimosse: 1');

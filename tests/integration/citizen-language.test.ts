@@ -63,11 +63,11 @@ describe("a citizen's language", () => {
       expect(await languageOf(giulio.email)).toBe('it');
 
       const [english] = app.mailbox.to(emma.email) as Mail[];
-      expect(english.subject).toBe('Confirm your registration to Sportello Segnalazioni');
+      expect(english.subject).toBe('Confirm your registration to Sportello Segnalazioni – Comune di Esempio');
       expect(english.text).toContain('Dear Nome emma');
       expect(english.html).toContain('<html lang="en">');
       const [italian] = app.mailbox.to(giulio.email) as Mail[];
-      expect(italian.subject).toBe('Conferma la tua registrazione allo Sportello Segnalazioni');
+      expect(italian.subject).toBe('Conferma la registrazione allo Sportello Segnalazioni – Comune di Esempio');
       expect(italian.html).toContain('<html lang="it">');
     });
 
@@ -92,7 +92,7 @@ describe("a citizen's language", () => {
         .post('/api/auth/local/register')
         .send({ username: 'emma-bis', email: emma.email, password: 'Password123!', firstName: 'Altra', lastName: 'Persona', language: 'it' })
         .expect(200);
-      const mail = await mailTo(emma.email, 'Your Sportello Segnalazioni account');
+      const mail = await mailTo(emma.email, 'Your Sportello Segnalazioni account – Comune di Esempio');
       expect(mail.text).toContain('an active account with this address already exists');
       expect(await languageOf(emma.email)).toBe('en');
     });
@@ -103,28 +103,28 @@ describe("a citizen's language", () => {
       const english = await submit(emma, 'Pothole in via Roma');
       const italian = await submit(giulio, 'Buca in via Milano');
 
-      const receipt = await mailTo(emma.email, `We received your report [${english.reference}]`);
+      const receipt = await mailTo(emma.email, `Report ${english.reference}: received – Comune di Esempio`);
       expect(receipt.text).toContain('Dear Nome emma');
       expect(receipt.text).toMatch(ENGLISH_DATE);
       expect(receipt.text).not.toMatch(ITALIAN_DATE);
-      const ricevuta = await mailTo(giulio.email, `Abbiamo ricevuto la tua segnalazione [${italian.reference}]`);
+      const ricevuta = await mailTo(giulio.email, `Segnalazione ${italian.reference}: ricevuta – Comune di Esempio`);
       expect(ricevuta.text).toMatch(ITALIAN_DATE);
-      const office = await mailTo(OFFICE_EMAIL, `Nuova segnalazione [${english.reference}]: Pothole in via Roma`);
+      const office = await mailTo(OFFICE_EMAIL, `Segnalazione ${english.reference}: nuova, «Pothole in via Roma» – Comune di Esempio`);
       expect(office.text).toMatch(ITALIAN_DATE);
 
       for (const { documentId } of [english, italian]) await act(documentId, 'take_in_charge');
-      const taken = await mailTo(emma.email, /^Report taken in charge: protocol number /);
+      const taken = await mailTo(emma.email, /^Report \d{4}\/\d{6}: taken in charge – /);
       expect(taken.text).toContain('The first answer, on whether the work can be done, is due by');
       expect(taken.text).toMatch(ENGLISH_DATE);
-      expect((await mailTo(giulio.email, /^Segnalazione presa in carico: protocollo /)).text).toMatch(ITALIAN_DATE);
+      expect((await mailTo(giulio.email, /^Segnalazione \d{4}\/\d{6}: presa in carico – /)).text).toMatch(ITALIAN_DATE);
 
       await act(english.documentId, 'moderate_text', { decision: 'approve' });
-      expect((await mailTo(emma.email, /^The text of your report .+ was approved$/)).text).toContain('was approved by Ufficio Strade');
+      expect((await mailTo(emma.email, /^Report .+: text approved – Comune di Esempio$/)).text).toContain('was approved by Ufficio Strade');
       await act(english.documentId, 'reply', { kind: 'progress', body: 'Work starts on Monday.', public: true });
-      const reply = await mailTo(emma.email, /^Answer to your report .+: progress update$/);
+      const reply = await mailTo(emma.email, /^Report .+: answer from the office \(progress update\) – /);
       expect(reply.text).toContain('Work starts on Monday.');
       await act(italian.documentId, 'reply', { kind: 'feasibility', body: 'Interverremo entro la settimana.', public: true });
-      expect((await mailTo(giulio.email, /^Risposta alla tua segnalazione .+: fattibilità$/)).text).toContain('Gentile Nome giulio');
+      expect((await mailTo(giulio.email, /^Segnalazione .+: risposta dell’ufficio \(fattibilità\) – /)).text).toContain('Gentile Nome giulio');
 
       const rows = (await app.strapi.db.query(NOTIFICATION).findMany({ select: ['recipient', 'locale'] })) as { recipient: string; locale: string }[];
       expect(new Set(rows.filter((row) => row.recipient === OFFICE_EMAIL).map((row) => row.locale))).toEqual(new Set(['it']));
@@ -132,7 +132,7 @@ describe("a citizen's language", () => {
 
     it("writes the password reset in the account's language", async () => {
       await app.http().post('/api/auth/forgot-password').send({ email: emma.email }).expect(200);
-      const mail = await mailTo(emma.email, 'Reset your Sportello Segnalazioni password');
+      const mail = await mailTo(emma.email, 'Reset your Sportello Segnalazioni password – Comune di Esempio');
       expect(mail.text).toMatch(/\/sportello\/reimposta-password\?code=[0-9a-f]{64}/);
     });
   });
@@ -145,13 +145,13 @@ describe("a citizen's language", () => {
       expect(await languageOf(emma.email)).toBe('en');
 
       const report = await submit(giulio, 'Streetlight out');
-      expect((await mailTo(giulio.email, `We received your report [${report.reference}]`)).text).toContain('Dear Nome giulio');
+      expect((await mailTo(giulio.email, `Report ${report.reference}: received – Comune di Esempio`)).text).toContain('Dear Nome giulio');
       await act(report.documentId, 'take_in_charge');
-      await mailTo(giulio.email, /^Report taken in charge: protocol number /);
+      await mailTo(giulio.email, /^Report \d{4}\/\d{6}: taken in charge – /);
 
       await setLanguage(giulio, { language: 'it' }).expect(200);
       await act(report.documentId, 'reply', { kind: 'feasibility', body: 'La lampada sarà sostituita.', public: false });
-      expect((await mailTo(giulio.email, /^Risposta alla tua segnalazione .+: fattibilità$/, 2)).text).toContain('Gentile Nome giulio');
+      expect((await mailTo(giulio.email, /^Segnalazione .+: risposta dell’ufficio \(fattibilità\) – /, 2)).text).toContain('Gentile Nome giulio');
       // The language survives a new login: it is the account's.
       const login = await app.http().post('/api/auth/local').send({ identifier: giulio.email, password: giulio.password }).expect(200);
       expect(login.body.user.language).toBe('it');

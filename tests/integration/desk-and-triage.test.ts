@@ -84,7 +84,7 @@ describe('URP desk and triage', () => {
     });
     expect(report.photos).toHaveLength(1);
     const [receipt] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('anna.neri@example.it'))) as Mail[];
-    expect(receipt.subject).toBe(`Abbiamo ricevuto la tua segnalazione [${report.reference}]`);
+    expect(receipt.subject).toBe(`Segnalazione ${report.reference}: ricevuta – Comune di Esempio`);
     expect(receipt.text).toContain('Gentile Anna Neri');
     expect(receipt.text).not.toContain('Le mie segnalazioni');
     await app.mailbox.waitFor((m: Mail) => m.to.includes('ambiente@comune.test') && m.subject.includes(report.reference));
@@ -135,7 +135,7 @@ describe('URP desk and triage', () => {
       },
     });
     const [assigned] = (await app.mailbox.waitFor(
-      (m: Mail) => m.to.includes('ambiente@comune.test') && m.subject.startsWith('Segnalazione assegnata'),
+      (m: Mail) => m.to.includes('ambiente@comune.test') && m.subject.includes(': assegnata al vostro ufficio, '),
     )) as Mail[];
     expect(assigned.text).toContain('(Rifiuti)');
     expect((await as(urp).get('/segnalazioni/reports?triage=true').expect(200)).body.meta.triage).toBe(0);

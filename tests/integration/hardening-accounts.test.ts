@@ -192,7 +192,7 @@ describe('hardening: citizen accounts', () => {
       const { url, code } = await passwordResetLink(app, citizen.email);
       expect(`${url.origin}${url.pathname}`).toBe('http://sportello.test/sportello/reimposta-password');
       const [mail] = (app.mailbox.to(citizen.email) as Mail[]).filter((m) => /reimposta/i.test(m.subject));
-      expect(mail.subject).toBe('Reimposta la password dello Sportello Segnalazioni');
+      expect(mail.subject).toBe('Reimposta la password dello Sportello Segnalazioni – Comune di Esempio');
       expect(mail.text).toContain('entro 60 minuti');
       const notification = await app.strapi.db
         .query('plugin::segnalazioni.notification')
@@ -305,7 +305,7 @@ describe('hardening: citizen accounts', () => {
       }
       await confirmationLink(app, unconfirmed, 3);
       const [exists] = await app.mailbox.waitFor(
-        (mail: Mail) => mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni',
+        (mail: Mail) => mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni – Comune di Esempio',
         { count: 3 },
       );
       expect(exists.text).toContain('http://sportello.test/sportello/accesso');
@@ -317,7 +317,8 @@ describe('hardening: citizen accounts', () => {
     it('answers a registration with a taken address like a new one, changes nothing and tells the owner', async () => {
       const register = (email: string, password = 'AltraPassword1!') =>
         app.http().post('/api/auth/local/register').send({ username: email, email, password, firstName: 'Intruso', lastName: 'Curioso' });
-      const ownerHeard = (mail: Mail) => mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni';
+      const ownerHeard = (mail: Mail) =>
+        mail.to.includes(confirmed.email) && mail.subject === 'Il tuo account dello Sportello Segnalazioni – Comune di Esempio';
       const heardBefore = app.mailbox.messages.filter(ownerHeard).length;
       const fresh = await answers(() => register(`nuovo${Math.random().toString(36).slice(2)}@example.it`), 1);
       const taken = await answers(() => register(confirmed.email), 3);

@@ -2,7 +2,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { jpegPhotoFile, pngPhotoFile } from '../helpers/photo-files';
 import { createCitizen, createOffice, createStaff, type TestStaff } from '../helpers/staff';
 
-type Mail = { to: string[]; subject: string; text: string };
+type Mail = { to: string[]; subject: string; text: string; html: string };
 const NOTIFICATION = 'plugin::segnalazioni.notification';
 
 /** Moderation and publication done together reach the citizen as one mail; other steps never wait. */
@@ -35,11 +35,11 @@ describe('mail grouping window', () => {
         input: { title: 'Buca in via Mazzini', description: 'Una buca profonda davanti al civico 8.', category: 'dissesto-stradale' },
         files: [await jpegPhotoFile(), await pngPhotoFile()],
       });
-    await app.mailbox.waitFor((mail: Mail) => mail.to.includes(citizen.email) && mail.subject.startsWith('Abbiamo ricevuto'));
+    await app.mailbox.waitFor((mail: Mail) => mail.to.includes(citizen.email) && mail.subject.includes(': ricevuta – '));
 
     const takenAt = Date.now();
     const taken = (await act(report.documentId, 'take_in_charge')).body.data;
-    await app.mailbox.waitFor((mail: Mail) => mail.to.includes(citizen.email) && mail.subject.startsWith('Segnalazione presa in carico'));
+    await app.mailbox.waitFor((mail: Mail) => mail.to.includes(citizen.email) && mail.subject.includes(': presa in carico – '));
     // Well inside the window: taking in charge does not wait.
     expect(Date.now() - takenAt).toBeLessThan(1500);
 
@@ -49,26 +49,28 @@ describe('mail grouping window', () => {
     await act(report.documentId, 'publish');
     expect(citizenMails()).toHaveLength(2);
 
-    const subject = `Novità sulla tua segnalazione ${report.reference}`;
+    const subject = `Segnalazione ${taken.protocolNumber}: novità – Comune di Esempio`;
     const [digest] = (await app.mailbox.waitFor((mail: Mail) => mail.subject === subject, { timeoutMs: 8000 })) as Mail[];
     expect(digest.to).toEqual([citizen.email]);
-    expect(digest.text).toContain('ci sono novità sulla tua segnalazione "Buca in via Mazzini", dall\'Ufficio Strade:');
-    const steps = digest.text.slice(digest.text.indexOf('– '), digest.text.indexOf('Segui la segnalazione')).trim().split('\n');
+    expect(digest.text).toContain("ci sono novità sulla tua segnalazione, dall'Ufficio Strade:");
+    expect(digest.text).toContain('Segnalazione: Buca in via Mazzini\n');
+    const steps = digest.text.slice(digest.text.indexOf('– '), digest.text.indexOf('\n\nSegnalazione: ')).trim().split('\n');
     expect(steps).toEqual([
       "– Il testo è stato approvato dall'Ufficio Strade.",
       '– La foto n. 1 è stata approvata.',
       '– La foto n. 2 è stata rifiutata.',
       '  Motivo: Si vede una targa.',
-      expect.stringMatching(
-        /^– È visibile nell'archivio pubblico dal(l')? ?\d{1,2} \w+ \d{4} alle ore \d{2}:\d{2}, con il testo e le foto approvati: http:\/\/sportello\.test\/sportello\/segnalazioni\//,
-      ),
+      expect.stringMatching(/^– È visibile nell'archivio pubblico dal(l')? ?\d{1,2} \w+ \d{4} alle ore \d{2}:\d{2}, con il testo e le foto approvati\.$/),
     ]);
+    // The published page is a button in the HTML part, and a labelled link in the text.
+    expect(digest.text).toMatch(/\nVedi la segnalazione pubblicata: http:\/\/sportello\.test\/sportello\/segnalazioni\/\S+\n/);
+    expect(digest.html).toMatch(/<a href="http:\/\/sportello\.test\/sportello\/segnalazioni\/[^"]+" style="[^"]+">Vedi la segnalazione pubblicata<\/a>/);
 
     // Nothing else came of those four steps, and their four rows are all sent.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(citizenMails().map((mail) => mail.subject)).toEqual([
-      expect.stringMatching(/^Abbiamo ricevuto/),
-      expect.stringMatching(/^Segnalazione presa in carico/),
+      expect.stringMatching(/: ricevuta – /),
+      expect.stringMatching(/: presa in carico – /),
       subject,
     ]);
     const grouped = await app.strapi.db.query(NOTIFICATION).findMany({
@@ -87,15 +89,12 @@ describe('mail grouping window', () => {
       .plugin('segnalazioni')
       .service('intake')
       .submit({ citizen, input: { title: 'Cartello piegato', description: 'Il cartello di stop è piegato.', category: 'dissesto-stradale' }, files: [] });
-    await act(report.documentId, 'take_in_charge');
+    const { protocolNumber } = (await act(report.documentId, 'take_in_charge')).body.data;
     await act(report.documentId, 'moderate_text', { decision: 'reject', reason: 'Contiene un numero di targa.' });
-    const [mail] = (await app.mailbox.waitFor(
-      (m: Mail) => m.to.includes(citizen.email) && m.subject.startsWith(`Il testo della tua segnalazione ${report.reference}`),
-      {
-        timeoutMs: 8000,
-      },
-    )) as Mail[];
-    expect(mail.subject).toBe(`Il testo della tua segnalazione ${report.reference} è stato rifiutato`);
+    const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject.startsWith(`Segnalazione ${protocolNumber}: testo `), {
+      timeoutMs: 8000,
+    })) as Mail[];
+    expect(mail.subject).toBe(`Segnalazione ${protocolNumber}: testo rifiutato – Comune di Esempio`);
     expect(mail.text).toContain('Motivo: Contiene un numero di targa.');
   });
 });

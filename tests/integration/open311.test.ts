@@ -340,8 +340,8 @@ describe('Open311 GeoReport v2', () => {
       },
     ]);
     // The office is told, with who wrote it and what they say; the report itself does not change.
-    const [mail] = await app.mailbox.waitFor((mail: Mail) => mail.to.includes('ambiente@comune.test') && mail.subject.startsWith('Nuovo commento'));
-    expect(mail.subject).toContain(published.reference);
+    const [mail] = await app.mailbox.waitFor((mail: Mail) => mail.to.includes('ambiente@comune.test') && mail.subject.includes(': nuovo commento, «'));
+    expect(mail.subject).toContain(published.protocolNumber);
     expect(mail.text).toContain('FixMyStreet ha inoltrato un commento');
     expect(mail.text).toContain('Scritto da: Carla Neri <carla.neri@example.org>');
     expect(mail.text).toContain('Secondo chi scrive, la segnalazione è: risolta');

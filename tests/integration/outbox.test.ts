@@ -73,7 +73,7 @@ describe('notifications outbox', () => {
       ]);
     void app.strapi.plugin('segnalazioni').service('notifications').kick();
     const [mail] = await app.mailbox.waitFor((m: Mail) => m.to.includes('visitor@example.com'));
-    expect(mail.subject).toBe('Report modified [ABCD-EFGH]: Test');
+    expect(mail.subject).toBe('Report ABCD-EFGH: changed by its sender, “Test” – Comune di Esempio');
   });
 });
 

@@ -58,7 +58,7 @@ describe('service levels', () => {
       // 10 working days from Monday 30 November: the Immacolata (8 December) does not count.
       close: new Date('2026-12-15T16:00:00+01:00').toISOString(),
     });
-    const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject.startsWith('Segnalazione presa in carico'))) as Mail[];
+    const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject.includes(': presa in carico – '))) as Mail[];
     expect(mail.text).toContain('è prevista entro il 2 dicembre 2026 alle ore 16:00');
   });
 
@@ -85,24 +85,24 @@ describe('service levels', () => {
     const id = await submit('Chiusino rotto');
     const deadlines = app.strapi.plugin('segnalazioni').service('deadlines');
     const about = (m: Mail) => m.subject.includes('Chiusino rotto');
-    await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Nuova segnalazione'));
+    await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.includes(': nuova, «'));
 
     clock().set(new Date('2026-12-07T12:30:00+01:00'));
     // Two checks at once, as two servers would run them: one alert, one mail.
     const sent = await Promise.all([deadlines.check(), deadlines.check()]);
     expect(sent.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(1);
-    const [reminder] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Promemoria'))) as Mail[];
+    const [reminder] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.includes(': scadenza vicina per la '))) as Mail[];
     expect(reminder.to).toEqual(['strade@comune.test']);
     expect(reminder.text).toContain('entro il 7 dicembre 2026 alle ore 16:00');
     await deadlines.check();
 
     clock().set(new Date('2026-12-07T16:30:00+01:00'));
     await deadlines.check();
-    const [escalation] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.startsWith('Scadenza superata'))) as Mail[];
+    const [escalation] = (await app.mailbox.waitFor((m: Mail) => about(m) && m.subject.includes(': scadenza superata per la '))) as Mail[];
     expect(escalation.to).toEqual(['urp@comune.example.it']);
     await deadlines.check();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((app.mailbox.messages as Mail[]).filter((m) => about(m) && /^(Promemoria|Scadenza superata)/.test(m.subject))).toHaveLength(2);
+    expect((app.mailbox.messages as Mail[]).filter((m) => about(m) && /: scadenza (vicina|superata) per la /.test(m.subject))).toHaveLength(2);
     expect(await app.strapi.db.query('plugin::segnalazioni.deadline-alert').count({ where: { report: { documentId: id } } })).toBe(2);
   });
 });

@@ -104,7 +104,7 @@ describe('back-office workflow', () => {
     expect(taken.body.data.protocolNumber).toMatch(new RegExp(`^${year}/\\d{6}$`));
     const protocol = taken.body.data.protocolNumber;
     const [takenMail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject.includes(protocol))) as Mail[];
-    expect(takenMail.subject).toBe(`Segnalazione presa in carico: protocollo ${protocol}`);
+    expect(takenMail.subject).toBe(`Segnalazione ${protocol}: presa in carico – Comune di Esempio`);
     expect(takenMail.text).toContain('Ufficio Strade');
 
     await act(strade, id, 'publish').expect(409);
@@ -143,15 +143,15 @@ describe('back-office workflow', () => {
 
     const reference = closed.body.data.reference;
     const aboutThis = (m: Mail) => m.to.includes(citizen.email) && (m.subject.includes(reference) || m.subject.includes(protocol));
-    await app.mailbox.waitFor((m: Mail) => aboutThis(m) && m.subject.endsWith('chiusa'));
+    await app.mailbox.waitFor((m: Mail) => aboutThis(m) && m.subject.endsWith(': chiusa – Comune di Esempio'));
     const subjects = (await app.mailbox.waitFor(aboutThis, { count: 9 })).map((m: Mail) => m.subject);
     expect(subjects).toEqual(
       expect.arrayContaining([
-        `Il testo della tua segnalazione ${closed.body.data.reference} è stato approvato`,
-        `Una foto della tua segnalazione ${closed.body.data.reference} è stata rifiutata`,
-        `La tua segnalazione ${protocol} è pubblicata`,
-        `Risposta alla tua segnalazione ${protocol}: fattibilità`,
-        `Segnalazione ${protocol} chiusa`,
+        `Segnalazione ${protocol}: testo approvato – Comune di Esempio`,
+        expect.stringMatching(new RegExp(`^Segnalazione ${protocol}: foto n\\. \\d rifiutata – Comune di Esempio$`)),
+        `Segnalazione ${protocol}: pubblicata nell’archivio – Comune di Esempio`,
+        `Segnalazione ${protocol}: risposta dell’ufficio (fattibilità) – Comune di Esempio`,
+        `Segnalazione ${protocol}: chiusa – Comune di Esempio`,
       ]),
     );
     const rejectedPhotoMail = (app.mailbox.messages as Mail[]).find((m) => m.subject.includes('rifiutata'));
@@ -290,11 +290,11 @@ describe('back-office workflow', () => {
       toStatus: 'closed',
       details: { original: original.reference },
     });
-    const subject = `Segnalazione ${duplicate.reference}: il problema era già stato segnalato`;
+    const subject = `Segnalazione ${closed.body.data.protocolNumber}: problema già segnalato – Comune di Esempio`;
     const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes(citizen.email) && m.subject === subject)) as Mail[];
     expect(mail.text).toContain(`riguarda lo stesso problema della segnalazione ${original.reference}, già all'attenzione del Comune`);
     expect(mail.text).toContain(`dall'Ufficio Strade`);
-    expect(mail.text).toContain(`Puoi seguire la segnalazione originale qui: http://sportello.test/sportello/segnalazioni/${original.documentId}`);
+    expect(mail.text).toContain(`Segui la segnalazione originale: http://sportello.test/sportello/segnalazioni/${original.documentId}`);
     expect(app.mailbox.messages.filter((m: Mail) => m.subject === subject)).toHaveLength(1);
 
     const publicView = (await app.http().get(`/api/segnalazioni/reports/${duplicate.documentId}`).expect(200)).body.data;
@@ -316,9 +316,11 @@ describe('back-office workflow', () => {
     const unpublished = (await act(strade, await submit('Tombino rotto in via Milano', 'dissesto-stradale'), 'take_in_charge').expect(200)).body.data;
     await act(strade, third, 'mark_duplicate', { original: unpublished.protocolNumber }).expect(200);
     const thirdReference = (await app.strapi.db.query(REPORT).findOne({ where: { documentId: third } })).reference;
-    const [quiet] = (await app.mailbox.waitFor((m: Mail) => m.subject === `Segnalazione ${thirdReference}: il problema era già stato segnalato`)) as Mail[];
+    const [quiet] = (await app.mailbox.waitFor(
+      (m: Mail) => m.subject === `Segnalazione ${thirdReference}: problema già segnalato – Comune di Esempio`,
+    )) as Mail[];
     expect(quiet.text).toContain(unpublished.reference);
-    expect(quiet.text).not.toContain('Puoi seguire la segnalazione originale');
+    expect(quiet.text).not.toContain('Segui la segnalazione originale');
     await act(strade, third, 'mark_duplicate', { original: original.reference }).expect(409);
 
     // Reopened, a duplicate is no longer one: the office took it for a copy by mistake.
@@ -372,7 +374,7 @@ describe('back-office workflow', () => {
     expect(reassigned.body).toEqual({ data: null, meta: { leftScope: true } });
     const [mail] = (await app.mailbox.waitFor((m: Mail) => m.to.includes('verde@comune.test') && m.subject.includes('Rami sulla strada'))) as Mail[];
     expect(mail.subject).toBe(
-      `Segnalazione assegnata al vostro ufficio [${(await get(verde, `/segnalazioni/reports/${id}`)).body.data.reference}]: Rami sulla strada`,
+      `Segnalazione ${(await get(verde, `/segnalazioni/reports/${id}`)).body.data.reference}: assegnata al vostro ufficio, «Rami sulla strada» – Comune di Esempio`,
     );
     expect(mail.text).toContain('Nota: Sono rami di un albero del parco.');
     await get(strade, `/segnalazioni/reports/${id}`).expect(403);

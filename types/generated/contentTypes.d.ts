@@ -949,6 +949,14 @@ export interface PluginSegnalazioniOffice extends Struct.CollectionTypeSchema {
   };
   attributes: {
     categories: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.category'>;
+    contactEmail: Schema.Attribute.Email &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    contactPhone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     emails: Schema.Attribute.Text &
@@ -964,7 +972,7 @@ export interface PluginSegnalazioniOffice extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     officers: Schema.Attribute.Relation<'manyToMany', 'admin::user'>;
-    openingHours: Schema.Attribute.JSON;
+    openingHours: Schema.Attribute.JSON & Schema.Attribute.CustomField<'plugin::segnalazioni.opening-hours'>;
     publishedAt: Schema.Attribute.DateTime;
     triage: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     updatedAt: Schema.Attribute.DateTime;

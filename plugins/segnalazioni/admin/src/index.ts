@@ -1,5 +1,6 @@
 import { Message } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { OPENING_HOURS_FIELD } from '../../server/src/common/domain/uids';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -23,6 +24,14 @@ export default {
       position: 2,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Segnalazioni' });
+    app.customFields.register({
+      name: OPENING_HOURS_FIELD,
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.hours.field`, defaultMessage: 'Orario di lavoro' },
+      intlDescription: { id: `${PLUGIN_ID}.hours.fieldDescription`, defaultMessage: 'I giorni e le fasce orarie di lavoro di un ufficio.' },
+      components: { Input: async () => import('./components/OpeningHoursInput').then((module) => ({ default: module.OpeningHoursInput })) },
+    });
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

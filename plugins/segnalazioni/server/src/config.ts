@@ -40,8 +40,11 @@ export interface SegnalazioniConfig {
   rateLimits: RateLimits;
   /** Removal of the photos a crash left without a report (photos/upload-sweep.ts). */
   uploadSweep: UploadSweepConfig;
-  /** The municipality: its name (portal, open data) and its code in the IPA index (open data's identifier; empty: none). */
-  municipality: { name: string; ipaCode: string };
+  /**
+   * The municipality: its name (portal, mails, open data), its code in the IPA index (open data's
+   * identifier; empty: none) and its logo's address atop the mails (empty: the name alone).
+   */
+  municipality: { name: string; ipaCode: string; logoUrl: string };
   /** Statistics computed at once in each server process, and how many more may wait (beyond: 503 with Retry-After). */
   statisticsLoad: { concurrency: number; queue: number };
   /** The address search of the portal's map: a Nominatim-compatible service (empty: none), asked at most once per interval by each process. */
@@ -99,7 +102,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
     center: '45.5629,8.0583',
     zoom: 15,
   },
-  municipality: { name: 'Comune di Esempio', ipaCode: '' },
+  municipality: { name: 'Comune di Esempio', ipaCode: '', logoUrl: '' },
   statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
     graphApiUrl: 'https://graph.facebook.com',
@@ -134,6 +137,7 @@ export default {
         );
     }
     if (config.geocoder?.url) httpUrl('geocoder.url', config.geocoder.url);
+    if (config.municipality?.logoUrl) httpUrl('municipality.logoUrl', config.municipality.logoUrl);
     if (config.geocoder && !(Number.isInteger(config.geocoder.minIntervalMs) && config.geocoder.minIntervalMs >= 0))
       throw new Error('segnalazioni.geocoder.minIntervalMs must be a whole number of milliseconds, 0 or more');
     if (config.statisticsLoad) {

@@ -4,6 +4,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import { archiveFollowsEditors } from './archive/archive-follows-editors';
 import { categoryQuestionsGuard } from './intake/category-questions-guard';
+import { registerOpeningHours } from './service-levels/opening-hours-field';
 import { assertFileRoutesExist, attachMultipartParsers } from './http/file-routes';
 import { workflowOnlyWrites } from './workflow/workflow-only-writes';
 import { registerGraphql } from './archive/graphql';
@@ -24,6 +25,7 @@ export default {
     workflowOnlyWrites(strapi);
     archiveFollowsEditors(strapi);
     categoryQuestionsGuard(strapi);
+    registerOpeningHours(strapi);
     registerGraphql(strapi);
     replaceAuthRateLimit(strapi);
     attachMultipartParsers(strapi);

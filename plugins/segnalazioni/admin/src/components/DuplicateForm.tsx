@@ -1,5 +1,6 @@
-import { Button, Dialog, Field, Flex, TextInput } from '@strapi/design-system';
+import { Field, Flex, TextInput } from '@strapi/design-system';
 import * as React from 'react';
+import { ConfirmButton } from './ConfirmButton';
 import { useT } from '../useT';
 
 /**
@@ -20,35 +21,19 @@ export const DuplicateForm = ({ busy, onMark }: { busy: boolean; onMark: (origin
         <TextInput value={original} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setOriginal(event.target.value)} />
         <Field.Hint />
       </Field.Root>
-      <Dialog.Root>
-        <Dialog.Trigger>
-          <Button variant="danger-light" loading={busy} disabled={!named}>
-            {t('action.mark_duplicate', 'Chiudi come duplicato')}
-          </Button>
-        </Dialog.Trigger>
-        <Dialog.Content>
-          <Dialog.Header>{t('duplicate.confirmTitle', 'Chiudere come duplicato?')}</Dialog.Header>
-          <Dialog.Body>
-            {t(
-              'duplicate.confirm',
-              'La segnalazione sarà chiusa come duplicato di {original}: il cittadino riceve subito un messaggio che lo rimanda alla segnalazione originale.',
-              { original: named },
-            )}
-          </Dialog.Body>
-          <Dialog.Footer>
-            <Dialog.Cancel>
-              <Button fullWidth variant="tertiary">
-                {t('cancel', 'Annulla')}
-              </Button>
-            </Dialog.Cancel>
-            <Dialog.Action>
-              <Button fullWidth variant="danger-light" onClick={() => onMark(named)}>
-                {t('action.mark_duplicate', 'Chiudi come duplicato')}
-              </Button>
-            </Dialog.Action>
-          </Dialog.Footer>
-        </Dialog.Content>
-      </Dialog.Root>
+      <ConfirmButton
+        variant="danger-light"
+        busy={busy}
+        disabled={!named}
+        label={t('action.mark_duplicate', 'Chiudi come duplicato')}
+        title={t('duplicate.confirmTitle', 'Chiudere come duplicato?')}
+        body={t(
+          'duplicate.confirm',
+          'La segnalazione sarà chiusa come duplicato di {original}: il cittadino riceve subito un messaggio che lo rimanda alla segnalazione originale.',
+          { original: named },
+        )}
+        onConfirm={() => onMark(named)}
+      />
     </Flex>
   );
 };

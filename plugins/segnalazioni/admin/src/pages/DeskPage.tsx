@@ -6,6 +6,7 @@ import { PHOTO_TYPES } from '../../../server/src/photos/domain/photo-rules';
 import { errorMessage, fieldErrors, useResource, type Options, type ReportDetail } from '../api';
 import type { MapPoint } from '../../../server/src/places/domain/map-settings';
 import { PointPicker } from '../components/PointPicker';
+import { PageHeader } from '../components/PageHeader';
 import { useT } from '../useT';
 
 const NO_CATEGORY = '';
@@ -67,8 +68,8 @@ export const DeskPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('desk.title', 'Nuova segnalazione allo sportello')}</Page.Title>
-      <Layouts.Header
-        navigationAction={
+      <PageHeader
+        navigation={
           <Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>
             {t('report.back', '← Tutte le segnalazioni')}
           </Button>

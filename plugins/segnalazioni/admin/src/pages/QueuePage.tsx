@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { REPORT_STATUSES } from '../../../server/src/workflow/domain/lifecycle';
 import { useResource, type Options, type QueueResponse, type ReportStatus } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
+import { PageHeader } from '../components/PageHeader';
 import { useT } from '../useT';
 
 const CHANNELS = ['web', 'whatsapp', 'facebook', 'desk', 'api'];
@@ -192,16 +193,16 @@ export const QueuePage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('queue.title', 'Segnalazioni')}</Page.Title>
-      <Layouts.Header
+      <PageHeader
         title={t('queue.title', 'Segnalazioni')}
         subtitle={t('queue.subtitle', 'Le segnalazioni dei tuoi uffici')}
-        primaryAction={
-          <Flex gap={2}>
+        actions={
+          <>
             {options.data?.data.desk && <Button onClick={() => navigate('desk')}>{t('desk.new', 'Nuova segnalazione allo sportello')}</Button>}
             <Button variant="secondary" onClick={() => navigate('statistics')}>
               {t('stats.title', 'Statistiche')}
             </Button>
-          </Flex>
+          </>
         }
       />
       <Layouts.Content>

@@ -1,19 +1,18 @@
-import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { INTERIM_REPLY_KINDS, isOneOf, type InterimReplyKind } from '../../../server/src/workflow/domain/report-states';
 import { errorMessage, useAct, useResource, type Action, type Options, type PositionChoice, type ReportDetail } from '../api';
 import { timeLeft, type TimeLeft } from '../../../server/src/service-levels/domain/time-left';
+import { AnswerForms, ANSWER_ACTIONS } from '../components/AnswerForms';
 import { DuplicateForm } from '../components/DuplicateForm';
 import { PhotoModeration } from '../components/PhotoModeration';
 import { PlaceMap } from '../components/PlaceMap';
+import { PersonalDataWarning } from '../components/PublicPreview';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
+import { PageHeader } from '../components/PageHeader';
 import { useT } from '../useT';
-
-/** The Italian words of a reply's kind, before its translation loads (translations/ has both languages). */
-const REPLY_KIND_DEFAULTS: Record<InterimReplyKind, string> = { feasibility: 'Fattibilità', progress: 'Aggiornamento' };
 
 const MapLink = ({ latitude, longitude }: { latitude: number; longitude: number }) => (
   <a
@@ -47,9 +46,6 @@ export const ReportPage = () => {
   const [publicAddress, setPublicAddress] = React.useState('');
   const [position, setPosition] = React.useState<PositionChoice>('rounded');
   const [textReason, setTextReason] = React.useState('');
-  const [message, setMessage] = React.useState('');
-  const [replyKind, setReplyKind] = React.useState<InterimReplyKind>('feasibility');
-  const [replyPublic, setReplyPublic] = React.useState(true);
   const [office, setOffice] = React.useState('');
   const [category, setCategory] = React.useState('');
 
@@ -67,12 +63,7 @@ export const ReportPage = () => {
   const can = (action: Action) => data.allowedActions.includes(action);
   const point = data.latitude !== null && data.longitude !== null ? { latitude: data.latitude, longitude: data.longitude } : null;
   const templates = (options.data?.data.replyTemplates ?? []).filter((template) => !template.category || template.category === data.category?.documentId);
-  const useTemplate = (documentId: string | number) => {
-    const template = templates.find((each) => each.documentId === documentId);
-    if (!template) return;
-    setMessage(template.body);
-    if (isOneOf(INTERIM_REPLY_KINDS, template.kind)) setReplyKind(template.kind);
-  };
+  const answerActions = ANSWER_ACTIONS.filter(can);
   const run = async (action: Action, body: Record<string, unknown> = {}, done?: () => void) => {
     setBusy(true);
     try {
@@ -87,7 +78,6 @@ export const ReportPage = () => {
       setBusy(false);
     }
   };
-  const clearMessage = () => setMessage('');
   const leftLabel = ({ unit, count }: TimeLeft) =>
     unit === 'days'
       ? t('deadline.leftDays', 'mancano {count} giorni', { count })
@@ -98,16 +88,16 @@ export const ReportPage = () => {
   return (
     <Page.Main>
       <Page.Title>{data.title}</Page.Title>
-      <Layouts.Header
-        navigationAction={
+      <PageHeader
+        navigation={
           <Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>
             {t('report.back', '← Tutte le segnalazioni')}
           </Button>
         }
         title={data.title}
         subtitle={`${data.protocolNumber ? `${t('report.protocol', 'Protocollo')} ${data.protocolNumber} · ` : ''}${t('report.reference', 'Riferimento')} ${data.reference} · ${data.category?.name ?? t('queue.triage', 'Da smistare')} · ${data.office?.name ?? t('queue.noOffice', 'Da smistare')}`}
-        secondaryAction={
-          <Flex gap={2}>
+        status={
+          <>
             <StatusBadge status={data.status} />
             {data.deadline && (
               <Typography textColor={data.overdue ? 'danger600' : 'neutral600'} fontWeight={data.overdue ? 'bold' : undefined}>
@@ -115,10 +105,10 @@ export const ReportPage = () => {
                 {data.overdue ? ` · ${t('queue.overdueBadge', 'in ritardo')}` : ` · ${leftLabel(timeLeft(new Date(), new Date(data.deadline.due)))}`}
               </Typography>
             )}
-          </Flex>
+          </>
         }
-        primaryAction={
-          <Flex gap={2}>
+        actions={
+          <>
             {can('take_in_charge') && (
               <Button loading={busy} onClick={() => run('take_in_charge')}>
                 {t('action.take_in_charge', 'Prendi in carico')}
@@ -134,7 +124,7 @@ export const ReportPage = () => {
                 {t('action.unpublish', 'Ritira dalla pubblicazione')}
               </Button>
             )}
-          </Flex>
+          </>
         }
       />
       <Layouts.Content>
@@ -300,6 +290,11 @@ export const ReportPage = () => {
                 </Box>
               )}
               {can('moderate_text') && (
+                <Box paddingTop={3}>
+                  <PersonalDataWarning text={[publicTitle, publicText, publicAddress].join('\n')} />
+                </Box>
+              )}
+              {can('moderate_text') && (
                 <Flex gap={2} paddingTop={3} wrap="wrap" alignItems="flex-end">
                   <Button
                     loading={busy}
@@ -337,84 +332,9 @@ export const ReportPage = () => {
           />
         </Section>
 
-        {(can('reply') || can('close') || can('reject') || can('reopen')) && (
+        {answerActions.length > 0 && (
           <Section title={t('report.answer', 'Risposta al cittadino')}>
-            {templates.length > 0 && (
-              <Box paddingBottom={3} maxWidth="400px">
-                <SingleSelect
-                  aria-label={t('report.template', 'Usa un modello di risposta')}
-                  placeholder={t('report.template', 'Usa un modello di risposta')}
-                  onChange={useTemplate}
-                >
-                  {templates.map((template) => (
-                    <SingleSelectOption key={template.documentId} value={template.documentId}>
-                      {template.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Box>
-            )}
-            <Field.Root
-              name="message"
-              hint={
-                replyPublic
-                  ? t(
-                      'report.message.publicHint',
-                      'Questa risposta sarà pubblica nell’archivio: non scrivere nomi, telefoni, targhe o altri dati personali. Il cittadino la riceve anche per email.',
-                    )
-                  : t('report.message.hint', 'Il testo vale per la risposta, la chiusura, il rifiuto o la riapertura: il cittadino lo riceve per email.')
-              }
-            >
-              <Field.Label>{t('report.message', 'Messaggio')}</Field.Label>
-              <Textarea value={message} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(event.target.value)} />
-              <Field.Hint />
-            </Field.Root>
-            <Flex gap={4} paddingTop={3} wrap="wrap" alignItems="flex-end">
-              {can('reply') && (
-                <SingleSelect
-                  aria-label={t('report.replyKind', 'Tipo di risposta')}
-                  value={replyKind}
-                  onChange={(value: string | number) => isOneOf(INTERIM_REPLY_KINDS, value) && setReplyKind(value)}
-                >
-                  {INTERIM_REPLY_KINDS.map((kind) => (
-                    <SingleSelectOption key={kind} value={kind}>
-                      {t(`reply.${kind}`, REPLY_KIND_DEFAULTS[kind])}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              )}
-              <Field.Root name="public">
-                <Field.Label>{t('report.replyPublic', 'Visibile nell’archivio pubblico')}</Field.Label>
-                <Toggle
-                  onLabel={t('yes', 'Sì')}
-                  offLabel={t('no', 'No')}
-                  checked={replyPublic}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setReplyPublic(event.target.checked)}
-                />
-              </Field.Root>
-            </Flex>
-            <Flex gap={2} paddingTop={4} wrap="wrap">
-              {can('reply') && (
-                <Button loading={busy} onClick={() => run('reply', { kind: replyKind, body: message, public: replyPublic }, clearMessage)}>
-                  {t('action.reply', 'Invia la risposta')}
-                </Button>
-              )}
-              {can('close') && (
-                <Button variant="success" loading={busy} onClick={() => run('close', { body: message, public: replyPublic }, clearMessage)}>
-                  {t('action.close', 'Chiudi con questa risposta')}
-                </Button>
-              )}
-              {can('reject') && (
-                <Button variant="danger-light" loading={busy} onClick={() => run('reject', { body: message }, clearMessage)}>
-                  {t('action.reject', 'Respingi con questo motivo')}
-                </Button>
-              )}
-              {can('reopen') && (
-                <Button variant="secondary" loading={busy} onClick={() => run('reopen', { reason: message }, clearMessage)}>
-                  {t('action.reopen', 'Riapri con questo motivo')}
-                </Button>
-              )}
-            </Flex>
+            <AnswerForms allowed={answerActions} templates={templates} busy={busy} onAct={run} />
           </Section>
         )}
 

@@ -5,6 +5,7 @@ import type { Aggregate, Statistics } from '../../../server/src/statistics/domai
 import { monthLabel, statisticsCsv } from '../../../server/src/statistics/domain/statistics-export';
 import type { Locale } from '../../../server/src/common/domain/messages';
 import { useResource } from '../api';
+import { PageHeader } from '../components/PageHeader';
 import { useT } from '../useT';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
@@ -81,10 +82,10 @@ export const StatisticsPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('stats.title', 'Statistiche')}</Page.Title>
-      <Layouts.Header
+      <PageHeader
         title={t('stats.title', 'Statistiche')}
         subtitle={t('stats.subtitle', 'Tempi di risposta e rispetto delle scadenze dei tuoi uffici')}
-        primaryAction={
+        actions={
           <Button onClick={() => download(statisticsCsv(data, locale), t('stats.csvName', 'statistiche-segnalazioni.csv'))}>
             {t('stats.csv', 'Scarica CSV')}
           </Button>

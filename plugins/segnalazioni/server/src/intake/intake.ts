@@ -6,7 +6,7 @@ import { changeStampAfter } from '../workflow/domain/change-stamp';
 import { citizenAddress, type Channel, type CitizenAddress } from '../channels/domain/channels';
 import { KEY_REUSED, submissionFingerprint, submissionKey } from './domain/idempotency-key';
 import { decide, type Actor } from '../workflow/domain/lifecycle';
-import type { TemplateData } from '../notifications/domain/mail-templates';
+import { MAIL_WORDS, type TemplateData } from '../notifications/domain/mail-templates';
 import { describeRefusal, preferredLocale, type Locale } from '../common/domain/messages';
 import { formatReference } from './domain/reference';
 import type { QuestionAnswer } from './domain/category-questions';
@@ -98,10 +98,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rowsOf(strapi, UID.office).findOne({ where: { triage: true } });
   }
 
-  function photoLinks(files: readonly StoredFile[]): string {
+  /** A line per photo, "Foto 2: <signed link>", which the mail shows as a button. */
+  function photoLinks(files: readonly StoredFile[], locale: Locale): string {
     const photos = getService(strapi, 'photos');
     const links = linksOf(strapi);
-    return files.map((file) => links.absolute(photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS))).join('\n');
+    return files
+      .map((file, index) => `${MAIL_WORDS[locale].photo} ${index + 1}: ${links.absolute(photos.signedUrl(file.url, file.hash, MAIL_PHOTO_LINK_LIFETIME_MS))}`)
+      .join('\n');
   }
 
   /** The report's mail data in the reader's language, with the photos this action added (signed links) and the links of the intake's mails. */
@@ -110,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       ...reportMailData(report, locale),
       photoCount: files.length,
-      photoLinks: photoLinks(files),
+      photoLinks: photoLinks(files, locale),
       adminUrl: links.panelReport(report.documentId),
       // Only a registered citizen has a page of their own reports.
       myReportUrl: report.reporter ? links.myReport(report.documentId) : '',

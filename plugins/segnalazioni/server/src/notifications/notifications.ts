@@ -84,6 +84,10 @@ const isPermanent = (error: unknown) => error instanceof UndeliverableError || (
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => settingOf(strapi, 'notifications');
   const overrides = () => settingOf(strapi, 'templates');
+  const letterhead = () => {
+    const { name, logoUrl } = settingOf(strapi, 'municipality');
+    return { municipality: name, logoUrl };
+  };
   const query = () => strapi.db.query(UID.notification);
   /**
    * One Message-ID per notification, the same on every attempt: when a server dies between handing a
@@ -123,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi
         .plugin('email')
         .service('email')
-        .send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(template, data, locale, overrides()) });
+        .send({ to: row.recipient, messageId: messageIdOf(row), ...renderMail(template, data, locale, letterhead(), overrides()) });
       return;
     }
     if (!isChannelTextName(template)) throw new Error(`No ${row.channel} text for template "${template}"`);

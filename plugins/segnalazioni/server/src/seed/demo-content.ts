@@ -26,6 +26,8 @@ export const DEMO_OFFICER = {
 export const DEMO_OFFICE = {
   name: 'Ufficio Strade e Segnaletica',
   emails: 'strade@comune.example.it',
+  contactPhone: '0123 456789',
+  contactEmail: 'strade@comune.example.it',
   categories: ['dissesto-stradale', 'segnaletica'],
 } as const;
 

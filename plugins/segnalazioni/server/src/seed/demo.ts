@@ -75,9 +75,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const admin = await staffAccount(DEMO_ADMIN, { code: SUPER_ADMIN_CODE });
       const officer = await staffAccount(DEMO_OFFICER, { name: OFFICER_ROLE_NAME });
-      const office = await strapi.db
-        .query(UID.office)
-        .create({ data: { name: DEMO_OFFICE.name, emails: DEMO_OFFICE.emails, triage: false, officers: [officer.id] } });
+      const office = await strapi.db.query(UID.office).create({
+        data: {
+          name: DEMO_OFFICE.name,
+          emails: DEMO_OFFICE.emails,
+          contactPhone: DEMO_OFFICE.contactPhone,
+          contactEmail: DEMO_OFFICE.contactEmail,
+          triage: false,
+          officers: [officer.id],
+        },
+      });
       for (const slug of DEMO_OFFICE.categories) {
         await strapi.db.query(UID.category).update({ where: { slug }, data: { office: office.id } });
       }

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { handlerIn, type ActionsWith, type Effect, type WorkflowAction, type WorkflowEffect } from './domain/lifecycle';
 import { formatDateTime, MAIL_WORDS, type TemplateData, type TemplateName } from '../notifications/domain/mail-templates';
 import type { Locale } from '../common/domain/messages';
-import type { CitizenTemplate } from '../channels/domain/channel-texts';
+import type { CitizenTemplate } from '../notifications/domain/mail-templates';
 import { DEFAULT_POSITION_CHOICE, NO_PUBLIC_PLACE, publicPlaceOf, type PublicPlace } from './domain/public-place';
 import type { ActionStep } from './domain/workflow-input';
 import type { JsonObject } from '../intake/domain/report-record';

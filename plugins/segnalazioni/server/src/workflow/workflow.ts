@@ -28,7 +28,7 @@ export interface StaffMember {
 const LOAD = {
   populate: {
     category: { select: ['id', 'name', 'takeInChargeDays', 'firstAnswerDays', 'closeDays'] },
-    office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours'] },
+    office: { select: ['id', 'documentId', 'name', 'emails', 'openingHours', 'contactPhone', 'contactEmail'] },
     reporter: { select: ['email', 'firstName', 'lastName', 'language'] },
     photos: { select: ['id', 'documentId', 'position', 'moderation'] },
     duplicateOf: { select: ['reference'] },

@@ -1,4 +1,5 @@
-import { CHANNEL_TEXTS, CITIZEN_TEMPLATES, renderChannelText, type ChannelTextName } from './channel-texts';
+import { CHANNEL_TEXTS, renderChannelText, type ChannelTextName } from './channel-texts';
+import { CITIZEN_TEMPLATES, REPORT_FACTS } from '../../notifications/domain/mail-templates';
 import { DEFAULT_TEMPLATES } from '../../notifications/domain/mail-templates';
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g)].map((m) => m[1]))].sort();
@@ -10,7 +11,8 @@ describe('channel texts', () => {
 
   it.each(CITIZEN_TEMPLATES)('%s uses only what its mail is filled with', (name) => {
     const mail = DEFAULT_TEMPLATES[name].it;
-    const known = new Set([...placeholders(mail.subject + mail.text), 'handledFrom', 'privateReplyNote']);
+    // The mail's own placeholders, and the report's facts it gives in every citizen mail.
+    const known = new Set([...placeholders(mail.subject + mail.text + REPORT_FACTS.it), 'handledFrom', 'privateReplyNote']);
     expect(placeholders(CHANNEL_TEXTS[name].it).filter((key) => !known.has(key))).toEqual([]);
   });
 

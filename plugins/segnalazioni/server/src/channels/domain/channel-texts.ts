@@ -1,4 +1,4 @@
-import { fill, type TemplateData, type TemplateName } from '../../notifications/domain/mail-templates';
+import { CITIZEN_TEMPLATES, fill, type CitizenTemplate, type TemplateData } from '../../notifications/domain/mail-templates';
 import type { Locale } from '../../common/domain/messages';
 
 /**
@@ -8,23 +8,6 @@ import type { Locale } from '../../common/domain/messages';
  * They go out in Italian: a chat or thread sender has no account to choose a language with, Meta's
  * payloads tell none reliably, and a Facebook answer is a comment everybody reads.
  */
-
-/** The mails that go to the citizen, and so have a channel text. */
-export const CITIZEN_TEMPLATES = [
-  'report-receipt',
-  'report-taken-in-charge',
-  'report-text-moderated',
-  'report-photo-moderated',
-  'report-published',
-  'report-unpublished',
-  'report-reply',
-  'report-closed',
-  'report-rejected',
-  'report-reopened',
-  'report-duplicate',
-  'report-updates',
-] as const satisfies readonly TemplateName[];
-export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
 export type ChannelTextName = CitizenTemplate | 'channel-photo-refused' | 'channel-place-refused' | 'channel-unsupported';
 
@@ -112,9 +95,11 @@ Follow the original report: {{originalUrl}}`,
   },
   'report-updates': {
     it: `Novità sulla segnalazione {{reference}}:
-{{updates}}`,
+{{updates}}
+Segnalazione pubblicata: {{publishedReportUrl}}`,
     en: `News about report {{reference}}:
-{{updates}}`,
+{{updates}}
+Published report: {{publishedReportUrl}}`,
   },
   'channel-photo-refused': {
     it: `Non abbiamo potuto allegare la foto: {{photoProblem}}

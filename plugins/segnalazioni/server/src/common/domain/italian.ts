@@ -57,6 +57,8 @@ const HEAD_NOUNS: Readonly<Record<string, Noun>> = {
   aree: { gender: 'f', plural: true },
   unità: { gender: 'f', plural: false },
   urp: { gender: 'm', plural: false },
+  comune: { gender: 'm', plural: false },
+  città: { gender: 'f', plural: false },
 };
 
 /** A noun's gender and number from its ending, for a word the list above does not hold. */

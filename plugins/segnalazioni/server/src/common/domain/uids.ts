@@ -15,3 +15,6 @@ export const UID = {
 } as const;
 
 export const PLUGIN_ID = 'segnalazioni';
+
+/** The custom field of an office's working hours: the Content Manager edits them as a line per day. */
+export const OPENING_HOURS_FIELD = 'opening-hours';

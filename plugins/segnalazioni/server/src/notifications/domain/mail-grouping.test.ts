@@ -24,13 +24,16 @@ describe('grouped moderation and publication messages', () => {
       '– Il testo è stato approvato dalla Polizia Locale.',
       '– La foto n. 2 è stata rifiutata.',
       '  Motivo: Si vede un volto.',
-      "– È visibile nell'archivio pubblico dall'8 dicembre 2026 alle ore 10:30, con il testo e le foto approvati: http://x/r",
+      "– È visibile nell'archivio pubblico dall'8 dicembre 2026 alle ore 10:30, con il testo e le foto approvati.",
     ]);
-    const mail = renderMail('report-updates', data, 'it');
-    expect(mail.subject).toBe('Novità sulla tua segnalazione K7QM-3XPA');
-    expect(mail.text).toContain('ci sono novità sulla tua segnalazione "Buca", dalla Polizia Locale:');
+    expect(data.publishedReportUrl).toBe('http://x/r');
+    const mail = renderMail('report-updates', data, 'it', { municipality: 'Comune di Esempio', logoUrl: '' });
+    expect(mail.subject).toBe('Segnalazione 2026/000007: novità – Comune di Esempio');
+    expect(mail.text).toContain('ci sono novità sulla tua segnalazione, dalla Polizia Locale:');
+    expect(mail.text).toContain('Vedi la segnalazione pubblicata: http://x/r');
 
     const english = digestData([{ template: 'report-photo-moderated', data: { ...base, photoNumber: 1, decision: 'approved' } }], 'en');
     expect(english.updates).toBe('– Photo no. 1 was approved.');
+    expect(english.publishedReportUrl).toBe('');
   });
 });

@@ -27,8 +27,8 @@ const LINES: Record<GroupedTemplate, Record<Locale, string>> = {
   Reason: {{reason}}`,
   },
   'report-published': {
-    it: `– È visibile nell'archivio pubblico dal {{publishedAt}}, con il testo e le foto approvati: {{publicReportUrl}}`,
-    en: `– It has been in the public archive since {{publishedAt}}, with the approved text and photos: {{publicReportUrl}}`,
+    it: `– È visibile nell'archivio pubblico dal {{publishedAt}}, con il testo e le foto approvati.`,
+    en: `– It has been in the public archive since {{publishedAt}}, with the approved text and photos.`,
   },
 };
 
@@ -41,5 +41,7 @@ export interface GroupedMessage {
 export function digestData(messages: readonly GroupedMessage[], locale: Locale): TemplateData {
   const latest = messages[messages.length - 1]?.data ?? {};
   const updates = messages.map(({ template, data }) => fill(LINES[template][locale], data, locale)).join('\n');
-  return { ...latest, updates };
+  // The public page is linked when the group published the report.
+  const published = messages.find(({ template }) => template === 'report-published');
+  return { ...latest, updates, publishedReportUrl: published ? (published.data.publicReportUrl ?? '') : '' };
 }

@@ -1,10 +1,11 @@
 import type { Locale } from '../../common/domain/messages';
+import { linksIn, mailHtml, type Letterhead } from './mail-layout';
 import { articleBeforeDay, isArticleBeforeDay, isPreposition, isWrittenDate, JOINING_WORDS, withArticle } from '../../common/domain/italian';
 
 /**
  * Mail templates: a subject and a plain text with `{{placeholders}}`. A line whose placeholders
  * are all empty is left out, so optional parts (an address, a deadline) need no conditionals.
- * The HTML part is derived from the text. Municipalities override any template per locale in the
+ * The HTML part is made from the text (mail-layout.ts). Municipalities override any template per locale in the
  * plugin's config (`templates`).
  */
 
@@ -36,93 +37,108 @@ export type TemplateName =
   | 'deadline-reminder'
   | 'deadline-escalation';
 
+/** The mails that go to the citizen about their report, and so have a channel text and the office's signature. */
+export const CITIZEN_TEMPLATES = [
+  'report-receipt',
+  'report-taken-in-charge',
+  'report-text-moderated',
+  'report-photo-moderated',
+  'report-published',
+  'report-unpublished',
+  'report-reply',
+  'report-closed',
+  'report-rejected',
+  'report-reopened',
+  'report-duplicate',
+  'report-updates',
+] as const satisfies readonly TemplateName[];
+export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
+
 export type TemplateSet = Record<TemplateName, Record<Locale, MailTemplate>>;
 export type TemplateOverrides = Partial<Record<TemplateName, Partial<Record<Locale, Partial<MailTemplate>>>>>;
 
 export const DEFAULT_TEMPLATES: TemplateSet = {
   'account-confirmation': {
     it: {
-      subject: 'Conferma la tua registrazione allo Sportello Segnalazioni',
+      subject: 'Conferma la registrazione allo Sportello Segnalazioni – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-grazie per la registrazione allo Sportello Segnalazioni del Comune.
-Per attivare il tuo account apri questo collegamento:
+grazie per la registrazione allo Sportello Segnalazioni di {{municipality}}.
+Per attivare il tuo account apri il collegamento qui sotto.
 
-{{confirmationUrl}}
+Attiva l'account: {{confirmationUrl}}
 
 Se non hai chiesto tu la registrazione, ignora questo messaggio.`,
     },
     en: {
-      subject: 'Confirm your registration to Sportello Segnalazioni',
+      subject: 'Confirm your registration to Sportello Segnalazioni – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-thank you for registering with the municipality's Sportello Segnalazioni.
-To activate your account, open this link:
+thank you for registering with the Sportello Segnalazioni of {{municipality}}.
+To activate your account, open the link below.
 
-{{confirmationUrl}}
+Activate the account: {{confirmationUrl}}
 
 If you did not register, please ignore this message.`,
     },
   },
   'account-exists': {
     it: {
-      subject: 'Il tuo account dello Sportello Segnalazioni',
+      subject: 'Il tuo account dello Sportello Segnalazioni – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-qualcuno ha chiesto di registrare questo indirizzo allo Sportello Segnalazioni del Comune
+qualcuno ha chiesto di registrare questo indirizzo allo Sportello Segnalazioni di {{municipality}}
 (o di ricevere di nuovo l'email di conferma), ma esiste già un account attivo con questo indirizzo. Non abbiamo cambiato nulla.
 
-Se eri tu, accedi qui:
-{{loginUrl}}
+Se eri tu, accedi con la tua password; se non la ricordi, scegline una nuova.
 
-Se non ricordi la password, scegline una nuova qui:
-{{forgotPasswordUrl}}
+Accedi: {{loginUrl}}
+Scegli una nuova password: {{forgotPasswordUrl}}
 
 Se non eri tu, ignora questo messaggio: il tuo account resta com'è.`,
     },
     en: {
-      subject: 'Your Sportello Segnalazioni account',
+      subject: 'Your Sportello Segnalazioni account – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-someone asked to register this address with the municipality's Sportello Segnalazioni
+someone asked to register this address with the Sportello Segnalazioni of {{municipality}}
 (or to receive the confirmation email again), but an active account with this address already exists. Nothing has been changed.
 
-If it was you, log in here:
-{{loginUrl}}
+If it was you, log in with your password; if you do not remember it, choose a new one.
 
-If you do not remember your password, choose a new one here:
-{{forgotPasswordUrl}}
+Log in: {{loginUrl}}
+Choose a new password: {{forgotPasswordUrl}}
 
 If it was not you, please ignore this message: your account stays as it is.`,
     },
   },
   'password-reset': {
     it: {
-      subject: 'Reimposta la password dello Sportello Segnalazioni',
+      subject: 'Reimposta la password dello Sportello Segnalazioni – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-abbiamo ricevuto una richiesta di reimpostare la password del tuo account allo Sportello Segnalazioni del Comune.
-Per sceglierne una nuova apri questo collegamento entro {{validMinutes}} minuti:
+abbiamo ricevuto una richiesta di reimpostare la password del tuo account allo Sportello Segnalazioni di {{municipality}}.
+Per sceglierne una nuova apri il collegamento qui sotto entro {{validMinutes}} minuti.
 
-{{resetUrl}}
+Scegli una nuova password: {{resetUrl}}
 
 Se non hai chiesto tu di reimpostare la password, ignora questo messaggio: la tua password resta quella di prima.`,
     },
     en: {
-      subject: 'Reset your Sportello Segnalazioni password',
+      subject: 'Reset your Sportello Segnalazioni password – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-we received a request to reset the password of your account with the municipality's Sportello Segnalazioni.
-To choose a new one, open this link within {{validMinutes}} minutes:
+we received a request to reset the password of your account with the Sportello Segnalazioni of {{municipality}}.
+To choose a new one, open the link below within {{validMinutes}} minutes.
 
-{{resetUrl}}
+Choose a new password: {{resetUrl}}
 
 If you did not ask to reset your password, please ignore this message: your password stays as it was.`,
     },
   },
   'report-received': {
     it: {
-      subject: 'Nuova segnalazione [{{reference}}]: {{title}}',
+      subject: 'Segnalazione {{reportNumber}}: nuova, «{{title}}» – {{municipality}}',
       text: `È arrivata una nuova segnalazione per il vostro ufficio.
 
 Riferimento: {{reference}}
@@ -137,13 +153,15 @@ Da prendere in carico entro: {{dueTakeInChargeAt}}
 
 Luogo: {{address}}
 Coordinate: {{coordinates}}
-Foto ({{photoCount}}):
+Foto: {{photoCount}}
+
+Mappa: {{mapUrl}}
 {{photoLinks}}
 
 Gestisci la segnalazione: {{adminUrl}}`,
     },
     en: {
-      subject: 'New report [{{reference}}]: {{title}}',
+      subject: 'Report {{reportNumber}}: new, “{{title}}” – {{municipality}}',
       text: `A new report has arrived for your office.
 
 Reference: {{reference}}
@@ -158,7 +176,9 @@ To be taken in charge by: {{dueTakeInChargeAt}}
 
 Place: {{address}}
 Coordinates: {{coordinates}}
-Photos ({{photoCount}}):
+Photos: {{photoCount}}
+
+Map: {{mapUrl}}
 {{photoLinks}}
 
 Handle the report: {{adminUrl}}`,
@@ -166,36 +186,40 @@ Handle the report: {{adminUrl}}`,
   },
   'report-receipt': {
     it: {
-      subject: 'Abbiamo ricevuto la tua segnalazione [{{reference}}]',
+      subject: 'Segnalazione {{reportNumber}}: ricevuta – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-abbiamo ricevuto la tua segnalazione "{{title}}" ({{category}}) del {{submittedAt}}.
-Il riferimento da citare è {{reference}}.
+abbiamo ricevuto la tua segnalazione del {{submittedAt}}. Il riferimento da citare è {{reference}}.
+
+{{reportFacts}}
 
 Cosa succede ora: l'ufficio competente, {{office}}, la prende in carico e le assegna un numero di protocollo; ti scriveremo a ogni passo.
 La presa in carico è prevista entro il {{dueTakeInChargeAt}}.
-Finché non è presa in carico puoi modificarla dalla pagina "Le mie segnalazioni": {{myReportUrl}}
 
-Il testo e le foto saranno pubblicati nell'archivio solo dopo l'approvazione dell'ufficio.`,
+Il testo e le foto saranno pubblicati nell'archivio solo dopo l'approvazione dell'ufficio.
+
+Modifica o segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'We received your report [{{reference}}]',
+      subject: 'Report {{reportNumber}}: received – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-we received your report "{{title}}" ({{category}}) of {{submittedAt}}.
-The reference to quote is {{reference}}.
+we received your report of {{submittedAt}}. The reference to quote is {{reference}}.
+
+{{reportFacts}}
 
 What happens next: the office in charge, {{office}}, takes it in charge and gives it a protocol number; we will write to you at every step.
 It is due to be taken in charge by {{dueTakeInChargeAt}}.
-Until then you can edit it from "My reports": {{myReportUrl}}
 
-Its text and photos will be published in the archive only after the office approves them.`,
+Its text and photos will be published in the archive only after the office approves them.
+
+Edit or follow your report: {{myReportUrl}}`,
     },
   },
   'report-modified': {
     it: {
-      subject: 'Segnalazione modificata [{{reference}}]: {{title}}',
-      text: `Il cittadino ha modificato la segnalazione {{reference}} ({{category}}).
+      subject: 'Segnalazione {{reportNumber}}: modificata da chi l’ha inviata, «{{title}}» – {{municipality}}',
+      text: `Chi ha inviato la segnalazione {{reference}} ({{category}}) l'ha modificata.
 
 Modifiche:
 {{changes}}
@@ -203,8 +227,8 @@ Modifiche:
 Gestisci la segnalazione: {{adminUrl}}`,
     },
     en: {
-      subject: 'Report modified [{{reference}}]: {{title}}',
-      text: `The citizen modified report {{reference}} ({{category}}).
+      subject: 'Report {{reportNumber}}: changed by its sender, “{{title}}” – {{municipality}}',
+      text: `The sender of report {{reference}} ({{category}}) changed it.
 
 Changes:
 {{changes}}
@@ -214,7 +238,7 @@ Handle the report: {{adminUrl}}`,
   },
   'report-commented': {
     it: {
-      subject: 'Nuovo commento sulla segnalazione [{{reference}}]: {{title}}',
+      subject: 'Segnalazione {{reportNumber}}: nuovo commento, «{{title}}» – {{municipality}}',
       text: `{{client}} ha inoltrato un commento sulla segnalazione {{reference}} ({{category}}).
 Scritto da: {{author}}
 
@@ -223,10 +247,12 @@ Scritto da: {{author}}
 Secondo chi scrive, la segnalazione è: {{statusHint}}
 Foto allegata al commento (un collegamento esterno: aprirlo con cautela): {{commentMediaUrl}}
 
-Il commento non è pubblico. Gestisci la segnalazione: {{adminUrl}}`,
+Il commento non è pubblico.
+
+Gestisci la segnalazione: {{adminUrl}}`,
     },
     en: {
-      subject: 'New comment on report [{{reference}}]: {{title}}',
+      subject: 'Report {{reportNumber}}: new comment, “{{title}}” – {{municipality}}',
       text: `{{client}} relayed a comment on report {{reference}} ({{category}}).
 Written by: {{author}}
 
@@ -235,12 +261,14 @@ Written by: {{author}}
 According to the writer, the report is: {{statusHint}}
 Photo attached to the comment (an external link: open it with care): {{commentMediaUrl}}
 
-The comment is not public. Handle the report: {{adminUrl}}`,
+The comment is not public.
+
+Handle the report: {{adminUrl}}`,
     },
   },
   'report-assigned': {
     it: {
-      subject: 'Segnalazione assegnata al vostro ufficio [{{reference}}]: {{title}}',
+      subject: 'Segnalazione {{reportNumber}}: assegnata al vostro ufficio, «{{title}}» – {{municipality}}',
       text: `La segnalazione {{reference}} ({{category}}) è stata assegnata al vostro ufficio da {{actor}}.
 Protocollo: {{protocolNumber}}
 Nota: {{note}}
@@ -254,7 +282,7 @@ Luogo: {{address}}
 Gestisci la segnalazione: {{adminUrl}}`,
     },
     en: {
-      subject: 'Report assigned to your office [{{reference}}]: {{title}}',
+      subject: 'Report {{reportNumber}}: assigned to your office, “{{title}}” – {{municipality}}',
       text: `Report {{reference}} ({{category}}) was assigned to your office by {{actor}}.
 Protocol number: {{protocolNumber}}
 Note: {{note}}
@@ -270,251 +298,297 @@ Handle the report: {{adminUrl}}`,
   },
   'report-taken-in-charge': {
     it: {
-      subject: 'Segnalazione presa in carico: protocollo {{protocolNumber}}',
+      subject: 'Segnalazione {{reportNumber}}: presa in carico – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" ({{reference}}) è stata presa in carico il {{takenInChargeAt}} da {{office}}.
+la tua segnalazione è stata presa in carico il {{takenInChargeAt}} da {{office}}.
 Il numero di protocollo è {{protocolNumber}}: citalo per ogni richiesta agli uffici.
 La prima risposta, sulla fattibilità dell'intervento, è prevista entro il {{dueFirstAnswerAt}}.
+
+{{reportFacts}}
 
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Report taken in charge: protocol number {{protocolNumber}}',
+      subject: 'Report {{reportNumber}}: taken in charge – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" ({{reference}}) was taken in charge on {{takenInChargeAt}} by {{office}}.
+your report was taken in charge on {{takenInChargeAt}} by {{office}}.
 Its protocol number is {{protocolNumber}}: quote it whenever you contact the offices.
 The first answer, on whether the work can be done, is due by {{dueFirstAnswerAt}}.
+
+{{reportFacts}}
 
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-text-moderated': {
     it: {
-      subject: 'Il testo della tua segnalazione {{reference}} è stato {{decision}}',
+      subject: 'Segnalazione {{reportNumber}}: testo {{decision}} – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-il testo della tua segnalazione "{{title}}" è stato {{decision}} da {{office}}.
+il testo della tua segnalazione è stato {{decision}} da {{office}}.
 Testo che potrà essere pubblicato: {{publicText}}
 Motivo: {{reason}}
+
+{{reportFacts}}
 
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'The text of your report {{reference}} was {{decision}}',
+      subject: 'Report {{reportNumber}}: text {{decision}} – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-the text of your report "{{title}}" was {{decision}} by {{office}}.
+the text of your report was {{decision}} by {{office}}.
 Text that may be published: {{publicText}}
 Reason: {{reason}}
+
+{{reportFacts}}
 
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-photo-moderated': {
     it: {
-      subject: 'Una foto della tua segnalazione {{reference}} è stata {{decision}}',
+      subject: 'Segnalazione {{reportNumber}}: foto n. {{photoNumber}} {{decision}} – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la foto n. {{photoNumber}} della tua segnalazione "{{title}}" è stata {{decision}} da {{office}}.
+la foto n. {{photoNumber}} della tua segnalazione è stata {{decision}} da {{office}}.
 Motivo: {{reason}}
-
 Solo le foto approvate possono comparire nell'archivio pubblico.
+
+{{reportFacts}}
+
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'A photo of your report {{reference}} was {{decision}}',
+      subject: 'Report {{reportNumber}}: photo no. {{photoNumber}} {{decision}} – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-photo no. {{photoNumber}} of your report "{{title}}" was {{decision}} by {{office}}.
+photo no. {{photoNumber}} of your report was {{decision}} by {{office}}.
 Reason: {{reason}}
-
 Only approved photos can appear in the public archive.
+
+{{reportFacts}}
+
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-published': {
     it: {
-      subject: 'La tua segnalazione {{protocolNumber}} è pubblicata',
+      subject: 'Segnalazione {{reportNumber}}: pubblicata nell’archivio – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-dal {{publishedAt}} la tua segnalazione "{{title}}" è visibile nell'archivio pubblico dello Sportello, con il testo e le foto approvati.
+dal {{publishedAt}} la tua segnalazione è visibile nell'archivio pubblico dello Sportello, con il testo e le foto approvati.
 Il tuo nome e il tuo indirizzo email non vengono mai pubblicati.
 
-{{publicReportUrl}}`,
+{{reportFacts}}
+
+Vedi la segnalazione pubblicata: {{publicReportUrl}}`,
     },
     en: {
-      subject: 'Your report {{protocolNumber}} is published',
+      subject: 'Report {{reportNumber}}: published in the archive – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-since {{publishedAt}} your report "{{title}}" is visible in the public archive, with its approved text and photos.
+since {{publishedAt}} your report is visible in the public archive, with its approved text and photos.
 Your name and email address are never published.
 
-{{publicReportUrl}}`,
+{{reportFacts}}
+
+See the published report: {{publicReportUrl}}`,
     },
   },
   'report-unpublished': {
     it: {
-      subject: 'La tua segnalazione {{protocolNumber}} non è più pubblicata',
+      subject: 'Segnalazione {{reportNumber}}: ritirata dall’archivio pubblico – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" è stata ritirata dall'archivio pubblico da {{office}}. La sua gestione prosegue.
+la tua segnalazione è stata ritirata dall'archivio pubblico da {{office}}. La sua gestione prosegue.
+
+{{reportFacts}}
 
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Your report {{protocolNumber}} is no longer published',
+      subject: 'Report {{reportNumber}}: withdrawn from the public archive – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" was withdrawn from the public archive by {{office}}. Its handling goes on.
+your report was withdrawn from the public archive by {{office}}. Its handling goes on.
+
+{{reportFacts}}
 
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-reply': {
     it: {
-      subject: 'Risposta alla tua segnalazione {{protocolNumber}}: {{replyKind}}',
+      subject: 'Segnalazione {{reportNumber}}: risposta dell’ufficio ({{replyKind}}) – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-{{office}} ha risposto alla tua segnalazione "{{title}}" ({{replyKind}}):
+{{office}} ha risposto alla tua segnalazione ({{replyKind}}):
 
 {{reply}}
 
 La chiusura, con un ultimo messaggio, è prevista entro il {{dueCloseAt}}.
+
+{{reportFacts}}
+
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Answer to your report {{protocolNumber}}: {{replyKind}}',
+      subject: 'Report {{reportNumber}}: answer from the office ({{replyKind}}) – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-{{office}} answered your report "{{title}}" ({{replyKind}}):
+{{office}} answered your report ({{replyKind}}):
 
 {{reply}}
 
 It is due to be closed, with a last message, by {{dueCloseAt}}.
+
+{{reportFacts}}
+
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-closed': {
     it: {
-      subject: 'Segnalazione {{protocolNumber}} chiusa',
+      subject: 'Segnalazione {{reportNumber}}: chiusa – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" è stata chiusa il {{closedAt}} da {{office}} con questa risposta:
+la tua segnalazione è stata chiusa il {{closedAt}} da {{office}} con questa risposta:
 
 {{reply}}
 
 Grazie per la collaborazione.
-{{myReportUrl}}`,
+
+{{reportFacts}}
+
+Apri la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Report {{protocolNumber}} closed',
+      subject: 'Report {{reportNumber}}: closed – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" was closed on {{closedAt}} by {{office}} with this answer:
+your report was closed on {{closedAt}} by {{office}} with this answer:
 
 {{reply}}
 
 Thank you for your help.
-{{myReportUrl}}`,
+
+{{reportFacts}}
+
+Open the report: {{myReportUrl}}`,
     },
   },
   'report-rejected': {
     it: {
-      subject: 'Segnalazione {{reference}} non accolta',
+      subject: 'Segnalazione {{reportNumber}}: non accolta – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" non è stata accolta da {{office}}, per questo motivo:
+la tua segnalazione non è stata accolta da {{office}}, per questo motivo:
 
 {{reply}}
 
-Protocollo: {{protocolNumber}}
-{{myReportUrl}}`,
+{{reportFacts}}
+
+Apri la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Report {{reference}} not accepted',
+      subject: 'Report {{reportNumber}}: not accepted – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" was not accepted by {{office}}, for this reason:
+your report was not accepted by {{office}}, for this reason:
 
 {{reply}}
 
-Protocol number: {{protocolNumber}}
-{{myReportUrl}}`,
+{{reportFacts}}
+
+Open the report: {{myReportUrl}}`,
     },
   },
   'report-reopened': {
     it: {
-      subject: 'Segnalazione {{protocolNumber}} riaperta',
+      subject: 'Segnalazione {{reportNumber}}: riaperta – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" è stata riaperta da {{office}}:
+la tua segnalazione è stata riaperta da {{office}}:
 
 {{reason}}
+
+{{reportFacts}}
 
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Report {{protocolNumber}} reopened',
+      subject: 'Report {{reportNumber}}: reopened – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" was reopened by {{office}}:
+your report was reopened by {{office}}:
 
 {{reason}}
+
+{{reportFacts}}
 
 Follow your report: {{myReportUrl}}`,
     },
   },
   'report-duplicate': {
     it: {
-      subject: 'Segnalazione {{reference}}: il problema era già stato segnalato',
+      subject: 'Segnalazione {{reportNumber}}: problema già segnalato – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-la tua segnalazione "{{title}}" riguarda lo stesso problema della segnalazione {{originalReference}}, già all'attenzione del Comune: per questo è stata chiusa il {{closedAt}} da {{office}}.
-
-Puoi seguire la segnalazione originale qui: {{originalUrl}}
-
+la tua segnalazione riguarda lo stesso problema della segnalazione {{originalReference}}, già all'attenzione del Comune: per questo è stata chiusa il {{closedAt}} da {{office}}.
 Grazie per la collaborazione.
-{{myReportUrl}}`,
+
+{{reportFacts}}
+
+Segui la segnalazione originale: {{originalUrl}}
+Apri la tua segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'Report {{reference}}: the problem had already been reported',
+      subject: 'Report {{reportNumber}}: already reported – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-your report "{{title}}" is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed on {{closedAt}} by {{office}}.
-
-You can follow the original report here: {{originalUrl}}
-
+your report is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed on {{closedAt}} by {{office}}.
 Thank you for your help.
-{{myReportUrl}}`,
+
+{{reportFacts}}
+
+Follow the original report: {{originalUrl}}
+Open your report: {{myReportUrl}}`,
     },
   },
   'report-updates': {
     it: {
-      subject: 'Novità sulla tua segnalazione {{reference}}',
+      subject: 'Segnalazione {{reportNumber}}: novità – {{municipality}}',
       text: `Gentile {{firstName}} {{lastName}},
 
-ci sono novità sulla tua segnalazione "{{title}}", da {{office}}:
+ci sono novità sulla tua segnalazione, da {{office}}:
 
 {{updates}}
 
+{{reportFacts}}
+
+Vedi la segnalazione pubblicata: {{publishedReportUrl}}
 Segui la segnalazione: {{myReportUrl}}`,
     },
     en: {
-      subject: 'News about your report {{reference}}',
+      subject: 'Report {{reportNumber}}: news – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-there is news about your report "{{title}}", from {{office}}:
+there is news about your report, from {{office}}:
 
 {{updates}}
 
+{{reportFacts}}
+
+See the published report: {{publishedReportUrl}}
 Follow your report: {{myReportUrl}}`,
     },
   },
   'deadline-reminder': {
     it: {
-      subject: 'Promemoria: scadenza {{stepLabel}} [{{reference}}] {{title}}',
+      subject: 'Segnalazione {{reportNumber}}: scadenza vicina per la {{stepLabel}}, «{{title}}» – {{municipality}}',
       text: `La segnalazione {{reference}} ({{category}}) deve arrivare alla {{stepLabel}} entro il {{due}}.
 Protocollo: {{protocolNumber}}
 
@@ -523,7 +597,7 @@ Protocollo: {{protocolNumber}}
 Gestisci la segnalazione: {{adminUrl}}`,
     },
     en: {
-      subject: 'Reminder: {{stepLabel}} due [{{reference}}] {{title}}',
+      subject: 'Report {{reportNumber}}: {{stepLabel}} due soon, “{{title}}” – {{municipality}}',
       text: `Report {{reference}} ({{category}}) is due for {{stepLabel}} by {{due}}.
 Protocol number: {{protocolNumber}}
 
@@ -534,7 +608,7 @@ Handle the report: {{adminUrl}}`,
   },
   'deadline-escalation': {
     it: {
-      subject: 'Scadenza superata: {{stepLabel}} [{{reference}}] {{title}}',
+      subject: 'Segnalazione {{reportNumber}}: scadenza superata per la {{stepLabel}}, «{{title}}» – {{municipality}}',
       text: `La segnalazione {{reference}} ({{category}}) di {{office}} ha superato la scadenza per la {{stepLabel}}, prevista entro il {{due}}.
 Protocollo: {{protocolNumber}}
 
@@ -543,7 +617,7 @@ Protocollo: {{protocolNumber}}
 Verifica con l'ufficio: {{adminUrl}}`,
     },
     en: {
-      subject: 'Deadline missed: {{stepLabel}} [{{reference}}] {{title}}',
+      subject: 'Report {{reportNumber}}: {{stepLabel}} deadline missed, “{{title}}” – {{municipality}}',
       text: `Report {{reference}} ({{category}}) of {{office}} missed its deadline for {{stepLabel}}, due by {{due}}.
 Protocol number: {{protocolNumber}}
 
@@ -566,6 +640,8 @@ export interface MailWords {
   readonly photoDecision: Readonly<Record<'approve' | 'reject', string>>;
   /** The kind of an officer's reply. */
   readonly replyKinds: Readonly<Record<'feasibility' | 'progress', string>>;
+  /** The label of a photo's link in the office's mail: "Foto 2". */
+  readonly photo: string;
 }
 
 export const MAIL_WORDS: Readonly<Record<Locale, MailWords>> = {
@@ -574,12 +650,14 @@ export const MAIL_WORDS: Readonly<Record<Locale, MailWords>> = {
     textDecision: { approve: 'approvato', reject: 'rifiutato' },
     photoDecision: { approve: 'approvata', reject: 'rifiutata' },
     replyKinds: { feasibility: 'fattibilità', progress: 'aggiornamento' },
+    photo: 'Foto',
   },
   en: {
     uncategorised: 'to be assigned',
     textDecision: { approve: 'approved', reject: 'rejected' },
     photoDecision: { approve: 'approved', reject: 'rejected' },
     replyKinds: { feasibility: 'feasibility', progress: 'progress update' },
+    photo: 'Photo',
   },
 };
 
@@ -598,8 +676,8 @@ const valueOf = (data: TemplateData, key: string) => {
   return value === null || value === undefined ? '' : String(value);
 };
 
-/** Placeholders whose values are names of offices: an Italian preposition before them takes their article. */
-const OFFICE_PLACEHOLDERS = new Set(['office']);
+/** Placeholders whose values are names of offices or of the municipality: an Italian preposition before them takes their article. */
+const NAME_PLACEHOLDERS = new Set(['office', 'municipality']);
 /** A word right before a placeholder, in Italian: a preposition, or an article before a date. */
 const JOINED_PLACEHOLDER = new RegExp(`\\b(${JOINING_WORDS.join('|')}) \\{\\{\\s*([a-zA-Z0-9_]+)\\s*\\}\\}`, 'g');
 
@@ -608,7 +686,7 @@ function joinItalian(line: string, data: TemplateData): string {
   return line.replace(JOINED_PLACEHOLDER, (whole, word: string, key: string) => {
     const value = valueOf(data, key);
     if (value.trim() === '') return whole;
-    if (OFFICE_PLACEHOLDERS.has(key) && isPreposition(word)) return withArticle(word, value);
+    if (NAME_PLACEHOLDERS.has(key) && isPreposition(word)) return withArticle(word, value);
     if (isArticleBeforeDay(word) && isWrittenDate(value)) {
       const article = articleBeforeDay(word, value);
       return article.endsWith("'") ? `${article}${value}` : `${article} ${value}`;
@@ -629,21 +707,6 @@ export function fill(template: string, data: TemplateData, locale: Locale = 'it'
     .join('\n');
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-function textToHtml(text: string, locale: Locale): string {
-  const paragraphs = text
-    .split(/\n{2,}/)
-    .map((block) =>
-      escapeHtml(block)
-        .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
-        .replace(/\n/g, '<br>'),
-    )
-    .map((block) => `<p>${block}</p>`)
-    .join('\n');
-  return `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">\n${paragraphs}\n</body></html>`;
-}
-
 export function resolveTemplate(name: TemplateName, locale: Locale, overrides: TemplateOverrides = {}): MailTemplate {
   return { ...DEFAULT_TEMPLATES[name][locale], ...overrides[name]?.[locale] };
 }
@@ -652,15 +715,62 @@ export function isTemplateName(value: unknown): value is TemplateName {
   return typeof value === 'string' && value in DEFAULT_TEMPLATES;
 }
 
-export function renderMail(name: TemplateName, data: TemplateData, locale: Locale, overrides: TemplateOverrides = {}): RenderedMail {
+/** The report's key facts, a line each, in the citizen's mails (`{{reportFacts}}`); a fact the report lacks is left out. */
+export const REPORT_FACTS: Record<Locale, string> = {
+  it: `Segnalazione: {{title}}
+Riferimento: {{reference}}
+Protocollo: {{protocolNumber}}
+Categoria: {{category}}
+Luogo: {{address}}`,
+  en: `Report: {{title}}
+Reference: {{reference}}
+Protocol number: {{protocolNumber}}
+Category: {{category}}
+Place: {{address}}`,
+};
+
+/** Data whose values are links, but not ours: shown as text, never as a link or a button. */
+const FOREIGN_LINKS = new Set(['commentMediaUrl']);
+const isOurLink = (key: string) => /(Url|Links)$/.test(key) && !FOREIGN_LINKS.has(key);
+
+/**
+ * Who signs a mail: to a citizen about their report, the office with its contacts; always the
+ * Sportello of the municipality.
+ */
+function signatureOf(name: TemplateName, data: TemplateData, municipality: string): string[] {
+  const sportello = `Sportello Segnalazioni – ${municipality}`;
+  const office = valueOf(data, 'office').trim();
+  if (!(CITIZEN_TEMPLATES as readonly string[]).includes(name) || office === '') return [sportello];
+  const phone = valueOf(data, 'officePhone').trim();
+  const contacts = [phone ? `Tel. ${phone}` : '', valueOf(data, 'officeEmail').trim()].filter(Boolean).join(' · ');
+  return [office, ...(contacts ? [contacts] : []), sportello];
+}
+
+/**
+ * A mail ready to send: the template filled with the data and the mail's common parts (the
+ * municipality, the report named by its protocol number once it has one and by its reference before,
+ * its key facts), a text part signed, and the HTML part made from it.
+ */
+export function renderMail(name: TemplateName, data: TemplateData, locale: Locale, letterhead: Letterhead, overrides: TemplateOverrides = {}): RenderedMail {
   const template = resolveTemplate(name, locale, overrides);
+  const common: TemplateData = {
+    ...data,
+    municipality: letterhead.municipality,
+    reportNumber: valueOf(data, 'protocolNumber') || valueOf(data, 'reference'),
+  };
+  const filled: TemplateData = { ...common, reportFacts: fill(REPORT_FACTS[locale], common, locale) };
   // A subject is one line: values with line breaks (a description) must not break the header.
-  const subject = fill(template.subject, data, locale).replace(/\s+/g, ' ').trim();
-  const text =
-    fill(template.text, data, locale)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim() + '\n';
-  return { subject, text, html: textToHtml(text, locale) };
+  const subject = fill(template.subject, filled, locale).replace(/\s+/g, ' ').trim();
+  const body = fill(template.text, filled, locale)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const signature = signatureOf(name, data, letterhead.municipality);
+  const links = linksIn(Object.entries(data).flatMap(([key, value]) => (isOurLink(key) ? [value] : [])));
+  return {
+    subject,
+    text: `${body}\n\n-- \n${signature.join('\n')}\n`,
+    html: mailHtml(body, { locale, subject, letterhead, links, signature }),
+  };
 }
 
 const DATE_TIME_FORMAT: Intl.DateTimeFormatOptions = {

@@ -19,7 +19,7 @@ describe('the mail data of a report', () => {
         submittedAt: '2025-03-04T09:30:00Z',
         dueTakeInChargeAt: '2025-03-06T17:00:00Z',
         category: { name: 'Strade' },
-        office: { name: 'Ufficio Strade' },
+        office: { name: 'Ufficio Strade', contactPhone: '015 3507 1', contactEmail: null },
       },
       'it',
     );
@@ -30,7 +30,10 @@ describe('the mail data of a report', () => {
       office: 'Ufficio Strade',
       channel: 'WhatsApp',
       address: 'Via Italia 12',
-      coordinates: '45.56, 8.05 (https://www.openstreetmap.org/?mlat=45.56&mlon=8.05#map=18/45.56/8.05)',
+      coordinates: '45.56, 8.05',
+      mapUrl: 'https://www.openstreetmap.org/?mlat=45.56&mlon=8.05#map=18/45.56/8.05',
+      officePhone: '015 3507 1',
+      officeEmail: '',
       dueFirstAnswerAt: '',
     });
     expect(data.submittedAt).toMatch(/2025/);

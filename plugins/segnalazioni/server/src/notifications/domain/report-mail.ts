@@ -14,7 +14,8 @@ export type MailReport = Pick<ReportRecord, 'reference' | 'title' | 'description
   > & {
     readonly channel: Channel;
     readonly category?: { readonly name: string } | null;
-    readonly office?: { readonly name: string } | null;
+    /** The office in charge, with the contacts it gives citizens. */
+    readonly office?: { readonly name: string; readonly contactPhone?: string | null; readonly contactEmail?: string | null } | null;
     /** The registered citizen who sent it; without one, the contact's name greets them. */
     readonly reporter?: { readonly firstName?: string | null; readonly lastName?: string | null } | null;
   };
@@ -35,9 +36,12 @@ export function reportMailData(report: MailReport, locale: Locale): TemplateData
     // The category shown while a report waits for triage.
     category: report.category?.name ?? MAIL_WORDS[locale].uncategorised,
     office: report.office?.name ?? '',
+    officePhone: report.office?.contactPhone ?? '',
+    officeEmail: report.office?.contactEmail ?? '',
     channel: CHANNEL_LABELS[report.channel],
     address: report.address ?? '',
-    coordinates: hasPoint ? `${latitude}, ${longitude} (${mapLink(latitude, longitude)})` : '',
+    coordinates: hasPoint ? `${latitude}, ${longitude}` : '',
+    mapUrl: hasPoint ? mapLink(latitude, longitude) : '',
     firstName: report.reporter ? (report.reporter.firstName ?? '') : (report.contactName ?? ''),
     lastName: report.reporter?.lastName ?? '',
     submittedAt: formatDateTime(report.submittedAt, locale),
