@@ -32,7 +32,7 @@ export function uploadProviderFromEnv(env: Core.Config.Shared.ConfigParams['env'
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
   const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
-  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311, places } = defaults;
+  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311, places, lookups } = defaults;
   return {
     reports: {
       windowMs: windowMs('REPORTS', reports.windowMs),
@@ -54,11 +54,13 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
     webhooks: { windowMs: windowMs('WEBHOOKS', webhooks.windowMs), perIp: limit('WEBHOOKS_PER_IP', webhooks.perIp) },
     open311: { windowMs: windowMs('OPEN311', open311.windowMs), perIp: limit('OPEN311_PER_IP', open311.perIp) },
     places: { windowMs: windowMs('PLACES', places.windowMs), perIp: limit('PLACES_PER_IP', places.perIp) },
+    lookups: { windowMs: windowMs('LOOKUPS', lookups.windowMs), perIp: limit('LOOKUPS_PER_IP', lookups.perIp) },
   };
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const MEGABYTE = 1024 * 1024;
 
 // Order matters: plugins bootstrap in this order, and segnalazioni relies on the others being ready.
@@ -163,6 +165,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           ipaCode: env('MUNICIPALITY_IPA_CODE', defaults.municipality.ipaCode),
           logoUrl: env('MUNICIPALITY_LOGO_URL', defaults.municipality.logoUrl),
         },
+        followLinks: { lifetimeMs: env.int('FOLLOW_LINK_DAYS', defaults.followLinks.lifetimeMs / DAY) * DAY },
         statisticsLoad: {
           concurrency: env.int('STATISTICS_CONCURRENCY', defaults.statisticsLoad.concurrency),
           queue: env.int('STATISTICS_QUEUE', defaults.statisticsLoad.queue),

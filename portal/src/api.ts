@@ -1,5 +1,5 @@
 import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/intake/domain/report-input';
-import type { OwnReport, PublicCategory, PublicReport } from '../../plugins/segnalazioni/server/src/archive/domain/visibility';
+import type { OwnReport, PublicCategory, PublicReport, ReportStatusView } from '../../plugins/segnalazioni/server/src/archive/domain/visibility';
 import type { ReportFeature } from '../../plugins/segnalazioni/server/src/archive/domain/geojson';
 import type { Place } from '../../plugins/segnalazioni/server/src/places/domain/nominatim';
 import { currentSession, endSession } from './session';
@@ -11,7 +11,10 @@ import { t, type Locale, type MessageKey } from './i18n';
  * an `ApiError` whose messages a citizen can read and, where the server says so, tied to a form field.
  */
 
-export type { OwnReport, Place, PublicCategory, PublicReport, ReportFeature, SubmissionInput };
+export type { OwnReport, Place, PublicCategory, PublicReport, ReportFeature, ReportStatusView, SubmissionInput };
+
+/** A report opened by its personal link: as its citizen sees it, with when the link ends. */
+export type FollowedReport = OwnReport & { readonly link: { readonly expiresAt: string } };
 
 export interface Pagination {
   readonly page: number;
@@ -197,6 +200,15 @@ export const api = {
   },
 
   myReports: (page: number) => call<Page<OwnReport>>(withQuery('/api/segnalazioni/my/reports', { page, pageSize: 10 }), { auth: true }),
+
+  /** A report opened by the personal link of its citizen's messages: no login. */
+  followed: (token: string) => call<{ data: FollowedReport }>(`/api/segnalazioni/follow/${encodeURIComponent(token)}`).then((body) => body.data),
+
+  /** Ends every personal link to the report issued so far. */
+  revokeFollowLinks: (token: string) => call<{ data: { revoked: true } }>(`/api/segnalazioni/follow/${encodeURIComponent(token)}/revoke`, { method: 'POST' }),
+
+  /** Where a report stands, by its reference: anyone may ask. */
+  lookup: (reference: string) => call<{ data: ReportStatusView }>(withQuery('/api/segnalazioni/lookup', { reference })).then((body) => body.data),
 
   myReport: (documentId: string) =>
     call<{ data: OwnReport }>(`/api/segnalazioni/my/reports/${encodeURIComponent(documentId)}`, { auth: true }).then((body) => body.data),

@@ -8,6 +8,8 @@ import { myReportPage } from './pages/my-report';
 import { myReportsPage } from './pages/my-reports';
 import { forgotPasswordPage } from './pages/forgot-password';
 import { failurePage, notFoundPage } from './pages/not-found';
+import { followPage } from './pages/follow';
+import { lookupPage } from './pages/lookup';
 import { privacyPage } from './pages/privacy';
 import { registerPage } from './pages/register';
 import { reportPage } from './pages/report';
@@ -35,6 +37,8 @@ startRouter({
     { path: /^\/sportello\/le-mie-segnalazioni$/, render: myReportsPage },
     { path: /^\/sportello\/le-mie-segnalazioni\/([^/]+)$/, render: myReportPage },
     { path: /^\/sportello\/privacy$/, render: privacyPage },
+    { path: /^\/sportello\/segui\/([^/]+)$/, render: followPage },
+    { path: /^\/sportello\/stato$/, render: lookupPage },
   ],
   notFound: notFoundPage,
   failure: failurePage,

@@ -1,6 +1,7 @@
 /**
- * The citizen's login. The token lives in sessionStorage — gone when the tab closes, never in a URL —
- * and "Esci" removes it at once.
+ * The citizen's login. The token lives in localStorage, so a link opened in a new tab (every mail's)
+ * finds the citizen logged in; never in a URL. "Esci" removes it at once, in every tab: the others
+ * hear of it through the storage event, as they do of a login.
  */
 
 export interface Session {
@@ -20,7 +21,7 @@ function isSession(value: unknown): value is Session {
 
 export function currentSession(): Session | null {
   try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     return isSession(stored) ? stored : null;
   } catch {
     return null;
@@ -32,15 +33,20 @@ function changed(): void {
 }
 
 export function startSession(session: Session): void {
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  localStorage.setItem(KEY, JSON.stringify(session));
   changed();
 }
 
 export function endSession(): void {
-  sessionStorage.removeItem(KEY);
+  localStorage.removeItem(KEY);
   changed();
 }
 
 export function onSessionChange(listener: () => void): void {
   listeners.add(listener);
 }
+
+// A login or a logout in another tab.
+window.addEventListener('storage', (event) => {
+  if (event.key === KEY || event.key === null) changed();
+});

@@ -23,7 +23,7 @@ const SESSION_KEY = 'sportello.sessione';
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
   };
-  const sessionToken = () => page.evaluate((key) => (JSON.parse(sessionStorage.getItem(key) ?? 'null') as { jwt: string } | null)?.jwt ?? '', SESSION_KEY);
+  const sessionToken = () => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { jwt: string } | null)?.jwt ?? '', SESSION_KEY);
   const statusWith = async (token: string) => (await app.http().get('/api/segnalazioni/my/reports').set('Authorization', `Bearer ${token}`)).status;
 
   beforeAll(async () => {
@@ -48,8 +48,65 @@ const SESSION_KEY = 'sportello.sessione';
 
     await page.getByRole('button', { name: 'Esci' }).click();
     await page.getByRole('link', { name: 'Accedi all’area personale' }).waitFor();
-    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    expect(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).toBeNull();
     expect(await statusWith(token)).toBe(401);
+  });
+
+  it('stays logged in in a new tab (a mail’s link), and "Esci" there logs out the other tab too', async () => {
+    await page.goto(`${app.url}/sportello/accesso`);
+    await logInThroughPortal('Password123!');
+    const tab = await page.context().newPage();
+    await tab.goto(`${app.url}/sportello/le-mie-segnalazioni`);
+    await tab.getByRole('heading', { level: 1, name: 'Le mie segnalazioni' }).waitFor();
+    await tab.getByRole('button', { name: 'Esci' }).click();
+    await tab.getByRole('link', { name: 'Accedi all’area personale' }).waitFor();
+    await page.getByRole('link', { name: 'Accedi all’area personale' }).waitFor();
+    await tab.close();
+  });
+
+  it('follows a report from its mail in a fresh browser, with no password, revokes the link, and looks the report up by reference', async () => {
+    const citizen = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({
+        citizen,
+        input: { title: 'Panchina rotta ai giardini', description: 'La panchina vicino alla fontana ha un’asse spezzata.', category: 'zone-verdi' },
+        files: [],
+      });
+    const [receipt] = (await app.mailbox.waitFor(
+      (mail: { to: string[]; text: string }) => mail.to.includes(email) && mail.text.includes(`Riferimento: ${report.reference}`),
+    )) as {
+      text: string;
+    }[];
+    const [link = ''] = receipt.text.match(/(?<=Segui la segnalazione: )\S+/) ?? [];
+    // Another browser: no session, no storage, as on the phone where the mail was read.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'it-IT' });
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await fresh.getByRole('heading', { level: 1, name: 'Panchina rotta ai giardini' }).waitFor();
+    await fresh.getByText('Questo è il tuo collegamento personale alla segnalazione', { exact: false }).waitFor();
+    await fresh.getByText('La panchina vicino alla fontana ha un’asse spezzata.').waitFor();
+    expect(await accessibilityReport(fresh, 'segui, collegamento personale', { desktop: DESKTOP, phone: PHONE })).toBe('');
+    await fresh.screenshot({ path: artifact('portal-follow-link.png'), fullPage: true });
+
+    fresh.once('dialog', (dialog) => void dialog.accept());
+    await fresh.getByRole('button', { name: 'Revoca i collegamenti a questa segnalazione' }).click();
+    await fresh.getByText('Collegamenti revocati', { exact: false }).waitFor();
+    await fresh.reload();
+    await fresh.getByText('Questo collegamento è stato revocato', { exact: false }).waitFor();
+
+    // Anyone with the reference sees where it stands, and nothing the citizen wrote.
+    await fresh.goto(`${app.url}/sportello`);
+    await fresh.locator('footer').getByRole('link', { name: 'Stato di una segnalazione' }).click();
+    await fresh.getByRole('heading', { level: 1, name: 'Stato di una segnalazione' }).waitFor();
+    await fresh.getByLabel('Riferimento').fill(report.reference.toLowerCase());
+    await fresh.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await fresh.getByRole('heading', { level: 2, name: new RegExp(`^Segnalazione ${report.reference}`) }).waitFor();
+    expect(await fresh.locator('main').textContent()).not.toContain('Panchina');
+    expect(fresh.url()).toBe(`${app.url}/sportello/stato?riferimento=${report.reference}`);
+    expect(await accessibilityReport(fresh, 'stato di una segnalazione', { desktop: DESKTOP, phone: PHONE })).toBe('');
+    await context.close();
   });
 
   it('a citizen who forgot the password asks for a link from the login page, chooses a new one and logs in with it', async () => {

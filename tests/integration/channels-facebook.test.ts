@@ -67,6 +67,8 @@ describe('Facebook page channel', () => {
     const [receipt] = await graph.waitFor(() => commentsOn(postId));
     expect(receipt.text).toContain(`riferimento ${report.reference}`);
     expect(receipt.text).not.toContain('Lucia');
+    // A comment everybody reads carries no personal link.
+    expect(receipt.text).not.toContain('/segui/');
     const posted = graph.requests.find((request) => request.path === `/v25.0/${postId}/comments`);
     expect(posted?.authorization).toBe(`Bearer ${META.pageToken}`);
   });

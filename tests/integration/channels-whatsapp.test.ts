@@ -137,6 +137,14 @@ describe('WhatsApp channel', () => {
     const [receipt] = await graph.waitFor(() => sentTo(sender));
     expect(receipt.text).toContain(`abbiamo ricevuto la tua segnalazione, riferimento ${report.reference}`);
     expect(receipt.text).not.toContain('chiuso');
+    // A chat sender has no account: the answer carries their personal link to the report, which opens it.
+    const [follow = ''] = receipt.text.match(/(?<=Segui la segnalazione: )\S+/) ?? [];
+    expect(follow).toMatch(/\/sportello\/segui\//);
+    const followed = await app
+      .http()
+      .get(`/api/segnalazioni/follow/${new URL(follow).pathname.split('/segui/')[1]}`)
+      .expect(200);
+    expect(followed.body.data.reference).toBe(report.reference);
     const [officeMail] = (await app.mailbox.waitFor((m: Mail) => m.subject.includes(report.reference))) as Mail[];
     expect(officeMail.to).toEqual(['urp@comune.example.it']);
     expect(officeMail.text).toContain('Canale: WhatsApp');

@@ -251,6 +251,20 @@ describe('the described API (OpenAPI 3.1)', () => {
     await call('put', '/api/segnalazioni/my/language', (request) => asCitizen()(request).send({ language: 'fr' }));
   });
 
+  it('describes every answer of following a report without an account', async () => {
+    const link = app.strapi.plugin('segnalazioni').service('follow-links').linkTo({ documentId: published.documentId, followVersion: 0 }) as string;
+    const token = link.split('/segui/')[1];
+    await call('get', `/api/segnalazioni/follow/${token}`);
+    await call('get', '/api/segnalazioni/follow/non-un-collegamento');
+    await call('get', `/api/segnalazioni/lookup?reference=${published.reference.toLowerCase()}`);
+    await call('get', '/api/segnalazioni/lookup?reference=ZZZZ-ZZZZ');
+    await call('get', '/api/segnalazioni/lookup?reference=buca');
+    await call('post', `/api/segnalazioni/follow/${token}/revoke`);
+    await call('post', `/api/segnalazioni/follow/${token}/revoke`);
+    await call('get', `/api/segnalazioni/follow/${token}`);
+    await call('post', '/api/segnalazioni/follow/non-un-collegamento/revoke');
+  });
+
   it('describes every answer of Open311, in both formats', async () => {
     for (const format of ['json', 'xml']) {
       await call('get', `/open311/v2/discovery.${format}`);

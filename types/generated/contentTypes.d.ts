@@ -1224,6 +1224,15 @@ export interface PluginSegnalazioniReport extends Struct.CollectionTypeSchema {
     dueTakeInChargeAt: Schema.Attribute.DateTime;
     duplicateOf: Schema.Attribute.Relation<'manyToOne', 'plugin::segnalazioni.report'>;
     firstAnsweredAt: Schema.Attribute.DateTime;
+    followVersion: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     history: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.history-entry'>;
     isPublic: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     latitude: Schema.Attribute.Float &

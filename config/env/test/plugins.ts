@@ -23,6 +23,7 @@ export default (ctx: Core.Config.Shared.ConfigParams) => {
           webhooks: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           open311: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           places: { windowMs: minute, perIp: OUT_OF_THE_WAY },
+          lookups: { windowMs: minute, perIp: OUT_OF_THE_WAY },
         }),
       },
     },

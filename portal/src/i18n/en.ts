@@ -2,6 +2,22 @@ import type { Catalogue } from './it';
 
 /** The portal's words in English, the second language: the same keys and placeholders as Italian. */
 export const en: Catalogue = {
+  'follow.personal': 'This is your personal link to the report: it opens it without a password until {date}. Do not forward it.',
+  'follow.revokeHint': 'If you forwarded it by mistake, or others can read your mail, revoke it: the next messages will carry a new one.',
+  'follow.revoke': 'Revoke the links to this report',
+  'follow.revokeConfirm': 'Revoke every link sent so far? This page will no longer open from those messages.',
+  'follow.revoked': 'Links revoked: those in the messages received so far no longer open the report.',
+  'lookup.title': 'Status of a report',
+  'lookup.lead': 'With the reference in the receipt, see where a report stands: status, dates, protocol number and public replies.',
+  'lookup.reference': 'Reference',
+  'lookup.referenceHint': 'Eight characters like K7QM-3XPA, in the receipt.',
+  'lookup.submit': 'Search',
+  'lookup.found': 'Report {reference}',
+  'lookup.publicPage': 'Go to the public page: “{title}”',
+  'lookup.notPublished': 'The report is not published in the archive.',
+  'lookup.replies': 'Public replies of the office',
+  'lookup.badReference': 'Write the reference as in the receipt: eight characters like K7QM-3XPA.',
+  'lookup.notFound': 'No report with this reference: check that you wrote it as in the receipt.',
   'frame.skipContent': 'Skip to content',
   'frame.skipMenu': 'Skip to the navigation menu',
   'frame.onlineServices': 'Online services',
@@ -21,6 +37,7 @@ export const en: Catalogue = {
   'nav.mine': 'My reports',
   'nav.home': 'Home',
   'nav.breadcrumb': 'Breadcrumb',
+  'nav.lookup': 'Status of a report',
 
   'header.login': 'Log in to your personal area',
   'header.personalArea': 'Personal area of {name}',
@@ -66,6 +83,7 @@ export const en: Catalogue = {
   'forms.checkTitle': 'Check the data you entered',
   'forms.unexpected': 'Something unexpected went wrong: please try again.',
   'forms.sending': 'Sending…',
+  'forms.searching': 'Searching…',
   'forms.sendFailed': 'Sending failed',
 
   'field.email': 'Email',

@@ -4,6 +4,22 @@
  * steps are not here: the server's domain names them (common/domain/messages.ts).
  */
 export const it = {
+  'follow.personal': 'Questo è il tuo collegamento personale alla segnalazione: la apre senza password fino al {date}. Non inoltrarlo ad altri.',
+  'follow.revokeHint': 'Se l’hai inoltrato per errore, o altri possono leggere la tua posta, revocalo: i prossimi messaggi ne porteranno uno nuovo.',
+  'follow.revoke': 'Revoca i collegamenti a questa segnalazione',
+  'follow.revokeConfirm': 'Revocare tutti i collegamenti inviati finora? Questa pagina non si aprirà più da quei messaggi.',
+  'follow.revoked': 'Collegamenti revocati: quelli dei messaggi ricevuti finora non aprono più la segnalazione.',
+  'lookup.title': 'Stato di una segnalazione',
+  'lookup.lead': 'Con il riferimento del messaggio di ricevuta vedi a che punto è una segnalazione: stato, date, protocollo e risposte pubbliche.',
+  'lookup.reference': 'Riferimento',
+  'lookup.referenceHint': 'Otto caratteri come K7QM-3XPA, nel messaggio di ricevuta.',
+  'lookup.submit': 'Cerca',
+  'lookup.found': 'Segnalazione {reference}',
+  'lookup.publicPage': 'Vai alla pagina pubblica: «{title}»',
+  'lookup.notPublished': 'La segnalazione non è pubblicata nell’archivio.',
+  'lookup.replies': 'Risposte pubbliche dell’ufficio',
+  'lookup.badReference': 'Scrivi il riferimento come nel messaggio di ricevuta: otto caratteri come K7QM-3XPA.',
+  'lookup.notFound': 'Nessuna segnalazione con questo riferimento: controlla di averlo scritto come nel messaggio di ricevuta.',
   'frame.skipContent': 'Vai al contenuto',
   'frame.skipMenu': 'Vai al menu di navigazione',
   'frame.onlineServices': 'Servizi online',
@@ -23,6 +39,7 @@ export const it = {
   'nav.mine': 'Le mie segnalazioni',
   'nav.home': 'Home',
   'nav.breadcrumb': 'Percorso di navigazione',
+  'nav.lookup': 'Stato di una segnalazione',
 
   'header.login': 'Accedi all’area personale',
   'header.personalArea': 'Area personale di {name}',
@@ -68,6 +85,7 @@ export const it = {
   'forms.checkTitle': 'Controlla i dati inseriti',
   'forms.unexpected': 'Si è verificato un errore imprevisto: riprova.',
   'forms.sending': 'Invio in corso…',
+  'forms.searching': 'Ricerca in corso…',
   'forms.sendFailed': 'Invio non riuscito',
 
   'field.email': 'Email',

@@ -1,6 +1,7 @@
 import { api, LoginRequired, type OwnReport } from '../api';
 import { photoGallery, replyStep, reportPageLayout, timeline, type TimelineStep } from '../components/report-parts';
-import { h } from '../dom';
+import type { Crumb } from '../components/layout';
+import { h, type Child } from '../dom';
 import { actionLabel, statusLabel } from '../format';
 import type { ReportStatus } from '../../../plugins/segnalazioni/server/src/workflow/domain/lifecycle';
 import type { ModerationState } from '../../../plugins/segnalazioni/server/src/workflow/domain/report-states';
@@ -39,40 +40,42 @@ function steps(report: OwnReport): TimelineStep[] {
   ];
 }
 
-/** One own report, as the reporter sees it: their original words, the public text, photos and their moderation, every step. */
+/**
+ * A report as its reporter sees it — their original words, the public text, photos and their
+ * moderation, every step —, logged in or through its follow link; `notice` comes before the story.
+ */
+export function ownReportContent(report: OwnReport, trail: readonly Crumb[], notice?: Child): HTMLElement {
+  return reportPageLayout(
+    report,
+    trail,
+    [[t('field.status'), statusLabel(report.status)], ...keyFacts(report)],
+    notice,
+    h('h2', { class: 'h4' }, t('mine.yourWords')),
+    h('p', { class: 'report-text' }, report.description),
+    report.address ? h('p', {}, h('strong', {}, `${t('field.place')}: `), report.address) : null,
+    h('h2', { class: 'h4 mt-4' }, t('mine.publication')),
+    h('p', {}, t('mine.textModeration', { state: moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason) })),
+    report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
+    report.published
+      ? h('p', {}, tParts('mine.published', { link: h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, t('mine.publicPage')) }))
+      : h('p', {}, t('mine.notPublished')),
+    report.photos.length > 0
+      ? [
+          h('h2', { class: 'h4 mt-4' }, t('field.photos')),
+          photoGallery(report.photos, report.title, (index) => {
+            const photo = report.photos[index];
+            return t('mine.photoModeration', { state: moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason) });
+          }),
+        ]
+      : null,
+    h('h2', { class: 'h4 mt-4' }, t('mine.history')),
+    timeline(steps(report)),
+  );
+}
+
+/** One own report of the logged-in citizen. */
 export const myReportPage: PageRenderer = async ({ params: [documentId] }) => {
   if (!currentSession()) throw new LoginRequired();
   const report = await api.myReport(documentId);
-  return {
-    title: report.title,
-    content: reportPageLayout(
-      report,
-      [{ label: t('nav.mine'), href: MY_REPORTS }],
-      [[t('field.status'), statusLabel(report.status)], ...keyFacts(report)],
-      h('h2', { class: 'h4' }, t('mine.yourWords')),
-      h('p', { class: 'report-text' }, report.description),
-      report.address ? h('p', {}, h('strong', {}, `${t('field.place')}: `), report.address) : null,
-      h('h2', { class: 'h4 mt-4' }, t('mine.publication')),
-      h('p', {}, t('mine.textModeration', { state: moderationNote(TEXT_MODERATION, report.textModeration.state, report.textModeration.reason) })),
-      report.text && report.text !== report.description ? h('p', { class: 'report-text border-start ps-3' }, report.text) : null,
-      report.published
-        ? h(
-            'p',
-            {},
-            tParts('mine.published', { link: h('a', { href: `${BASE}/segnalazioni/${encodeURIComponent(report.documentId)}` }, t('mine.publicPage')) }),
-          )
-        : h('p', {}, t('mine.notPublished')),
-      report.photos.length > 0
-        ? [
-            h('h2', { class: 'h4 mt-4' }, t('field.photos')),
-            photoGallery(report.photos, report.title, (index) => {
-              const photo = report.photos[index];
-              return t('mine.photoModeration', { state: moderationNote(PHOTO_MODERATION, photo.moderation, photo.moderationReason) });
-            }),
-          ]
-        : null,
-      h('h2', { class: 'h4 mt-4' }, t('mine.history')),
-      timeline(steps(report)),
-    ),
-  };
+  return { title: report.title, content: ownReportContent(report, [{ label: t('nav.mine'), href: MY_REPORTS }]) };
 };

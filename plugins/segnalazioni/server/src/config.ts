@@ -45,6 +45,8 @@ export interface SegnalazioniConfig {
    * identifier; empty: none) and its logo's address atop the mails (empty: the name alone).
    */
   municipality: { name: string; ipaCode: string; logoUrl: string };
+  /** How long a follow link in a citizen's message opens their report (following/domain/follow-token.ts). */
+  followLinks: { lifetimeMs: number };
   /** Statistics computed at once in each server process, and how many more may wait (beyond: 503 with Retry-After). */
   statisticsLoad: { concurrency: number; queue: number };
   /** The address search of the portal's map: a Nominatim-compatible service (empty: none), asked at most once per interval by each process. */
@@ -103,6 +105,7 @@ export const configDefaults = (): SegnalazioniConfig => ({
     zoom: 15,
   },
   municipality: { name: 'Comune di Esempio', ipaCode: '', logoUrl: '' },
+  followLinks: { lifetimeMs: 365 * 24 * 60 * 60 * 1000 },
   statisticsLoad: { concurrency: 2, queue: 32 },
   channels: {
     graphApiUrl: 'https://graph.facebook.com',

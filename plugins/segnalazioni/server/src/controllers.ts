@@ -6,6 +6,7 @@ import channelWebhook from './channels/channel-webhook-controller';
 import open311 from './open311/open311-controller';
 import openData from './opendata/open-data-controller';
 import openApi from './openapi/openapi-controller';
+import follow from './following/follow-controller';
 import places from './places/places-controller';
 import report from './intake/report-controller';
 import statistics from './statistics/statistics-controller';
@@ -19,6 +20,7 @@ export default {
   'open-data': openData,
   'open-api': openApi,
   open311,
+  follow,
   places,
   report,
   statistics,

@@ -10,6 +10,7 @@ import citizenTokens from './accounts/citizen-tokens';
 import clock from './common/clock';
 import deadlines from './service-levels/deadlines';
 import demo from './seed/demo';
+import followLinks from './following/follow-links';
 import geocoder from './places/geocoder';
 import graphApi from './channels/graph-api';
 import history from './workflow/history';
@@ -42,6 +43,7 @@ export default {
   clock,
   deadlines,
   demo,
+  'follow-links': followLinks,
   geocoder,
   'graph-api': graphApi,
   history,

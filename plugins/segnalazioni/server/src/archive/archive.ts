@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ArchiveQuery } from './domain/archive-query';
 import { encodeCursor, lastPagedPage } from './domain/archive-cursor';
 import { servedReport } from './domain/archive-entry';
-import { searchWords } from './domain/search-terms';
+import { identifierOf, searchWords } from './domain/search-terms';
 import { archiveRows, type ArchivePageQuery, type ArchiveRow } from './archive-rows';
 import { PUBLISHED_WHERE, type PublicReport } from './domain/visibility';
 import { UID } from '../common/domain/uids';
@@ -42,8 +42,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const remember = <T>(key: string, compute: () => Promise<T>) => getService(strapi, 'archive-version').remember(key, compute);
 
+  /** The published reports a citizen's references or protocol numbers name (one that is not published is none). */
+  async function named(identifiers: { readonly references: readonly string[]; readonly protocolNumbers: readonly string[] }): Promise<ArchiveRow[]> {
+    const reports = await strapi.db.query(UID.report).findMany({
+      where: {
+        ...PUBLISHED_WHERE,
+        $or: [{ reference: { $in: [...identifiers.references] } }, { protocolNumber: { $in: [...identifiers.protocolNumbers] } }],
+      },
+      select: ['documentId'],
+    });
+    return reports.length ? rows.some(reports.map(({ documentId }) => documentId as string)) : [];
+  }
+
   async function list(query: ArchiveQuery): Promise<ArchivePage> {
     const { page, pageSize, sort } = query;
+    // A reference or a protocol number names its report, within the category and status asked for.
+    const identifiers = query.q === undefined ? null : identifierOf(query.q);
+    if (identifiers) {
+      const found = (await named(identifiers))
+        .map(serve)
+        .filter((report) => (!query.category || report.category?.slug === query.category) && (!query.status || report.status === query.status));
+      const shown = page === 1 ? found.slice(0, pageSize) : [];
+      return { data: shown, pagination: { page, pageSize, pageCount: found.length ? 1 : 0, total: found.length, totalExact: true }, cursor: { next: null } };
+    }
     // Words made only of punctuation select nothing.
     if (query.q !== undefined && searchWords(query.q).length === 0) {
       return { data: [], pagination: { page, pageSize, pageCount: 0, total: 0, totalExact: true }, cursor: { next: null } };
@@ -74,16 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     page: (query: ArchivePageQuery) => remember(`page:${JSON.stringify(query)}`, async () => (await rows.page(query)).map(referenced)),
     /** The published reports a citizen's reference or a protocol number names (one that is not published is none). */
     byIdentifiers: (identifiers: { readonly references: readonly string[]; readonly protocolNumbers: readonly string[] }) =>
-      remember(`identifiers:${JSON.stringify(identifiers)}`, async () => {
-        const reports = await strapi.db.query(UID.report).findMany({
-          where: {
-            ...PUBLISHED_WHERE,
-            $or: [{ reference: { $in: [...identifiers.references] } }, { protocolNumber: { $in: [...identifiers.protocolNumbers] } }],
-          },
-          select: ['documentId'],
-        });
-        return reports.length ? (await rows.some(reports.map(({ documentId }) => documentId as string))).map(referenced) : [];
-      }),
+      remember(`identifiers:${JSON.stringify(identifiers)}`, async () => (await named(identifiers)).map(referenced)),
     /**
      * Every published report, oldest publication first, `batch` at a time with their references:
      * each batch one indexed seek after the last (for open-data downloads; never cached, never all in memory).

@@ -14,7 +14,7 @@ const POPULATE = {
 
 type OwnRow = Row<typeof UID.report, { populate: typeof POPULATE }>;
 
-/** A citizen's own reports, in every state, with signed links to their own photos. */
+/** A citizen's own reports, in every state, with signed links to their own photos: to them logged in, or to their follow link. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ownPhotos = (photos: OwnRow['photos']): OwnPhoto[] => {
     const service = getService(strapi, 'photos');
@@ -49,6 +49,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: records.map(view),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
+    },
+
+    /** A report as its reporter sees it, for its follow link, with the link version it is on. */
+    async followed(documentId: string): Promise<{ report: OwnReport; followVersion: number } | null> {
+      const record = await reports.findOne({ where: { documentId }, populate: POPULATE });
+      return record ? { report: view(record), followVersion: record.followVersion ?? 0 } : null;
     },
 
     async findOne(citizenId: number, documentId: string): Promise<OwnReport | null> {

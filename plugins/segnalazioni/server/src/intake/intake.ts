@@ -132,7 +132,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { officeMail, citizenMail } = outcome;
     return [
       ...(officeMail ? officeDrafts(office?.emails, { ...officeMail, data: { ...mailData(report, files, 'it'), ...officeMail.data } }, report.id) : []),
-      ...(citizenMail ? citizenDrafts(citizen, { ...citizenMail, data: { ...mailData(report, files, locale), ...citizenMail.data } }, report.id, locale) : []),
+      ...(citizenMail
+        ? citizenDrafts(
+            citizen,
+            // Only the citizen's messages carry their personal link to the report.
+            { ...citizenMail, data: { ...mailData(report, files, locale), followUrl: getService(strapi, 'follow-links').linkTo(report), ...citizenMail.data } },
+            report.id,
+            locale,
+          )
+        : []),
     ];
   }
 

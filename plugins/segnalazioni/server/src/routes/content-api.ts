@@ -103,6 +103,25 @@ export default {
       handler: 'report.myUpdate',
       config: { middlewares: [rateLimited('reports')], description: 'Edit an own report while submitted' },
     },
+    // Following a report without an account: the personal link of its citizen's messages, and the lookup by reference.
+    {
+      method: 'GET',
+      path: '/follow/:token',
+      handler: 'follow.open',
+      config: { auth: false, middlewares: [rateLimited('lookups')], description: 'A report opened by its personal follow link' },
+    },
+    {
+      method: 'POST',
+      path: '/follow/:token/revoke',
+      handler: 'follow.revoke',
+      config: { auth: false, middlewares: [rateLimited('lookups')], description: 'Revokes every follow link of the report issued so far' },
+    },
+    {
+      method: 'GET',
+      path: '/lookup',
+      handler: 'follow.lookup',
+      config: { auth: false, middlewares: [rateLimited('lookups')], description: 'Where a report stands, by its reference (no private text)' },
+    },
     {
       method: 'PUT',
       path: '/my/language',

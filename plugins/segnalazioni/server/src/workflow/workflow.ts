@@ -118,7 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           now,
           mailData: mailData(report, 'it'),
           citizenLocale,
-          citizenMailData: mailData(report, citizenLocale),
+          // Only the citizen's messages carry their personal link to the report.
+          citizenMailData: { ...mailData(report, citizenLocale), followUrl: getService(strapi, 'follow-links').linkTo(report) },
         };
         let outcome = NO_OUTCOME;
         for (const effect of effects) outcome = addUp(outcome, await handlerOf(effect)({ ...context, sofar: outcome }));

@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of request limited together: a group shares its window and its counters. */
-export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311' | 'places';
+export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311' | 'places' | 'lookups';
 
 /** Who a counter counts: the client's address, the logged-in citizen, the email address asked about. */
 export type KeyKind = 'ip' | 'citizen' | 'email';
@@ -33,6 +33,8 @@ export const rateLimitsSchema = z.object({
   open311: z.object({ windowMs, perIp: count }),
   /** Address searches and lookups of the portal's map (each may cost a call to the geocoder). */
   places: z.object({ windowMs, perIp: count }),
+  /** Reports opened by a follow link or looked up by their reference (a reference is short: guessing must stay slow). */
+  lookups: z.object({ windowMs, perIp: count }),
 });
 
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
@@ -48,6 +50,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   webhooks: { windowMs: MINUTE, perIp: 600 },
   open311: { windowMs: 60 * MINUTE, perIp: 600 },
   places: { windowMs: 10 * MINUTE, perIp: 120 },
+  lookups: { windowMs: 10 * MINUTE, perIp: 60 },
 };
 
 /** The users-permissions routes (below the REST prefix) it rate-limits, and our group for each. */

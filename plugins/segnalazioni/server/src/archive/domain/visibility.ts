@@ -180,3 +180,49 @@ export function toPublicReport(report: PublishedReportRecord, photos: readonly P
 }
 
 export type PublicReport = ReturnType<typeof toPublicReport>;
+
+/** The report's own fields a lookup by reference reads. */
+export interface StatusReportRecord extends Pick<
+  ReportRecord,
+  | 'documentId'
+  | 'reference'
+  | 'protocolNumber'
+  | 'status'
+  | 'isPublic'
+  | 'textModeration'
+  | 'publicTitle'
+  | 'title'
+  | 'submittedAt'
+  | 'takenInChargeAt'
+  | 'firstAnsweredAt'
+  | 'closedAt'
+> {
+  readonly category?: { readonly name: string } | null;
+  readonly replies?: readonly Pick<ReplyRecord, 'kind' | 'body' | 'isPublic' | 'createdAt'>[];
+}
+
+/**
+ * A report looked up by its reference, by anyone who has it: where it stands, its dates, its protocol
+ * number and the office's public replies; its title and page only once it is published, and never
+ * the citizen's words, place or identity, nor what the office told them alone.
+ */
+export function toReportStatus(report: StatusReportRecord) {
+  const published = report.isPublic === true && report.textModeration === 'approved';
+  return {
+    reference: report.reference,
+    protocolNumber: report.protocolNumber ?? null,
+    status: report.status,
+    category: report.category?.name ?? null,
+    submittedAt: report.submittedAt,
+    takenInChargeAt: report.takenInChargeAt ?? null,
+    firstAnsweredAt: report.firstAnsweredAt ?? null,
+    closedAt: report.closedAt ?? null,
+    published: published ? { documentId: report.documentId, title: report.publicTitle ?? report.title } : null,
+    replies: [...(report.replies ?? [])]
+      .filter((reply) => reply.isPublic)
+      .sort(byTime('createdAt'))
+      .map((reply) => ({ kind: reply.kind, body: reply.body, createdAt: reply.createdAt })),
+  };
+}
+
+export type ReportStatusView = ReturnType<typeof toReportStatus>;

@@ -20,86 +20,110 @@ export const CHANNEL_TEXTS: Record<ChannelTextName, Record<Locale, string>> = {
   'report-receipt': {
     it: `Sportello Segnalazioni: abbiamo ricevuto la tua segnalazione, riferimento {{reference}}.
 L'ufficio ora è chiuso: la leggeremo dal {{handledFrom}}.
-La presa in carico, con un numero di protocollo, è prevista entro il {{dueTakeInChargeAt}}. Ti risponderemo qui a ogni passo.`,
+La presa in carico, con un numero di protocollo, è prevista entro il {{dueTakeInChargeAt}}. Ti risponderemo qui a ogni passo.
+Segui la segnalazione: {{followUrl}}`,
     en: `Sportello Segnalazioni: we received your report, reference {{reference}}.
 The office is closed now: we will read it from {{handledFrom}}.
-It is due to be taken in charge, with a protocol number, by {{dueTakeInChargeAt}}. We will answer here at every step.`,
+It is due to be taken in charge, with a protocol number, by {{dueTakeInChargeAt}}. We will answer here at every step.
+Follow your report: {{followUrl}}`,
   },
   'report-taken-in-charge': {
     it: `La tua segnalazione {{reference}} è stata presa in carico da {{office}} il {{takenInChargeAt}}.
 Numero di protocollo: {{protocolNumber}} (citalo per ogni richiesta agli uffici).
-Prima risposta, sulla fattibilità, entro il {{dueFirstAnswerAt}}.`,
+Prima risposta, sulla fattibilità, entro il {{dueFirstAnswerAt}}.
+Segui la segnalazione: {{followUrl}}`,
     en: `Your report {{reference}} was taken in charge by {{office}} on {{takenInChargeAt}}.
 Protocol number: {{protocolNumber}} (quote it whenever you contact the offices).
-First answer, on feasibility, by {{dueFirstAnswerAt}}.`,
+First answer, on feasibility, by {{dueFirstAnswerAt}}.
+Follow your report: {{followUrl}}`,
   },
   'report-text-moderated': {
     it: `Il testo della tua segnalazione {{reference}} è stato {{decision}} per la pubblicazione.
-Motivo: {{reason}}`,
+Motivo: {{reason}}
+Segui la segnalazione: {{followUrl}}`,
     en: `The text of your report {{reference}} was {{decision}} for publication.
-Reason: {{reason}}`,
+Reason: {{reason}}
+Follow your report: {{followUrl}}`,
   },
   'report-photo-moderated': {
     it: `La foto n. {{photoNumber}} della tua segnalazione {{reference}} è stata {{decision}}.
-Motivo: {{reason}}`,
+Motivo: {{reason}}
+Segui la segnalazione: {{followUrl}}`,
     en: `Photo no. {{photoNumber}} of your report {{reference}} was {{decision}}.
-Reason: {{reason}}`,
+Reason: {{reason}}
+Follow your report: {{followUrl}}`,
   },
   'report-published': {
-    it: `La tua segnalazione {{protocolNumber}} è pubblicata nell'archivio dello Sportello: {{publicReportUrl}}`,
-    en: `Your report {{protocolNumber}} is published in the archive: {{publicReportUrl}}`,
+    it: `La tua segnalazione {{protocolNumber}} è pubblicata nell'archivio dello Sportello: {{publicReportUrl}}
+Segui la segnalazione: {{followUrl}}`,
+    en: `Your report {{protocolNumber}} is published in the archive: {{publicReportUrl}}
+Follow your report: {{followUrl}}`,
   },
   'report-unpublished': {
-    it: `La tua segnalazione {{protocolNumber}} è stata ritirata dall'archivio pubblico; la sua gestione prosegue.`,
-    en: `Your report {{protocolNumber}} was withdrawn from the public archive; its handling goes on.`,
+    it: `La tua segnalazione {{protocolNumber}} è stata ritirata dall'archivio pubblico; la sua gestione prosegue.
+Segui la segnalazione: {{followUrl}}`,
+    en: `Your report {{protocolNumber}} was withdrawn from the public archive; its handling goes on.
+Follow your report: {{followUrl}}`,
   },
   'report-reply': {
     it: `Risposta di {{office}} alla segnalazione {{protocolNumber}} ({{replyKind}}):
 {{reply}}
 {{privateReplyNote}}
-Chiusura prevista entro il {{dueCloseAt}}.`,
+Chiusura prevista entro il {{dueCloseAt}}.
+Segui la segnalazione: {{followUrl}}`,
     en: `Answer of {{office}} to report {{protocolNumber}} ({{replyKind}}):
 {{reply}}
 {{privateReplyNote}}
-Due to be closed by {{dueCloseAt}}.`,
+Due to be closed by {{dueCloseAt}}.
+Follow your report: {{followUrl}}`,
   },
   'report-closed': {
     it: `La segnalazione {{protocolNumber}} è stata chiusa da {{office}} il {{closedAt}}:
 {{reply}}
 {{privateReplyNote}}
-Grazie per la collaborazione.`,
+Grazie per la collaborazione.
+Segui la segnalazione: {{followUrl}}`,
     en: `Report {{protocolNumber}} was closed by {{office}} on {{closedAt}}:
 {{reply}}
 {{privateReplyNote}}
-Thank you for your help.`,
+Thank you for your help.
+Follow your report: {{followUrl}}`,
   },
   'report-rejected': {
     it: `La segnalazione {{reference}} non è stata accolta da {{office}}:
 {{reply}}
-{{privateReplyNote}}`,
+{{privateReplyNote}}
+Segui la segnalazione: {{followUrl}}`,
     en: `Report {{reference}} was not accepted by {{office}}:
 {{reply}}
-{{privateReplyNote}}`,
+{{privateReplyNote}}
+Follow your report: {{followUrl}}`,
   },
   'report-reopened': {
     it: `La segnalazione {{protocolNumber}} è stata riaperta da {{office}}.
-Motivo: {{reason}}`,
+Motivo: {{reason}}
+Segui la segnalazione: {{followUrl}}`,
     en: `Report {{protocolNumber}} was reopened by {{office}}.
-Reason: {{reason}}`,
+Reason: {{reason}}
+Follow your report: {{followUrl}}`,
   },
   'report-duplicate': {
     it: `La segnalazione {{reference}} riguarda lo stesso problema della segnalazione {{originalReference}}, già all'attenzione del Comune: per questo è stata chiusa da {{office}} il {{closedAt}}.
-Segui la segnalazione originale: {{originalUrl}}`,
+Segui la segnalazione originale: {{originalUrl}}
+Segui la segnalazione: {{followUrl}}`,
     en: `Report {{reference}} is about the same problem as report {{originalReference}}, which the municipality is already dealing with: so it was closed by {{office}} on {{closedAt}}.
-Follow the original report: {{originalUrl}}`,
+Follow the original report: {{originalUrl}}
+Follow your report: {{followUrl}}`,
   },
   'report-updates': {
     it: `Novità sulla segnalazione {{reference}}:
 {{updates}}
-Segnalazione pubblicata: {{publishedReportUrl}}`,
+Segnalazione pubblicata: {{publishedReportUrl}}
+Segui la segnalazione: {{followUrl}}`,
     en: `News about report {{reference}}:
 {{updates}}
-Published report: {{publishedReportUrl}}`,
+Published report: {{publishedReportUrl}}
+Follow your report: {{followUrl}}`,
   },
   'channel-photo-refused': {
     it: `Non abbiamo potuto allegare la foto: {{photoProblem}}
@@ -120,8 +144,8 @@ Report: {{reference}}`,
 /** Longest text sent: WhatsApp takes 4096 characters, a Facebook comment 8000. */
 export const MAX_CHANNEL_TEXT = 4000;
 
-/** What a public thread must not show: the citizen's own words and what the office said only to them. */
-const PRIVATE_FIELDS = ['description', 'firstName', 'lastName', 'reason', 'publicText'] as const;
+/** What a public thread must not show: the citizen's own words, what the office said only to them, their personal link. */
+const PRIVATE_FIELDS = ['description', 'firstName', 'lastName', 'reason', 'publicText', 'followUrl'] as const;
 
 export function isChannelTextName(value: unknown): value is ChannelTextName {
   return typeof value === 'string' && value in CHANNEL_TEXTS;

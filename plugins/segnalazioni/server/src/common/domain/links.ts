@@ -40,6 +40,8 @@ export function siteLinks({ publicUrl, apiPrefix, adminPath }: SiteAddresses) {
     absolute: (path: string) => `${base}${withSlash(path)}`,
     /** A published report's page in the portal's public archive. */
     portalReport: (documentId: string) => `${portal}/segnalazioni/${segment(documentId)}`,
+    /** A report's page opened by its personal follow link, without a password. */
+    follow: (token: string) => `${portal}/segui/${segment(token)}`,
     /** A report's page among its reporter's own reports. */
     myReport: (documentId: string) => `${portal}/le-mie-segnalazioni/${segment(documentId)}`,
     login: `${portal}/accesso`,

@@ -14,6 +14,8 @@ export interface ReportRecord {
   readonly status: ReportStatus;
   readonly isPublic: boolean;
   readonly channel: string;
+  /** The version of the report's follow links (following/domain/follow-token.ts): revoking bumps it. */
+  readonly followVersion?: number | null;
   readonly contact?: string | null;
   readonly contactName?: string | null;
   readonly contactEmail?: string | null;

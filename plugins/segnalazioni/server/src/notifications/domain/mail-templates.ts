@@ -198,7 +198,8 @@ La presa in carico è prevista entro il {{dueTakeInChargeAt}}.
 
 Il testo e le foto saranno pubblicati nell'archivio solo dopo l'approvazione dell'ufficio.
 
-Modifica o segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}
+Modificala finché non è presa in carico: {{myReportUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: received – {{municipality}}',
@@ -213,7 +214,8 @@ It is due to be taken in charge by {{dueTakeInChargeAt}}.
 
 Its text and photos will be published in the archive only after the office approves them.
 
-Edit or follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}
+Edit it until it is taken in charge: {{myReportUrl}}`,
     },
   },
   'report-modified': {
@@ -307,7 +309,7 @@ La prima risposta, sulla fattibilità dell'intervento, è prevista entro il {{du
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: taken in charge – {{municipality}}',
@@ -319,7 +321,7 @@ The first answer, on whether the work can be done, is due by {{dueFirstAnswerAt}
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-text-moderated': {
@@ -333,7 +335,7 @@ Motivo: {{reason}}
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: text {{decision}} – {{municipality}}',
@@ -345,7 +347,7 @@ Reason: {{reason}}
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-photo-moderated': {
@@ -359,7 +361,7 @@ Solo le foto approvate possono comparire nell'archivio pubblico.
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: photo no. {{photoNumber}} {{decision}} – {{municipality}}',
@@ -371,7 +373,7 @@ Only approved photos can appear in the public archive.
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-published': {
@@ -384,7 +386,8 @@ Il tuo nome e il tuo indirizzo email non vengono mai pubblicati.
 
 {{reportFacts}}
 
-Vedi la segnalazione pubblicata: {{publicReportUrl}}`,
+Vedi la segnalazione pubblicata: {{publicReportUrl}}
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: published in the archive – {{municipality}}',
@@ -395,7 +398,8 @@ Your name and email address are never published.
 
 {{reportFacts}}
 
-See the published report: {{publicReportUrl}}`,
+See the published report: {{publicReportUrl}}
+Follow your report: {{followUrl}}`,
     },
   },
   'report-unpublished': {
@@ -407,7 +411,7 @@ la tua segnalazione è stata ritirata dall'archivio pubblico da {{office}}. La s
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: withdrawn from the public archive – {{municipality}}',
@@ -417,7 +421,7 @@ your report was withdrawn from the public archive by {{office}}. Its handling go
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-reply': {
@@ -433,7 +437,7 @@ La chiusura, con un ultimo messaggio, è prevista entro il {{dueCloseAt}}.
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: answer from the office ({{replyKind}}) – {{municipality}}',
@@ -447,7 +451,7 @@ It is due to be closed, with a last message, by {{dueCloseAt}}.
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-closed': {
@@ -463,7 +467,7 @@ Grazie per la collaborazione.
 
 {{reportFacts}}
 
-Apri la segnalazione: {{myReportUrl}}`,
+Apri la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: closed – {{municipality}}',
@@ -477,7 +481,7 @@ Thank you for your help.
 
 {{reportFacts}}
 
-Open the report: {{myReportUrl}}`,
+Open the report: {{followUrl}}`,
     },
   },
   'report-rejected': {
@@ -491,7 +495,7 @@ la tua segnalazione non è stata accolta da {{office}}, per questo motivo:
 
 {{reportFacts}}
 
-Apri la segnalazione: {{myReportUrl}}`,
+Apri la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: not accepted – {{municipality}}',
@@ -503,7 +507,7 @@ your report was not accepted by {{office}}, for this reason:
 
 {{reportFacts}}
 
-Open the report: {{myReportUrl}}`,
+Open the report: {{followUrl}}`,
     },
   },
   'report-reopened': {
@@ -517,7 +521,7 @@ la tua segnalazione è stata riaperta da {{office}}:
 
 {{reportFacts}}
 
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: reopened – {{municipality}}',
@@ -529,7 +533,7 @@ your report was reopened by {{office}}:
 
 {{reportFacts}}
 
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'report-duplicate': {
@@ -543,7 +547,7 @@ Grazie per la collaborazione.
 {{reportFacts}}
 
 Segui la segnalazione originale: {{originalUrl}}
-Apri la tua segnalazione: {{myReportUrl}}`,
+Apri la tua segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: already reported – {{municipality}}',
@@ -555,7 +559,7 @@ Thank you for your help.
 {{reportFacts}}
 
 Follow the original report: {{originalUrl}}
-Open your report: {{myReportUrl}}`,
+Open your report: {{followUrl}}`,
     },
   },
   'report-updates': {
@@ -570,7 +574,7 @@ ci sono novità sulla tua segnalazione, da {{office}}:
 {{reportFacts}}
 
 Vedi la segnalazione pubblicata: {{publishedReportUrl}}
-Segui la segnalazione: {{myReportUrl}}`,
+Segui la segnalazione: {{followUrl}}`,
     },
     en: {
       subject: 'Report {{reportNumber}}: news – {{municipality}}',
@@ -583,7 +587,7 @@ there is news about your report, from {{office}}:
 {{reportFacts}}
 
 See the published report: {{publishedReportUrl}}
-Follow your report: {{myReportUrl}}`,
+Follow your report: {{followUrl}}`,
     },
   },
   'deadline-reminder': {

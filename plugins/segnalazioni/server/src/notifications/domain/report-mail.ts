@@ -9,7 +9,16 @@ export type MailReport = Pick<ReportRecord, 'reference' | 'title' | 'description
   Partial<
     Pick<
       ReportRecord,
-      'protocolNumber' | 'address' | 'latitude' | 'longitude' | 'submittedAt' | 'dueTakeInChargeAt' | 'dueFirstAnswerAt' | 'dueCloseAt' | 'contactName'
+      | 'protocolNumber'
+      | 'address'
+      | 'latitude'
+      | 'longitude'
+      | 'submittedAt'
+      | 'dueTakeInChargeAt'
+      | 'dueFirstAnswerAt'
+      | 'dueCloseAt'
+      | 'contactName'
+      | 'followVersion'
     >
   > & {
     readonly channel: Channel;

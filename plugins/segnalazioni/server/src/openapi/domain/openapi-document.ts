@@ -61,6 +61,7 @@ const TAGS = {
   open311: 'Open311 GeoReport v2',
   places: 'Indirizzi',
   docs: 'Documentazione',
+  following: 'Seguire una segnalazione',
 } as const;
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
@@ -73,6 +74,7 @@ const ERROR_MEANINGS: Readonly<Record<number, string>> = {
   403: 'Non consentito: account non confermato o bloccato, o permesso mancante.',
   404: 'Non esiste, o non è pubblica.',
   409: 'L’azione non è possibile nello stato attuale della segnalazione.',
+  410: 'Il collegamento è scaduto o è stato revocato: vale quello del messaggio più recente.',
   413: 'Il corpo della richiesta è troppo grande.',
   415: 'Tipo di contenuto non accettato.',
   422: 'La stessa chiave di idempotenza è già stata usata per un invio diverso.',
@@ -97,6 +99,13 @@ const documentIdParam: Parameter = {
   schema: { type: 'string' },
 };
 const citizen = [{ citizenToken: [] }];
+const followToken: Parameter = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  description: 'Il collegamento personale, come compare nei messaggi al cittadino.',
+  schema: { type: 'string', maxLength: 200 },
+};
 
 /** The archive's query: the list and its GeoJSON form take the same. */
 const archiveQuery: readonly Parameter[] = [
@@ -367,6 +376,35 @@ function citizenPaths(restPrefix: string, api: string): Paths {
         responses: { '200': ok('Modificata.', ownReport), ...failures(400, 401, 403, 404, 409, 413, 415, 429) },
       },
     },
+    [`${api}/follow/{token}`]: {
+      get: {
+        operationId: 'followReport',
+        tags: [TAGS.following],
+        summary: 'Una segnalazione aperta dal collegamento personale',
+        description: 'Il collegamento che ogni messaggio al cittadino porta con sé: apre la sua segnalazione senza password, fino alla scadenza o alla revoca.',
+        parameters: [followToken],
+        responses: { '200': ok('La segnalazione, con la sua storia.', ref('FollowedReport')), ...failures(404, 410, 429) },
+      },
+    },
+    [`${api}/follow/{token}/revoke`]: {
+      post: {
+        operationId: 'revokeFollowLinks',
+        tags: [TAGS.following],
+        summary: 'Revocare i collegamenti personali di una segnalazione',
+        description: 'Ogni collegamento dato finora smette di funzionare; il prossimo messaggio ne porta uno nuovo.',
+        parameters: [followToken],
+        responses: { '200': ok('Revocati.', ref('Revoked')), ...failures(404, 410, 429) },
+      },
+    },
+    [`${api}/lookup`]: {
+      get: {
+        operationId: 'lookupReport',
+        tags: [TAGS.following],
+        summary: 'A che punto è una segnalazione, dal suo riferimento',
+        parameters: [query('reference', 'Il riferimento del messaggio di ricevuta (maiuscole o minuscole).', { type: 'string' }, true)],
+        responses: { '200': ok('Stato, date, protocollo e risposte pubbliche.', ref('ReportStatus')), ...failures(400, 404, 429) },
+      },
+    },
     [`${api}/my/language`]: {
       put: {
         operationId: 'setLanguage',
@@ -635,6 +673,7 @@ export function openApiDocument({
       { name: TAGS.openData, description: 'L’archivio pubblico da scaricare, con licenza CC BY 4.0.' },
       { name: TAGS.citizens, description: 'Per chi ha un account: inviare e seguire le proprie segnalazioni.' },
       { name: TAGS.open311, description: 'wiki.open311.org/GeoReport_v2, in XML o JSON secondo il suffisso; gli errori come li scrive la specifica.' },
+      { name: TAGS.following, description: 'Senza account: il collegamento personale dei messaggi al cittadino, e la ricerca per riferimento.' },
       { name: TAGS.places, description: 'La ricerca degli indirizzi per la mappa del portale, attraverso il nostro server.' },
       { name: TAGS.docs, description: 'Questa descrizione.' },
     ],

@@ -123,6 +123,44 @@ const serviceRequestId: JsonSchema = {
 };
 const open311Status: JsonSchema = { enum: ['open', 'closed'] };
 
+/** A report as its citizen sees it: logged in (`OwnReport`) or through its follow link. */
+const OWN_REPORT_PROPERTIES: Record<string, JsonSchema> = {
+  documentId: text,
+  reference: text,
+  protocolNumber: nullable(text),
+  title: text,
+  description: text,
+  text: nullable(text),
+  textModeration: object({ state: { enum: [...MODERATION_STATES] }, reason: nullable(text) }),
+  category: categoryRef,
+  status: { enum: [...REPORT_STATUSES] },
+  published: { type: 'boolean' },
+  editable: { type: 'boolean' },
+  channel: { enum: [...REPORT_CHANNELS] },
+  address: nullable(text),
+  latitude,
+  longitude,
+  submittedAt: instant,
+  takenInChargeAt: nullable(instant),
+  publishedAt: nullable(instant),
+  closedAt: nullable(instant),
+  deadlines: object({ takeInCharge: nullable(instant), firstAnswer: nullable(instant), close: nullable(instant) }),
+  deadline,
+  photos: arrayOf(
+    object({
+      documentId: text,
+      moderation: { enum: [...MODERATION_STATES] },
+      moderationReason: nullable(text),
+      url: { type: 'string', description: 'Un collegamento firmato, valido per poco tempo.' },
+      width: nullable({ type: 'integer' }),
+      height: nullable({ type: 'integer' }),
+      formats: { type: 'object' },
+    }),
+  ),
+  replies: arrayOf(object({ kind: { enum: [...REPLY_KINDS] }, body: text, public: { type: 'boolean' }, createdAt: instant })),
+  history: arrayOf(object({ action: { enum: [...ACTIONS] }, fromStatus: nullable(text), toStatus: nullable(text), at: instant })),
+};
+
 export const SCHEMAS = {
   Error: object(
     {
@@ -226,45 +264,31 @@ export const SCHEMAS = {
     latitude: { type: 'number', minimum: -90, maximum: 90 },
     longitude: { type: 'number', minimum: -180, maximum: 180 },
   }),
-  OwnReport: object(
-    {
-      documentId: text,
-      reference: text,
-      protocolNumber: nullable(text),
-      title: text,
-      description: text,
-      text: nullable(text),
-      textModeration: object({ state: { enum: [...MODERATION_STATES] }, reason: nullable(text) }),
-      category: categoryRef,
-      status: { enum: [...REPORT_STATUSES] },
-      published: { type: 'boolean' },
-      editable: { type: 'boolean' },
-      channel: { enum: [...REPORT_CHANNELS] },
-      address: nullable(text),
-      latitude,
-      longitude,
-      submittedAt: instant,
-      takenInChargeAt: nullable(instant),
-      publishedAt: nullable(instant),
-      closedAt: nullable(instant),
-      deadlines: object({ takeInCharge: nullable(instant), firstAnswer: nullable(instant), close: nullable(instant) }),
-      deadline,
-      photos: arrayOf(
-        object({
-          documentId: text,
-          moderation: { enum: [...MODERATION_STATES] },
-          moderationReason: nullable(text),
-          url: { type: 'string', description: 'Un collegamento firmato, valido per poco tempo.' },
-          width: nullable({ type: 'integer' }),
-          height: nullable({ type: 'integer' }),
-          formats: { type: 'object' },
-        }),
-      ),
-      replies: arrayOf(object({ kind: { enum: [...REPLY_KINDS] }, body: text, public: { type: 'boolean' }, createdAt: instant })),
-      history: arrayOf(object({ action: { enum: [...ACTIONS] }, fromStatus: nullable(text), toStatus: nullable(text), at: instant })),
-    },
-    { description: 'Una segnalazione del cittadino collegato, in ogni stato, con il suo luogo e le sue foto.' },
+  OwnReport: object(OWN_REPORT_PROPERTIES, { description: 'Una segnalazione del cittadino collegato, in ogni stato, con il suo luogo e le sue foto.' }),
+  FollowedReport: envelope(
+    object(
+      { ...OWN_REPORT_PROPERTIES, link: object({ expiresAt: instant }) },
+      { description: 'La segnalazione come la vede chi l’ha inviata, aperta dal suo collegamento personale, con la scadenza del collegamento.' },
+    ),
   ),
+  ReportStatus: envelope(
+    object(
+      {
+        reference,
+        protocolNumber: nullable(text),
+        status: { enum: [...REPORT_STATUSES] },
+        category: nullable(text),
+        submittedAt: instant,
+        takenInChargeAt: nullable(instant),
+        firstAnsweredAt: nullable(instant),
+        closedAt: nullable(instant),
+        published: nullable(object({ documentId: text, title: text }, { description: 'La pagina pubblica, quando la segnalazione è pubblicata.' })),
+        replies: arrayOf(object({ kind: { enum: [...REPLY_KINDS] }, body: text, createdAt: instant }), 'Solo le risposte pubbliche.'),
+      },
+      { description: 'A che punto è una segnalazione: stato, date, protocollo e risposte pubbliche; mai il testo del cittadino né dati personali.' },
+    ),
+  ),
+  Revoked: envelope(object({ revoked: { const: true } })),
   Language: envelope(object({ language: { enum: [...LOCALES] } })),
   OpenDataRow: object(OPEN_DATA_ROW, { description: 'Una riga dei dati aperti: gli stessi campi pubblici dell’archivio.' }),
   Dataset: {
