@@ -50,7 +50,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   { name: 'strapi::favicon', config: { path: './public/favicon.png' } },
   // The citizen portal at /sportello, from its own build folder (not the public one).
-  { name: 'plugin::segnalazioni.portal', config: { municipality: env('MUNICIPALITY_NAME', configDefaults().municipality.name) } },
+  {
+    name: 'plugin::segnalazioni.portal',
+    config: { municipality: env('MUNICIPALITY_NAME', configDefaults().municipality.name), accessibilityUrl: env('ACCESSIBILITY_STATEMENT_URL', '') },
+  },
   // Unapproved report photos must not be reachable by their URL: checked before static files.
   'plugin::segnalazioni.photo-guard',
   'strapi::public',

@@ -81,7 +81,7 @@ async function buildPortal() {
 
   /** @param {{ file: string }} output */
   const publicPath = (output) => `/sportello/${path.relative(staging, output.file).split(path.sep).join('/')}`;
-  // %MUNICIPALITY% and %MAP% stay: the server fills them in from its configuration.
+  // %MUNICIPALITY%, %ACCESSIBILITY_URL% and %MAP% stay: the server fills them in from its configuration.
   const html = fs
     .readFileSync(path.join(root, 'portal/index.html'), 'utf8')
     .replaceAll('%SCRIPT%', publicPath(script))

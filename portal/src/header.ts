@@ -18,7 +18,7 @@ function renderPersonalArea(zone: HTMLElement): void {
       zone,
       h(
         'a',
-        { class: 'btn btn-primary btn-icon btn-full', href: `${BASE}/accesso`, 'aria-label': t('header.login') },
+        { class: 'btn btn-primary btn-icon btn-full', href: `${BASE}/accesso`, 'aria-label': t('header.login'), 'data-element': 'personal-area-login' },
         h('span', { class: 'rounded-icon' }, icon('it-user', { className: 'icon-primary' })),
         h('span', { class: 'd-none d-lg-block' }, t('header.login')),
       ),

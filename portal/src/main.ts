@@ -10,6 +10,7 @@ import { forgotPasswordPage } from './pages/forgot-password';
 import { failurePage, notFoundPage } from './pages/not-found';
 import { followPage } from './pages/follow';
 import { lookupPage } from './pages/lookup';
+import { accessibilityPage, legalNotesPage, servicePage, servicesPage } from './pages/service';
 import { privacyPage } from './pages/privacy';
 import { registerPage } from './pages/register';
 import { reportPage } from './pages/report';
@@ -39,6 +40,10 @@ startRouter({
     { path: /^\/sportello\/privacy$/, render: privacyPage },
     { path: /^\/sportello\/segui\/([^/]+)$/, render: followPage },
     { path: /^\/sportello\/stato$/, render: lookupPage },
+    { path: /^\/sportello\/servizi$/, render: servicesPage },
+    { path: /^\/sportello\/servizio$/, render: servicePage },
+    { path: /^\/sportello\/note-legali$/, render: legalNotesPage },
+    { path: /^\/sportello\/accessibilita$/, render: accessibilityPage },
   ],
   notFound: notFoundPage,
   failure: failurePage,

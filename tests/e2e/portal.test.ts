@@ -320,4 +320,82 @@ const PHONE = { width: 390, height: 844 };
     await page.getByRole('heading', { level: 3, name: 'POST /open311/v2/requests.{format}' }).waitFor();
     await audit('API page');
   });
+
+  it('meets the Designers Italia model as the AGID validator reads it: footer, personal area, services, the service page', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${app.url}/sportello`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    /** The text and address of the one element with `data-element="name"` (the validator's selector). */
+    const element = async (name: string) => {
+      const found = page.locator(`[data-element="${name}"]`);
+      expect([name, await found.count()]).toEqual([name, 1]);
+      return { text: ((await found.textContent()) ?? '').trim(), href: await found.getAttribute('href'), tag: await found.evaluate((node) => node.tagName) };
+    };
+    const inFooter = async (name: string) => expect([name, await page.locator(`footer a[data-element="${name}"]`).count()]).toEqual([name, 1]);
+    // The label exactly ("Segnala un disservizio" would score half).
+    expect(await element('report-inefficiency')).toEqual({ text: 'Segnalazione disservizio', href: '/sportello/servizio', tag: 'A' });
+    for (const name of ['report-inefficiency', 'accessibility-link', 'privacy-policy-link', 'legal-notes']) await inFooter(name);
+    expect((await element('accessibility-link')).href).toBe('/sportello/accessibilita');
+    expect((await element('privacy-policy-link')).href).toBe('/sportello/privacy');
+    expect((await element('legal-notes')).href).toBe('/sportello/note-legali');
+    expect((await element('personal-area-login')).href).toBe('/sportello/accesso');
+    expect(await element('all-services')).toMatchObject({ href: '/sportello/servizi', tag: 'A' });
+    /** The site's fonts and Bootstrap Italia's version, as the validator checks them on every page it visits. */
+    const look = () =>
+      page.evaluate(() => ({
+        version: getComputedStyle(document.documentElement)
+          .getPropertyValue('--bootstrap-italia-version')
+          .replace(/['"\s]/g, ''),
+        fonts: [...document.querySelectorAll('main h1, main h2, main p')].map((node) =>
+          getComputedStyle(node).fontFamily.split(',')[0].replace(/['"]/g, '').trim(),
+        ),
+      }));
+    const fontsOk = async (where: string) => {
+      const { version, fonts } = await look();
+      expect([where, Number(version.split('.')[0]) >= 2]).toEqual([where, true]);
+      expect([where, [...new Set(fonts)].filter((font) => !['Titillium Web', 'Lora', 'Roboto Mono'].includes(font))]).toEqual([where, []]);
+    };
+    await fontsOk('home');
+
+    await page.locator('[data-element="all-services"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Servizi' }).waitFor();
+    await fontsOk('services');
+    await audit('servizi');
+    expect(await element('service-link')).toEqual({ text: 'Segnalazione disservizio', href: '/sportello/servizio', tag: 'A' });
+    await page.locator('[data-element="service-link"]').click();
+    await page.locator('[data-element="service-title"]').getByText('Segnalazione disservizio').waitFor();
+    expect((await element('service-status')).text).toMatch(/attivo/i);
+    expect((await element('service-description')).text.length).toBeGreaterThan(40);
+    expect((await element('service-area')).tag).toBe('A');
+    expect((await element('service-topic')).tag).toBe('A');
+    expect(await page.locator('[data-element="page-index"] li a').allTextContents()).toEqual([
+      'A chi è rivolto',
+      'Come fare',
+      'Cosa serve',
+      'Cosa si ottiene',
+      'Tempi e scadenze',
+      'Accedi al servizio',
+      'Condizioni di servizio',
+      'Contatti',
+    ]);
+    const metadata = JSON.parse((await page.locator('script[data-element="metatag"]').textContent()) ?? '{}') as Record<string, unknown>;
+    expect(metadata).toMatchObject({
+      name: 'Segnalazione disservizio',
+      serviceOperator: { name: 'Comune di Prova' },
+      availableChannel: { serviceUrl: `${app.url}/sportello/segnala` },
+    });
+    await fontsOk('service');
+    await audit('scheda servizio');
+    await page.screenshot({ path: artifact('portal-service-page.png'), fullPage: true });
+
+    for (const [name, heading] of [
+      ['legal-notes', 'Note legali'],
+      ['accessibility-link', 'Dichiarazione di accessibilità'],
+    ] as const) {
+      await page.locator(`footer [data-element="${name}"]`).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await audit(heading);
+    }
+    await page.getByText('conforme alle WCAG 2.1 di livello AA', { exact: false }).waitFor();
+  });
 });

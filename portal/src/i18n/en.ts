@@ -2,6 +2,57 @@ import type { Catalogue } from './it';
 
 /** The portal's words in English, the second language: the same keys and placeholders as Italian. */
 export const en: Catalogue = {
+  'frame.reportInefficiency': 'Report a problem',
+  'frame.services': 'Services',
+  'frame.legalNotes': 'Legal notes',
+  'frame.accessibility': 'Accessibility statement',
+  'services.title': 'Services',
+  'services.lead': 'The online services of the Sportello Segnalazioni.',
+  'service.title': 'Report a problem',
+  'service.description':
+    'Report a problem of the territory to the municipality — a pothole, dumped rubbish, a broken sign, illegal posters — and follow how it is handled until the final answer.',
+  'service.status': 'Service active',
+  'service.topicLabel': 'Topic',
+  'service.topic': 'Reports about the territory',
+  'service.index': 'On this page',
+  'service.audience': 'Who it is for',
+  'service.audienceShort': 'Citizens, businesses and anyone in the municipality',
+  'service.audienceText': 'Anyone who notices a problem in the municipality: residents, businesses, people who work there or are passing through.',
+  'service.how': 'How to do it',
+  'service.howText1':
+    'On the site: register with your name and email, then choose “Report a problem”, pick the category and the place on the map or by address, describe the problem and add up to 5 photos.',
+  'service.howText2': 'Without an account: write to the municipality’s WhatsApp number, post on its Facebook page with its hashtag, or call or visit the URP.',
+  'service.howText3': 'Before sending, see whether someone already reported the same problem nearby.',
+  'service.needs': 'What you need',
+  'service.needsText': 'An email address (or a WhatsApp number), a description of the problem and its place; photos are optional.',
+  'service.outcome': 'What you get',
+  'service.outcomeText':
+    'A reference at once, a protocol number when the office in charge takes the report in charge, the office’s answers and the closing with a last message. Every message carries a personal link to follow the report without a password.',
+  'service.times': 'Times and deadlines',
+  'service.timesText1':
+    'Each category has its own times, in working days of the office’s hours: taking in charge, the first answer on feasibility, and closing.',
+  'service.timesText2': 'The receipt says by when the report will be taken in charge; each step then says the deadline of the next.',
+  'service.access': 'Use the service',
+  'service.accessText': 'The service is always online; the URP also offers it at its desk and on the phone, during its opening hours.',
+  'service.conditions': 'Terms of service',
+  'service.conditionsText':
+    'The text and photos are published in the archive only after the office checks them, without your name or contacts. In an emergency call 112.',
+  'service.contacts': 'Contacts',
+  'service.contactsText': 'For information about the service, ask the URP (the public relations office).',
+  'service.areaLabel': 'Office responsible',
+  'service.urp': 'URP - Ufficio Relazioni con il Pubblico',
+  'legal.title': 'Legal notes',
+  'legal.contents': 'The contents of this site belong to {municipality} and, unless stated otherwise, may be reused quoting their source.',
+  'legal.data': 'The open data of the archive of reports are published under the Creative Commons Attribution 4.0 licence (CC BY 4.0).',
+  'legal.software': 'The Sportello Segnalazioni software is free software, under the EUPL-1.2 licence.',
+  'legal.links': '{municipality} is not responsible for the contents of external sites reachable from this one.',
+  'accessibility.title': 'Accessibility statement',
+  'accessibility.conformance':
+    '{municipality} is committed to making the Sportello Segnalazioni accessible under AgID’s guidelines on accessibility: the site is designed and checked to conform to WCAG 2.1 level AA (standard EN 301 549).',
+  'accessibility.how': 'Every page is checked with automated tools on every change, on phones and computers, and works with a keyboard and screen readers.',
+  'accessibility.feedback':
+    'If you find content that is not accessible, write to the URP of {municipality}: we will answer within 30 days. If the answer does not satisfy you, you can turn to AgID’s Digital Ombudsman.',
+  'accessibility.agid': 'AgID’s form for accessibility statements and reports',
   'follow.personal': 'This is your personal link to the report: it opens it without a password until {date}. Do not forward it.',
   'follow.revokeHint': 'If you forwarded it by mistake, or others can read your mail, revoke it: the next messages will carry a new one.',
   'follow.revoke': 'Revoke the links to this report',

@@ -4,6 +4,59 @@
  * steps are not here: the server's domain names them (common/domain/messages.ts).
  */
 export const it = {
+  'frame.reportInefficiency': 'Segnalazione disservizio',
+  'frame.services': 'Servizi',
+  'frame.legalNotes': 'Note legali',
+  'frame.accessibility': 'Dichiarazione di accessibilità',
+  'services.title': 'Servizi',
+  'services.lead': 'I servizi online dello Sportello Segnalazioni.',
+  'service.title': 'Segnalazione disservizio',
+  'service.description':
+    'Segnala al Comune un problema del territorio — una buca, rifiuti abbandonati, un cartello rotto, affissioni abusive — e seguine la gestione fino alla risposta finale.',
+  'service.status': 'Servizio attivo',
+  'service.topicLabel': 'Argomento',
+  'service.topic': 'Segnalazioni del territorio',
+  'service.index': 'Indice della pagina',
+  'service.audience': 'A chi è rivolto',
+  'service.audienceShort': 'Cittadini, imprese e chi frequenta il territorio del Comune',
+  'service.audienceText': 'A chiunque noti un problema nel territorio del Comune: residenti, imprese, chi ci lavora o è di passaggio.',
+  'service.how': 'Come fare',
+  'service.howText1':
+    'Dal sito: registrati con nome, cognome ed email, poi scegli «Segnala un disservizio», indica la categoria e il luogo sulla mappa o con l’indirizzo, descrivi il problema e aggiungi fino a 5 foto.',
+  'service.howText2':
+    'Senza account: scrivi su WhatsApp al numero del Comune, pubblica sulla pagina Facebook del Comune con l’hashtag indicato, oppure telefona o vieni all’URP.',
+  'service.howText3': 'Prima di inviare vedi se qualcuno ha già segnalato lo stesso problema lì vicino.',
+  'service.needs': 'Cosa serve',
+  'service.needsText': 'Un indirizzo email (o un numero WhatsApp), la descrizione del problema e il suo luogo; le foto sono facoltative.',
+  'service.outcome': 'Cosa si ottiene',
+  'service.outcomeText':
+    'Un riferimento subito, un numero di protocollo quando l’ufficio competente prende in carico la segnalazione, le risposte dell’ufficio e la chiusura con un ultimo messaggio. Ogni messaggio porta un collegamento personale per seguire la segnalazione senza password.',
+  'service.times': 'Tempi e scadenze',
+  'service.timesText1':
+    'Ogni categoria ha i suoi tempi, in giorni lavorativi secondo l’orario dell’ufficio: la presa in carico, la prima risposta sulla fattibilità e la chiusura.',
+  'service.timesText2': 'La ricevuta dice entro quando la segnalazione sarà presa in carico; ogni passo successivo dice la scadenza del seguente.',
+  'service.access': 'Accedi al servizio',
+  'service.accessText': 'Il servizio è online sempre; l’URP lo offre anche allo sportello e al telefono, negli orari di apertura.',
+  'service.conditions': 'Condizioni di servizio',
+  'service.conditionsText':
+    'Il testo e le foto sono pubblicati nell’archivio solo dopo la verifica dell’ufficio, senza il tuo nome né i tuoi contatti. Per le emergenze chiama il 112.',
+  'service.contacts': 'Contatti',
+  'service.contactsText': 'Per informazioni sul servizio rivolgiti all’URP - Ufficio Relazioni con il Pubblico.',
+  'service.areaLabel': 'Unità organizzativa responsabile',
+  'service.urp': 'URP - Ufficio Relazioni con il Pubblico',
+  'legal.title': 'Note legali',
+  'legal.contents': 'I contenuti di questo sito sono del {municipality} e, salvo dove indicato, si possono riutilizzare citandone la fonte.',
+  'legal.data': 'I dati aperti dell’archivio delle segnalazioni sono pubblicati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0).',
+  'legal.software': 'Il software dello Sportello Segnalazioni è libero, con licenza EUPL-1.2.',
+  'legal.links': 'Il {municipality} non risponde dei contenuti dei siti esterni raggiungibili da questo sito.',
+  'accessibility.title': 'Dichiarazione di accessibilità',
+  'accessibility.conformance':
+    'Il {municipality} si impegna a rendere lo Sportello Segnalazioni accessibile secondo le Linee guida AgID sull’accessibilità degli strumenti informatici: il sito è progettato e verificato per essere conforme alle WCAG 2.1 di livello AA (norma EN 301 549).',
+  'accessibility.how':
+    'Ogni pagina è verificata con strumenti automatici a ogni modifica, da telefono e da computer, e si usa da tastiera e con i lettori di schermo.',
+  'accessibility.feedback':
+    'Se trovi un contenuto non accessibile, scrivi all’URP del {municipality}: ti risponderemo entro 30 giorni. Se la risposta non ti soddisfa, puoi rivolgerti al Difensore civico per il digitale di AgID.',
+  'accessibility.agid': 'Il modulo di AgID per le dichiarazioni e le segnalazioni di accessibilità',
   'follow.personal': 'Questo è il tuo collegamento personale alla segnalazione: la apre senza password fino al {date}. Non inoltrarlo ad altri.',
   'follow.revokeHint': 'Se l’hai inoltrato per errore, o altri possono leggere la tua posta, revocalo: i prossimi messaggi ne porteranno uno nuovo.',
   'follow.revoke': 'Revoca i collegamenti a questa segnalazione',

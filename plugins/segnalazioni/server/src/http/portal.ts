@@ -10,13 +10,15 @@ import { configuredMap } from '../places/configured-map';
  * Serves the citizen portal, built by `scripts/build-portal.js` into build/portal, at /sportello.
  * Files under /sportello/assets/ have content hashes in their names: served as immutable, or 404.
  * Every other /sportello/… address is a page of the portal — links in mails and bookmarks open
- * there — and gets index.html, revalidated on each visit, with the municipality's name and the
- * maps' settings filled in.
+ * there — and gets index.html, revalidated on each visit, with the municipality's name, its
+ * accessibility statement and the maps' settings filled in.
  */
 
 export interface PortalConfig {
   /** The municipality's name in the portal's header, footer and titles. */
   readonly municipality?: string;
+  /** The municipality's accessibility statement (on AGID's form); empty: the portal's own page. */
+  readonly accessibilityUrl?: string;
 }
 
 const MOUNT = PORTAL_PATH;
@@ -48,6 +50,7 @@ function notFound(ctx: Context): void {
 export default (config: PortalConfig, { strapi }: { strapi: Core.Strapi }) => {
   const root = path.join(strapi.dirs.app.root, 'build', 'portal');
   const municipality = escapeHtml(config.municipality?.trim() || 'Comune');
+  const accessibilityUrl = escapeHtml(config.accessibilityUrl?.trim() || `${MOUNT}/accessibilita`);
   let page: { readonly builtAt: number; readonly map: string; readonly html: string; readonly etag: string } | null = null;
 
   /** The settings are read on each visit (a test or an operator may change them live); the page is remade when they change. */
@@ -59,7 +62,10 @@ export default (config: PortalConfig, { strapi }: { strapi: Core.Strapi }) => {
     if (!stat) return null;
     const map = mapSettings();
     if (page?.builtAt !== stat.mtimeMs || page.map !== map) {
-      const html = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replaceAll('%MUNICIPALITY%', municipality).replaceAll('%MAP%', escapeHtml(map));
+      const html = (await fs.readFile(path.join(root, 'index.html'), 'utf8'))
+        .replaceAll('%MUNICIPALITY%', municipality)
+        .replaceAll('%ACCESSIBILITY_URL%', accessibilityUrl)
+        .replaceAll('%MAP%', escapeHtml(map));
       page = { builtAt: stat.mtimeMs, map, html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
     }
     return page;
