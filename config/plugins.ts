@@ -32,7 +32,7 @@ export function uploadProviderFromEnv(env: Core.Config.Shared.ConfigParams['env'
 export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], defaults: RateLimits): RateLimits {
   const windowMs = (group: string, fallback: number) => env.int(`RATE_LIMIT_${group}_WINDOW_MINUTES`, fallback / 60_000) * 60_000;
   const limit = (name: string, fallback: number) => env.int(`RATE_LIMIT_${name}`, fallback);
-  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311, places, lookups } = defaults;
+  const { reports, registrations, logins, staffLogins, accountEmails, webhooks, open311, places, lookups, ratings } = defaults;
   return {
     reports: {
       windowMs: windowMs('REPORTS', reports.windowMs),
@@ -55,6 +55,7 @@ export function rateLimitsFromEnv(env: Core.Config.Shared.ConfigParams['env'], d
     open311: { windowMs: windowMs('OPEN311', open311.windowMs), perIp: limit('OPEN311_PER_IP', open311.perIp) },
     places: { windowMs: windowMs('PLACES', places.windowMs), perIp: limit('PLACES_PER_IP', places.perIp) },
     lookups: { windowMs: windowMs('LOOKUPS', lookups.windowMs), perIp: limit('LOOKUPS_PER_IP', lookups.perIp) },
+    ratings: { windowMs: windowMs('RATINGS', ratings.windowMs), perIp: limit('RATINGS_PER_IP', ratings.perIp) },
   };
 }
 

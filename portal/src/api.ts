@@ -2,6 +2,7 @@ import type { SubmissionInput } from '../../plugins/segnalazioni/server/src/inta
 import type { OwnReport, PublicCategory, PublicReport, ReportStatusView } from '../../plugins/segnalazioni/server/src/archive/domain/visibility';
 import type { ReportFeature } from '../../plugins/segnalazioni/server/src/archive/domain/geojson';
 import type { Place } from '../../plugins/segnalazioni/server/src/places/domain/nominatim';
+import type { RatedPage, RatingAnswer } from '../../plugins/segnalazioni/server/src/ratings/domain/rating-words';
 import { currentSession, endSession } from './session';
 import { t, type Locale, type MessageKey } from './i18n';
 
@@ -206,6 +207,10 @@ export const api = {
 
   /** Ends every personal link to the report issued so far. */
   revokeFollowLinks: (token: string) => call<{ data: { revoked: true } }>(`/api/segnalazioni/follow/${encodeURIComponent(token)}/revoke`, { method: 'POST' }),
+
+  /** Rates the service, anonymously. */
+  rate: (rating: { page: RatedPage; stars: number; answer: RatingAnswer; detail?: string }) =>
+    postJson<{ data: { recorded: true } }>('/api/segnalazioni/ratings', rating),
 
   /** Where a report stands, by its reference: anyone may ask. */
   lookup: (reference: string) => call<{ data: ReportStatusView }>(withQuery('/api/segnalazioni/lookup', { reference })).then((body) => body.data),

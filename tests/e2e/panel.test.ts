@@ -161,6 +161,15 @@ async function layoutProblems(page: Page): Promise<string[]> {
     await page.goto(`${app.url}/admin/plugins/segnalazioni/statistics`);
     await page.getByRole('heading', { name: 'Statistiche' }).waitFor();
     await page.getByRole('img', { name: 'Per mese: ricevute e chiuse' }).waitFor();
+    // The service's ratings, as citizens gave them on the portal.
+    await app
+      .http()
+      .post('/api/segnalazioni/ratings')
+      .send({ page: 'submitted', stars: 4, answer: 'complete', detail: 'Ho trovato subito la categoria.' })
+      .expect(201);
+    await page.reload();
+    await page.locator('[data-ratings]').getByText('4 stelle su 5, da 1 valutazione').waitFor();
+    await page.locator('[data-ratings]').getByText('Ho trovato subito la categoria.').waitFor();
     // Months by name, and the figures as a CSV for a spreadsheet.
     const month = new Intl.DateTimeFormat('it-IT', { month: 'short', year: '2-digit', timeZone: 'Europe/Rome' }).format(new Date());
     await page.getByRole('img', { name: 'Per mese: ricevute e chiuse' }).getByText(month).waitFor();

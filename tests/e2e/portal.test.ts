@@ -385,6 +385,39 @@ const PHONE = { width: 390, height: 844 };
       availableChannel: { serviceUrl: `${app.url}/sportello/segnala` },
     });
     await fontsOk('service');
+    // The rating component, as the validator reads it, then used: 2 stars, where it was hard, a few words.
+    expect((await element('feedback-title')).text).toBe('Quanto è stato facile usare questo servizio?');
+    for (const value of [1, 2, 3, 4, 5]) expect((await element(`feedback-rate-${value}`)).tag).toBe('LABEL');
+    const side = (name: string) => page.locator(`[data-element="feedback-rating-${name}"]`);
+    expect(await side('positive').locator('[data-element="feedback-rating-question"]').textContent()).toBe('Quali sono stati gli aspetti che hai preferito?');
+    expect(await side('negative').locator('[data-element="feedback-rating-question"]').textContent()).toBe('Dove hai incontrato le maggiori difficoltà?');
+    expect(await side('positive').locator('[data-element="feedback-rating-answer"]').allTextContents()).toEqual([
+      'Le indicazioni erano chiare',
+      'Le indicazioni erano complete',
+      'Capivo sempre che stavo procedendo correttamente',
+      'Non ho avuto problemi tecnici',
+      'Altro',
+    ]);
+    expect(await side('negative').locator('[data-element="feedback-rating-answer"]').allTextContents()).toEqual([
+      'A volte le indicazioni non erano chiare',
+      'A volte le indicazioni non erano complete',
+      'A volte non capivo se stavo procedendo correttamente',
+      'Ho avuto problemi tecnici',
+      'Altro',
+    ]);
+    expect((await element('feedback-input-text')).tag).toBe('TEXTAREA');
+    await page.locator('[data-element="feedback-rate-2"]').click();
+    expect(await page.getByLabel('Valuta 2 stelle su 5').isChecked()).toBe(true);
+    await side('negative').waitFor();
+    expect(await side('positive').isVisible()).toBe(false);
+    await side('negative').getByText('Ho avuto problemi tecnici', { exact: true }).click();
+    await page.locator('[data-element="feedback-input-text"]').fill('La mappa non si caricava.');
+    await audit('scheda servizio, valutazione');
+    await page.getByRole('button', { name: 'Invia la valutazione' }).click();
+    await page.getByText('Grazie, il tuo parere ci aiuterà a migliorare il servizio!').waitFor();
+    expect(await app.strapi.db.query('plugin::segnalazioni.rating').findMany({ select: ['page', 'stars', 'answer', 'detail'] })).toEqual([
+      { page: 'service', stars: 2, answer: 'technical', detail: 'La mappa non si caricava.' },
+    ]);
     await audit('scheda servizio');
     await page.screenshot({ path: artifact('portal-service-page.png'), fullPage: true });
 

@@ -263,6 +263,12 @@ describe('the described API (OpenAPI 3.1)', () => {
     await call('post', `/api/segnalazioni/follow/${token}/revoke`);
     await call('get', `/api/segnalazioni/follow/${token}`);
     await call('post', '/api/segnalazioni/follow/non-un-collegamento/revoke');
+    await call('post', '/api/segnalazioni/ratings', (request) => request.send({ page: 'service', stars: 4, answer: 'complete', detail: 'Facile.' }));
+    await call('post', '/api/segnalazioni/ratings', (request) => request.send({ page: 'service', stars: 9, answer: 'complete' }));
+    await call('get', '/api/segnalazioni/feeds/reports.atom?category=dissesto-stradale');
+    await call('get', '/api/segnalazioni/feeds/reports.atom?pageSize=0');
+    await call('get', `/api/segnalazioni/feeds/reports/${published.documentId}.atom`);
+    await call('get', '/api/segnalazioni/feeds/reports/nessuna.atom');
   });
 
   it('describes every answer of Open311, in both formats', async () => {

@@ -1074,6 +1074,54 @@ export interface PluginSegnalazioniProtocolCounter extends Struct.CollectionType
   };
 }
 
+export interface PluginSegnalazioniRating extends Struct.CollectionTypeSchema {
+  collectionName: 'segnalazioni_ratings';
+  info: {
+    description: "Quanto \u00E8 stato facile usare il servizio, secondo chi l'ha usato: anonima.";
+    displayName: 'Valutazione del servizio';
+    pluralName: 'ratings';
+    singularName: 'rating';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    answer: Schema.Attribute.Enumeration<['clear', 'complete', 'progress', 'technical', 'other']> & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    detail: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::segnalazioni.rating'> & Schema.Attribute.Private;
+    page: Schema.Attribute.Enumeration<['service', 'submitted', 'report']> & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    stars: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSegnalazioniReply extends Struct.CollectionTypeSchema {
   collectionName: 'segnalazioni_replies';
   info: {
@@ -1582,6 +1630,7 @@ declare module '@strapi/strapi' {
       'plugin::segnalazioni.office': PluginSegnalazioniOffice;
       'plugin::segnalazioni.photo': PluginSegnalazioniPhoto;
       'plugin::segnalazioni.protocol-counter': PluginSegnalazioniProtocolCounter;
+      'plugin::segnalazioni.rating': PluginSegnalazioniRating;
       'plugin::segnalazioni.reply': PluginSegnalazioniReply;
       'plugin::segnalazioni.reply-template': PluginSegnalazioniReplyTemplate;
       'plugin::segnalazioni.report': PluginSegnalazioniReport;

@@ -24,6 +24,7 @@ export default (ctx: Core.Config.Shared.ConfigParams) => {
           open311: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           places: { windowMs: minute, perIp: OUT_OF_THE_WAY },
           lookups: { windowMs: minute, perIp: OUT_OF_THE_WAY },
+          ratings: { windowMs: minute, perIp: OUT_OF_THE_WAY },
         }),
       },
     },

@@ -3,7 +3,26 @@
  * the same `{placeholders}` (tests/unit/portal-messages.test.ts checks it). Statuses and history
  * steps are not here: the server's domain names them (common/domain/messages.ts).
  */
+import { RATING_WORDS } from '../../../plugins/segnalazioni/server/src/ratings/domain/rating-words';
+
 export const it = {
+  'rating.title': RATING_WORDS.title,
+  'rating.legend': 'Valuta il servizio da 1 a 5 stelle',
+  'rating.star': 'Valuta {value} stelle su 5',
+  'rating.positiveQuestion': RATING_WORDS.positiveQuestion,
+  'rating.negativeQuestion': RATING_WORDS.negativeQuestion,
+  'rating.positive.clear': RATING_WORDS.positive.clear,
+  'rating.positive.complete': RATING_WORDS.positive.complete,
+  'rating.positive.progress': RATING_WORDS.positive.progress,
+  'rating.positive.technical': RATING_WORDS.positive.technical,
+  'rating.negative.clear': RATING_WORDS.negative.clear,
+  'rating.negative.complete': RATING_WORDS.negative.complete,
+  'rating.negative.progress': RATING_WORDS.negative.progress,
+  'rating.negative.technical': RATING_WORDS.negative.technical,
+  'rating.other': RATING_WORDS.positive.other,
+  'rating.detail': 'Vuoi aggiungere altri dettagli? (facoltativo, al massimo 200 caratteri)',
+  'rating.send': 'Invia la valutazione',
+  'rating.thanks': 'Grazie, il tuo parere ci aiuterà a migliorare il servizio!',
   'frame.reportInefficiency': 'Segnalazione disservizio',
   'frame.services': 'Servizi',
   'frame.legalNotes': 'Note legali',
@@ -81,6 +100,7 @@ export const it = {
   'frame.menuClose': 'Nascondi il menu',
   'frame.archive': 'Archivio delle segnalazioni',
   'frame.openData': 'Dati aperti (CSV, CC BY 4.0)',
+  'frame.feed': 'Feed Atom delle segnalazioni',
   'frame.api': 'API e Open311 per sviluppatori',
   'frame.contacts': 'Contatti',
   'frame.contactsText': 'Per informazioni puoi rivolgerti all’URP - Ufficio Relazioni con il Pubblico del comune.',

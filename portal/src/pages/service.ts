@@ -1,4 +1,5 @@
 import { pageLayout } from '../components/layout';
+import { ratingCard } from '../components/rating';
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import { BASE, type PageRenderer } from '../router';
@@ -95,6 +96,7 @@ export const servicePage: PageRenderer = () => {
       ]),
     ),
     metadata(),
+    ratingCard('service'),
   );
   content.querySelector('h1')?.setAttribute('data-element', 'service-title');
   return { title: t('service.title'), content };

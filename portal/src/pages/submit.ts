@@ -3,6 +3,7 @@ import { photoPosition } from '../../../plugins/segnalazioni/server/src/photos/d
 import type { MapPoint } from '../../../plugins/segnalazioni/server/src/places/domain/map-settings';
 import { api, ApiError, LoginRequired, type FieldProblem, type OwnReport, type SubmissionInput } from '../api';
 import { checkboxField, clearFieldErrors, inputField, selectField, showFormError, showProblems, whileBusy } from '../components/forms';
+import { ratingCard } from '../components/rating';
 import { alertBox, detailsList, pageLayout } from '../components/layout';
 import { nearbyReports } from '../components/nearby-reports';
 import { placePicker } from '../components/place-picker';
@@ -354,6 +355,8 @@ export const submitPage: PageRenderer = async () => {
         h('a', { class: 'btn btn-primary', href: `${BASE}/le-mie-segnalazioni/${encodeURIComponent(report.documentId)}` }, t('submit.view')),
         h('a', { class: 'btn btn-outline-primary', href: `${BASE}/le-mie-segnalazioni` }, t('nav.mine')),
       ),
+      // The model asks how easy the service was once it has been used.
+      ratingCard('submitted'),
     );
     replaceChildren(body, confirmation);
     confirmation.querySelector<HTMLElement>('h2')?.focus();

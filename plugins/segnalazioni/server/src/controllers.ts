@@ -8,6 +8,7 @@ import openData from './opendata/open-data-controller';
 import openApi from './openapi/openapi-controller';
 import follow from './following/follow-controller';
 import places from './places/places-controller';
+import rating from './ratings/rating-controller';
 import report from './intake/report-controller';
 import statistics from './statistics/statistics-controller';
 
@@ -22,6 +23,7 @@ export default {
   open311,
   follow,
   places,
+  rating,
   report,
   statistics,
 };

@@ -20,6 +20,7 @@ import photoBucket from './photos/photo-bucket';
 import photos from './photos/photos';
 import protocol from './intake/protocol';
 import rateLimits from './accounts/rate-limits';
+import ratings from './ratings/ratings';
 import search from './archive/search';
 import seed from './seed/seed';
 import serviceLevels from './service-levels/service-levels';
@@ -53,6 +54,7 @@ export default {
   photos,
   protocol,
   'rate-limits': rateLimits,
+  ratings,
   search,
   seed,
   'service-levels': serviceLevels,

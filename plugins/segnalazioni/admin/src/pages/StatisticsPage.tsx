@@ -6,6 +6,7 @@ import { monthLabel, statisticsCsv } from '../../../server/src/statistics/domain
 import type { Locale } from '../../../server/src/common/domain/messages';
 import { useResource } from '../api';
 import { PageHeader } from '../components/PageHeader';
+import { RatingsSummary } from '../components/RatingsSummary';
 import { useT } from '../useT';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
@@ -120,6 +121,7 @@ export const StatisticsPage = () => {
             </Typography>
           </Flex>
         </Box>
+        <RatingsSummary />
         <Box paddingTop={6}>
           <Table colCount={6} rowCount={rows.length + 1}>
             <Thead>

@@ -7,6 +7,7 @@ import notification from './notification';
 import office from './office';
 import photo from './photo';
 import protocolCounter from './protocol-counter';
+import rating from './rating';
 import reply from './reply';
 import replyTemplate from './reply-template';
 import report from './report';
@@ -24,4 +25,5 @@ export default {
   'protocol-counter': protocolCounter,
   'channel-message': channelMessage,
   'channel-thread': channelThread,
+  rating,
 };

@@ -6,6 +6,9 @@ import historyEntry from './history-entry/schema.json';
 import { MODERATION_STATES, REPLY_KINDS } from '../workflow/domain/report-states';
 import notification from './notification/schema.json';
 import photo from './photo/schema.json';
+import rating from './rating/schema.json';
+import { MAX_RATING_DETAIL } from '../ratings/domain/rating';
+import { RATED_PAGES, RATING_ANSWERS } from '../ratings/domain/rating-words';
 import reply from './reply/schema.json';
 import replyTemplate from './reply-template/schema.json';
 import report from './report/schema.json';
@@ -64,5 +67,11 @@ describe('uniqueness the database itself enforces', () => {
       schema.indexes?.filter((index) => index.type === 'unique').map((index) => index.columns);
     expect(unique(channelMessage)).toEqual([['channel', 'external_id']]);
     expect(unique(channelThread)).toEqual([['channel', 'sender']]);
+  });
+
+  it('the rating of the service: its pages, answers and words', () => {
+    expect(rating.attributes.page.enum).toEqual([...RATED_PAGES]);
+    expect(rating.attributes.answer.enum).toEqual([...RATING_ANSWERS]);
+    expect(rating.attributes.detail.maxLength).toBe(MAX_RATING_DETAIL);
   });
 });

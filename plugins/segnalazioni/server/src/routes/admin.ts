@@ -20,6 +20,7 @@ export default {
       config: { policies: can(STAFF_ACTIONS.read, STAFF_ACTIONS.act) },
     },
     { method: 'GET', path: '/statistics', handler: 'statistics.staff', config: { policies: can(STAFF_ACTIONS.read) } },
+    { method: 'GET', path: '/ratings', handler: 'rating.staff', config: { policies: can(STAFF_ACTIONS.read) } },
     { method: 'GET', path: '/options', handler: 'admin-report.options', config: { policies: can(STAFF_ACTIONS.read) } },
   ],
 };

@@ -82,6 +82,19 @@ export default {
       handler: 'archive.findOne',
       config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'One published report' },
     },
+    // The archive as Atom feeds: the newest reports of any archive query (a category's: ?category=), and one report's steps.
+    {
+      method: 'GET',
+      path: '/feeds/reports.atom',
+      handler: 'archive.feed',
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: 'The newest published reports as an Atom feed (the query of /reports)' },
+    },
+    {
+      method: 'GET',
+      path: '/feeds/reports/:documentId.atom',
+      handler: 'archive.reportFeed',
+      config: { auth: false, middlewares: [archiveHttpCache('archive')], description: "One published report's public steps as an Atom feed" },
+    },
     {
       method: 'GET',
       path: '/statistics',
@@ -121,6 +134,12 @@ export default {
       path: '/lookup',
       handler: 'follow.lookup',
       config: { auth: false, middlewares: [rateLimited('lookups')], description: 'Where a report stands, by its reference (no private text)' },
+    },
+    {
+      method: 'POST',
+      path: '/ratings',
+      handler: 'rating.create',
+      config: { auth: false, middlewares: [rateLimited('ratings')], description: 'Rates the service (Designers Italia: 1 to 5 stars, an answer, free words)' },
     },
     {
       method: 'PUT',

@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of request limited together: a group shares its window and its counters. */
-export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311' | 'places' | 'lookups';
+export type LimitGroup = 'reports' | 'registrations' | 'logins' | 'staffLogins' | 'accountEmails' | 'webhooks' | 'open311' | 'places' | 'lookups' | 'ratings';
 
 /** Who a counter counts: the client's address, the logged-in citizen, the email address asked about. */
 export type KeyKind = 'ip' | 'citizen' | 'email';
@@ -35,6 +35,8 @@ export const rateLimitsSchema = z.object({
   places: z.object({ windowMs, perIp: count }),
   /** Reports opened by a follow link or looked up by their reference (a reference is short: guessing must stay slow). */
   lookups: z.object({ windowMs, perIp: count }),
+  /** Ratings of the service, anonymous: a few per visit. */
+  ratings: z.object({ windowMs, perIp: count }),
 });
 
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
@@ -51,6 +53,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   open311: { windowMs: 60 * MINUTE, perIp: 600 },
   places: { windowMs: 10 * MINUTE, perIp: 120 },
   lookups: { windowMs: 10 * MINUTE, perIp: 60 },
+  ratings: { windowMs: 60 * MINUTE, perIp: 10 },
 };
 
 /** The users-permissions routes (below the REST prefix) it rate-limits, and our group for each. */

@@ -38,6 +38,8 @@ export function siteLinks({ publicUrl, apiPrefix, adminPath }: SiteAddresses) {
     host: new URL(base).hostname,
     /** A path of this site (a signed photo link, say) as an absolute address. */
     absolute: (path: string) => `${base}${withSlash(path)}`,
+    /** The portal's public archive, as people browse it. */
+    archive: `${portal}/segnalazioni`,
     /** A published report's page in the portal's public archive. */
     portalReport: (documentId: string) => `${portal}/segnalazioni/${segment(documentId)}`,
     /** A report's page opened by its personal follow link, without a password. */

@@ -1,5 +1,6 @@
 /** The plugin's content-type uids, spelled once. */
 export const UID = {
+  rating: 'plugin::segnalazioni.rating',
   category: 'plugin::segnalazioni.category',
   office: 'plugin::segnalazioni.office',
   report: 'plugin::segnalazioni.report',

@@ -4,6 +4,7 @@
  * to both: a list is a JSON array and, in XML, an element of the list's name holding one element
  * per item, named as the spec names it (`services` → `service`, `service_requests` → `request`).
  */
+import { escapeXml } from '../../common/domain/xml';
 
 export const OPEN311_FORMATS = ['xml', 'json'] as const;
 export type Open311Format = (typeof OPEN311_FORMATS)[number];
@@ -34,11 +35,6 @@ export function splitFormat(name: string): { resource: string; format: Open311Fo
   const format = name.slice(dot + 1);
   return (OPEN311_FORMATS as readonly string[]).includes(format) ? { resource: name.slice(0, dot), format: format as Open311Format } : null;
 }
-
-// Characters XML 1.0 cannot hold at all (a control character in a citizen's text must not break the document).
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const escapeXml = (text: string) => text.replace(NOT_XML, '').replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char] as string);
 
 function element(name: string, value: Open311Value): string {
   if (value === null || value === undefined || value === '') return `<${name}/>`;

@@ -1,3 +1,5 @@
+import { MAX_RATING_DETAIL } from '../../ratings/domain/rating';
+import { RATED_PAGES, RATING_ANSWERS } from '../../ratings/domain/rating-words';
 import { REPORT_STATUSES } from '../../workflow/domain/report-states';
 import { LOCALES } from '../../common/domain/messages';
 import { MAX_PHOTOS } from '../../intake/domain/report-input';
@@ -62,11 +64,13 @@ const TAGS = {
   places: 'Indirizzi',
   docs: 'Documentazione',
   following: 'Seguire una segnalazione',
+  rating: 'Valutazione del servizio',
 } as const;
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const nullableRef = (name: string): JsonSchema => ({ anyOf: [ref(name), { type: 'null' }] });
 const ok = (description: string, schema: JsonSchema): Response => ({ description, content: json(schema) });
+const atom = (description: string): Response => ({ description, content: { 'application/atom+xml': { schema: { type: 'string' } } } });
 
 const ERROR_MEANINGS: Readonly<Record<number, string>> = {
   400: 'Richiesta non valida: `error.details.errors` dice quale campo e perché.',
@@ -164,6 +168,26 @@ function archivePaths(api: string): Paths {
           ...notModified,
           ...failures(400),
         },
+      },
+    },
+    [`${api}/feeds/reports.atom`]: {
+      get: {
+        operationId: 'reportsFeed',
+        tags: [TAGS.archive],
+        summary: 'Le segnalazioni pubblicate come feed Atom',
+        description: 'Le più recenti (50, o `pageSize`) della stessa ricerca di GET /reports: di una categoria con `category`, di una zona con `bbox`.',
+        parameters: [...archiveQuery, ifNoneMatch],
+        responses: { '200': atom('Il feed (RFC 4287).'), ...notModified, ...failures(400) },
+      },
+    },
+    [`${api}/feeds/reports/{documentId}.atom`]: {
+      get: {
+        operationId: 'reportFeed',
+        tags: [TAGS.archive],
+        summary: 'I passi pubblici di una segnalazione come feed Atom',
+        description: 'La pubblicazione, ogni risposta pubblica dell’ufficio e la chiusura, dalla più recente.',
+        parameters: [documentIdParam, ifNoneMatch],
+        responses: { '200': atom('Il feed (RFC 4287).'), ...notModified, ...failures(404) },
       },
     },
     [`${api}/reports/{documentId}`]: {
@@ -394,6 +418,30 @@ function citizenPaths(restPrefix: string, api: string): Paths {
         description: 'Ogni collegamento dato finora smette di funzionare; il prossimo messaggio ne porta uno nuovo.',
         parameters: [followToken],
         responses: { '200': ok('Revocati.', ref('Revoked')), ...failures(404, 410, 429) },
+      },
+    },
+    [`${api}/ratings`]: {
+      post: {
+        operationId: 'rateService',
+        tags: [TAGS.rating],
+        summary: 'Valutare il servizio',
+        description:
+          'Il componente di valutazione del modello Designers Italia: «Quanto è stato facile usare questo servizio?» da 1 a 5 stelle, una delle risposte del modello (dove è andata bene da 4 stelle, dove è stato difficile sotto), qualche parola. Anonima.',
+        requestBody: {
+          required: true,
+          content: json(
+            object(
+              {
+                page: { enum: [...RATED_PAGES] },
+                stars: { type: 'integer', minimum: 1, maximum: 5 },
+                answer: { enum: [...RATING_ANSWERS] },
+                detail: { type: 'string', maxLength: MAX_RATING_DETAIL },
+              },
+              { optional: ['detail'] },
+            ),
+          ),
+        },
+        responses: { '201': ok('Registrata.', envelope(object({ recorded: { const: true } }))), ...failures(400, 429) },
       },
     },
     [`${api}/lookup`]: {
@@ -673,6 +721,7 @@ export function openApiDocument({
       { name: TAGS.openData, description: 'L’archivio pubblico da scaricare, con licenza CC BY 4.0.' },
       { name: TAGS.citizens, description: 'Per chi ha un account: inviare e seguire le proprie segnalazioni.' },
       { name: TAGS.open311, description: 'wiki.open311.org/GeoReport_v2, in XML o JSON secondo il suffisso; gli errori come li scrive la specifica.' },
+      { name: TAGS.rating, description: 'Quanto è stato facile usare il servizio, secondo chi l’ha usato.' },
       { name: TAGS.following, description: 'Senza account: il collegamento personale dei messaggi al cittadino, e la ricerca per riferimento.' },
       { name: TAGS.places, description: 'La ricerca degli indirizzi per la mappa del portale, attraverso il nostro server.' },
       { name: TAGS.docs, description: 'Questa descrizione.' },
