@@ -121,7 +121,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
     // A public reply is previewed as the archive will show it, and a phone number in it is pointed out.
     const reply = page.getByRole('textbox', { name: /^Testo della risposta/ });
     await reply.fill('Per informazioni chiamare il geometra al 347 123 4567.');
-    await page.getByText('Il testo sembra contenere un numero di telefono: toglili prima di pubblicare.').waitFor();
+    await page.getByText('Il testo sembra contenere un numero di telefono: togli questi dati prima di pubblicare.').waitFor();
     await reply.fill('Abbiamo segnalato il tombino alla ditta incaricata: interverrà entro una settimana.');
     await page.getByText('Il testo sembra contenere').waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Così apparirà nell’archivio pubblico' }).waitFor();
@@ -361,6 +361,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
     expect((await saved).status()).toBe(200);
     const stored = await app.strapi.db.query('plugin::segnalazioni.office').findOne({ where: { id: office.id } });
     expect(stored.contactPhone).toBe('0123 456789');
+    // The days not written keep the default hours the office had.
+    const defaultDay = [
+      ['08:30', '12:00'],
+      ['14:15', '16:00'],
+    ];
     expect(stored.openingHours).toEqual({
       0: [],
       1: [['08:30', '12:30']],
@@ -368,9 +373,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
         ['09:00', '13:00'],
         ['14:00', '17:30'],
       ],
-      3: [],
-      4: [],
-      5: [],
+      3: defaultDay,
+      4: [['08:30', '16:00']],
+      5: defaultDay,
       6: [],
     });
     await cm.close();

@@ -105,6 +105,19 @@ describe('following a report without an account', () => {
     await open(token).expect(410);
   });
 
+  it('revokes the links of a report made before links had versions', async () => {
+    const report = await app.strapi
+      .plugin('segnalazioni')
+      .service('intake')
+      .submit({ citizen, input: { title: 'Cartello storto', description: 'Il cartello di via Po è storto.', category: 'dissesto-stradale' }, files: [] });
+    const { token } = await followLinkIn(report.reference, /: ricevuta – /);
+    await app.strapi.db.connection('segnalazioni_reports').where({ document_id: report.documentId }).update({ follow_version: null });
+    await open(token).expect(200);
+    await app.http().post(`/api/segnalazioni/follow/${token}/revoke`).expect(200);
+    await open(token).expect(410);
+    expect((await app.strapi.db.query(REPORT).findOne({ where: { documentId: report.documentId } })).followVersion).toBe(1);
+  });
+
   it('looks a report up by its reference: where it stands and the public replies, nothing private', async () => {
     const report = await app.strapi
       .plugin('segnalazioni')
@@ -135,14 +148,18 @@ describe('following a report without an account', () => {
     await act(report.documentId, 'reply', { kind: 'progress', body: 'Intervento programmato per lunedì.', public: true });
     const answered = await lookup(report.reference).expect(200);
     expect(answered.body.data).toMatchObject({ status: 'in_progress', protocolNumber: expect.stringMatching(/^\d{4}\/\d{6}$/), published: null });
-    expect(answered.body.data.replies).toEqual([{ kind: 'progress', body: 'Intervento programmato per lunedì.', createdAt: expect.any(String) }]);
+    // Its public reply is public with the report: not while it is out of the archive.
+    expect(answered.body.data.replies).toEqual([]);
     const everything = JSON.stringify(answered.body);
     for (const secret of ['Tombino rotto', 'via Verdi 7', 'Bruno', citizen.email, report.documentId]) expect(everything).not.toContain(secret);
 
     // Published, it names its public page; the archive finds it by reference and by protocol number.
     await act(report.documentId, 'moderate_text', { decision: 'approve', publicText: 'Il tombino di via Verdi è rotto.' });
     await act(report.documentId, 'publish');
-    expect((await lookup(report.reference).expect(200)).body.data.published).toEqual({ documentId: report.documentId, title: 'Tombino rotto' });
+    const published = (await lookup(report.reference).expect(200)).body.data;
+    expect(published.published).toEqual({ documentId: report.documentId, title: 'Tombino rotto' });
+    expect(published.replies).toEqual([{ kind: 'progress', body: 'Intervento programmato per lunedì.', createdAt: expect.any(String) }]);
+    expect(JSON.stringify(published)).not.toContain('la chiamiamo domani');
     const protocol = answered.body.data.protocolNumber as string;
     for (const q of [report.reference, report.reference.toLowerCase(), protocol]) {
       const found = await app

@@ -61,7 +61,7 @@ export function ratingCard(page: RatedPage): HTMLElement {
           'label',
           { class: 'full rating-star', for: id, 'data-element': `feedback-rate-${value}` },
           icon('it-star-full', { className: 'icon-sm' }),
-          h('span', { class: 'visually-hidden' }, t('rating.star', { value })),
+          h('span', { class: 'visually-hidden' }, value === 1 ? t('rating.starOne') : t('rating.star', { value })),
         ),
       ];
     }),

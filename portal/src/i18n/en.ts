@@ -5,6 +5,7 @@ export const en: Catalogue = {
   'rating.title': 'How easy was it to use this service?',
   'rating.legend': 'Rate the service from 1 to 5 stars',
   'rating.star': 'Rate {value} stars out of 5',
+  'rating.starOne': 'Rate 1 star out of 5',
   'rating.positiveQuestion': 'What did you like best?',
   'rating.negativeQuestion': 'Where did you find it hardest?',
   'rating.positive.clear': 'The instructions were clear',
@@ -44,7 +45,7 @@ export const en: Catalogue = {
   'service.needsText': 'An email address (or a WhatsApp number), a description of the problem and its place; photos are optional.',
   'service.outcome': 'What you get',
   'service.outcomeText':
-    'A reference at once, a protocol number when the office in charge takes the report in charge, the office’s answers and the closing with a last message. Every message carries a personal link to follow the report without a password.',
+    'A reference at once, a protocol number when the office in charge takes the report in charge, the office’s answers and the closing with a last message. Every email and WhatsApp message carries a personal link to follow the report without a password.',
   'service.times': 'Times and deadlines',
   'service.timesText1':
     'Each category has its own times, in working days of the office’s hours: taking in charge, the first answer on feasibility, and closing.',

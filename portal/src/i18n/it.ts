@@ -9,6 +9,7 @@ export const it = {
   'rating.title': RATING_WORDS.title,
   'rating.legend': 'Valuta il servizio da 1 a 5 stelle',
   'rating.star': 'Valuta {value} stelle su 5',
+  'rating.starOne': 'Valuta 1 stella su 5',
   'rating.positiveQuestion': RATING_WORDS.positiveQuestion,
   'rating.negativeQuestion': RATING_WORDS.negativeQuestion,
   'rating.positive.clear': RATING_WORDS.positive.clear,
@@ -49,7 +50,7 @@ export const it = {
   'service.needsText': 'Un indirizzo email (o un numero WhatsApp), la descrizione del problema e il suo luogo; le foto sono facoltative.',
   'service.outcome': 'Cosa si ottiene',
   'service.outcomeText':
-    'Un riferimento subito, un numero di protocollo quando l’ufficio competente prende in carico la segnalazione, le risposte dell’ufficio e la chiusura con un ultimo messaggio. Ogni messaggio porta un collegamento personale per seguire la segnalazione senza password.',
+    'Un riferimento subito, un numero di protocollo quando l’ufficio competente prende in carico la segnalazione, le risposte dell’ufficio e la chiusura con un ultimo messaggio. Ogni email e ogni messaggio WhatsApp porta un collegamento personale per seguire la segnalazione senza password.',
   'service.times': 'Tempi e scadenze',
   'service.timesText1':
     'Ogni categoria ha i suoi tempi, in giorni lavorativi secondo l’orario dell’ufficio: la presa in carico, la prima risposta sulla fattibilità e la chiusura.',
@@ -64,19 +65,20 @@ export const it = {
   'service.areaLabel': 'Unità organizzativa responsabile',
   'service.urp': 'URP - Ufficio Relazioni con il Pubblico',
   'legal.title': 'Note legali',
-  'legal.contents': 'I contenuti di questo sito sono del {municipality} e, salvo dove indicato, si possono riutilizzare citandone la fonte.',
+  'legal.contents':
+    'I contenuti di questo sito sono dell’amministrazione comunale ({municipality}) e, salvo dove indicato, si possono riutilizzare citandone la fonte.',
   'legal.data': 'I dati aperti dell’archivio delle segnalazioni sono pubblicati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0).',
   'legal.software': 'Il software dello Sportello Segnalazioni è libero, con licenza EUPL-1.2.',
-  'legal.links': 'Il {municipality} non risponde dei contenuti dei siti esterni raggiungibili da questo sito.',
+  'legal.links': 'L’amministrazione comunale ({municipality}) non risponde dei contenuti dei siti esterni raggiungibili da questo sito.',
   'accessibility.title': 'Dichiarazione di accessibilità',
   'accessibility.conformance':
-    'Il {municipality} si impegna a rendere lo Sportello Segnalazioni accessibile secondo le Linee guida AgID sull’accessibilità degli strumenti informatici: il sito è progettato e verificato per essere conforme alle WCAG 2.1 di livello AA (norma EN 301 549).',
+    'L’amministrazione comunale ({municipality}) si impegna a rendere lo Sportello Segnalazioni accessibile secondo le Linee guida AgID sull’accessibilità degli strumenti informatici: il sito è progettato e verificato per essere conforme alle WCAG 2.1 di livello AA (norma EN 301 549).',
   'accessibility.how':
     'Ogni pagina è verificata con strumenti automatici a ogni modifica, da telefono e da computer, e si usa da tastiera e con i lettori di schermo.',
   'accessibility.feedback':
-    'Se trovi un contenuto non accessibile, scrivi all’URP del {municipality}: ti risponderemo entro 30 giorni. Se la risposta non ti soddisfa, puoi rivolgerti al Difensore civico per il digitale di AgID.',
+    'Se trovi un contenuto non accessibile, scrivi all’URP ({municipality}): ti risponderemo entro 30 giorni. Se la risposta non ti soddisfa, puoi rivolgerti al Difensore civico per il digitale di AgID.',
   'accessibility.agid': 'Il modulo di AgID per le dichiarazioni e le segnalazioni di accessibilità',
-  'follow.personal': 'Questo è il tuo collegamento personale alla segnalazione: la apre senza password fino al {date}. Non inoltrarlo ad altri.',
+  'follow.personal': 'Questo è il tuo collegamento personale alla segnalazione: la apre senza password fino al giorno {date}. Non inoltrarlo ad altri.',
   'follow.revokeHint': 'Se l’hai inoltrato per errore, o altri possono leggere la tua posta, revocalo: i prossimi messaggi ne porteranno uno nuovo.',
   'follow.revoke': 'Revoca i collegamenti a questa segnalazione',
   'follow.revokeConfirm': 'Revocare tutti i collegamenti inviati finora? Questa pagina non si aprirà più da quei messaggi.',

@@ -35,7 +35,8 @@ function linkNotice(report: FollowedReport, token: string): HTMLElement {
 
 /**
  * A report opened by the personal link of its citizen's messages, with no password: what "Le mie
- * segnalazioni" shows, for desk, WhatsApp and Facebook citizens too, who have no account.
+ * segnalazioni" shows, for desk and WhatsApp citizens too, who have no account (a Facebook comment,
+ * which everybody reads, carries no link).
  */
 export const followPage: PageRenderer = async ({ params: [token] }) => {
   const report = await api.followed(token);

@@ -141,6 +141,8 @@ export default {
     }
     if (config.geocoder?.url) httpUrl('geocoder.url', config.geocoder.url);
     if (config.municipality?.logoUrl) httpUrl('municipality.logoUrl', config.municipality.logoUrl);
+    if (config.followLinks && !(Number.isInteger(config.followLinks.lifetimeMs) && config.followLinks.lifetimeMs > 0))
+      throw new Error('segnalazioni.followLinks: FOLLOW_LINK_DAYS must be a whole number of days, 1 or more');
     if (config.geocoder && !(Number.isInteger(config.geocoder.minIntervalMs) && config.geocoder.minIntervalMs >= 0))
       throw new Error('segnalazioni.geocoder.minIntervalMs must be a whole number of milliseconds, 0 or more');
     if (config.statisticsLoad) {

@@ -22,7 +22,7 @@ interface Props {
 /**
  * The Content Manager's editor of an office's hours (the `opening-hours` custom field): a line per
  * day, Monday first, "08:30-12:00, 14:15-16:00", empty for closed; the default hours as placeholders
- * while the office has none of its own. What it stores is what the calendar reads; a day it cannot
+ * while the office has none of its own, and as the other days' hours once one day is written. What it stores is what the calendar reads; a day it cannot
  * read is stored as typed, so that saving is refused with the reason rather than losing the text.
  */
 export const OpeningHoursInput = ({ name = 'openingHours', label, hint, required, disabled, error, value, onChange }: Props) => {
@@ -32,7 +32,8 @@ export const OpeningHoursInput = ({ name = 'openingHours', label, hint, required
   const defaults = React.useMemo(() => weekTexts(null, BIELLA_URP_HOURS), []);
 
   const change = (day: Weekday, text: string) => {
-    const next = { ...texts, [day]: text };
+    // The first day written for an office on the default hours keeps the defaults on the other days.
+    const next = { ...(hasOwn ? texts : defaults), [day]: text };
     setTexts(next);
     const typed = WEEK_FROM_MONDAY.map((each) => [each, next[each]] as const);
     if (typed.every(([, dayText]) => dayText.trim() === '')) return onChange?.(name, null);

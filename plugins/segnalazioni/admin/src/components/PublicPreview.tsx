@@ -21,7 +21,7 @@ export const PersonalDataWarning = ({ text }: { text: string }) => {
       {found.length > 0 && (
         <Box background="danger100" borderColor="danger200" hasRadius padding={3}>
           <Typography textColor="danger700" fontWeight="bold">
-            {t('preview.personalData', 'Il testo sembra contenere {found}: toglili prima di pubblicare.', {
+            {t('preview.personalData', 'Il testo sembra contenere {found}: togli questi dati prima di pubblicare.', {
               found: found.map((each) => t(`preview.personalData.${each}`, KIND_DEFAULTS[each])).join(', '),
             })}
           </Typography>

@@ -334,7 +334,7 @@ export const ReportPage = () => {
 
         {answerActions.length > 0 && (
           <Section title={t('report.answer', 'Risposta al cittadino')}>
-            <AnswerForms allowed={answerActions} templates={templates} busy={busy} onAct={run} />
+            <AnswerForms key={data.documentId} allowed={answerActions} templates={templates} busy={busy} onAct={run} />
           </Section>
         )}
 

@@ -50,8 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Ends every link issued so far to the report (the next message carries a new one). */
     async revoke(token: string): Promise<void> {
       const { report, followVersion } = await followedBy(token);
-      // Conditional on the version read: two revocations at once bump it once.
-      await strapi.db.query(UID.report).updateMany({ where: { documentId: report.documentId, followVersion }, data: { followVersion: followVersion + 1 } });
+      // Conditional on the version read: two revocations at once bump it once. Reports made before
+      // the column existed hold NULL, which reads as version 0.
+      const current = followVersion === 0 ? { $or: [{ followVersion: 0 }, { followVersion: { $null: true } }] } : { followVersion };
+      await strapi.db.query(UID.report).updateMany({ where: { documentId: report.documentId, ...current }, data: { followVersion: followVersion + 1 } });
     },
 
     async lookup(reference: string): Promise<ReportStatusView | null> {

@@ -202,8 +202,8 @@ export interface StatusReportRecord extends Pick<
 }
 
 /**
- * A report looked up by its reference, by anyone who has it: where it stands, its dates, its protocol
- * number and the office's public replies; its title and page only once it is published, and never
+ * A report looked up by its reference, by anyone who has it: where it stands, its dates and its
+ * protocol number; its title, page and public replies only once it is published, and never
  * the citizen's words, place or identity, nor what the office told them alone.
  */
 export function toReportStatus(report: StatusReportRecord) {
@@ -218,7 +218,8 @@ export function toReportStatus(report: StatusReportRecord) {
     firstAnsweredAt: report.firstAnsweredAt ?? null,
     closedAt: report.closedAt ?? null,
     published: published ? { documentId: report.documentId, title: report.publicTitle ?? report.title } : null,
-    replies: [...(report.replies ?? [])]
+    // A public reply is public with its report: none while the report is out of the archive.
+    replies: [...(published ? (report.replies ?? []) : [])]
       .filter((reply) => reply.isPublic)
       .sort(byTime('createdAt'))
       .map((reply) => ({ kind: reply.kind, body: reply.body, createdAt: reply.createdAt })),

@@ -162,6 +162,9 @@ export function isCitizenTemplate(value: unknown): value is CitizenTemplate {
 export function publicData(data: TemplateData, locale: Locale): TemplateData {
   const visible: TemplateData = { ...data };
   for (const field of PRIVATE_FIELDS) delete visible[field];
+  // A digest's steps as the public may read them (notifications/domain/mail-grouping.ts).
+  if (data.publicUpdates !== undefined) visible.updates = data.publicUpdates;
+  delete visible.publicUpdates;
   if (data.reply && data.replyVisibility !== 'public') {
     delete visible.reply;
     visible.privateReplyNote = PRIVATE_REPLY_NOTE[locale];

@@ -1,5 +1,6 @@
 import { digestData, isGrouped } from './mail-grouping';
 import { renderMail } from './mail-templates';
+import { renderChannelText } from '../../channels/domain/channel-texts';
 
 describe('grouped moderation and publication messages', () => {
   const base = { firstName: 'Nora', lastName: 'Conti', title: 'Buca', reference: 'K7QM-3XPA', office: 'Polizia Locale', myReportUrl: 'http://x/mie' };
@@ -35,5 +36,11 @@ describe('grouped moderation and publication messages', () => {
     const english = digestData([{ template: 'report-photo-moderated', data: { ...base, photoNumber: 1, decision: 'approved' } }], 'en');
     expect(english.updates).toBe('– Photo no. 1 was approved.');
     expect(english.publishedReportUrl).toBe('');
+
+    // A public thread reads the steps without their reasons, which are the citizen's alone.
+    const thread = renderChannelText('report-updates', data, 'it', 'public');
+    expect(thread).toContain('– La foto n. 2 è stata rifiutata.');
+    expect(thread).not.toContain('Si vede un volto');
+    expect(renderChannelText('report-updates', data, 'it', 'private')).toContain('Motivo: Si vede un volto.');
   });
 });

@@ -41,7 +41,9 @@ export interface GroupedMessage {
 export function digestData(messages: readonly GroupedMessage[], locale: Locale): TemplateData {
   const latest = messages[messages.length - 1]?.data ?? {};
   const updates = messages.map(({ template, data }) => fill(LINES[template][locale], data, locale)).join('\n');
+  // A public thread (a Facebook comment) reads the steps without the reasons, which are the citizen's alone.
+  const publicUpdates = messages.map(({ template, data }) => fill(LINES[template][locale], { ...data, reason: '' }, locale)).join('\n');
   // The public page is linked when the group published the report.
   const published = messages.find(({ template }) => template === 'report-published');
-  return { ...latest, updates, publishedReportUrl: published ? (published.data.publicReportUrl ?? '') : '' };
+  return { ...latest, updates, publicUpdates, publishedReportUrl: published ? (published.data.publicReportUrl ?? '') : '' };
 }

@@ -393,7 +393,7 @@ Segui la segnalazione: {{followUrl}}`,
       subject: 'Report {{reportNumber}}: published in the archive – {{municipality}}',
       text: `Dear {{firstName}} {{lastName}},
 
-since {{publishedAt}} your report is visible in the public archive, with its approved text and photos.
+since {{publishedAt}} your report has been visible in the public archive, with its approved text and photos.
 Your name and email address are never published.
 
 {{reportFacts}}
