@@ -266,6 +266,12 @@ const CASES = [
     plain: () => `/api/bench/plain/reports?bbox=${randomView()}&pageSize=100`,
   },
   {
+    // A category's Atom feed, as a feed reader polls it: its newest 50 as XML; plain Strapi lists the same 50 as JSON.
+    name: 'atom feed (category, 50)',
+    ours: () => `/api/segnalazioni/feeds/reports.atom?category=${random(CATEGORY_SLUGS)}`,
+    plain: () => `/api/bench/plain/reports?category=${random(CATEGORY_SLUGS)}&pageSize=50`,
+  },
+  {
     name: 'near 100 m',
     ours: () => `/api/segnalazioni/reports?near=${randomNear()}&radius=100`,
     plain: null,
