@@ -20,12 +20,12 @@ type Kept = { readonly places: Place[] } | { readonly place: Place | null };
 
 /**
  * The geocoder (GEOCODER_URL, a Nominatim-compatible service): one lookup at a time per server
- * process, each begun at least GEOCODER_MIN_INTERVAL_MS after the last (OpenStreetMap's policy: at most one a second),
+ * process, each begun at least GEOCODER_MIN_INTERVAL_MS after the last ended (OpenStreetMap's policy: at most one a second),
  * named as our application, answers cached; the citizen's address never reaches the service.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new LRUCache<string, Kept>({ max: CACHED_ANSWERS, ttl: CACHE_TTL_MS });
-  // One lookup at a time, the next no sooner than the interval after the last began.
+  // One lookup at a time, the next no sooner than the interval after the last ended.
   const oneAtATime = concurrencyLimit({ concurrency: 1, queue: MAX_WAITING });
   let nextAt = 0;
 
@@ -36,14 +36,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function fetchSpaced(url: string): Promise<{ body: unknown } | { status: number }> {
     const wait = nextAt - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    nextAt = Date.now() + settings().minIntervalMs;
     const publicUrl = settingOf(strapi, 'publicUrl');
-    const response = await fetch(url, {
-      headers: { 'User-Agent': `SportelloSegnalazioni/1.0 (+${publicUrl})`, Referer: publicUrl, Accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok) return { status: response.status };
-    return { body: await response.json().catch(() => undefined) };
+    try {
+      const response = await fetch(url, {
+        headers: { 'User-Agent': `SportelloSegnalazioni/1.0 (+${publicUrl})`, Referer: publicUrl, Accept: 'application/json' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      if (!response.ok) return { status: response.status };
+      return { body: await response.json().catch(() => undefined) };
+    } finally {
+      // Counted from this lookup's end, which is after the service received it: however late a request
+      // travels, the service never gets two closer than the interval.
+      nextAt = Date.now() + settings().minIntervalMs;
+    }
   }
 
   async function ask(url: string): Promise<unknown> {
