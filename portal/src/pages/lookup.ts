@@ -1,4 +1,5 @@
 import { api, ApiError, type ReportStatusView } from '../api';
+import { isReference } from '../../../plugins/segnalazioni/server/src/intake/domain/reference';
 import { inputField, showFormError, showProblems, whileBusy } from '../components/forms';
 import { detailsList, pageLayout } from '../components/layout';
 import { replyStep, statusBadge, timeline } from '../components/report-parts';
@@ -6,8 +7,6 @@ import { h, replaceChildren } from '../dom';
 import { formatDateTime } from '../format';
 import { t } from '../i18n';
 import { BASE, type PageRenderer } from '../router';
-
-const REFERENCE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** Where a report stands, as the lookup tells anyone with its reference. */
 function statusView(found: ReportStatusView): HTMLElement {
@@ -47,7 +46,7 @@ export const lookupPage: PageRenderer = ({ query }) => {
 
   const look = async () => {
     const asked = reference.control.value.trim().toUpperCase();
-    if (!REFERENCE.test(asked)) return showProblems(form, errors, [{ field: 'reference', message: t('lookup.badReference') }]);
+    if (!isReference(asked)) return showProblems(form, errors, [{ field: 'reference', message: t('lookup.badReference') }]);
     replaceChildren(errors);
     try {
       const found = await whileBusy(submit, t('forms.searching'), () => api.lookup(asked));

@@ -3,6 +3,7 @@ import { createReadStream, promises as fs } from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { escapeHtml } from '../common/domain/html';
 import { PORTAL_PATH } from '../common/domain/links';
 import { configuredMap } from '../places/configured-map';
 
@@ -29,9 +30,6 @@ const ENCODINGS = [
   { name: 'br', extension: '.br' },
   { name: 'gzip', extension: '.gz' },
 ] as const;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
 async function fileStat(file: string) {
   try {

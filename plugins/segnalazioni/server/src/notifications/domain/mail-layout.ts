@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../common/domain/html';
 import type { Locale } from '../../common/domain/messages';
 
 /**
@@ -35,9 +36,6 @@ const FACT = /^([^:\n]{1,40}): (.+)$/;
 /** A line that is a link with its label: shown as a button. */
 const BUTTON = /^([^:\n]{1,60}): (https?:\/\/\S+)$/;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
-
-export const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** A line of text, escaped, with our links linked and any other address left as text. */
 function inline(line: string, links: ReadonlySet<string>): string {
